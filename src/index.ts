@@ -1,2 +1,9 @@
-export default { fetch() { return new Response("x"); } };
-export class DestinationAuthority {}
+import { createApp } from "./app";
+
+export { DestinationAuthority } from "./durable-objects/destination-authority";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

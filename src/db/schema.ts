@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** A payer or payee: a person with optional email or wallet, or a UK bank account. */
+export type Party = { name: string; email?: string; walletAddress?: string; sortCode?: string; accountNumber?: string };
+
+// Times are epoch milliseconds (integers); ids are prefixed base32 strings (src/lib/ids.ts).
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** Server-side sessions, keyed by SHA-256 of the cookie value: a database leak yields no usable session. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed logins per email, for slowing down password guessing. */
+export const loginFailures = sqliteTable("login_failures", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
+});
+
+export const destinations = sqliteTable(
+  "destinations",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    label: text("label"),
+    chainId: integer("chain_id").notNull(),
+    walletAddress: text("wallet_address").notNull(), // EIP-55 checksummed
+    tokenAddress: text("token_address").notNull(), // EIP-55 checksummed
+    status: text("status", { enum: ["unclaimed", "claimed"] }).notNull(),
+    claimChallenge: text("claim_challenge"),
+    claimChallengeExpiresAt: integer("claim_challenge_expires_at"),
+    claimedAt: integer("claimed_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("destinations_user_idx").on(t.userId, t.createdAt),
+    // One recipient per wallet+chain+token once claimed; unclaimed drafts may coexist.
+    uniqueIndex("destinations_claimed_unique")
+      .on(t.chainId, t.walletAddress, t.tokenAddress)
+      .where(sql`status = 'claimed'`),
+    uniqueIndex("destinations_user_target_unique").on(t.userId, t.chainId, t.walletAddress, t.tokenAddress),
+  ],
+);
+
+export const requests = sqliteTable(
+  "requests",
+  {
+    id: text("id").primaryKey(),
+    destinationId: text("destination_id").notNull(),
+    direction: text("direction", { enum: ["incoming", "outgoing"] }).notNull(),
+    amountMinor: text("amount_minor").notNull(), // integer minor units as a string; see src/lib/money.ts
+    currency: text("currency").notNull(),
+    status: text("status", { enum: ["pending", "paid", "cancelled", "failed"] }).notNull(),
+    createdByType: text("created_by_type", { enum: ["client", "manual"] }).notNull(),
+    createdByClientId: text("created_by_client_id"),
+    createdByClientName: text("created_by_client_name"),
+    reference: text("reference"),
+    payer: text("payer", { mode: "json" }).$type<Party>(),
+    payee: text("payee", { mode: "json" }).$type<Party>(),
+    dueDate: text("due_date"),
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, string>>(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    // Every list is "newest first under a destination, maybe narrowed"; each index ends in (created_at, id)
+    // so a keyset page is a range scan that stops after `limit` rows, whatever the table size.
+    index("requests_destination_idx").on(t.destinationId, t.createdAt, t.id),
+    index("requests_destination_direction_idx").on(t.destinationId, t.direction, t.createdAt, t.id),
+    index("requests_destination_status_idx").on(t.destinationId, t.status, t.createdAt, t.id),
+    index("requests_destination_creator_idx").on(t.destinationId, t.createdByClientId, t.createdAt, t.id),
+  ],
+);
+
+export const paymentLinks = sqliteTable(
+  "payment_links",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    requestId: text("request_id").notNull(),
+    destinationId: text("destination_id").notNull(),
+    createdByClientId: text("created_by_client_id"),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("payment_links_request_idx").on(t.requestId)],
+);
+
+export type RequestRow = typeof requests.$inferSelect;
+export type PaymentLinkRow = typeof paymentLinks.$inferSelect;
+export type DestinationRow = typeof destinations.$inferSelect;

@@ -1,0 +1,44 @@
+/**
+ * The destination authority's own SQLite schema, applied in order under
+ * blockConcurrencyWhile. Append a step, never edit one: a deployed object has
+ * already run the earlier steps. See docs/storage-schema.md for who writes what.
+ */
+export const AUTHORITY_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE clients (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     permissions TEXT NOT NULL,
+     secret_hash TEXT NOT NULL,
+     secret_hint TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
+     created_at INTEGER NOT NULL,
+     revoked_at INTEGER,
+     last_used_at INTEGER
+   );
+   CREATE TABLE idempotency_keys (
+     scope TEXT NOT NULL,
+     key TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     record TEXT NOT NULL,
+     reply TEXT,
+     expires_at INTEGER NOT NULL,
+     PRIMARY KEY (scope, key)
+   );
+   CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
+   CREATE TABLE outbox (
+     id TEXT PRIMARY KEY,
+     record TEXT NOT NULL,
+     admitted_at INTEGER NOT NULL
+   );
+   CREATE INDEX outbox_admitted ON outbox (admitted_at);`,
+];
+
+/** Applies the steps not yet applied; the version lives in a one-row table. */
+export function migrateAuthority(sql: SqlStorage): void {
+  sql.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  const row = sql.exec<{ version: number }>("SELECT version FROM schema_version").toArray()[0];
+  const current = row?.version ?? 0;
+  for (let v = current; v < AUTHORITY_MIGRATIONS.length; v++) sql.exec(AUTHORITY_MIGRATIONS[v]!);
+  if (!row) sql.exec("INSERT INTO schema_version (version) VALUES (?)", AUTHORITY_MIGRATIONS.length);
+  else if (current < AUTHORITY_MIGRATIONS.length) sql.exec("UPDATE schema_version SET version = ?", AUTHORITY_MIGRATIONS.length);
+}

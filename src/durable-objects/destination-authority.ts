@@ -1,0 +1,169 @@
+import { DurableObject } from "cloudflare:workers";
+import { database } from "../db/client";
+import { recordInsert } from "../db/record-writer";
+import { constantTimeEqual } from "../lib/crypto";
+import type { AdmissionRecord, AdmitInput, AdmitResult, AuthResult, ClientView, Permission } from "./authority-types";
+import { migrateAuthority } from "./authority-storage";
+import { issueClientSecret } from "./client-secret";
+
+/** Idempotency keys are answered for 48 h (the contract's floor is 24 h). */
+export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;
+/** The Worker writes D1 right after admission; the alarm only repairs what is still here after this. */
+export const OUTBOX_GRACE_MS = 10_000;
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+type ClientRow = {
+  id: string; name: string; permissions: string; secret_hash: string; secret_hint: string;
+  status: "active" | "revoked"; created_at: number; revoked_at: number | null; last_used_at: number | null;
+};
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function view(row: ClientRow): ClientView {
+  return {
+    id: row.id, name: row.name, permissions: JSON.parse(row.permissions) as Permission[], status: row.status,
+    createdAt: iso(row.created_at)!, revokedAt: iso(row.revoked_at), lastUsedAt: iso(row.last_used_at), secretHint: row.secret_hint,
+  };
+}
+
+/**
+ * One per destination: the single authority on its client IDs and on which
+ * creates exist. Every create is admitted here in one synchronous SQLite
+ * transaction (credential, revocation, permission, idempotency, outbox), so the
+ * object's serial order of admissions and revocations *is* the order of events:
+ * a create admitted before a revoke is valid, one after it is refused and leaves
+ * nothing behind. See docs/revocation.md.
+ */
+export class DestinationAuthority extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    void ctx.blockConcurrencyWhile(async () => migrateAuthority(this.sql));
+  }
+
+  private clientRow(id: string): ClientRow | undefined {
+    return this.sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", id).toArray()[0];
+  }
+
+  /** Creates a client ID; the secret is in the answer and nowhere else, ever. */
+  async createClient(destinationId: string, name: string, permissions: Permission[]): Promise<ClientView & { secret: string }> {
+    const issued = await issueClientSecret(destinationId);
+    this.sql.exec(
+      "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)",
+      issued.clientId, name, JSON.stringify(permissions), issued.secretHash, issued.secretHint, Date.now(),
+    );
+    return { ...view(this.clientRow(issued.clientId)!), secret: issued.secret };
+  }
+
+  listClients(): ClientView[] {
+    return this.sql.exec<ClientRow>("SELECT * FROM clients ORDER BY created_at DESC, id DESC").toArray().map(view);
+  }
+
+  /** Permanent and idempotent: a second revoke keeps the first revocation time. */
+  revokeClient(clientId: string): ClientView | null {
+    this.sql.exec("UPDATE clients SET status = 'revoked', revoked_at = ? WHERE id = ? AND status = 'active'", Date.now(), clientId);
+    const row = this.clientRow(clientId);
+    return row ? view(row) : null;
+  }
+
+  /** Verifies a client's secret for reads, which revoked clients may still do. */
+  authenticate(clientId: string, secretHash: string): AuthResult {
+    const row = this.clientRow(clientId);
+    if (!row || !constantTimeEqual(row.secret_hash, secretHash)) return { ok: false };
+    this.touch(row, Date.now());
+    const { id, name, permissions, status } = view(row);
+    return { ok: true, client: { id, name, permissions, status } };
+  }
+
+  private touch(row: ClientRow, now: number): void {
+    if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) {
+      this.sql.exec("UPDATE clients SET last_used_at = ? WHERE id = ?", now, row.id);
+    }
+  }
+
+  /**
+   * The linearization point of every create. Synchronous from the first read
+   * to the last write (no await inside), so no revoke can interleave with it.
+   */
+  async admit(input: AdmitInput): Promise<AdmitResult> {
+    const now = Date.now();
+    const result = this.ctx.storage.transactionSync((): AdmitResult => {
+      let record: AdmissionRecord = input.record;
+      let scope: string;
+      if (input.actor.type === "client") {
+        const row = this.clientRow(input.actor.clientId);
+        if (!row || !constantTimeEqual(row.secret_hash, input.actor.secretHash)) return { outcome: "unauthenticated" };
+        if (row.status === "revoked") return { outcome: "client_revoked" };
+        if (!(JSON.parse(row.permissions) as Permission[]).includes(input.permission)) return { outcome: "permission_denied" };
+        this.touch(row, now);
+        scope = `client:${row.id}`;
+        if (record.kind === "request") record = { kind: "request", row: { ...record.row, createdByClientName: row.name } };
+      } else {
+        scope = `user:${input.actor.userId}`;
+      }
+      if (input.idempotencyKey !== null) {
+        const prior = this.sql
+          .exec<{ fingerprint: string; record: string; reply: string | null }>(
+            "SELECT fingerprint, record, reply FROM idempotency_keys WHERE scope = ? AND key = ? AND expires_at > ?",
+            scope, input.idempotencyKey, now,
+          )
+          .toArray()[0];
+        if (prior) {
+          if (prior.fingerprint !== input.fingerprint) return { outcome: "idempotency_conflict" };
+          return { outcome: "replayed", record: JSON.parse(prior.record) as AdmissionRecord, reply: prior.reply ? JSON.parse(prior.reply) : null };
+        }
+        this.sql.exec(
+          "INSERT OR REPLACE INTO idempotency_keys (scope, key, fingerprint, record, reply, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+          scope, input.idempotencyKey, input.fingerprint, JSON.stringify(record), input.reply ? JSON.stringify(input.reply) : null, now + IDEMPOTENCY_TTL_MS,
+        );
+      }
+      this.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", record.row.id, JSON.stringify(record), now);
+      return { outcome: "admitted", record, reply: input.reply ?? null };
+    });
+    if (result.outcome === "admitted") await this.scheduleAlarm(now + OUTBOX_GRACE_MS);
+    return result;
+  }
+
+  private async scheduleAlarm(at: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  /**
+   * Repairs creates that were admitted but may not have reached D1 (the Worker
+   * died, D1 failed), then forgets expired idempotency keys.
+   */
+  override async alarm(): Promise<void> {
+    const now = Date.now();
+    const due = this.sql
+      .exec<{ id: string; record: string }>("SELECT id, record FROM outbox WHERE admitted_at <= ? ORDER BY admitted_at LIMIT 100", now - OUTBOX_GRACE_MS)
+      .toArray();
+    if (due.length > 0) {
+      const db = database(this.env.DB);
+      const [first, ...rest] = due.map((r) => recordInsert(db, JSON.parse(r.record) as AdmissionRecord));
+      try {
+        await db.batch([first!, ...rest]);
+      } catch (err) {
+        // D1 is down: keep the outbox and try again later rather than burn the platform's alarm retries.
+        console.error("outbox drain failed", err instanceof Error ? err.message : err);
+        await this.ctx.storage.setAlarm(now + 30_000);
+        return;
+      }
+      this.sql.exec(`DELETE FROM outbox WHERE id IN (${due.map(() => "?").join(",")})`, ...due.map((r) => r.id));
+    }
+    this.sql.exec("DELETE FROM idempotency_keys WHERE expires_at <= ?", now);
+    const next = this.sql
+      .exec<{ at: number | null }>(
+        `SELECT MIN(at) AS at FROM (SELECT MIN(admitted_at) + ${OUTBOX_GRACE_MS} AS at FROM outbox UNION ALL SELECT MIN(expires_at) FROM idempotency_keys)`,
+      )
+      .one().at;
+    if (next !== null) await this.ctx.storage.setAlarm(Math.max(next, now + 1000));
+  }
+
+  /** Test and operations view: how many admitted creates are not yet confirmed in D1 by the alarm. */
+  outboxSize(): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n;
+  }
+}

@@ -1,0 +1,15 @@
+import type { Permission } from "./durable-objects/authority-types";
+import type { ParsedSecret } from "./durable-objects/client-secret";
+
+export type SessionUser = { id: string; email: string; createdAt: number; sessionIdHash: string; csrfToken: string };
+
+/** Hono's environment for every route: bindings plus what the middleware established. */
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    user: SessionUser;
+    credential: ParsedSecret;
+  };
+};
+
+export type { Permission };

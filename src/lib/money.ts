@@ -1,0 +1,43 @@
+/**
+ * Minor-unit exponents: ISO 4217 for fiat, the token's decimals for crypto.
+ * Amounts live as bigint minor units inside and as decimal strings at the edge;
+ * D1 stores the minor units as an integer string because 18-decimal tokens
+ * overflow SQLite's 64-bit INTEGER (9.2 ETH) and JS numbers (2^53) long before.
+ */
+export const CURRENCIES: Readonly<Record<string, number>> = {
+  USD: 2, EUR: 2, GBP: 2, CHF: 2, CAD: 2, AUD: 2, NZD: 2, SEK: 2, NOK: 2, DKK: 2, PLN: 2,
+  CZK: 2, HUF: 2, SGD: 2, HKD: 2, CNY: 2, INR: 2, BRL: 2, MXN: 2, ZAR: 2, AED: 2,
+  JPY: 0, KRW: 0, ISK: 0, CLP: 0, VND: 0,
+  BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3,
+  USDC: 6, USDT: 6, EURC: 6, DAI: 18, ETH: 18, WETH: 18,
+};
+
+export const CURRENCY_CODES = Object.keys(CURRENCIES) as [string, ...string[]];
+
+/** Up to 18 integer digits, no sign, no exponent, no leading zeros. */
+const DECIMAL = /^(0|[1-9]\d{0,17})(?:\.(\d+))?$/;
+
+export type AmountResult = { ok: true; minor: bigint } | { ok: false; message: string };
+
+/** Parses a major-unit decimal string ("12.50") into minor units, without ever using a float. */
+export function parseAmount(amount: string, currency: string): AmountResult {
+  const exponent = CURRENCIES[currency];
+  if (exponent === undefined) return { ok: false, message: `Unsupported currency ${currency}.` };
+  const m = DECIMAL.exec(amount);
+  if (!m) return { ok: false, message: 'Must be a decimal string such as "12.50".' };
+  const fraction = m[2] ?? "";
+  if (fraction.length > exponent) {
+    return { ok: false, message: `${currency} allows at most ${exponent} decimal places.` };
+  }
+  const minor = BigInt(m[1] + fraction.padEnd(exponent, "0"));
+  if (minor <= 0n) return { ok: false, message: "Must be greater than zero." };
+  return { ok: true, minor };
+}
+
+/** Minor units back to a major-unit string with exactly the currency's decimals. */
+export function formatAmount(minor: bigint | string, currency: string): string {
+  const exponent = CURRENCIES[currency] ?? 0;
+  const digits = BigInt(minor).toString().padStart(exponent + 1, "0");
+  if (exponent === 0) return digits;
+  return `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}

@@ -1,0 +1,43 @@
+import { database } from "../../db/client";
+import type { AppRouteHandler } from "../../lib/create-router";
+import { claimedDestination, ownedDestination } from "../../services/destinations";
+import { createRequest } from "../../services/create-request";
+import { MAX_LINK_SECONDS, createPaymentLink } from "../../services/payment-links";
+import { listRequests, readRequest } from "../../services/read-requests";
+import { serializeRequest } from "../../services/request-view";
+import type { createManualPaymentLink, createManualRequest, getDashboardRequest, listDashboardRequests } from "./requests.routes";
+
+const recipient = { type: "recipient" } as const;
+
+export const listHandler: AppRouteHandler<typeof listDashboardRequests> = async (c) => {
+  const db = database(c.env.DB);
+  const d = await ownedDestination(db, c.var.user.id, c.req.valid("param").id);
+  return c.json(await listRequests(db, d.id, recipient, c.req.valid("query")), 200);
+};
+
+export const getHandler: AppRouteHandler<typeof getDashboardRequest> = async (c) => {
+  const db = database(c.env.DB);
+  const { id, requestId } = c.req.valid("param");
+  const d = await ownedDestination(db, c.var.user.id, id);
+  return c.json(serializeRequest(await readRequest(db, requestId, recipient, d.id)), 200);
+};
+
+export const createHandler: AppRouteHandler<typeof createManualRequest> = async (c) => {
+  const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
+  const key = c.req.valid("header")["idempotency-key"] ?? null;
+  const { request, replayed } = await createRequest(c.env, d.id, c.req.valid("json"), { type: "manual", userId: c.var.user.id }, key);
+  if (replayed) c.header("idempotent-replayed", "true");
+  return c.json(request, 201);
+};
+
+export const paymentLinkHandler: AppRouteHandler<typeof createManualPaymentLink> = async (c) => {
+  const db = database(c.env.DB);
+  const { id, requestId } = c.req.valid("param");
+  const d = await claimedDestination(db, c.var.user.id, id);
+  const row = await readRequest(db, requestId, recipient, d.id);
+  const seconds = c.req.valid("json")?.expiresInSeconds ?? MAX_LINK_SECONDS;
+  const key = c.req.valid("header")["idempotency-key"] ?? null;
+  const { link, replayed } = await createPaymentLink(c.env, new URL(c.req.url).origin, row, { type: "manual", userId: c.var.user.id }, seconds, key);
+  if (replayed) c.header("idempotent-replayed", "true");
+  return c.json(link, 201);
+};

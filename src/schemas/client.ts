@@ -1,0 +1,39 @@
+import { z } from "@hono/zod-openapi";
+import { DEFAULT_PERMISSIONS, PERMISSIONS } from "../durable-objects/authority-types";
+import { idPattern } from "../lib/ids";
+
+export const PermissionSchema = z.enum(PERMISSIONS);
+
+export const ClientCreateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).openapi({ example: "Shopify store" }),
+    permissions: z
+      .array(PermissionSchema)
+      .min(1)
+      .refine((p) => new Set(p).size === p.length, "List each permission once.")
+      .default([...DEFAULT_PERMISSIONS]),
+  })
+  .strict()
+  .openapi("ClientCreate");
+
+export const ClientSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    permissions: z.array(PermissionSchema),
+    status: z.enum(["active", "revoked"]),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    secretHint: z.string().openapi({ example: "prsk_…7q2k" }),
+  })
+  .openapi("Client");
+
+export const ClientWithSecretSchema = ClientSchema.extend({
+  secret: z.string().openapi({ description: "Shown once, never again. Payrelay keeps only its SHA-256." }),
+}).openapi("ClientWithSecret");
+
+export const ClientParams = z.object({
+  id: z.string().regex(idPattern("dst"), "Not a destination id.").openapi({ param: { name: "id", in: "path" } }),
+  clientId: z.string().regex(idPattern("cli"), "Not a client id.").openapi({ param: { name: "clientId", in: "path" } }),
+});

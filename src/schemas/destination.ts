@@ -1,0 +1,41 @@
+import { z } from "@hono/zod-openapi";
+import { idPattern } from "../lib/ids";
+import { isEvmAddress } from "../lib/interop-address";
+
+const address = (what: string) =>
+  z.string().refine(isEvmAddress, `The ${what} must be a 0x-prefixed 20-byte hex address.`).openapi({ example: "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7" });
+
+export const DestinationCreateSchema = z
+  .object({
+    chainId: z.number().int().min(1).max(2 ** 53 - 1).openapi({ example: 1 }),
+    walletAddress: address("wallet"),
+    tokenAddress: address("token").openapi({ example: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48" }),
+    label: z.string().trim().min(1).max(100).optional().openapi({ example: "Main USDC" }),
+  })
+  .strict()
+  .openapi("DestinationCreate");
+
+export const ClaimSchema = z
+  .object({ signature: z.string().regex(/^0x[0-9a-fA-F]{130}$/, "Must be a 65-byte hex signature (0x + 130 hex digits).") })
+  .strict()
+  .openapi("DestinationClaim");
+
+export const DestinationSchema = z
+  .object({
+    id: z.string(),
+    label: z.string().nullable(),
+    chainId: z.number(),
+    walletAddress: z.string(),
+    tokenAddress: z.string(),
+    interopAddress: z.string().openapi({ example: "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7@eip155:1#80B12379:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48" }),
+    status: z.enum(["unclaimed", "claimed"]),
+    claimChallenge: z.string().nullable().openapi({ description: "The exact text to sign with personal_sign (EIP-191); null once claimed or expired." }),
+    claimChallengeExpiresAt: z.string().nullable(),
+    claimedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("Destination");
+
+export const DestinationParams = z.object({
+  id: z.string().regex(idPattern("dst"), "Not a destination id.").openapi({ param: { name: "id", in: "path" }, example: "dst_0k3f9x2m7d4q8w1z" }),
+});

@@ -1,0 +1,124 @@
+import { z } from "@hono/zod-openapi";
+import { idPattern } from "../lib/ids";
+import { isEvmAddress } from "../lib/interop-address";
+import { CURRENCY_CODES, parseAmount } from "../lib/money";
+
+export const DirectionSchema = z.enum(["incoming", "outgoing"]);
+export const RequestStatusSchema = z.enum(["pending", "paid", "cancelled", "failed"]);
+
+export const PartySchema = z
+  .object({
+    name: z.string().trim().min(1).max(140),
+    email: z.email().max(254).optional(),
+    walletAddress: z.string().refine(isEvmAddress, "Must be a 0x-prefixed 20-byte hex address.").optional(),
+    sortCode: z.string().regex(/^\d{6}$/, "Must be 6 digits.").optional(),
+    accountNumber: z.string().regex(/^\d{8}$/, "Must be 8 digits.").optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const bank = p.sortCode !== undefined || p.accountNumber !== undefined;
+    if (!bank) return;
+    if (p.sortCode === undefined) ctx.addIssue({ code: "custom", path: ["sortCode"], message: "Required with accountNumber." });
+    if (p.accountNumber === undefined) ctx.addIssue({ code: "custom", path: ["accountNumber"], message: "Required with sortCode." });
+    for (const k of ["email", "walletAddress"] as const) {
+      if (p[k] !== undefined) ctx.addIssue({ code: "custom", path: [k], message: "Not allowed on a UK bank account party." });
+    }
+  })
+  .openapi("Party", {
+    description: "`{name, email?, walletAddress?}` or, for a UK bank account, `{name, sortCode, accountNumber}`.",
+  });
+
+export const RequestCreateSchema = z
+  .object({
+    direction: DirectionSchema,
+    amount: z.string().openapi({ example: "12.50", description: "Decimal string in major units; at most the currency's decimals." }),
+    currency: z.enum(CURRENCY_CODES).openapi({ example: "USDC" }),
+    reference: z
+      .string()
+      .regex(/^[A-Za-z0-9 ]{1,18}$/, "At most 18 letters, digits and spaces.")
+      .optional()
+      .openapi({ example: "INV 1042" }),
+    payer: PartySchema.optional(),
+    payee: PartySchema.optional(),
+    dueDate: z.iso.date().optional().openapi({ example: "2026-12-31" }),
+    metadata: z
+      .record(z.string().min(1).max(40), z.string().max(500))
+      .refine((m) => Object.keys(m).length <= 20, "At most 20 keys.")
+      .optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    const parsed = parseAmount(b.amount, b.currency);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["amount"], message: parsed.message });
+    if (b.direction === "outgoing" && !b.payee) ctx.addIssue({ code: "custom", path: ["payee"], message: "Required for outgoing requests." });
+  })
+  .openapi("RequestCreate");
+
+export type RequestCreate = z.infer<typeof RequestCreateSchema>;
+
+export const CreatedBySchema = z
+  .union([
+    z.object({ type: z.literal("client"), clientId: z.string(), clientName: z.string() }),
+    z.object({ type: z.literal("manual") }),
+  ])
+  .openapi("CreatedBy");
+
+export const RequestSchema = z
+  .object({
+    id: z.string().openapi({ example: "req_0k3f9x2m7d4q8w1z" }),
+    destinationId: z.string(),
+    direction: DirectionSchema,
+    amount: z.string().openapi({ example: "12.50" }),
+    currency: z.string(),
+    status: RequestStatusSchema,
+    createdBy: CreatedBySchema,
+    reference: z.string().nullable(),
+    payer: PartySchema.nullable(),
+    payee: PartySchema.nullable(),
+    dueDate: z.string().nullable(),
+    metadata: z.record(z.string(), z.string()).nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Request");
+
+export const RequestListSchema = z
+  .object({ data: z.array(RequestSchema), nextCursor: z.string().nullable() })
+  .openapi("RequestList");
+
+export const ListQuerySchema = z.object({
+  direction: DirectionSchema.optional(),
+  status: RequestStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export const PaymentLinkCreateSchema = z
+  .object({
+    expiresInSeconds: z.number().int().min(1).max(604800).default(604800).openapi({ description: "Default and maximum 7 days." }),
+  })
+  .strict()
+  .openapi("PaymentLinkCreate");
+
+export const PaymentLinkSchema = z
+  .object({ id: z.string(), url: z.string(), expiresAt: z.string() })
+  .openapi("PaymentLink");
+
+export const IdempotencyHeaderSchema = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, "Printable ASCII without spaces.")
+    .optional()
+    .openapi({ description: "Same key and body within 48 h: the first response again. Same key, other body: 409." }),
+});
+
+export const RequestIdSchema = z.string().regex(idPattern("req"), "Not a request id.");
+
+export const DashboardListQuerySchema = ListQuerySchema.extend({
+  createdBy: z
+    .union([z.literal("manual"), z.string().regex(idPattern("cli"), "A client id (cli_…) or manual.")])
+    .optional()
+    .openapi({ description: "A client id, or `manual` for requests made in the dashboard." }),
+});

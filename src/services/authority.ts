@@ -1,0 +1,39 @@
+import type { DestinationAuthority } from "../durable-objects/destination-authority";
+import { ApiError } from "../lib/problem";
+import type { AdmissionRecord, AdmitResult } from "../durable-objects/authority-types";
+import { database } from "../db/client";
+import { recordInsert } from "../db/record-writer";
+
+/** The stub of a destination's authority: one object per destination id, wherever the caller runs. */
+export function authority(env: Env, destinationId: string): DurableObjectStub<DestinationAuthority> {
+  // `wrangler types` leaves the namespace untyped; this is the one place that names its class.
+  const ns = env.DESTINATION_AUTHORITY as unknown as DurableObjectNamespace<DestinationAuthority>;
+  return ns.get(ns.idFromName(destinationId));
+}
+
+const REFUSALS = {
+  unauthenticated: () => new ApiError(401, "unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" }),
+  client_revoked: () => new ApiError(403, "client_revoked", "This client ID was revoked by the recipient; it can no longer create requests or payment links."),
+  permission_denied: () => new ApiError(403, "permission_denied", "This client ID lacks the permission to create in that direction."),
+  idempotency_conflict: () => new ApiError(409, "idempotency_conflict", "This Idempotency-Key was already used with a different request body."),
+} as const;
+
+/** Narrows an admission to its accepted outcomes, throwing the contract's problem for a refusal. */
+export function acceptedOrThrow(result: AdmitResult): Extract<AdmitResult, { record: unknown }> {
+  if (result.outcome === "admitted" || result.outcome === "replayed") return result;
+  throw REFUSALS[result.outcome]();
+}
+
+/**
+ * Writes an admitted record to D1 (one statement). If D1 fails, the record is
+ * still safe in the authority's outbox and its alarm will write it; the caller
+ * is told to retry with the same Idempotency-Key, which replays it.
+ */
+export async function persistAdmitted(env: Env, record: AdmissionRecord): Promise<void> {
+  try {
+    await recordInsert(database(env.DB), record).run();
+  } catch (err) {
+    console.error("D1 write after admission failed", record.row.id, err instanceof Error ? err.message : err);
+    throw new ApiError(503, "storage_unavailable", `${record.row.id} was accepted and will be recorded shortly. Retry with the same Idempotency-Key to receive it.`, undefined, { "retry-after": "2" });
+  }
+}

@@ -1,0 +1,68 @@
+import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { requests, type RequestRow } from "../db/schema";
+import type { Permission } from "../durable-objects/authority-types";
+import { decodeCursor, encodeCursor } from "../lib/cursor";
+import { ApiError } from "../lib/problem";
+import { serializeRequest } from "./request-view";
+
+type Direction = RequestRow["direction"];
+
+/** What a caller may see under a destination: everything (the recipient) or a client's share. */
+export type Visibility = { type: "recipient" } | { type: "client"; clientId: string; permissions: Permission[] };
+
+const readerOf = (v: Visibility, d: Direction) => v.type === "recipient" || v.permissions.includes(`${d}:reader`);
+
+/** A client sees what it created, plus every request of a direction it holds `…:reader` for. */
+export function canRead(v: Visibility, row: RequestRow): boolean {
+  return readerOf(v, row.direction) || (v.type === "client" && row.createdByClientId === v.clientId);
+}
+
+function visibilityFilter(v: Visibility, direction: Direction | undefined): SQL | undefined {
+  if (v.type === "recipient") return undefined;
+  const own = eq(requests.createdByClientId, v.clientId);
+  const dirs: Direction[] = direction ? [direction] : ["incoming", "outgoing"];
+  const readable = dirs.filter((d) => readerOf(v, d));
+  if (readable.length === dirs.length) return undefined;
+  if (readable.length === 0) return own;
+  return or(eq(requests.direction, readable[0]!), own);
+}
+
+export type ListFilters = {
+  direction?: Direction;
+  status?: RequestRow["status"];
+  createdBy?: string;
+  limit: number;
+  cursor?: string;
+};
+
+/** Newest first, keyset-paginated on (created_at, id): each page is one index range scan. */
+export async function listRequests(db: Database, destinationId: string, v: Visibility, f: ListFilters) {
+  const cursor = f.cursor === undefined ? undefined : decodeCursor(f.cursor);
+  if (cursor === null) throw new ApiError(400, "validation_failed", "The cursor is not one this API issued.", [{ path: "cursor", message: "Invalid cursor." }]);
+  const where = and(
+    eq(requests.destinationId, destinationId),
+    f.direction ? eq(requests.direction, f.direction) : undefined,
+    f.status ? eq(requests.status, f.status) : undefined,
+    f.createdBy === "manual" ? eq(requests.createdByType, "manual") : undefined,
+    f.createdBy && f.createdBy !== "manual" ? eq(requests.createdByClientId, f.createdBy) : undefined,
+    visibilityFilter(v, f.direction),
+    cursor ? sql`(${requests.createdAt}, ${requests.id}) < (${cursor.createdAt}, ${cursor.id})` : undefined,
+  );
+  const rows = await db.select().from(requests).where(where).orderBy(desc(requests.createdAt), desc(requests.id)).limit(f.limit + 1);
+  const page = rows.slice(0, f.limit);
+  const last = page[page.length - 1];
+  return {
+    data: page.map(serializeRequest),
+    nextCursor: rows.length > f.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+  };
+}
+
+/** One request under a destination, or 404 when absent or not the caller's to see. */
+export async function readRequest(db: Database, requestId: string, v: Visibility, destinationId?: string): Promise<RequestRow> {
+  const row = await db.select().from(requests).where(eq(requests.id, requestId)).get();
+  if (!row || (destinationId !== undefined && row.destinationId !== destinationId) || !canRead(v, row)) {
+    throw new ApiError(404, "not_found", "No such request.");
+  }
+  return row;
+}
