@@ -1,0 +1,40 @@
+import { useEffect, useState } from "preact/hooks";
+
+interface Props {
+  value: string;
+  /** What is copied, for the accessible name: "Copy client secret". */
+  label: string;
+  class?: string;
+}
+
+/** Copies `value` to the clipboard and says so, visibly and to screen readers. */
+export function CopyButton({ value, label, class: extra = "" }: Props) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+
+  useEffect(() => {
+    if (state === "idle") return;
+    const timer = setTimeout(() => setState("idle"), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setState("copied");
+    } catch {
+      setState("failed");
+    }
+  };
+
+  const text = state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : "Copy";
+  return (
+    <>
+      <button type="button" class={`btn btn-secondary btn-sm copy-button ${extra}`} onClick={copy} aria-label={`Copy ${label}`}>
+        {text}
+      </button>
+      <span class="visually-hidden" role="status">
+        {state === "copied" ? `${label} copied` : state === "failed" ? "Copy failed; select the text and copy it" : ""}
+      </span>
+    </>
+  );
+}

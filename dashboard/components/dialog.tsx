@@ -1,0 +1,46 @@
+import type { ComponentChildren } from "preact";
+import { useEffect, useId, useRef } from "preact/hooks";
+
+interface Props {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+  /** Wider layout for forms with several columns. */
+  wide?: boolean;
+}
+
+/**
+ * A modal built on the native <dialog>: showModal() makes the rest of the page
+ * inert (focus stays inside) and Escape fires `cancel`. Mount it only while open;
+ * on unmount focus returns to whatever opened it.
+ */
+export function Dialog({ title, onClose, children, wide = false }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    ref.current?.showModal();
+    return () => {
+      ref.current?.close();
+      opener?.focus();
+    };
+  }, []);
+
+  const cancel = (event: Event) => {
+    event.preventDefault();
+    onClose();
+  };
+
+  return (
+    <dialog ref={ref} class={`dialog${wide ? " dialog-wide" : ""}`} aria-labelledby={titleId} onCancel={cancel}>
+      <div class="dialog-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" class="btn btn-ghost btn-icon" aria-label="Close dialog" onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <div class="dialog-body">{children}</div>
+    </dialog>
+  );
+}

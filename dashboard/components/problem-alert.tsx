@@ -1,0 +1,32 @@
+import type { FieldProblem, Problem } from "../lib/types";
+
+interface Props {
+  problem: Problem | null;
+  /** Field paths shown next to their inputs; the rest are listed here. */
+  shownFields?: readonly string[];
+}
+
+/** Shows an API problem's `detail`, plus any field errors no input on screen can show. */
+export function ProblemAlert({ problem, shownFields = [] }: Props) {
+  if (!problem) return null;
+  const others: FieldProblem[] = (problem.errors ?? []).filter((e) => !shownFields.includes(e.path));
+  return (
+    <div class="alert alert-error" role="alert">
+      <p class="alert-title">{problem.detail || problem.title}</p>
+      {others.length > 0 && (
+        <ul>
+          {others.map((e) => (
+            <li key={e.path}>
+              {e.path ? <code>{e.path}</code> : null} {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The message for one field path, if the problem names it. */
+export function fieldError(problem: Problem | null, path: string): string | undefined {
+  return problem?.errors?.find((e) => e.path === path)?.message;
+}

@@ -1,0 +1,75 @@
+import { useState } from "preact/hooks";
+import { EmptyState } from "../components/empty-state";
+import { ProblemAlert } from "../components/problem-alert";
+import { api } from "../lib/api";
+import type { Client, Destination } from "../lib/types";
+import { useResource } from "../lib/use-resource";
+import { ClientsTable } from "./clients-table";
+import { CreateClientDialog } from "./create-client-dialog";
+import { RevokeClientDialog } from "./revoke-client-dialog";
+
+/** The client IDs of a claimed destination, with create and revoke. */
+export function ClientsSection({ destination }: { destination: Destination }) {
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<Client | null>(null);
+  const claimed = destination.status === "claimed";
+  const clients = useResource(`clients:${destination.id}:${claimed}`, () =>
+    claimed ? api.get<{ data: Client[] }>(`/api/destinations/${destination.id}/clients`) : Promise.resolve({ data: [] }),
+  );
+  const items = clients.data?.data ?? [];
+
+  const replace = (updated: Client) => clients.set({ data: items.map((c) => (c.id === updated.id ? updated : c)) });
+
+  const createButton = (
+    <button type="button" class="btn btn-primary" onClick={() => setCreating(true)} disabled={!claimed}>
+      Create client ID
+    </button>
+  );
+
+  return (
+    <section aria-labelledby="clients-title">
+      <div class="section-header">
+        <div>
+          <h2 id="clients-title">Client IDs</h2>
+          <p class="muted">
+            Give each payment system (orchestrator) its own client ID. You see what each one created, and can cut one off
+            without touching the others.
+          </p>
+        </div>
+        {claimed && items.length > 0 && createButton}
+      </div>
+      <ProblemAlert problem={clients.problem} />
+      {!claimed ? (
+        <EmptyState title="Claim this destination first">
+          Client IDs can only be created for a destination whose wallet owner has signed the claim message above.
+        </EmptyState>
+      ) : clients.loading && !clients.data ? (
+        <p class="loading">Loading client IDs…</p>
+      ) : items.length === 0 ? (
+        <EmptyState title="No client IDs yet" action={createButton}>
+          Create one for each system that should create payment requests for this destination through the API.
+        </EmptyState>
+      ) : (
+        <ClientsTable clients={items} onRevoke={setRevoking} />
+      )}
+      {creating && (
+        <CreateClientDialog
+          destinationId={destination.id}
+          onClose={() => setCreating(false)}
+          onCreated={(c) => clients.set({ data: [c, ...items] })}
+        />
+      )}
+      {revoking && (
+        <RevokeClientDialog
+          destinationId={destination.id}
+          client={revoking}
+          onClose={() => setRevoking(null)}
+          onRevoked={(c) => {
+            replace(c);
+            setRevoking(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}

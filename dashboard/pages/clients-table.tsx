@@ -1,0 +1,82 @@
+import { MonoValue } from "../components/mono-value";
+import { StatusBadge } from "../components/status-badge";
+import { formatDateTime, formatRelative } from "../lib/format";
+import type { Client } from "../lib/types";
+
+interface Props {
+  clients: Client[];
+  onRevoke: (client: Client) => void;
+}
+
+/** Client IDs with everything a recipient checks before trusting or revoking one. */
+export function ClientsTable({ clients, onRevoke }: Props) {
+  return (
+    <div class="card">
+      <table class="table table-stack">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Client ID</th>
+            <th scope="col">Permissions</th>
+            <th scope="col">Status</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Secret</th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {clients.map((c) => (
+            <tr key={c.id} data-client-id={c.id}>
+              <td data-label="Name" class="strong">
+                {c.name}
+              </td>
+              <td data-label="Client ID">
+                <MonoValue value={c.id} label={`client ID of ${c.name}`} truncate />
+              </td>
+              <td data-label="Permissions">
+                <ul class="chips" aria-label={`Permissions of ${c.name}`}>
+                  {c.permissions.map((p) => (
+                    <li key={p} class="chip">
+                      {p}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td data-label="Status">
+                <StatusBadge status={c.status} />
+                {c.revokedAt && (
+                  <span class="cell-note">
+                    <time dateTime={c.revokedAt}>{formatDateTime(c.revokedAt)}</time>
+                  </span>
+                )}
+              </td>
+              <td data-label="Created">{formatDateTime(c.createdAt)}</td>
+              <td data-label="Last used">
+                {c.lastUsedAt ? (
+                  <time dateTime={c.lastUsedAt} title={formatDateTime(c.lastUsedAt)}>
+                    {formatRelative(c.lastUsedAt)}
+                  </time>
+                ) : (
+                  <span class="muted">Never</span>
+                )}
+              </td>
+              <td data-label="Secret">
+                <code class="mono">{c.secretHint}</code>
+              </td>
+              <td class="cell-actions">
+                {c.status === "active" && (
+                  <button type="button" class="btn btn-danger-ghost btn-sm" onClick={() => onRevoke(c)} aria-label={`Revoke ${c.name}`}>
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from "preact/hooks";
+import { Dialog } from "../components/dialog";
+import { TextField } from "../components/fields";
+import { fieldError, ProblemAlert } from "../components/problem-alert";
+import { api, toProblem } from "../lib/api";
+import { PERMISSIONS, type Client, type CreatedClient, type Permission, type Problem } from "../lib/types";
+import { SecretReveal } from "./secret-reveal";
+
+const DESCRIPTIONS: Record<Permission, string> = {
+  "incoming:creator": "Create incoming requests (someone pays you) and their payment links.",
+  "outgoing:creator": "Create outgoing requests (you pay someone).",
+  "incoming:reader": "Read every incoming request of this destination, not only its own.",
+  "outgoing:reader": "Read every outgoing request of this destination, not only its own.",
+};
+
+/** The list keeps what the API lists later; the secret lives only in the reveal. */
+function withoutSecret(c: CreatedClient): Client {
+  return {
+    id: c.id,
+    name: c.name,
+    permissions: c.permissions,
+    status: c.status,
+    createdAt: c.createdAt,
+    revokedAt: c.revokedAt,
+    lastUsedAt: c.lastUsedAt,
+    secretHint: c.secretHint,
+  };
+}
+
+interface Props {
+  destinationId: string;
+  onClose: () => void;
+  onCreated: (client: Client) => void;
+}
+
+/** Names a new client ID and picks its permissions; then shows its secret, once. */
+export function CreateClientDialog({ destinationId, onClose, onCreated }: Props) {
+  const [name, setName] = useState("");
+  const [permissions, setPermissions] = useState<Permission[]>(["incoming:creator", "outgoing:creator"]);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CreatedClient | null>(null);
+
+  const toggle = (p: Permission, on: boolean) =>
+    setPermissions((list) => (on ? PERMISSIONS.filter((x) => x === p || list.includes(x)) : list.filter((x) => x !== p)));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const client = await api.post<CreatedClient>(`/api/destinations/${destinationId}/clients`, { name: name.trim(), permissions });
+      onCreated(withoutSecret(client));
+      setCreated(client);
+    } catch (error) {
+      setProblem(toProblem(error));
+    }
+    setBusy(false);
+  };
+
+  if (created) {
+    return (
+      <Dialog title="Copy the client secret now" onClose={onClose}>
+        <SecretReveal client={created} onDone={onClose} />
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title="Create client ID" onClose={onClose}>
+      <form onSubmit={submit} noValidate class="form">
+        <ProblemAlert problem={problem} shownFields={["name", "permissions"]} />
+        <TextField
+          label="Name"
+          value={name}
+          onValue={setName}
+          maxLength={100}
+          hint="Who will use it, e.g. “Acme billing”. Shown in the Created by column of requests."
+          error={fieldError(problem, "name")}
+        />
+        <fieldset class="fieldset">
+          <legend>Permissions</legend>
+          {PERMISSIONS.map((p) => (
+            <label key={p} class="check">
+              <input type="checkbox" checked={permissions.includes(p)} onChange={(e) => toggle(p, e.currentTarget.checked)} />
+              <span>
+                <code class="mono">{p}</code>
+                <span class="check-hint">{DESCRIPTIONS[p]}</span>
+              </span>
+            </label>
+          ))}
+          {fieldError(problem, "permissions") && <p class="field-error">{fieldError(problem, "permissions")}</p>}
+        </fieldset>
+        <div class="form-actions">
+          <button type="button" class="btn btn-secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {busy ? "Creating…" : "Create client ID"}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

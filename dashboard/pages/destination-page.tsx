@@ -1,0 +1,56 @@
+import { Link } from "../components/link";
+import { ProblemAlert } from "../components/problem-alert";
+import { api } from "../lib/api";
+import { destinationName } from "../lib/destination-name";
+import type { Destination } from "../lib/types";
+import { useResource } from "../lib/use-resource";
+import { useTitle } from "../lib/use-title";
+import { ClaimPanel } from "./claim-panel";
+import { ClientsSection } from "./clients-section";
+import { DestinationSummary } from "./destination-summary";
+import { RequestsSection } from "./requests-section";
+
+interface Props {
+  id: string;
+  tab: "clients" | "requests";
+  query: URLSearchParams;
+}
+
+/** Manage one destination: claim it, its client IDs, its requests. */
+export function DestinationPage({ id, tab, query }: Props) {
+  const dest = useResource(`destination:${id}`, () => api.get<Destination>(`/api/destinations/${id}`));
+  const d = dest.data;
+  useTitle(d ? destinationName(d) : "Destination");
+
+  if (!d) {
+    return (
+      <div class="page">
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+          <Link href="/">Destinations</Link>
+        </nav>
+        {dest.loading ? <p class="loading">Loading destination…</p> : <h1>Destination not found</h1>}
+        <ProblemAlert problem={dest.problem} />
+      </div>
+    );
+  }
+
+  const base = `/destinations/${d.id}`;
+  return (
+    <div class="page">
+      <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <span>{destinationName(d)}</span>
+      </nav>
+      <DestinationSummary destination={d} />
+      {d.status === "unclaimed" && <ClaimPanel destination={d} onClaimed={dest.set} />}
+      <nav class="tabs" aria-label="Destination sections">
+        <Link href={base} class="tab" aria-current={tab === "clients" ? "page" : undefined}>
+          Client IDs
+        </Link>
+        <Link href={`${base}/requests`} class="tab" aria-current={tab === "requests" ? "page" : undefined}>
+          Requests
+        </Link>
+      </nav>
+      {tab === "clients" ? <ClientsSection destination={d} /> : <RequestsSection destination={d} query={query} />}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { EmptyState } from "../components/empty-state";
+import { Link } from "../components/link";
+import { MonoValue } from "../components/mono-value";
+import { ProblemAlert } from "../components/problem-alert";
+import { StatusBadge } from "../components/status-badge";
+import { api } from "../lib/api";
+import { chainName } from "../lib/chains";
+import { destinationName } from "../lib/destination-name";
+import { formatDateTime } from "../lib/format";
+import type { Destination } from "../lib/types";
+import { useResource } from "../lib/use-resource";
+import { useTitle } from "../lib/use-title";
+
+/** Every destination of the signed-in recipient. */
+export function DestinationsPage() {
+  useTitle("Destinations");
+  const list = useResource("destinations", () => api.get<{ data: Destination[] }>("/api/destinations"));
+  const items = list.data?.data ?? [];
+
+  return (
+    <div class="page">
+      <div class="page-header">
+        <div>
+          <h1>Destinations</h1>
+          <p class="muted">Where you get paid: one wallet, on one chain, for one token.</p>
+        </div>
+        <Link href="/destinations/new" class="btn btn-primary">
+          Add destination
+        </Link>
+      </div>
+      <ProblemAlert problem={list.problem} />
+      {list.loading && !list.data ? (
+        <p class="loading">Loading destinations…</p>
+      ) : items.length === 0 && !list.problem ? (
+        <EmptyState
+          title="No destinations yet"
+          action={
+            <Link href="/destinations/new" class="btn btn-primary">
+              Add your first destination
+            </Link>
+          }
+        >
+          Add the wallet you want to be paid to, then prove it is yours by signing a message with it.
+        </EmptyState>
+      ) : (
+        <div class="card">
+          <table class="table table-stack">
+            <thead>
+              <tr>
+                <th scope="col">Destination</th>
+                <th scope="col">Interop address</th>
+                <th scope="col">Network</th>
+                <th scope="col">Status</th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.id}>
+                  <td data-label="Destination">
+                    <Link href={`/destinations/${d.id}`} class="row-link">
+                      {destinationName(d)}
+                    </Link>
+                  </td>
+                  <td data-label="Interop address">
+                    <MonoValue value={d.interopAddress} label="interop address" truncate />
+                  </td>
+                  <td data-label="Network">{chainName(d.chainId)}</td>
+                  <td data-label="Status">
+                    <StatusBadge status={d.status} />
+                  </td>
+                  <td data-label="Created">{formatDateTime(d.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from "preact/hooks";
+import { SelectField, TextField } from "../components/fields";
+import { Link } from "../components/link";
+import { fieldError, ProblemAlert } from "../components/problem-alert";
+import { api, toProblem } from "../lib/api";
+import { CHAINS } from "../lib/chains";
+import { navigate } from "../lib/router";
+import type { Destination, Problem } from "../lib/types";
+import { useTitle } from "../lib/use-title";
+import { InteropPreview } from "../components/interop-preview";
+
+const OTHER = "other";
+const SHOWN = ["label", "chainId", "walletAddress", "tokenAddress"] as const;
+
+/** Adds a destination; the next page asks the wallet owner to claim it. */
+export function NewDestinationPage() {
+  useTitle("Add destination");
+  const [label, setLabel] = useState("");
+  const [chain, setChain] = useState(String(CHAINS[0]?.id ?? 1));
+  const [customChain, setCustomChain] = useState("");
+  const [wallet, setWallet] = useState("");
+  const [token, setToken] = useState("");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const chainId = Number(chain === OTHER ? customChain : chain);
+  const usdc = CHAINS.find((c) => c.id === chainId)?.usdc;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const body = { chainId, walletAddress: wallet.trim(), tokenAddress: token.trim(), label: label.trim() || undefined };
+      const created = await api.post<Destination>("/api/destinations", body);
+      navigate(`/destinations/${created.id}`);
+    } catch (error) {
+      setProblem(toProblem(error));
+      setBusy(false);
+    }
+  };
+
+  const chainOptions = [...CHAINS.map((c) => ({ value: String(c.id), label: `${c.name} (${c.id})` })), { value: OTHER, label: "Other EVM chain…" }];
+
+  return (
+    <div class="page page-narrow">
+      <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <span>Add</span>
+      </nav>
+      <h1>Add a destination</h1>
+      <p class="muted">A destination is one wallet on one chain, receiving one token. Only the wallet's owner can claim it.</p>
+      <form class="card card-pad form" onSubmit={submit} noValidate>
+        <ProblemAlert problem={problem} shownFields={SHOWN} />
+        <TextField label="Label" optional value={label} onValue={setLabel} maxLength={100} hint="For you only, e.g. “Main USDC on Base”." error={fieldError(problem, "label")} />
+        <SelectField label="Chain" value={chain} onValue={setChain} options={chainOptions} error={chain === OTHER ? undefined : fieldError(problem, "chainId")} />
+        {chain === OTHER && (
+          <TextField label="Chain ID" inputMode="numeric" value={customChain} onValue={setCustomChain} hint="The EIP-155 chain ID, e.g. 324." error={fieldError(problem, "chainId")} />
+        )}
+        <TextField
+          label="Wallet address"
+          class="mono"
+          value={wallet}
+          onValue={setWallet}
+          placeholder="0x…"
+          spellcheck={false}
+          autocomplete="off"
+          hint="The wallet that receives payments. You will sign a message with it to claim the destination."
+          error={fieldError(problem, "walletAddress")}
+        />
+        <TextField
+          label="Token contract address"
+          class="mono"
+          value={token}
+          onValue={setToken}
+          placeholder="0x…"
+          spellcheck={false}
+          autocomplete="off"
+          hint={
+            usdc ? (
+              <>
+                The ERC-20 token you want to receive.{" "}
+                <button type="button" class="btn-link" onClick={() => setToken(usdc)}>
+                  Use USDC on this chain
+                </button>
+              </>
+            ) : (
+              "The ERC-20 token you want to receive."
+            )
+          }
+          error={fieldError(problem, "tokenAddress")}
+        />
+        <InteropPreview chainId={chainId} wallet={wallet.trim()} token={token.trim()} />
+        <div class="form-actions">
+          <Link href="/" class="btn btn-secondary">
+            Cancel
+          </Link>
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {busy ? "Adding…" : "Add destination"}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

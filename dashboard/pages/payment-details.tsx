@@ -1,0 +1,78 @@
+import { CopyButton } from "../components/copy-button";
+import { MonoValue } from "../components/mono-value";
+import { StatusBadge } from "../components/status-badge";
+import { chainName, parseInteropAddress } from "../lib/chains";
+import { formatAmount, formatCountdown, formatDateTime } from "../lib/format";
+import type { PublicPaymentLink } from "../lib/types";
+
+/** Amount, reference and the exact place to send the money, for a link that is still open. */
+export function PaymentDetails({ link, msLeft }: { link: PublicPaymentLink; msLeft: number }) {
+  const to = link.destination.label || "the recipient";
+  const parts = parseInteropAddress(link.destination.interopAddress);
+  const open = link.status === "pending";
+  return (
+    <>
+      <p class="pay-to">Payment request from {to}</p>
+      <h1 class="pay-amount">
+        {formatAmount(link.amount)} <span class="currency">{link.currency}</span>
+      </h1>
+      {!open && (
+        <p class="pay-status">
+          <StatusBadge status={link.status} /> {link.status === "paid" ? "This request has been paid. Nothing more to do." : "This request is closed. Do not send money to it."}
+        </p>
+      )}
+      <dl class="details details-rows pay-details">
+        <div>
+          <dt>Reference</dt>
+          <dd>{link.reference || <span class="muted">None</span>}</dd>
+        </div>
+        {parts && (
+          <div>
+            <dt>Network</dt>
+            <dd>
+              {chainName(parts.chainId)} <span class="muted">· chain ID {parts.chainId}</span>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Time left</dt>
+          <dd>
+            <strong data-testid="time-left">{formatCountdown(msLeft)}</strong>{" "}
+            <span class="muted">· until {formatDateTime(link.expiresAt)}</span>
+          </dd>
+        </div>
+      </dl>
+      {open && (
+        <section class="pay-address" aria-labelledby="pay-to-title">
+          <h2 id="pay-to-title">Pay to</h2>
+          <p class="muted">
+            Send exactly {formatAmount(link.amount)} {link.currency}
+            {parts ? ` on ${chainName(parts.chainId)}` : ""} to this destination.
+            {link.reference ? " Include the reference if your wallet or bank asks for one." : ""}
+          </p>
+          <p class="pay-address-label">Interop address</p>
+          <code class="mono break-all pay-interop" data-testid="interop-address">
+            {link.destination.interopAddress}
+          </code>
+          <CopyButton value={link.destination.interopAddress} label="interop address" class="btn-block" />
+          {parts && (
+            <dl class="details details-rows">
+              <div>
+                <dt>Wallet</dt>
+                <dd>
+                  <MonoValue value={parts.wallet} label="wallet address" truncate />
+                </dd>
+              </div>
+              <div>
+                <dt>Token contract</dt>
+                <dd>
+                  <MonoValue value={parts.token} label="token contract" truncate />
+                </dd>
+              </div>
+            </dl>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

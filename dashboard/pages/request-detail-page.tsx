@@ -1,0 +1,89 @@
+import type { ComponentChildren } from "preact";
+import { Link } from "../components/link";
+import { MonoValue } from "../components/mono-value";
+import { ProblemAlert } from "../components/problem-alert";
+import { StatusBadge } from "../components/status-badge";
+import { api } from "../lib/api";
+import { formatAmount, formatDate, formatDateTime } from "../lib/format";
+import type { Party, PaymentRequest } from "../lib/types";
+import { useResource } from "../lib/use-resource";
+import { useTitle } from "../lib/use-title";
+import { PaymentLinkPanel } from "./payment-link-panel";
+
+function PartyView({ party }: { party: Party | null }) {
+  if (!party) return <span class="muted">Not given</span>;
+  return (
+    <span class="party">
+      <span class="strong">{party.name}</span>
+      {party.email && <span>{party.email}</span>}
+      {party.walletAddress && <MonoValue value={party.walletAddress} label="wallet address" truncate />}
+      {party.sortCode && <span class="mono">Sort code {party.sortCode.replace(/(\d\d)(?=\d)/g, "$1-")}</span>}
+      {party.accountNumber && <span class="mono">Account {party.accountNumber}</span>}
+    </span>
+  );
+}
+
+/** Everything about one request, and a payment link for incoming ones. */
+export function RequestDetailPage({ destinationId, requestId }: { destinationId: string; requestId: string }) {
+  const url = `/api/destinations/${destinationId}/requests/${requestId}`;
+  const res = useResource(url, () => api.get<PaymentRequest>(url));
+  const r = res.data;
+  useTitle(r ? `Request ${r.reference ?? r.id}` : "Request");
+  const list = `/destinations/${destinationId}/requests`;
+
+  const crumbs = (
+    <nav class="breadcrumbs" aria-label="Breadcrumb">
+      <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <Link href={list}>Requests</Link>
+    </nav>
+  );
+  if (!r) {
+    return (
+      <div class="page page-narrow">
+        {crumbs}
+        {res.loading ? <p class="loading">Loading request…</p> : <h1>Request not found</h1>}
+        <ProblemAlert problem={res.problem} />
+      </div>
+    );
+  }
+
+  const rows: [string, ComponentChildren][] = [
+    ["Request ID", <MonoValue value={r.id} label="request ID" />],
+    ["Direction", r.direction === "incoming" ? "Incoming: someone pays you" : "Outgoing: you pay someone"],
+    ["Reference", r.reference || <span class="muted">None</span>],
+    ["Created by", r.createdBy.type === "manual" ? "Manual (you)" : <>{r.createdBy.clientName} <MonoValue value={r.createdBy.clientId} label="client ID" truncate /></>],
+    [r.direction === "incoming" ? "Payer" : "Payee", <PartyView party={r.direction === "incoming" ? r.payer : r.payee} />],
+    ["Due date", r.dueDate ? formatDate(r.dueDate) : <span class="muted">None</span>],
+    ["Created", formatDateTime(r.createdAt)],
+    ["Updated", formatDateTime(r.updatedAt)],
+  ];
+
+  return (
+    <div class="page page-narrow">
+      {crumbs}
+      <section class="card card-pad" aria-labelledby="request-title">
+        <p class="eyebrow">{r.direction === "incoming" ? "Incoming request" : "Outgoing request"}</p>
+        <div class="summary-title">
+          <h1 id="request-title" class="amount-title">
+            {formatAmount(r.amount)} <span class="currency">{r.currency}</span>
+          </h1>
+          <StatusBadge status={r.status} />
+        </div>
+        <dl class="details details-rows">
+          {rows.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {r.metadata && Object.keys(r.metadata).length > 0 && (
+          <>
+            <h2 class="subheading">Metadata</h2>
+            <pre class="mono code-block">{JSON.stringify(r.metadata, null, 2)}</pre>
+          </>
+        )}
+      </section>
+      {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} />}
+    </div>
+  );
+}

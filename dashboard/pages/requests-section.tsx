@@ -1,0 +1,100 @@
+import { useState } from "preact/hooks";
+import { EmptyState } from "../components/empty-state";
+import { Link } from "../components/link";
+import { ProblemAlert } from "../components/problem-alert";
+import { api } from "../lib/api";
+import { navigate } from "../lib/router";
+import type { Client, Destination, Page, PaymentRequest } from "../lib/types";
+import { useResource } from "../lib/use-resource";
+import { RequestFilters, type FilterName } from "./request-filters";
+import { RequestsTable } from "./requests-table";
+
+const PAGE_SIZE = 20;
+const FILTERS: FilterName[] = ["createdBy", "direction", "status"];
+
+/** A destination's requests: filters kept in the URL, cursor pages kept in memory. */
+export function RequestsSection({ destination, query }: { destination: Destination; query: URLSearchParams }) {
+  const id = destination.id;
+  const filters = new URLSearchParams();
+  for (const name of FILTERS) {
+    const value = query.get(name);
+    if (value) filters.set(name, value);
+  }
+  const filterKey = filters.toString();
+  // Cursors of the pages before the current one; a filter change starts again at page 1.
+  const [pager, setPager] = useState<{ key: string; stack: string[] }>({ key: filterKey, stack: [] });
+  const stack = pager.key === filterKey ? pager.stack : [];
+  const cursor = stack[stack.length - 1];
+
+  const params = new URLSearchParams(filters);
+  params.set("limit", String(PAGE_SIZE));
+  if (cursor) params.set("cursor", cursor);
+  const url = `/api/destinations/${id}/requests?${params.toString()}`;
+  const page = useResource(url, () => api.get<Page<PaymentRequest>>(url));
+  const clients = useResource(`clients:${id}:${destination.status}`, () =>
+    destination.status === "claimed" ? api.get<{ data: Client[] }>(`/api/destinations/${id}/clients`) : Promise.resolve({ data: [] }),
+  );
+
+  const setFilter = (name: FilterName, value: string) => {
+    const next = new URLSearchParams(filters);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    const qs = next.toString();
+    navigate(`/destinations/${id}/requests${qs ? `?${qs}` : ""}`, { replace: true });
+  };
+
+  const items = page.data?.data ?? [];
+  const nextCursor = page.data?.nextCursor ?? null;
+  const newRequest = (
+    <Link href={`/destinations/${id}/requests/new`} class="btn btn-primary">
+      New request
+    </Link>
+  );
+
+  return (
+    <section aria-labelledby="requests-title">
+      <div class="section-header">
+        <div>
+          <h2 id="requests-title">Requests</h2>
+          <p class="muted">Payment requests for this destination, newest first, whoever created them.</p>
+        </div>
+        {newRequest}
+      </div>
+      <RequestFilters values={filters} clients={clients.data?.data ?? []} onChange={setFilter} />
+      <ProblemAlert problem={page.problem ?? clients.problem} />
+      {page.loading && !page.data ? (
+        <p class="loading">Loading requests…</p>
+      ) : items.length === 0 && !page.problem ? (
+        filterKey ? (
+          <EmptyState
+            title="No requests match these filters"
+            action={
+              <button type="button" class="btn btn-secondary" onClick={() => navigate(`/destinations/${id}/requests`, { replace: true })}>
+                Clear filters
+              </button>
+            }
+          >
+            Try another client, direction or status.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No requests yet" action={newRequest}>
+            Create one by hand, or give a payment system a client ID so it can send requests through the API.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <RequestsTable destinationId={id} requests={items} busy={page.loading} />
+          <nav class="pagination" aria-label="Request pages">
+            <span class="muted">Page {stack.length + 1}</span>
+            <button type="button" class="btn btn-secondary btn-sm" disabled={stack.length === 0 || page.loading} onClick={() => setPager({ key: filterKey, stack: stack.slice(0, -1) })}>
+              Previous
+            </button>
+            <button type="button" class="btn btn-secondary btn-sm" disabled={!nextCursor || page.loading} onClick={() => nextCursor && setPager({ key: filterKey, stack: [...stack, nextCursor] })}>
+              Next
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}

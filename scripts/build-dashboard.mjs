@@ -1,0 +1,105 @@
+// Bundles dashboard/ (TypeScript + Preact) into dist/dashboard/, the Workers assets
+// directory: hashed JS/CSS under /assets/, index.html, and _headers with the security
+// headers every asset is served with. Prints the gzipped JS size and fails above budget.
+import { build } from "esbuild";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { basename, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const src = join(root, "dashboard");
+const out = join(root, "dist", "dashboard");
+const JS_BUDGET_GZIP = 60 * 1024;
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join("; ");
+
+const HEADERS = `/*
+  Content-Security-Policy: ${CSP}
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: no-referrer
+  X-Frame-Options: DENY
+  Cross-Origin-Opener-Policy: same-origin
+  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()
+
+/assets/*
+  Cache-Control: public, max-age=31536000, immutable
+`;
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { main: join(src, "main.tsx"), styles: join(src, "styles", "app.css") },
+  outdir: join(out, "assets"),
+  entryNames: "[name]-[hash]",
+  chunkNames: "[name]-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  target: ["es2022", "chrome111", "firefox111", "safari16"],
+  jsx: "automatic",
+  jsxImportSource: "preact",
+  minify: true,
+  legalComments: "none",
+  metafile: true,
+  logLevel: "warning",
+  define: { "process.env.NODE_ENV": '"production"' },
+});
+
+const outputs = Object.keys(result.metafile.outputs).map((p) => join(root, p));
+const find = (prefix, ext) => {
+  const file = outputs.find((p) => basename(p).startsWith(prefix) && p.endsWith(ext));
+  if (!file) throw new Error(`build produced no ${prefix}*${ext}`);
+  return `/${relative(out, file)}`;
+};
+const mainJs = find("main-", ".js");
+const appCss = find("styles-", ".css");
+
+const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>Payrelay</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="${appCss}">
+<script type="module" src="${mainJs}"></script>
+</head>
+<body>
+<div id="app"></div>
+<noscript>Payrelay needs JavaScript to run.</noscript>
+</body>
+</html>
+`;
+
+await writeFile(join(out, "index.html"), html);
+await writeFile(join(out, "_headers"), HEADERS);
+await writeFile(join(out, "favicon.svg"), await readFile(join(src, "favicon.svg")));
+
+let jsGzip = 0;
+const rows = [];
+for (const file of outputs.filter((p) => p.endsWith(".js") || p.endsWith(".css"))) {
+  const bytes = await readFile(file);
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  if (file.endsWith(".js")) jsGzip += gz;
+  rows.push(`  ${relative(out, file).padEnd(34)} ${String(bytes.length).padStart(7)} B  ${String(gz).padStart(6)} B gzip`);
+}
+console.log(`dashboard built into ${relative(root, out)}/`);
+console.log(rows.sort().join("\n"));
+console.log(`  JS total: ${(jsGzip / 1024).toFixed(1)} KB gzipped (budget ${JS_BUDGET_GZIP / 1024} KB)`);
+if (jsGzip > JS_BUDGET_GZIP) {
+  console.error("dashboard JS is over its gzip budget");
+  process.exit(1);
+}
