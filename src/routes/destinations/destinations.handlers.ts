@@ -1,5 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { database } from "../../db/client";
+import { isUniqueViolation } from "../../db/errors";
 import { destinations } from "../../db/schema";
 import type { AppRouteHandler as H } from "../../lib/create-router";
 import { recoverPersonalSigner } from "../../lib/eip191";
@@ -64,7 +65,7 @@ export const claimHandler: H<typeof claimDestination> = async (c) => {
     if (!claimed) throw new ApiError(409, "conflict", "This challenge was already used; request a new one.");
     return c.json(serializeDestination(claimed, now), 200);
   } catch (err) {
-    if (err instanceof Error && /UNIQUE constraint failed/.test(err.message)) {
+    if (isUniqueViolation(err)) {
       throw new ApiError(409, "conflict", "Another recipient has already claimed this wallet, chain and token.");
     }
     throw err;

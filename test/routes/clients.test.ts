@@ -1,0 +1,81 @@
+import { env } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { describe, it } from "vitest";
+import { USDC, claimedDestination, newClient, signUp } from "../helpers/api";
+import { testWallet } from "../helpers/wallet";
+import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
+
+describe("client IDs", () => {
+  it("creates a named client with default permissions and shows its prefixed secret once", async ({ expect }) => {
+    const r = await signUp();
+    const { id: dst } = await claimedDestination(r);
+    const { client, secret } = await newClient(r, dst, "Shopify store");
+    expect(client).toMatchObject({ name: "Shopify store", status: "active", permissions: ["incoming:creator", "outgoing:creator"], revokedAt: null, lastUsedAt: null });
+    expect(secret).toMatch(new RegExp(`^prsk_${dst.slice(4)}_${client.id.slice(4)}_[0-9a-z]{32}$`));
+    expect(client.secretHint).toBe(`prsk_…${secret.slice(-32, -28)}`);
+    const listed = (await r.api(`/api/destinations/${dst}/clients`)).json.data;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).not.toHaveProperty("secret");
+    expect(JSON.stringify(listed)).not.toContain(secret.slice(-32));
+  });
+
+  it("keeps only the secret's SHA-256 in the authority's storage", async ({ expect }) => {
+    const r = await signUp();
+    const { id: dst } = await claimedDestination(r);
+    const { secret } = await newClient(r, dst);
+    const ns = env.DESTINATION_AUTHORITY as unknown as DurableObjectNamespace<DestinationAuthority>;
+    const stored = await runInDurableObject(ns.get(ns.idFromName(dst)), (_i, state) =>
+      JSON.stringify(state.storage.sql.exec("SELECT * FROM clients").toArray()),
+    );
+    expect(stored).not.toContain(secret);
+    expect(stored).not.toContain(secret.slice(-32));
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret)));
+    expect(stored).toContain([...digest].map((b) => b.toString(16).padStart(2, "0")).join(""));
+  });
+
+  it("takes explicit permissions and validates name and permissions", async ({ expect }) => {
+    const r = await signUp();
+    const { id: dst } = await claimedDestination(r);
+    const { client } = await newClient(r, dst, "Reader", ["incoming:reader"]);
+    expect(client.permissions).toEqual(["incoming:reader"]);
+    const bad = await r.api(`/api/destinations/${dst}/clients`, { body: { name: "", permissions: ["admin"] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(["name", "permissions.0"]);
+    expect((await r.api(`/api/destinations/${dst}/clients`, { body: { name: "x".repeat(101) } })).status).toBe(400);
+  });
+
+  it("refuses clients on an unclaimed destination (409)", async ({ expect }) => {
+    const r = await signUp();
+    const d = (await r.api("/api/destinations", { body: { chainId: 1, walletAddress: testWallet().address, tokenAddress: USDC } })).json;
+    const res = await r.api(`/api/destinations/${d.id}/clients`, { body: { name: "Shop" } });
+    expect(res.status).toBe(409);
+  });
+
+  it("revokes permanently and idempotently: the second revoke keeps the first time", async ({ expect }) => {
+    const r = await signUp();
+    const { id: dst } = await claimedDestination(r);
+    const { id } = await newClient(r, dst);
+    const first = await r.api(`/api/destinations/${dst}/clients/${id}/revoke`, { method: "POST" });
+    expect(first.status).toBe(200);
+    expect(first.json.status).toBe("revoked");
+    expect(first.json.revokedAt).toEqual(expect.any(String));
+    const again = await r.api(`/api/destinations/${dst}/clients/${id}/revoke`, { method: "POST" });
+    expect(again.status).toBe(200);
+    expect(again.json.revokedAt).toBe(first.json.revokedAt);
+    expect((await r.api(`/api/destinations/${dst}/clients`)).json.data[0].status).toBe("revoked");
+  });
+
+  it("answers 404 for another recipient's clients, and for a client of another destination", async ({ expect }) => {
+    const owner = await signUp();
+    const { id: dst } = await claimedDestination(owner);
+    const { id: cli } = await newClient(owner, dst);
+    const stranger = await signUp();
+    const { id: strangerDst } = await claimedDestination(stranger);
+    expect((await stranger.api(`/api/destinations/${dst}/clients`)).status).toBe(404);
+    expect((await stranger.api(`/api/destinations/${dst}/clients`, { body: { name: "x" } })).status).toBe(404);
+    expect((await stranger.api(`/api/destinations/${dst}/clients/${cli}/revoke`, { method: "POST" })).status).toBe(404);
+    // The stranger's own destination does not know the owner's client either.
+    expect((await stranger.api(`/api/destinations/${strangerDst}/clients/${cli}/revoke`, { method: "POST" })).status).toBe(404);
+    expect((await owner.api(`/api/destinations/${dst}/clients`)).json.data[0].status).toBe("active");
+  });
+});
