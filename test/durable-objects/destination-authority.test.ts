@@ -1,0 +1,93 @@
+import { env } from "cloudflare:workers";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { describe, it } from "vitest";
+import { OUTBOX_GRACE_MS } from "../../src/durable-objects/destination-authority";
+import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
+import { authorityOf, countRequests } from "../helpers/authority";
+
+async function setup() {
+  const r = await signUp();
+  const { id: dst } = await claimedDestination(r);
+  const shop = await newClient(r, dst, "Shop");
+  return { r, dst, shop, create: (headers: Record<string, string> = {}) => shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(), headers }) };
+}
+
+/** Makes every D1 write to `requests` fail, as an outage would, until the returned function is called. */
+async function breakRequestsTable() {
+  await env.DB.exec("ALTER TABLE requests RENAME TO requests_offline");
+  return () => env.DB.exec("ALTER TABLE requests_offline RENAME TO requests");
+}
+
+describe("the destination authority", () => {
+  it("answers RPC: create, list, authenticate, revoke; revoked clients still authenticate for reads", async ({ expect }) => {
+    const { dst, shop } = await setup();
+    const stub = authorityOf(dst);
+    const hash = [...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(shop.secret)))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    expect(await stub.authenticate(shop.id, hash)).toMatchObject({ ok: true, client: { id: shop.id, status: "active" } });
+    expect(await stub.authenticate(shop.id, "0".repeat(64))).toEqual({ ok: false });
+    expect((await stub.revokeClient(shop.id))!.status).toBe("revoked");
+    expect(await stub.authenticate(shop.id, hash)).toMatchObject({ ok: true, client: { status: "revoked" } });
+    expect(await stub.revokeClient("cli_0000000000000000")).toBeNull();
+    expect((await stub.listClients()).map((c) => c.id)).toEqual([shop.id]);
+  });
+
+  it("after a D1 failure following admission, a replay with the same key yields exactly one request", async ({ expect }) => {
+    const { shop, create } = await setup();
+    const key = { "idempotency-key": "replay-after-outage" };
+    const restore = await breakRequestsTable();
+    const failed = await create(key);
+    await restore();
+    expect(failed.status).toBe(503);
+    expect(failed.json.code).toBe("storage_unavailable");
+    expect(failed.headers.get("retry-after")).toBe("2");
+    const id = /req_[0-9a-z]{16}/.exec(failed.json.detail)![0];
+    expect(await countRequests("id = ?", id)).toBe(0);
+
+    const retried = await create(key);
+    expect(retried.status).toBe(201);
+    expect(retried.json.id).toBe(id);
+    const again = await create(key);
+    expect(again.json.id).toBe(id);
+    expect(await countRequests("created_by_client_id = ?", shop.id)).toBe(1);
+  });
+
+  it("writes an admitted create that never reached D1 from its outbox, by alarm, exactly once", async ({ expect }) => {
+    const { dst, shop, create } = await setup();
+    const restore = await breakRequestsTable();
+    const failed = await create();
+    await restore();
+    const id = /req_[0-9a-z]{16}/.exec(failed.json.detail)![0];
+    const stub = authorityOf(dst);
+    // Nothing is due yet: the Worker's own write gets the grace period first.
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await countRequests("id = ?", id)).toBe(0);
+    await runInDurableObject(stub, (_i, state) => {
+      state.storage.sql.exec("UPDATE outbox SET admitted_at = admitted_at - ?", OUTBOX_GRACE_MS + 1);
+    });
+    await runDurableObjectAlarm(stub);
+    expect(await countRequests("id = ?", id)).toBe(1);
+    expect(await stub.outboxSize()).toBe(0);
+    expect((await shop.orchestrator(`/v1/requests/${id}`)).json.createdBy).toEqual({ type: "client", clientId: shop.id, clientName: "Shop" });
+    // Running the drain again (say, a duplicate alarm) writes nothing twice.
+    await runDurableObjectAlarm(stub);
+    expect(await countRequests("created_by_client_id = ?", shop.id)).toBe(1);
+  });
+
+  it("keeps idempotency keys at least 24 h and forgets them after their 48 h", async ({ expect }) => {
+    const { dst, create } = await setup();
+    const first = await create({ "idempotency-key": "k1" });
+    const stub = authorityOf(dst);
+    const expiresIn = await runInDurableObject(stub, (_i, state) =>
+      state.storage.sql.exec<{ e: number }>("SELECT expires_at - ? AS e FROM idempotency_keys", Date.now()).one().e,
+    );
+    expect(expiresIn).toBeGreaterThan(24 * 3600_000);
+    await runInDurableObject(stub, (_i, state) => {
+      state.storage.sql.exec("UPDATE idempotency_keys SET expires_at = 0");
+      state.storage.sql.exec("UPDATE outbox SET admitted_at = 0");
+    });
+    await runDurableObjectAlarm(stub);
+    const fresh = await create({ "idempotency-key": "k1" });
+    expect(fresh.status).toBe(201);
+    expect(fresh.json.id).not.toBe(first.json.id);
+  });
+});
