@@ -17,7 +17,7 @@ export async function call(path: string, init: Init = {}) {
   }));
   const text = await res.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are asserted field by field
-  const json: any = text ? JSON.parse(text) : null;
+  const json: any = text && /json/.test(res.headers.get("content-type") ?? "") ? JSON.parse(text) : null;
   return { status: res.status, headers: res.headers, json, text };
 }
 

@@ -1,0 +1,31 @@
+import { describe, it } from "vitest";
+import { call } from "../helpers/api";
+
+describe("OpenAPI and docs", () => {
+  it("serves an OpenAPI 3.1 document with every contract path, its problems and the body limit", async ({ expect }) => {
+    const res = await call("/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.json.openapi).toBe("3.1.0");
+    const paths = Object.keys(res.json.paths);
+    for (const p of [
+      "/api/auth/signup", "/api/auth/login", "/api/auth/logout", "/api/me", "/api/destinations", "/api/destinations/{id}",
+      "/api/destinations/{id}/claim", "/api/destinations/{id}/clients", "/api/destinations/{id}/clients/{clientId}/revoke",
+      "/api/destinations/{id}/requests", "/v1/destinations/{destinationId}/requests", "/v1/requests/{requestId}", "/v1/requests",
+      "/v1/requests/{requestId}/payment-links", "/api/public/payment-links/{token}",
+    ]) expect(paths, p).toContain(p);
+    const create = res.json.paths["/v1/destinations/{destinationId}/requests"].post;
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "403", "404", "409", "413", "415"]));
+    expect(create.responses["413"].description).toContain("16 KiB");
+    expect(res.json.components.schemas.RequestCreate.properties.amount.type).toBe("string");
+    expect(res.json.components.securitySchemes.clientSecret.scheme).toBe("bearer");
+  });
+
+  it("serves a readable /docs page without scripts", async ({ expect }) => {
+    const res = await call("/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(res.text).toContain("/v1/destinations/{destinationId}/requests");
+    expect(res.text).toContain('id="problem-client_revoked"');
+    expect(res.text).not.toContain("<script");
+  });
+});
