@@ -13,6 +13,8 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
  * which the zod validators parse it.
  */
 export const bodyGuard = createMiddleware(async (c, next) => {
+  // Hono caches body promises under the body's type; its declared type says string.
+  const cache = c.req.bodyCache as { text?: Promise<string> };
   if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
@@ -20,7 +22,7 @@ export const bodyGuard = createMiddleware(async (c, next) => {
   if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
   const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
   if (bytes.byteLength === 0) {
-    c.req.bodyCache.text = Promise.resolve("{}");
+    cache.text = Promise.resolve("{}");
     return next();
   }
   if (!JSON_TYPE.test(mediaType)) {
@@ -29,7 +31,7 @@ export const bodyGuard = createMiddleware(async (c, next) => {
   try {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
     JSON.parse(text);
-    c.req.bodyCache.text = Promise.resolve(text);
+    cache.text = Promise.resolve(text);
   } catch {
     throw new ApiError(400, "malformed_json", "The request body is not valid UTF-8 JSON.");
   }

@@ -2,6 +2,8 @@ import { exports } from "cloudflare:workers";
 import { testWallet } from "./wallet";
 
 const BASE = "https://payrelay.test";
+// The Worker's default export, as `wrangler dev` would serve it (assets aside).
+const worker = (exports as unknown as { default: Fetcher }).default;
 export const USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
 
 type Init = { method?: string; body?: unknown; headers?: Record<string, string> };
@@ -10,7 +12,7 @@ type Init = { method?: string; body?: unknown; headers?: Record<string, string> 
 export async function call(path: string, init: Init = {}) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers["content-type"] ??= "application/json";
-  const res = await exports.default.fetch(new Request(BASE + path, {
+  const res = await worker.fetch(new Request(BASE + path, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers,
     body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),

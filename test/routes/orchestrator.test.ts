@@ -98,7 +98,7 @@ describe("orchestrator requests", () => {
     const seen: string[] = [];
     let cursor: string | null = "";
     while (cursor !== null) {
-      const page = (await shop.orchestrator(`/v1/requests?direction=incoming&limit=2${cursor ? `&cursor=${cursor}` : ""}`)).json;
+      const page: { data: { id: string }[]; nextCursor: string | null } = (await shop.orchestrator(`/v1/requests?direction=incoming&limit=2${cursor ? `&cursor=${cursor}` : ""}`)).json;
       seen.push(...page.data.map((x: { id: string }) => x.id));
       cursor = page.nextCursor;
     }

@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute, type z } from "@hono/zod-openapi";
 import { DestinationParams } from "../../schemas/destination";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
