@@ -6,8 +6,7 @@ import { recordInsert } from "../db/record-writer";
 
 /** The stub of a destination's authority: one object per destination id, wherever the caller runs. */
 export function authority(env: Env, destinationId: string): DurableObjectStub<DestinationAuthority> {
-  // `wrangler types` leaves the namespace untyped; this is the one place that names its class.
-  const ns = env.DESTINATION_AUTHORITY as unknown as DurableObjectNamespace<DestinationAuthority>;
+  const ns = env.DESTINATION_AUTHORITY;
   return ns.get(ns.idFromName(destinationId));
 }
 

@@ -3,7 +3,7 @@ import { testWallet } from "./wallet";
 
 const BASE = "https://payrelay.test";
 // The Worker's default export, as `wrangler dev` would serve it (assets aside).
-const worker = (exports as unknown as { default: Fetcher }).default;
+const worker = exports.default;
 export const USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
 
 type Init = { method?: string; body?: unknown; headers?: Record<string, string> };

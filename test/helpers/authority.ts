@@ -1,9 +1,8 @@
 import { env } from "cloudflare:workers";
-import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
 
 /** The authority stub of a destination, as the Worker reaches it. */
 export function authorityOf(destinationId: string) {
-  const ns = env.DESTINATION_AUTHORITY as unknown as DurableObjectNamespace<DestinationAuthority>;
+  const ns = env.DESTINATION_AUTHORITY;
   return ns.get(ns.idFromName(destinationId));
 }
 

@@ -1,9 +1,8 @@
-import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { USDC, claimedDestination, newClient, signUp } from "../helpers/api";
 import { testWallet } from "../helpers/wallet";
-import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
+import { authorityOf } from "../helpers/authority";
 
 describe("client IDs", () => {
   it("creates a named client with default permissions and shows its prefixed secret once", async ({ expect }) => {
@@ -23,8 +22,7 @@ describe("client IDs", () => {
     const r = await signUp();
     const { id: dst } = await claimedDestination(r);
     const { secret } = await newClient(r, dst);
-    const ns = env.DESTINATION_AUTHORITY as unknown as DurableObjectNamespace<DestinationAuthority>;
-    const stored = await runInDurableObject(ns.get(ns.idFromName(dst)), (_i, state) =>
+    const stored = await runInDurableObject(authorityOf(dst), (_i, state) =>
       JSON.stringify(state.storage.sql.exec("SELECT * FROM clients").toArray()),
     );
     expect(stored).not.toContain(secret);
