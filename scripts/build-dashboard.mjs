@@ -2,7 +2,7 @@
 // directory: hashed JS/CSS under /assets/, index.html, and _headers with the security
 // headers every asset is served with. Prints the gzipped JS size and fails above budget.
 import { build } from "esbuild";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -35,8 +35,14 @@ const HEADERS = `/*
   Cache-Control: public, max-age=31536000, immutable
 `;
 
-await rm(out, { recursive: true, force: true });
-await mkdir(out, { recursive: true });
+// `wrangler dev` rebuilds while serving this directory, so never empty it: new hashed
+// files land beside the old ones, index.html is swapped in by rename, stale files go last.
+await mkdir(join(out, "assets"), { recursive: true });
+
+async function writeAtomic(file, data) {
+  await writeFile(`${file}.tmp`, data);
+  await rename(`${file}.tmp`, file);
+}
 
 const result = await build({
   absWorkingDir: root,
@@ -84,9 +90,17 @@ const html = `<!doctype html>
 </html>
 `;
 
-await writeFile(join(out, "index.html"), html);
-await writeFile(join(out, "_headers"), HEADERS);
-await writeFile(join(out, "favicon.svg"), await readFile(join(src, "favicon.svg")));
+await writeAtomic(join(out, "_headers"), HEADERS);
+await writeAtomic(join(out, "favicon.svg"), await readFile(join(src, "favicon.svg")));
+await writeAtomic(join(out, "index.html"), html);
+
+const keep = new Set(outputs.map((p) => basename(p)));
+for (const name of await readdir(join(out, "assets"))) {
+  if (!keep.has(name)) await rm(join(out, "assets", name), { force: true });
+}
+for (const name of await readdir(out)) {
+  if (!["assets", "index.html", "_headers", "favicon.svg"].includes(name)) await rm(join(out, name), { recursive: true, force: true });
+}
 
 let jsGzip = 0;
 const rows = [];

@@ -14,7 +14,9 @@ function describe(id: string, hint: unknown, error: unknown): string | undefined
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function Frame({ id, label, hint, error, optional, children }: Common & { id: string; children: ComponentChildren }) {
+function Frame({ id, label, hint: givenHint, error, optional, children }: Common & { id: string; children: ComponentChildren }) {
+  // When the API's message repeats the hint word for word, say it once.
+  const hint = givenHint === error ? undefined : givenHint;
   return (
     <div class={`field${error ? " has-error" : ""}`}>
       <label for={id}>
@@ -52,7 +54,7 @@ export function TextField({ label, hint, error, optional, value, onValue, class:
         value={value}
         onInput={(e) => onValue(e.currentTarget.value)}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={describe(id, hint, error)}
+        aria-describedby={describe(id, hint === error ? undefined : hint, error)}
         {...rest}
       />
     </Frame>
@@ -76,7 +78,7 @@ export function SelectField({ label, hint, error, optional, value, onValue, opti
         value={value}
         onChange={(e) => onValue(e.currentTarget.value)}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={describe(id, hint, error)}
+        aria-describedby={describe(id, hint === error ? undefined : hint, error)}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -104,7 +106,7 @@ export function TextAreaField({ label, hint, error, optional, value, onValue, ro
         spellcheck={false}
         onInput={(e) => onValue(e.currentTarget.value)}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={describe(id, hint, error)}
+        aria-describedby={describe(id, hint === error ? undefined : hint, error)}
       />
     </Frame>
   );

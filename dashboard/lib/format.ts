@@ -1,8 +1,15 @@
-/** Groups the integer digits of a decimal string ("1234.50" → "1,234.50") without turning it into a float. */
+/**
+ * A decimal string for reading, never through a float: integer digits grouped, and
+ * the zeros a 6- or 18-decimal token pads with trimmed down to cents
+ * ("1250.000000" → "1,250.00", "0.123400" → "0.1234").
+ */
 export function formatAmount(amount: string): string {
   const [whole = "0", fraction] = amount.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  if (fraction === undefined) return grouped;
+  const keep = Math.min(2, fraction.length);
+  const trimmed = fraction.replace(/0+$/, "");
+  return `${grouped}.${trimmed.length >= keep ? trimmed : fraction.slice(0, keep)}`;
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -11,6 +18,15 @@ const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZ
 /** A timestamp as the reader's local date and time. */
 export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
+}
+
+const short = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+const shortWithYear = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+/** Compact form for table cells: "Nov 23, 9:38 AM" this year, "Nov 23, 2025" before. */
+export function formatShortDateTime(iso: string): string {
+  const date = new Date(iso);
+  return (date.getFullYear() === new Date().getFullYear() ? short : shortWithYear).format(date);
 }
 
 /** A YYYY-MM-DD date, shown without shifting it into the reader's time zone. */

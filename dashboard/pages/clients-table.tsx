@@ -1,4 +1,5 @@
 import { MonoValue } from "../components/mono-value";
+import { ShortTime } from "../components/short-time";
 import { StatusBadge } from "../components/status-badge";
 import { formatDateTime, formatRelative } from "../lib/format";
 import type { Client } from "../lib/types";
@@ -30,7 +31,7 @@ export function ClientsTable({ clients, onRevoke }: Props) {
         <tbody>
           {clients.map((c) => (
             <tr key={c.id} data-client-id={c.id}>
-              <td data-label="Name" class="strong">
+              <td data-label="Name" class="strong client-name">
                 {c.name}
               </td>
               <td data-label="Client ID">
@@ -49,14 +50,16 @@ export function ClientsTable({ clients, onRevoke }: Props) {
                 <StatusBadge status={c.status} />
                 {c.revokedAt && (
                   <span class="cell-note">
-                    <time dateTime={c.revokedAt}>{formatDateTime(c.revokedAt)}</time>
+                    <ShortTime iso={c.revokedAt} />
                   </span>
                 )}
               </td>
-              <td data-label="Created">{formatDateTime(c.createdAt)}</td>
+              <td data-label="Created">
+                <ShortTime iso={c.createdAt} />
+              </td>
               <td data-label="Last used">
                 {c.lastUsedAt ? (
-                  <time dateTime={c.lastUsedAt} title={formatDateTime(c.lastUsedAt)}>
+                  <time dateTime={c.lastUsedAt} title={formatDateTime(c.lastUsedAt)} class="nowrap">
                     {formatRelative(c.lastUsedAt)}
                   </time>
                 ) : (
@@ -64,7 +67,7 @@ export function ClientsTable({ clients, onRevoke }: Props) {
                 )}
               </td>
               <td data-label="Secret">
-                <code class="mono">{c.secretHint}</code>
+                <code class="mono nowrap">{c.secretHint}</code>
               </td>
               <td class="cell-actions">
                 {c.status === "active" && (

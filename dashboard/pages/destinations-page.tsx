@@ -3,10 +3,10 @@ import { Link } from "../components/link";
 import { MonoValue } from "../components/mono-value";
 import { ProblemAlert } from "../components/problem-alert";
 import { StatusBadge } from "../components/status-badge";
+import { ShortTime } from "../components/short-time";
 import { api } from "../lib/api";
 import { chainName } from "../lib/chains";
 import { destinationName } from "../lib/destination-name";
-import { formatDateTime } from "../lib/format";
 import type { Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
@@ -69,7 +69,9 @@ export function DestinationsPage() {
                   <td data-label="Status">
                     <StatusBadge status={d.status} />
                   </td>
-                  <td data-label="Created">{formatDateTime(d.createdAt)}</td>
+                  <td data-label="Created">
+                    <ShortTime iso={d.createdAt} />
+                  </td>
                 </tr>
               ))}
             </tbody>

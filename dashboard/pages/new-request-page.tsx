@@ -44,7 +44,7 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
     setBusy(true);
     const body = { direction, amount: amount.trim(), currency, reference: reference.trim() || undefined, dueDate: dueDate || undefined, [prefix]: toParty(party), metadata: meta };
     try {
-      const created = await api.post<PaymentRequest>(base, body);
+      const created = await api.post<PaymentRequest>(`/api${base}`, body);
       navigate(`${base}/${created.id}`);
     } catch (error) {
       setProblem(toProblem(error));

@@ -49,7 +49,8 @@ export function PaymentPage() {
       (link) => setState({ kind: "ready", link }),
       (error: unknown) => {
         if (error instanceof ApiError && error.status === 410) setState({ kind: "expired" });
-        else if (error instanceof ApiError && error.status === 404) setState({ kind: "missing" });
+        // 400 means the token is not even well-formed: to a payer, that is the same as unknown.
+        else if (error instanceof ApiError && (error.status === 404 || error.status === 400)) setState({ kind: "missing" });
         else setState({ kind: "error", detail: toProblem(error).detail });
       },
     );

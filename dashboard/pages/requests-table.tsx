@@ -1,6 +1,7 @@
 import { Link } from "../components/link";
 import { StatusBadge } from "../components/status-badge";
-import { formatAmount, formatDateTime } from "../lib/format";
+import { ShortTime } from "../components/short-time";
+import { formatAmount } from "../lib/format";
 import type { PaymentRequest } from "../lib/types";
 
 interface Props {
@@ -46,9 +47,13 @@ export function RequestsTable({ destinationId, requests, busy }: Props) {
               <td data-label="Status">
                 <StatusBadge status={r.status} />
               </td>
-              <td data-label="Created">{formatDateTime(r.createdAt)}</td>
-              <td data-label="Amount" class="num amount">
-                {formatAmount(r.amount)} <span class="currency">{r.currency}</span>
+              <td data-label="Created">
+                <ShortTime iso={r.createdAt} />
+              </td>
+              <td data-label="Amount" class="num">
+                <span class="amount" title={`${r.amount} ${r.currency}`}>
+                  {formatAmount(r.amount)} <span class="currency">{r.currency}</span>
+                </span>
               </td>
             </tr>
           ))}
