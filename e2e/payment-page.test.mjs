@@ -1,0 +1,86 @@
+// The public payment page a payer opens from a link: amount, currency, reference,
+// the destination's interop address and the time left; the expired and unknown
+// states; all on a phone-sized screen first.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { Orchestrator, Recipient, publicGet } from "./support/api.mjs";
+import { checkScreen, launch, openPage } from "./support/browser.mjs";
+
+let browser;
+let page;
+let assertCleanConsole;
+let destination;
+let orchestrator;
+let request;
+
+async function link(expiresInSeconds) {
+  const res = await orchestrator.post(`/v1/requests/${request.id}/payment-links`, expiresInSeconds ? { expiresInSeconds } : {});
+  assert.equal(res.status, 201, res.text);
+  const url = new URL(res.body.url);
+  return { path: url.pathname, token: url.pathname.split("/").pop(), expiresAt: res.body.expiresAt };
+}
+
+before(async () => {
+  const recipient = await Recipient.signUp();
+  destination = await recipient.claimedDestination("Acme Studio");
+  const client = await recipient.client(destination.id, "Shop backend", ["incoming:creator"]);
+  orchestrator = new Orchestrator(client.secret);
+  const created = await orchestrator.post(`/v1/destinations/${destination.id}/requests`, {
+    direction: "incoming",
+    amount: "42.10",
+    currency: "USDC",
+    reference: "ORDER 7",
+  });
+  assert.equal(created.status, 201, created.text);
+  request = created.body;
+  browser = await launch();
+  ({ page, assertCleanConsole } = await openPage(browser, { wallet: false, width: 375 }));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test("a fresh link shows amount, currency, reference, interop address and time left", async () => {
+  const fresh = await link();
+  await page.goto(fresh.path);
+  await page.getByRole("heading", { level: 1, name: /42\.10\s*USDC/ }).waitFor();
+  await page.getByText("Payment request from Acme Studio").waitFor();
+  await page.getByText("ORDER 7").waitFor();
+  assert.equal((await page.getByTestId("interop-address").textContent()).trim(), destination.interopAddress);
+  assert.match(await page.getByTestId("time-left").textContent(), /^(6 d 23 h|7 d 0 h)$/);
+  await page.getByRole("button", { name: "Copy interop address" }).click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), destination.interopAddress);
+  await checkScreen(page, "20-payment-page");
+  assertCleanConsole();
+});
+
+test("a link opened after its expiry shows the expired state (and the API answers 410 link_expired)", async () => {
+  const short = await link(1);
+  await new Promise((r) => setTimeout(r, 2100));
+  const api = await publicGet(`/api/public/payment-links/${short.token}`);
+  assert.equal(api.status, 410);
+  assert.equal(api.body.code, "link_expired");
+  assert.match(api.headers.get("content-type"), /application\/problem\+json/);
+  await page.goto(short.path);
+  await page.getByRole("heading", { level: 1, name: "This payment link has expired" }).waitFor();
+  assert.equal(await page.getByTestId("interop-address").count(), 0, "no address to pay on an expired link");
+  await checkScreen(page, "21-payment-expired");
+  assertCleanConsole([410]);
+});
+
+test("a link that expires while the page is open switches to the expired state by itself", async () => {
+  const soon = await link(4);
+  await page.goto(soon.path);
+  await page.getByTestId("time-left").waitFor();
+  assert.match(await page.getByTestId("time-left").textContent(), /^0 min 0[0-4] s$/);
+  await page.getByRole("heading", { level: 1, name: "This payment link has expired" }).waitFor({ timeout: 8000 });
+  assertCleanConsole();
+});
+
+test("an unknown link says so", async () => {
+  await page.goto("/pay/no-such-link-token");
+  await page.getByRole("heading", { level: 1, name: "Payment link not found" }).waitFor();
+  await checkScreen(page, "22-payment-not-found");
+  assertCleanConsole([400, 404]);
+});

@@ -1,0 +1,128 @@
+// End-to-end run: build the dashboard, apply D1 migrations into a throwaway
+// persist dir, start `wrangler dev` on 127.0.0.1, run e2e/*.test.mjs with Node's
+// test runner against it, and always stop wrangler (its whole process group).
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const wranglerBin = join(root, "node_modules", ".bin", "wrangler");
+const env = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+const READY_TIMEOUT_MS = 90_000;
+const started = Date.now();
+
+function step(name) {
+  console.log(`\n[e2e] ${name} (+${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+function runSync(command, args) {
+  const res = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  if (res.status !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${res.status}`);
+}
+
+/** 8799 when it is free, otherwise any free port the OS picks. */
+function freePort(preferred) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => {
+      const any = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = any.address();
+        any.close(() => resolve(port));
+      });
+    });
+    server.listen(preferred, "127.0.0.1", () => server.close(() => resolve(preferred)));
+  });
+}
+
+async function waitForReady(base, child) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early with ${child.exitCode}`);
+    try {
+      const [page, me] = await Promise.all([fetch(`${base}/`), fetch(`${base}/api/me`)]);
+      if (page.ok && (page.headers.get("content-type") ?? "").includes("text/html") && me.status === 401) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`wrangler dev was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+    };
+    const force = setTimeout(() => kill("SIGKILL"), 5000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    kill("SIGTERM");
+  });
+}
+
+let wrangler;
+let persist;
+let exitCode = 1;
+const log = [];
+const interrupt = async () => {
+  await stop(wrangler);
+  process.exit(130);
+};
+process.once("SIGINT", interrupt);
+process.once("SIGTERM", interrupt);
+
+try {
+  step("build");
+  runSync(process.execPath, ["scripts/build-dashboard.mjs"]);
+
+  step("migrations");
+  persist = await mkdtemp(join(tmpdir(), "payrelay-e2e-"));
+  runSync(wranglerBin, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist]);
+
+  const port = await freePort(8799);
+  const base = `http://127.0.0.1:${port}`;
+  step(`wrangler dev on ${base}`);
+  wrangler = spawn(
+    wranglerBin,
+    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--show-interactive-dev-session=false"],
+    { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  wrangler.stdout.on("data", (d) => log.push(d.toString()));
+  wrangler.stderr.on("data", (d) => log.push(d.toString()));
+  await waitForReady(base, wrangler);
+
+  step("tests");
+  const files = (await readdir(join(root, "e2e")))
+    .filter((f) => f.endsWith(".test.mjs"))
+    .sort()
+    .map((f) => join("e2e", f));
+  const tests = spawnSync(
+    process.execPath,
+    ["--test", "--test-concurrency=1", "--test-reporter=spec", "--test-timeout=120000", ...files],
+    { cwd: root, env: { ...env, BASE_URL: base }, stdio: "inherit" },
+  );
+  exitCode = tests.status ?? 1;
+} catch (error) {
+  console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
+  exitCode = 1;
+} finally {
+  await stop(wrangler);
+  if (persist) {
+    await writeFile(join(persist, "..", "payrelay-e2e-wrangler.log"), log.join("")).catch(() => {});
+    await rm(persist, { recursive: true, force: true });
+  }
+  if (exitCode !== 0 && log.length) console.error(`\n[e2e] wrangler output (last lines):\n${log.join("").split("\n").slice(-40).join("\n")}`);
+  step(`done, exit ${exitCode}`);
+}
+process.exit(exitCode);
