@@ -191,7 +191,7 @@ test("filter the requests by client and by Manual; the filters live in the URL",
   await page.waitForURL(/createdBy=cli_/);
   await page.locator(`tr[data-request-id="${s.manualRequestId}"]`).waitFor({ state: "detached" });
   assert.deepEqual(await rows.evaluateAll((r) => r.map((x) => x.dataset.requestId)), [s.clientRequestId]);
-  await page.getByLabel("Created by").selectOption({ label: "Manual (you)" });
+  await page.getByLabel("Created by").selectOption({ label: "Manual" });
   await page.waitForURL(/createdBy=manual/);
   await page.locator(`tr[data-request-id="${s.clientRequestId}"]`).waitFor({ state: "detached" });
   assert.deepEqual(await rows.evaluateAll((r) => r.map((x) => x.dataset.requestId)), [s.manualRequestId]);

@@ -4,11 +4,13 @@ interface Props {
   value: string;
   /** What is copied, for the accessible name: "Copy client secret". */
   label: string;
+  /** Visible text when "Copy" alone would be unclear. */
+  text?: string;
   class?: string;
 }
 
 /** Copies `value` to the clipboard and says so, visibly and to screen readers. */
-export function CopyButton({ value, label, class: extra = "" }: Props) {
+export function CopyButton({ value, label, text: idle = "Copy", class: extra = "" }: Props) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   useEffect(() => {
@@ -26,7 +28,7 @@ export function CopyButton({ value, label, class: extra = "" }: Props) {
     }
   };
 
-  const text = state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : "Copy";
+  const text = state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : idle;
   return (
     <>
       <button type="button" class={`btn btn-secondary btn-sm copy-button ${extra}`} onClick={copy} aria-label={`Copy ${label}`}>

@@ -24,9 +24,11 @@ export function DestinationsPage() {
           <h1>Destinations</h1>
           <p class="muted">Where you get paid: one wallet, on one chain, for one token.</p>
         </div>
-        <Link href="/destinations/new" class="btn btn-primary">
-          Add destination
-        </Link>
+        {items.length > 0 && (
+          <Link href="/destinations/new" class="btn btn-primary">
+            Add destination
+          </Link>
+        )}
       </div>
       <ProblemAlert problem={list.problem} />
       {list.loading && !list.data ? (

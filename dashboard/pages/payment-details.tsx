@@ -54,19 +54,19 @@ export function PaymentDetails({ link, msLeft }: { link: PublicPaymentLink; msLe
           <code class="mono break-all pay-interop" data-testid="interop-address">
             {link.destination.interopAddress}
           </code>
-          <CopyButton value={link.destination.interopAddress} label="interop address" class="btn-block" />
+          <CopyButton value={link.destination.interopAddress} label="interop address" text="Copy interop address" class="btn-block" />
           {parts && (
             <dl class="details details-rows">
               <div>
                 <dt>Wallet</dt>
                 <dd>
-                  <MonoValue value={parts.wallet} label="wallet address" truncate />
+                  <MonoValue value={parts.wallet} label="wallet address" />
                 </dd>
               </div>
               <div>
                 <dt>Token contract</dt>
                 <dd>
-                  <MonoValue value={parts.token} label="token contract" truncate />
+                  <MonoValue value={parts.token} label="token contract" />
                 </dd>
               </div>
             </dl>

@@ -15,7 +15,7 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function RequestFilters({ values, clients, onChange }: Props) {
   const createdBy = [
     { value: "", label: "Anyone" },
-    { value: "manual", label: "Manual (you)" },
+    { value: "manual", label: "Manual" },
     ...clients.map((c) => ({ value: c.id, label: c.status === "revoked" ? `${c.name} (revoked)` : c.name })),
   ];
   const direction = [
