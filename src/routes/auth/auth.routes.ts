@@ -1,10 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { CredentialsSchema, SessionSchema } from "../../schemas/auth";
+import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 
 const tags = ["Dashboard: auth"];
-const body = { required: true, content: { "application/json": { schema: CredentialsSchema } } };
-const session = (description: string) => ({ description, content: { "application/json": { schema: SessionSchema } } });
+const body = jsonBody(CredentialsSchema);
+const session = (description: string) => jsonResponse(SessionSchema, description);
 
 export const signup = createRoute({
   method: "post", path: "/api/auth/signup", tags, request: { body },

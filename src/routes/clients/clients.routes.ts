@@ -1,22 +1,22 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ClientCreateSchema, ClientParams, ClientSchema, ClientWithSecretSchema } from "../../schemas/client";
 import { DestinationParams } from "../../schemas/destination";
+import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 
 const tags = ["Dashboard: client IDs"];
 const security = [{ session: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 
 export const listClients = createRoute({
   method: "get", path: "/api/destinations/{id}/clients", tags, security, summary: "Every client ID of a destination, revoked ones included",
   request: { params: DestinationParams },
-  responses: { 200: json(z.object({ data: z.array(ClientSchema) }), "Client IDs, newest first"), ...problems(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ data: z.array(ClientSchema) }), "Client IDs, newest first"), ...problems(400, 401, 404) },
 });
 
 export const createClient = createRoute({
   method: "post", path: "/api/destinations/{id}/clients", tags, security, summary: "Create a client ID; its secret is shown once",
-  request: { params: DestinationParams, body: { required: true, content: { "application/json": { schema: ClientCreateSchema } } } },
-  responses: { 201: json(ClientWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
+  request: { params: DestinationParams, body: jsonBody(ClientCreateSchema) },
+  responses: { 201: jsonResponse(ClientWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
 });
 
 export const revokeClient = createRoute({
@@ -24,5 +24,5 @@ export const revokeClient = createRoute({
   summary: "Revoke a client ID, permanently",
   description: "From the 200 on, every create by the client answers 403 client_revoked. Its requests stay valid, its links work until they expire, and it can still read what it created. Repeating is a no-op 200.",
   request: { params: ClientParams },
-  responses: { 200: json(ClientSchema, "Revoked"), ...problems(...BODY_PROBLEMS, 401, 403, 404) },
+  responses: { 200: jsonResponse(ClientSchema, "Revoked"), ...problems(...BODY_PROBLEMS, 401, 403, 404) },
 });

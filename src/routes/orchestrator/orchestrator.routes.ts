@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { idPattern } from "../../lib/ids";
+import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
   IdempotencyHeaderSchema, ListQuerySchema, PaymentLinkCreateSchema, PaymentLinkSchema,
@@ -8,7 +9,6 @@ import {
 
 const tags = ["Orchestrator"];
 const security = [{ clientSecret: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const RequestParams = z.object({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
 export const createOrchestratorRequest = createRoute({
@@ -18,28 +18,28 @@ export const createOrchestratorRequest = createRoute({
   request: {
     params: z.object({ destinationId: z.string().regex(idPattern("dst"), "Not a destination id.").openapi({ param: { name: "destinationId", in: "path" } }) }),
     headers: IdempotencyHeaderSchema,
-    body: { required: true, content: { "application/json": { schema: RequestCreateSchema } } },
+    body: jsonBody(RequestCreateSchema),
   },
-  responses: { 201: json(RequestSchema, "Created (or the first response again, with Idempotent-Replayed: true)"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+  responses: { 201: jsonResponse(RequestSchema, "Created (or the first response again, with Idempotent-Replayed: true)"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });
 
 export const getOrchestratorRequest = createRoute({
   method: "get", path: "/v1/requests/{requestId}", tags, security,
   summary: "A request this client created, or one it holds the direction's reader permission for",
   request: { params: RequestParams },
-  responses: { 200: json(RequestSchema, "The request"), ...problems(400, 401, 404) },
+  responses: { 200: jsonResponse(RequestSchema, "The request"), ...problems(400, 401, 404) },
 });
 
 export const listOrchestratorRequests = createRoute({
   method: "get", path: "/v1/requests", tags, security,
   summary: "Requests this client created, plus every request of a direction it is reader for",
   request: { query: ListQuerySchema },
-  responses: { 200: json(RequestListSchema, "A page, newest first"), ...problems(400, 401) },
+  responses: { 200: jsonResponse(RequestListSchema, "A page, newest first"), ...problems(400, 401) },
 });
 
 export const createOrchestratorPaymentLink = createRoute({
   method: "post", path: "/v1/requests/{requestId}/payment-links", tags, security,
   summary: "Create a payment link for an incoming request (default and maximum 7 days)",
-  request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: { required: false, content: { "application/json": { schema: PaymentLinkCreateSchema } } } },
-  responses: { 201: json(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+  request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
+  responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { jsonResponse } from "../../schemas/content";
 import { problems } from "../../schemas/problem";
 
 export const PublicPaymentLinkSchema = z
@@ -17,7 +18,7 @@ export const getPublicPaymentLink = createRoute({
   summary: "What a payer sees at /pay/{token}",
   request: { params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, "Not a payment link token.").openapi({ param: { name: "token", in: "path" } }) }) },
   responses: {
-    200: { description: "The payment link", content: { "application/json": { schema: PublicPaymentLinkSchema } } },
+    200: jsonResponse(PublicPaymentLinkSchema, "The payment link"),
     ...problems(400, 404, 410),
   },
 });

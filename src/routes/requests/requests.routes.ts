@@ -1,5 +1,6 @@
-import { createRoute, type z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { DestinationParams } from "../../schemas/destination";
+import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
   DashboardListQuerySchema, IdempotencyHeaderSchema, PaymentLinkCreateSchema, PaymentLinkSchema,
@@ -8,29 +9,28 @@ import {
 
 const tags = ["Dashboard: requests"];
 const security = [{ session: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const RequestParams = DestinationParams.extend({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
 export const listDashboardRequests = createRoute({
   method: "get", path: "/api/destinations/{id}/requests", tags, security, summary: "A destination's requests, newest first",
   request: { params: DestinationParams, query: DashboardListQuerySchema },
-  responses: { 200: json(RequestListSchema, "A page of requests"), ...problems(400, 401, 404) },
+  responses: { 200: jsonResponse(RequestListSchema, "A page of requests"), ...problems(400, 401, 404) },
 });
 
 export const getDashboardRequest = createRoute({
   method: "get", path: "/api/destinations/{id}/requests/{requestId}", tags, security, summary: "One request",
   request: { params: RequestParams },
-  responses: { 200: json(RequestSchema, "The request"), ...problems(400, 401, 404) },
+  responses: { 200: jsonResponse(RequestSchema, "The request"), ...problems(400, 401, 404) },
 });
 
 export const createManualRequest = createRoute({
   method: "post", path: "/api/destinations/{id}/requests", tags, security, summary: "Create a request by hand (createdBy: manual)",
-  request: { params: DestinationParams, headers: IdempotencyHeaderSchema, body: { required: true, content: { "application/json": { schema: RequestCreateSchema } } } },
-  responses: { 201: json(RequestSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+  request: { params: DestinationParams, headers: IdempotencyHeaderSchema, body: jsonBody(RequestCreateSchema) },
+  responses: { 201: jsonResponse(RequestSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });
 
 export const createManualPaymentLink = createRoute({
   method: "post", path: "/api/destinations/{id}/requests/{requestId}/payment-links", tags, security, summary: "Create a payment link for an incoming request",
-  request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: { required: false, content: { "application/json": { schema: PaymentLinkCreateSchema } } } },
-  responses: { 201: json(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+  request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
+  responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });
