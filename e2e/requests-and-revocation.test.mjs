@@ -1,21 +1,27 @@
-// The recipient's whole story in one browser session, step by step:
-// sign up → add destination → claim with the browser wallet → client ID and its
-// one-time secret → an orchestrator request → a manual request → filters →
-// revoke → payment link → reload → sign out.
+// A claimed destination with one client ID, worked through the dashboard:
+// an orchestrator's request appears under its client's name → a manual request
+// (with a field error first) → filters → a payment link → revoking the client.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { Orchestrator, PASSWORD, publicGet, uniqueEmail } from "./support/api.mjs";
-import { checkScreen, focusIsVisible, launch, openPage } from "./support/browser.mjs";
-import { TEST_WALLET, randomAddress } from "./support/wallet.mjs";
+import { Orchestrator, PASSWORD, Recipient, publicGet } from "./support/api.mjs";
+import { checkScreen, launch, openPage, signIn } from "./support/browser.mjs";
 
 let browser;
 let page;
 let assertCleanConsole;
-const s = { email: uniqueEmail("journey"), token: randomAddress() };
+const s = {};
 
 before(async () => {
+  const recipient = await Recipient.signUp();
+  s.destinationId = (await recipient.claimedDestination("Main USDC on Base")).id;
+  const client = await recipient.client(s.destinationId, "Acme billing", ["incoming:creator", "incoming:reader"]);
+  s.clientId = client.id;
+  s.secret = client.secret;
   browser = await launch();
   ({ page, assertCleanConsole } = await openPage(browser));
+  await signIn(page, recipient.email, PASSWORD);
+  await page.goto(`/destinations/${s.destinationId}`);
+  assertCleanConsole([401]);
 });
 
 after(async () => {
@@ -23,116 +29,6 @@ after(async () => {
 });
 
 const heading = (name) => page.getByRole("heading", { level: 1, name });
-
-test("sign up (a too-short password is explained next to the field), and the session survives a reload", async () => {
-  await page.goto("/");
-  await heading("Sign in to your account").waitFor();
-  await checkScreen(page, "01-sign-in");
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await heading("Create your account").waitFor();
-  await page.getByLabel("Email").fill(s.email);
-  await page.getByLabel("Password").fill("short");
-  await page.getByRole("button", { name: "Create account" }).click();
-  const passwordField = page.locator(".field", { has: page.getByLabel("Password") });
-  await passwordField.locator(".field-error").waitFor();
-  await checkScreen(page, "02-sign-up-error");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await heading("Destinations").waitFor();
-  await page.getByText("No destinations yet").waitFor();
-  await checkScreen(page, "03-destinations-empty");
-  await page.reload();
-  await heading("Destinations").waitFor();
-  assert.match(await page.locator(".user-email").textContent(), new RegExp(s.email.split("@")[0]));
-  assertCleanConsole([400, 401]);
-});
-
-test("add a destination; the interop address appears as you type and matches the server's", async () => {
-  await page.getByRole("link", { name: "Add your first destination" }).click();
-  await heading("Add a destination").waitFor();
-  await page.getByLabel("Label").fill("Main USDC on Base");
-  await page.getByLabel("Chain").selectOption("8453");
-  await page.getByLabel("Wallet address").fill(TEST_WALLET);
-  await page.getByText("Enter the token contract address.").waitFor();
-  await page.getByLabel("Token contract address").fill(s.token);
-  const preview = page.getByTestId("interop-preview");
-  await preview.waitFor();
-  const typed = (await preview.textContent()).trim();
-  assert.match(typed, /^0x[0-9a-fA-F]{40}@eip155:8453#[0-9A-F]{8}:0x[0-9a-fA-F]{40}$/);
-  await checkScreen(page, "04-add-destination");
-  await page.getByRole("button", { name: "Add destination" }).click();
-  await heading("Main USDC on Base").waitFor();
-  s.destinationId = page.url().split("/destinations/")[1];
-  assert.match(s.destinationId, /^dst_/);
-  assert.equal((await page.locator(".summary .mono-value-full code").first().textContent()).trim(), typed);
-  assertCleanConsole();
-});
-
-test("claim it by signing the challenge with the browser wallet", async () => {
-  const claim = page.getByRole("region", { name: "Claim this destination" });
-  await claim.waitFor();
-  assert.match(await page.getByTestId("claim-message").textContent(), /\S/);
-  await page.getByText("Claim this destination first").waitFor();
-  await checkScreen(page, "05-destination-unclaimed");
-  await page.getByRole("button", { name: "Sign with browser wallet" }).click();
-  await claim.waitFor({ state: "detached" });
-  await page.locator(".summary .badge", { hasText: "Claimed" }).waitFor();
-  await page.getByText("No client IDs yet").waitFor();
-  await checkScreen(page, "06-destination-claimed");
-  assertCleanConsole();
-});
-
-const clientsSection = () => page.getByRole("region", { name: "Client IDs" });
-
-test("the create dialog works by keyboard: focus inside, visible focus, Escape closes and returns focus", async () => {
-  const open = clientsSection().getByRole("button", { name: "Create client ID" });
-  await open.focus();
-  assert.ok(await focusIsVisible(page), "focused button shows a focus indicator");
-  await page.keyboard.press("Enter");
-  const dialog = page.getByRole("dialog", { name: "Create client ID" });
-  await dialog.waitFor();
-  for (let i = 0; i < 12; i++) {
-    await page.keyboard.press("Tab");
-    const inside = await page.evaluate(() => Boolean(document.activeElement?.closest("dialog")));
-    assert.ok(inside, `focus left the dialog after ${i + 1} Tab presses`);
-  }
-  assert.ok(await focusIsVisible(page), "focused control in the dialog shows a focus indicator");
-  await page.keyboard.press("Escape");
-  await dialog.waitFor({ state: "detached" });
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Create client ID");
-  assertCleanConsole();
-});
-
-test("create a client ID with chosen permissions; the secret is shown once, copyable, then gone", async () => {
-  await clientsSection().getByRole("button", { name: "Create client ID" }).click();
-  const dialog = page.getByRole("dialog", { name: "Create client ID" });
-  await dialog.getByLabel("Name").fill("Acme billing");
-  await dialog.getByRole("checkbox", { name: /outgoing:creator/ }).uncheck();
-  await dialog.getByRole("checkbox", { name: /incoming:reader/ }).check();
-  await checkScreen(page, "07-create-client", { fullPage: false });
-  await dialog.getByRole("button", { name: "Create client ID" }).click();
-  const reveal = page.getByRole("dialog", { name: "Copy the client secret now" });
-  await reveal.waitFor();
-  await reveal.getByText("This secret will not be shown again.").waitFor();
-  s.secret = (await reveal.locator(".secret-block code").nth(1).textContent()).trim();
-  s.clientId = (await reveal.locator(".secret-block code").nth(0).textContent()).trim();
-  assert.match(s.secret, /^prsk_/);
-  await reveal.getByRole("button", { name: "Copy client secret" }).click();
-  await reveal.getByRole("button", { name: "Copy client secret" }).getByText("Copied").waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), s.secret);
-  await checkScreen(page, "08-client-secret", { fullPage: false });
-  await reveal.getByRole("button", { name: "I have stored the secret" }).click();
-  await reveal.waitFor({ state: "detached" });
-  const row = page.locator(`tr[data-client-id="${s.clientId}"]`);
-  await row.getByText("Active").waitFor();
-  assert.deepEqual(await row.locator(".chip").allTextContents(), ["incoming:creator", "incoming:reader"]);
-  assert.ok(!(await page.content()).includes(s.secret), "secret still in the page after closing");
-  await page.reload();
-  await row.waitFor();
-  assert.ok(!(await page.content()).includes(s.secret), "secret in the page after reload");
-  await checkScreen(page, "09-clients");
-  assertCleanConsole();
-});
 
 test("a request an orchestrator sends with the secret appears with the client's name in Created by", async () => {
   const orchestrator = new Orchestrator(s.secret);
@@ -264,22 +160,4 @@ test("revoke the client ID: the dialog says what it does; it is marked revoked w
   await page.getByLabel("Created by").selectOption({ label: "Acme billing (revoked)" });
   await page.locator(`tr[data-request-id="${s.clientRequestId}"]`).waitFor();
   assertCleanConsole();
-});
-
-test("sign out; the dashboard then asks to sign in, even after a reload", async () => {
-  await page.getByRole("link", { name: "Destinations", exact: true }).first().click();
-  const row = page.getByRole("row", { name: /Main USDC on Base/ });
-  await row.getByText("Claimed").waitFor();
-  await checkScreen(page, "17-destinations");
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await heading("Sign in to your account").waitFor();
-  await page.reload();
-  await heading("Sign in to your account").waitFor();
-  await page.goto(`/destinations/${s.destinationId}`);
-  await heading("Sign in to your account").waitFor();
-  await page.getByLabel("Email").fill(s.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await heading("Main USDC on Base").waitFor();
-  assertCleanConsole([401]);
 });
