@@ -72,11 +72,14 @@ function stop(child) {
 }
 
 let wrangler;
+let tests;
 let persist;
 let exitCode = 1;
 const log = [];
 const interrupt = async () => {
+  tests?.kill("SIGTERM");
   await stop(wrangler);
+  if (persist) await rm(persist, { recursive: true, force: true });
   process.exit(130);
 };
 process.once("SIGINT", interrupt);
@@ -107,12 +110,13 @@ try {
     .filter((f) => f.endsWith(".test.mjs"))
     .sort()
     .map((f) => join("e2e", f));
-  const tests = spawnSync(
+  // Async, so a SIGINT/SIGTERM to this script is handled at once and still stops wrangler.
+  tests = spawn(
     process.execPath,
     ["--test", "--test-concurrency=1", "--test-reporter=spec", "--test-timeout=120000", ...files],
     { cwd: root, env: { ...env, BASE_URL: base }, stdio: "inherit" },
   );
-  exitCode = tests.status ?? 1;
+  exitCode = await new Promise((resolve) => tests.once("exit", (code) => resolve(code ?? 1)));
 } catch (error) {
   console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
   exitCode = 1;
