@@ -1,0 +1,49 @@
+// Fallback load generator when wrk is not installed: N keep-alive connections,
+// each sending its next request as soon as the last one answered, for a fixed
+// time. Run as its own process (never inside the bench's event loop); same
+// inputs (BENCH_* environment) and the same JSON summary as bench/wrk/scenario.lua.
+import http from "node:http";
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [url, connections, seconds] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
+const base = new URL(url);
+const method = process.env.BENCH_METHOD ?? "GET";
+const body = method === "POST" ? Buffer.from(process.env.BENCH_BODY ?? "") : null;
+const paths = readFileSync(process.env.BENCH_PATHS, "utf8").split("\n").filter(Boolean);
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+const headers = { ...(process.env.BENCH_AUTH ? { authorization: process.env.BENCH_AUTH } : {}), ...(body ? { "content-type": "application/json", "content-length": body.length } : {}) };
+const latencies = [];
+const errors = { connect: 0, read: 0, write: 0, status: 0, timeout: 0 };
+const started = process.hrtime.bigint();
+const deadline = Date.now() + seconds * 1000;
+let n = 0;
+
+const once = () =>
+  new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const req = http.request({ host: base.hostname, port: base.port, path: paths[n++ % paths.length], method, headers, agent, timeout: 5000 }, (res) => {
+      res.resume();
+      res.on("end", () => {
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1000);
+        if (res.statusCode >= 400) errors.status++;
+        resolve();
+      });
+    });
+    req.on("timeout", () => { errors.timeout++; req.destroy(); });
+    req.on("error", () => { errors.read++; resolve(); });
+    req.end(body ?? undefined);
+  });
+
+async function loop() {
+  while (Date.now() < deadline) await once();
+}
+
+await Promise.all(Array.from({ length: connections }, loop));
+const durationUs = Number(process.hrtime.bigint() - started) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+writeFileSync(process.env.BENCH_OUT, JSON.stringify({
+  requests: latencies.length, durationUs, errors, p50Us: pct(50), p90Us: pct(90), p99Us: pct(99), maxUs: latencies.at(-1) ?? 0,
+  meanUs: latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1),
+}));
+agent.destroy();

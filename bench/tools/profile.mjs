@@ -1,0 +1,87 @@
+// CPU profile of Payrelay's isolate (the Worker and its Durable Objects) while
+// wrk drives one scenario; prints self time by source module and by function.
+//
+//   node bench/tools/profile.mjs get [DIR]      # DIR defaults to this checkout
+//
+// The .cpuprofile is kept in bench/.work/profile/ (open it in Chrome DevTools).
+// D1's own work runs in another isolate and shows here only as the d1-api calls.
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { killLoad, load, pickLoadGenerator } from "../lib/load.mjs";
+import { COMPATIBILITY_DATE, applyMigrations } from "../lib/runtime.mjs";
+import { seedRequests } from "../lib/seed.mjs";
+import { CREATE_BODY, destinationWithClient, recipient } from "../lib/setup.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const [kind = "get", dir = root] = process.argv.slice(2);
+const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT ?? 9329);
+const work = path.join(root, "bench", ".work", "profile");
+rmSync(work, { recursive: true, force: true });
+const app = path.join(work, "app.js");
+await build({
+  absWorkingDir: path.resolve(dir), entryPoints: ["src/index.ts"], outfile: app, bundle: true, format: "esm", target: "es2024", platform: "neutral",
+  mainFields: ["module", "main"], conditions: ["workerd", "worker", "browser"], external: ["cloudflare:*", "node:*"], keepNames: true, logLevel: "warning",
+});
+const mf = new Miniflare({
+  host: "127.0.0.1", port: 0, inspectorPort, defaultPersistRoot: path.join(work, "state"), d1Persist: true, durableObjectsPersist: true,
+  workers: [{
+    name: "payrelay", modules: true, scriptPath: app, modulesRoot: work, compatibilityDate: COMPATIBILITY_DATE, d1Databases: { DB: "profile" },
+    durableObjects: { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } }, unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
+  }],
+});
+
+try {
+  await mf.ready;
+  const { db } = await applyMigrations(mf, root);
+  const base = (await mf.unsafeGetDirectURL("payrelay")).toString().replace(/\/$/, "");
+  const d = await destinationWithClient(await recipient(base), 50, "Profile");
+  d.ids = await seedRequests(db, { destinationId: d.destinationId, clientId: d.clientId, clientName: "Profile", count: 10_000, newestAt: Date.now() - 60_000 });
+  const auth = `Bearer ${d.secret}`;
+  const target = kind === "get" ? { base, paths: d.ids.map((id) => `/v1/requests/${id}`), auth }
+    : kind === "list" ? { base, paths: ["/v1/requests?limit=20"], auth }
+    : { base, paths: [`/v1/destinations/${d.destinationId}/requests`], auth, method: "POST", body: JSON.stringify(CREATE_BODY) };
+  const gen = pickLoadGenerator(console.log);
+  await load(gen, { ...target, connections: 16, seconds: 2, workdir: work, name: "warm" });
+
+  const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
+  const t = targets.find((x) => x.webSocketDebuggerUrl.endsWith("/core:user:payrelay"));
+  const WS = globalThis.WebSocket ?? (await import("ws")).default;
+  const ws = new WS(t.webSocketDebuggerUrl);
+  await new Promise((r, j) => { ws.onopen = r; ws.onerror = j; });
+  let next = 0;
+  const pending = new Map();
+  ws.onmessage = (e) => { const m = JSON.parse(typeof e.data === "string" ? e.data : e.data.toString()); pending.get(m.id)?.(m); pending.delete(m.id); };
+  const send = (method, params = {}) => new Promise((r) => { const id = ++next; pending.set(id, r); ws.send(JSON.stringify({ id, method, params })); });
+  await send("Profiler.enable");
+  await send("Profiler.setSamplingInterval", { interval: 200 });
+  await send("Profiler.start");
+  const r = await load(gen, { ...target, connections: 16, seconds: 6, workdir: work, name: "profiled" });
+  const { result } = await send("Profiler.stop");
+  ws.close();
+  writeFileSync(path.join(work, `${kind}.cpuprofile`), JSON.stringify(result.profile));
+
+  // esbuild starts each bundled module with a `// path` comment: map samples back to modules.
+  const lines = readFileSync(app, "utf8").split("\n");
+  const moduleAt = [];
+  let current = "(bundle)";
+  lines.forEach((l, i) => { const m = /^\/\/ (\S+\.(?:ts|js|mjs|cjs))$/.exec(l); if (m) current = m[1].replace(/^(\.\.\/)*(work\/main\/)?node_modules\//, ""); moduleAt[i] = current; });
+  const nodes = new Map(result.profile.nodes.map((n) => [n.id, n]));
+  const byModule = new Map();
+  const byFunction = new Map();
+  for (const id of result.profile.samples) {
+    const f = nodes.get(id).callFrame;
+    const where = f.url.endsWith("app.js") ? moduleAt[f.lineNumber] : f.url || `(${f.functionName || "native"})`;
+    byModule.set(where, (byModule.get(where) ?? 0) + 1);
+    const fn = `${f.functionName || "(anonymous)"}  ${where}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + 1);
+  }
+  const n = result.profile.samples.length;
+  const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, c]) => `${((100 * c) / n).toFixed(1).padStart(5)} %  ${k}`).join("\n");
+  console.log(`${kind}: ${r.requests} requests at ${r.rps.toFixed(0)} req/s; ${n} samples\n\nself time by module\n${top(byModule)}\n\nself time by function\n${top(byFunction)}`);
+} finally {
+  killLoad();
+  await mf.dispose();
+}
