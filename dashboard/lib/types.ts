@@ -1,4 +1,13 @@
-/** Shapes of the Payrelay dashboard API, as documented in /work/shared/API.md. */
+/**
+ * Shapes of the Payrelay dashboard API. Where the server has the shape, it is
+ * imported (types only, erased from the bundle) so the two cannot drift.
+ */
+import type { ClientView } from "../../src/durable-objects/authority-types";
+import type { FieldError, Problem as ServerProblem } from "../../src/lib/problem";
+import type { RequestView } from "../../src/services/request-view";
+
+export { PERMISSIONS, type Permission } from "../../src/durable-objects/authority-types";
+export type { Party } from "../../src/db/schema";
 
 export interface User {
   id: string;
@@ -25,54 +34,14 @@ export interface Destination {
   createdAt: string;
 }
 
-export const PERMISSIONS = ["incoming:creator", "outgoing:creator", "incoming:reader", "outgoing:reader"] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-export interface Client {
-  id: string;
-  name: string;
-  permissions: Permission[];
-  status: "active" | "revoked";
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  secretHint: string;
-}
-
-export interface CreatedClient extends Client {
-  secret: string;
-}
+export type Client = ClientView;
+export type CreatedClient = ClientView & { secret: string };
 
 export type Direction = "incoming" | "outgoing";
 export const REQUEST_STATUSES = ["pending", "paid", "cancelled", "failed"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export interface Party {
-  name: string;
-  email?: string;
-  walletAddress?: string;
-  sortCode?: string;
-  accountNumber?: string;
-}
-
-export type CreatedBy = { type: "client"; clientId: string; clientName: string } | { type: "manual" };
-
-export interface PaymentRequest {
-  id: string;
-  destinationId: string;
-  direction: Direction;
-  amount: string;
-  currency: string;
-  status: RequestStatus;
-  createdBy: CreatedBy;
-  reference: string | null;
-  payer: Party | null;
-  payee: Party | null;
-  dueDate: string | null;
-  metadata: Record<string, unknown> | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type PaymentRequest = RequestView;
 
 export interface Page<T> {
   data: T[];
@@ -94,17 +63,6 @@ export interface PublicPaymentLink {
   destination: { interopAddress: string; label: string | null };
 }
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
-
+export type FieldProblem = FieldError;
 /** RFC 9457 problem details, as every Payrelay error body is. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  errors?: FieldProblem[];
-}
+export type Problem = Omit<ServerProblem, "code"> & { code: ServerProblem["code"] | "network_error" | "unexpected_response" | "client_error" };
