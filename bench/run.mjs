@@ -142,7 +142,10 @@ async function main() {
     const common = { ...target, connections, workdir: runDir, cpuPids };
     if (CONFIG.warmup > 0) await load(gen, { ...common, seconds: CONFIG.warmup, name: `${name}-warmup` });
     const r = await load(gen, { ...common, seconds, name });
-    if (r.errors > 0) throw new Error(`${name}: ${r.errors} errors ${JSON.stringify(r.errorDetail)}`);
+    // Any non-2xx answer fails the bench. A few transport errors (a connection reset under
+    // load) are tolerated up to 0.5 % of requests and shown in the report.
+    if (r.errorDetail.status > 0 || r.errors > r.requests * 0.005) throw new Error(`${name}: ${r.errors} errors ${JSON.stringify(r.errorDetail)}`);
+    if (r.errors > 0) log(`${name}: ${r.errors} transport errors ${JSON.stringify(r.errorDetail)} out of ${r.requests} requests`);
     return r;
   };
 
@@ -157,21 +160,27 @@ async function main() {
   for (const kind of ["list", "get", "create"]) {
     const group = selected.filter((sc) => sc.kind === kind);
     for (const sc of group) results[sc.key] = { app: [], floor: [] };
+    // Interleaved: every scenario of the group once per round, in a rotating order, and
+    // app and floor side by side in alternating order, so drift (caches, heat, other
+    // load on the box) lands on both sides and on every data size alike. Creates are the
+    // exception: Payrelay's creates leave its authority's alarm copying rows to D1 for
+    // minutes after, which would slow a floor run that came after them. So every floor
+    // create round runs first, and Payrelay's rounds then carry their own alarm work.
+    const plan = [];
     for (let round = 0; round < CONFIG.rounds; round++) {
-      // Interleaved: every scenario of the group once per round, in a rotating order, and
-      // app and floor side by side in alternating order, so drift (caches, heat, other
-      // load on the box) lands on both sides and on every data size alike.
       for (const sc of group.map((_, i) => group[(i + round) % group.length])) {
-        for (const side of round % 2 === 0 ? ["floor", "app"] : ["app", "floor"]) {
-          const r = await runOne(`${sc.key}-${side}-${round}`, sc[side], CONFIG.connections, CONFIG.seconds);
-          results[sc.key][side].push(r);
-          log(`${sc.label.padEnd(34)} ${side.padEnd(5)} round ${round + 1}: ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  workerd CPU ${r.cpuUsPerRequest?.toFixed(0)} µs/request`);
-          if (sc.kind === "create" && side === "app") {
-            const rows = await outbox();
-            backlog.push({ round: round + 1, created: r.requests, rows });
-            log(`authority outbox right after this run: ${rows} admitted rows not yet copied to D1 by its alarm`);
-          }
-        }
+        for (const side of round % 2 === 0 ? ["floor", "app"] : ["app", "floor"]) plan.push({ sc, side, round });
+      }
+    }
+    if (kind === "create") plan.sort((a, b) => (a.side === b.side ? a.round - b.round : a.side === "floor" ? -1 : 1));
+    for (const { sc, side, round } of plan) {
+      const r = await runOne(`${sc.key}-${side}-${round}`, sc[side], CONFIG.connections, CONFIG.seconds);
+      results[sc.key][side].push(r);
+      log(`${sc.label.padEnd(34)} ${side.padEnd(5)} round ${round + 1}: ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  workerd CPU ${r.cpuUsPerRequest?.toFixed(0)} µs/request`);
+      if (sc.kind === "create" && side === "app") {
+        const rows = await outbox();
+        backlog.push({ round: round + 1, created: r.requests, rows });
+        log(`authority outbox right after this run: ${rows} admitted rows not yet copied to D1 by its alarm`);
       }
     }
     if (kind === "create" && group.length) {

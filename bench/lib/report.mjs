@@ -119,7 +119,7 @@ export function writeReport(file, run) {
     "- **Build**: `src/index.ts` bundled by esbuild with the options wrangler 4 uses for deploy (ESM, es2024, conditions workerd/worker/browser); a second bundle wraps the same app in `bench/workers/counting-entry.ts`; a third is `bench/workers/floor-worker.ts`.",
     "- **Runtime**: one local workerd started by Miniflare's Node API (no `wrangler dev`), compatibility date 2026-04-26, persistence in `bench/.work/state`. Each Worker listens on its own workerd socket on 127.0.0.1 (`unsafeDirectSockets`), so no proxy sits in front of it. All three share one D1 database (`migrations/*.sql` applied through `getD1Database`); each has its own SQLite-backed Durable Object namespace.",
     "- **Floor**: a Worker with no router, middleware, validation, auth or response shaping. Create = one RPC to its own one-table Durable Object that inserts one SQLite row, then one D1 INSERT of the same row shape. Get = one D1 SELECT by primary key. List = the same keyset SELECT Payrelay issues (checked above, string for string) with the same bound values.",
-    `- **Load**: ${gen.kind === "wrk" ? "wrk" : "bench/lib/node-load.mjs"} in its own process, ${config.connections} keep-alive connections (2 threads), ${config.warmup} s warm-up then ${config.seconds} s measured, ${config.rounds} round(s) alternating which side runs first; tables show medians over rounds. Any non-2xx answer fails the bench. Reads run before creates, so the creates' outbox alarm does not run under the reads. Get cycles through ${scaled[0].ids.length} seeded ids. List latency at scale (the target) comes from bench/lib/latency-probe.mjs: one request at a time for ${config.latencySeconds} s, cycling through all eight list targets (two sizes × two pages × Payrelay and floor) in a fresh random order each cycle, so a hiccup of the box lands on all of them alike; a saturated runtime's p99 is mostly queueing and shown only for context.`,
+    `- **Load**: ${gen.kind === "wrk" ? "wrk" : "bench/lib/node-load.mjs"} in its own process, ${config.connections} keep-alive connections (2 threads), ${config.warmup} s warm-up then ${config.seconds} s measured, ${config.rounds} round(s) alternating which side runs first (creates: all floor rounds first, because Payrelay's creates leave its authority's alarm copying rows to D1 for a while after; Payrelay's later rounds carry that work, as a busy destination would); tables show medians over rounds. Any non-2xx answer fails the bench; transport errors (connection resets) are tolerated up to 0.5 % of a run and listed under every run. Reads run before creates, so the creates' outbox alarm does not run under the reads. Get cycles through ${scaled[0].ids.length} seeded ids. List latency at scale (the target) comes from bench/lib/latency-probe.mjs: one request at a time for ${config.latencySeconds} s, cycling through all eight list targets (two sizes × two pages × Payrelay and floor) in a fresh random order each cycle, so a hiccup of the box lands on all of them alike; a saturated runtime's p99 is mostly queueing and shown only for context.`,
     "- **Scale**: rows seeded with multi-row INSERTs straight into D1, `created_by_client_id` = the bench client, so the orchestrator list returns them (a client without reader permission sees its own requests: index `requests_destination_creator_idx`).",
     "- **Round trips**: the counted build wraps `env.DB` (prepare/bind/first/run/all/raw, batch, exec) and the `DESTINATION_AUTHORITY` stubs in the Worker and in the authority (whose alarm writes D1), and the authority's storage; N creates, then the counters divided by N.",
     `- **CPU**: user + system time of the workerd process (all threads, from /proc) over each measured run, divided by the requests answered.${run.boosted ? " As root, the bench runs workerd and wrk at nice -10 so that other work on a shared box disturbs the comparison less." : ""}`,
@@ -128,17 +128,17 @@ export function writeReport(file, run) {
   L.push("");
 
   L.push("## Every run", "");
-  row("scenario", "side", "round", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "CPU µs/request");
-  row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
+  row("scenario", "side", "round", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "CPU µs/request", "transport errors");
+  row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
   for (const [key, sides] of Object.entries(results)) {
     for (const side of ["app", "floor"]) {
-      sides[side].forEach((r, i) => row(summary[key].label, side, i + 1, f0(r.requests), f0(r.rps), f2(r.p50), f2(r.p90), f2(r.p99), f2(r.max), f0(r.cpuUsPerRequest ?? 0)));
+      sides[side].forEach((r, i) => row(summary[key].label, side, i + 1, f0(r.requests), f0(r.rps), f2(r.p50), f2(r.p90), f2(r.p99), f2(r.max), f0(r.cpuUsPerRequest ?? 0), r.errors));
     }
   }
   for (const [key, sides] of Object.entries(latency)) {
     for (const side of ["app", "floor"]) {
       const r = sides[side];
-      row(summary[key].label, side, "one at a time", f0(r.n), "", f2(r.p50), f2(r.p90), f2(r.p99), f2(r.max), "");
+      row(summary[key].label, side, "one at a time", f0(r.n), "", f2(r.p50), f2(r.p90), f2(r.p99), f2(r.max), "", r.errors);
     }
   }
   L.push("");
