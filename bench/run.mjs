@@ -265,6 +265,8 @@ async function sanityChecks(urls, scaled, db) {
 try {
   await main();
   await cleanup();
+  // The 200k-row database is ~100 MB; keep it only when asked.
+  if (process.env.BENCH_KEEP !== "1") rmSync(path.join(work, "state"), { recursive: true, force: true });
   log("done");
   process.exit(0);
 } catch (err) {
