@@ -11,6 +11,8 @@ export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;
 /** The Worker writes D1 right after admission; the alarm only repairs what is still here after this. */
 export const OUTBOX_GRACE_MS = 10_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** Rows copied per alarm run: one D1 batch, well under D1's per-invocation query limit. */
+const OUTBOX_DRAIN_BATCH = 100;
 
 type ClientRow = {
   id: string; name: string; permissions: string; secret_hash: string; secret_hint: string;
@@ -138,7 +140,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     const now = Date.now();
     const due = this.sql
-      .exec<{ id: string; record: string }>("SELECT id, record FROM outbox WHERE admitted_at <= ? ORDER BY admitted_at LIMIT 100", now - OUTBOX_GRACE_MS)
+      .exec<{ id: string; record: string }>("SELECT id, record FROM outbox WHERE admitted_at <= ? ORDER BY admitted_at LIMIT ?", now - OUTBOX_GRACE_MS, OUTBOX_DRAIN_BATCH)
       .toArray();
     if (due.length > 0) {
       const db = database(this.env.DB);
@@ -159,7 +161,9 @@ export class DestinationAuthority extends DurableObject<Env> {
         `SELECT MIN(at) AS at FROM (SELECT MIN(admitted_at) + ${OUTBOX_GRACE_MS} AS at FROM outbox UNION ALL SELECT MIN(expires_at) FROM idempotency_keys)`,
       )
       .one().at;
-    if (next !== null) await this.ctx.storage.setAlarm(Math.max(next, now + 1000));
+    // A full batch means more rows are due: come back at once, or a destination creating more
+    // than one batch a second grows its outbox without bound.
+    if (next !== null) await this.ctx.storage.setAlarm(Math.max(next, due.length === OUTBOX_DRAIN_BATCH ? now : now + 1000));
   }
 
   /** Test and operations view: how many admitted creates are not yet confirmed in D1 by the alarm. */

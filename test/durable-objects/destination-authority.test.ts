@@ -90,4 +90,31 @@ describe("the destination authority", () => {
     expect(fresh.status).toBe(201);
     expect(fresh.json.id).not.toBe(first.json.id);
   });
+
+  it("drains a backlog larger than one batch without waiting a second per batch", async ({ expect }) => {
+    const { dst, shop, create } = await setup();
+    const stub = authorityOf(dst);
+    const template = (await create()).json;
+    // 150 admitted creates whose D1 write was lost: copies of a real record under new ids.
+    const ids = await runInDurableObject(stub, (_i, state) => {
+      const { record } = state.storage.sql.exec<{ record: string }>("SELECT record FROM outbox").one();
+      state.storage.sql.exec("DELETE FROM outbox");
+      const made: string[] = [];
+      for (let i = 0; i < 150; i++) {
+        const r = JSON.parse(record);
+        r.row.id = `req_${String(i).padStart(16, "0")}`;
+        made.push(r.row.id);
+        state.storage.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, 0)", r.row.id, JSON.stringify(r));
+      }
+      return made;
+    });
+    await runDurableObjectAlarm(stub);
+    expect(await stub.outboxSize()).toBe(50);
+    // Re-armed for now (already due, or already firing), not a second later.
+    const next = await runInDurableObject(stub, (_i, state) => state.storage.getAlarm());
+    expect(next === null || next <= Date.now()).toBe(true);
+    await runDurableObjectAlarm(stub);
+    expect(await stub.outboxSize()).toBe(0);
+    expect(await countRequests("created_by_client_id = ? AND id != ?", shop.id, template.id)).toBe(ids.length);
+  });
 });
