@@ -58,9 +58,15 @@ export async function listRequests(db: Database, destinationId: string, v: Visib
   };
 }
 
+const requestById = (db: Database) => db.select().from(requests).where(eq(requests.id, sql.placeholder("id"))).prepare();
+const byIdQueries = new WeakMap<Database, ReturnType<typeof requestById>>();
+
 /** One request under a destination, or 404 when absent or not the caller's to see. */
 export async function readRequest(db: Database, requestId: string, v: Visibility, destinationId?: string): Promise<RequestRow> {
-  const row = await db.select().from(requests).where(eq(requests.id, requestId)).get();
+  // Prepared once per database handle: drizzle building this SELECT was about a fifth of a get's CPU.
+  let byId = byIdQueries.get(db);
+  if (!byId) byIdQueries.set(db, (byId = requestById(db)));
+  const row = await byId.get({ id: requestId });
   if (!row || (destinationId !== undefined && row.destinationId !== destinationId) || !canRead(v, row)) {
     throw new ApiError(404, "not_found", "No such request.");
   }

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { database } from "../../db/client";
-import type { AppEnv } from "../../env";
+import type { AppEnv, Permission } from "../../env";
 import type { AppRouteHandler } from "../../lib/create-router";
 import { ApiError } from "../../lib/problem";
 import { authority } from "../../services/authority";
@@ -12,11 +12,30 @@ import type { createOrchestratorPaymentLink, createOrchestratorRequest, getOrche
 
 const unauthenticated = () => new ApiError(401, "unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" });
 
+/**
+ * Secrets the authority accepted for reads, per isolate: a cache, never an
+ * authority. Safe because a read needs a valid secret, not an active client
+ * (revocation does not stop reads), and a client's secret and permissions never
+ * change. Only successes are kept, so a wrong secret always reaches the
+ * authority; entries live as long as lastUsedAt's resolution. Creates never
+ * use it: they are always admitted by the authority. If secrets ever become
+ * rotatable or clients deletable, this must be invalidated.
+ */
+const READ_AUTH_TTL_MS = 60_000;
+const READ_AUTH_MAX = 1024;
+const readAuth = new Map<string, { permissions: Permission[]; until: number }>();
+
 /** Reads need a valid secret, not an active client: a revoked client may still read what it made. */
 async function readerVisibility(c: Context<AppEnv>): Promise<Visibility> {
   const { destinationId, clientId, secretHash } = c.var.credential;
+  const key = `${destinationId}:${clientId}:${secretHash}`;
+  const now = Date.now();
+  const hit = readAuth.get(key);
+  if (hit && hit.until > now) return { type: "client", clientId, permissions: hit.permissions };
   const auth = await authority(c.env, destinationId).authenticate(clientId, secretHash);
   if (!auth.ok) throw unauthenticated();
+  if (readAuth.size >= READ_AUTH_MAX) readAuth.clear();
+  readAuth.set(key, { permissions: auth.client.permissions, until: now + READ_AUTH_TTL_MS });
   return { type: "client", clientId, permissions: auth.client.permissions };
 }
 
