@@ -1,4 +1,3 @@
-import type { Permission } from "./durable-objects/authority-types";
 import type { ParsedSecret } from "./durable-objects/client-secret";
 
 export type SessionUser = { id: string; email: string; createdAt: number; sessionIdHash: string; csrfToken: string };
@@ -11,5 +10,3 @@ export type AppEnv = {
     credential: ParsedSecret;
   };
 };
-
-export type { Permission };

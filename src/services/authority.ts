@@ -10,8 +10,12 @@ export function authority(env: Env, destinationId: string): DurableObjectStub<De
   return ns.get(ns.idFromName(destinationId));
 }
 
+/** The 401 for a client secret the authority did not accept. */
+export const unknownClientSecret = () =>
+  new ApiError(401, "unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" });
+
 const REFUSALS = {
-  unauthenticated: () => new ApiError(401, "unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" }),
+  unauthenticated: unknownClientSecret,
   client_revoked: () => new ApiError(403, "client_revoked", "This client ID was revoked by the recipient; it can no longer create requests or payment links."),
   permission_denied: () => new ApiError(403, "permission_denied", "This client ID lacks the permission to create in that direction."),
   idempotency_conflict: () => new ApiError(409, "idempotency_conflict", "This Idempotency-Key was already used with a different request body."),

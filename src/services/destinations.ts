@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { destinations, type DestinationRow } from "../db/schema";
 import { interopAddress } from "../lib/interop-address";
-import { ApiError } from "../lib/problem";
+import { ApiError, notFound } from "../lib/problem";
 
 /** A destination of this recipient, or 404: another recipient's destination does not exist for you. */
 export async function ownedDestination(db: Database, userId: string, id: string): Promise<DestinationRow> {
   const row = await db.select().from(destinations).where(and(eq(destinations.id, id), eq(destinations.userId, userId))).get();
-  if (!row) throw new ApiError(404, "not_found", "No such destination.");
+  if (!row) throw notFound("destination");
   return row;
 }
 

@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { requests, type RequestRow } from "../db/schema";
 import type { Permission } from "../durable-objects/authority-types";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
-import { ApiError } from "../lib/problem";
+import { ApiError, notFound } from "../lib/problem";
 import { serializeRequest } from "./request-view";
 
 type Direction = RequestRow["direction"];
@@ -68,7 +68,7 @@ export async function readRequest(db: Database, requestId: string, v: Visibility
   if (!byId) byIdQueries.set(db, (byId = requestById(db)));
   const row = await byId.get({ id: requestId });
   if (!row || (destinationId !== undefined && row.destinationId !== destinationId) || !canRead(v, row)) {
-    throw new ApiError(404, "not_found", "No such request.");
+    throw notFound("request");
   }
   return row;
 }

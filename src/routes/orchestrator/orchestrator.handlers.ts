@@ -1,16 +1,15 @@
 import type { Context } from "hono";
 import { database } from "../../db/client";
-import type { AppEnv, Permission } from "../../env";
+import type { Permission } from "../../durable-objects/authority-types";
+import type { AppEnv } from "../../env";
 import type { AppRouteHandler } from "../../lib/create-router";
 import { ApiError } from "../../lib/problem";
-import { authority } from "../../services/authority";
+import { authority, unknownClientSecret } from "../../services/authority";
 import { createRequest } from "../../services/create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "../../services/payment-links";
 import { listRequests, readRequest, type Visibility } from "../../services/read-requests";
 import { serializeRequest } from "../../services/request-view";
 import type { createOrchestratorPaymentLink, createOrchestratorRequest, getOrchestratorRequest, listOrchestratorRequests } from "./orchestrator.routes";
-
-const unauthenticated = () => new ApiError(401, "unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" });
 
 /**
  * Secrets the authority accepted for reads, per isolate: a cache, never an
@@ -33,7 +32,7 @@ async function readerVisibility(c: Context<AppEnv>): Promise<Visibility> {
   const hit = readAuth.get(key);
   if (hit && hit.until > now) return { type: "client", clientId, permissions: hit.permissions };
   const auth = await authority(c.env, destinationId).authenticate(clientId, secretHash);
-  if (!auth.ok) throw unauthenticated();
+  if (!auth.ok) throw unknownClientSecret();
   if (readAuth.size >= READ_AUTH_MAX) readAuth.clear();
   readAuth.set(key, { permissions: auth.client.permissions, until: now + READ_AUTH_TTL_MS });
   return { type: "client", clientId, permissions: auth.client.permissions };

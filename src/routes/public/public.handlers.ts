@@ -5,7 +5,7 @@ import type { AppRouteHandler } from "../../lib/create-router";
 import { sha256Hex } from "../../lib/crypto";
 import { interopAddress } from "../../lib/interop-address";
 import { formatAmount } from "../../lib/money";
-import { ApiError } from "../../lib/problem";
+import { ApiError, notFound } from "../../lib/problem";
 import type { getPublicPaymentLink } from "./public.routes";
 
 export const publicLinkHandler: AppRouteHandler<typeof getPublicPaymentLink> = async (c) => {
@@ -17,7 +17,7 @@ export const publicLinkHandler: AppRouteHandler<typeof getPublicPaymentLink> = a
     .innerJoin(destinations, eq(destinations.id, paymentLinks.destinationId))
     .where(eq(paymentLinks.tokenHash, tokenHash))
     .get();
-  if (!row) throw new ApiError(404, "not_found", "No such payment link.");
+  if (!row) throw notFound("payment link");
   if (row.link.expiresAt <= Date.now()) {
     throw new ApiError(410, "link_expired", `This payment link expired at ${new Date(row.link.expiresAt).toISOString()}; ask the payee for a new one.`);
   }
