@@ -1,6 +1,6 @@
 import { HTTPException } from "hono/http-exception";
 import { createRouter } from "./lib/create-router";
-import { ApiError, problemResponse } from "./lib/problem";
+import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "./lib/problem";
 import { bodyGuard } from "./middleware/body-guard";
 import { apiHeaders } from "./middleware/security-headers";
 import { requireSession } from "./middleware/session-auth";
@@ -12,6 +12,12 @@ import orchestrator from "./routes/orchestrator/orchestrator.index";
 import publicRoutes from "./routes/public/public.index";
 import requests from "./routes/requests/requests.index";
 
+/** Hono's own HTTPExceptions (its JSON parser, body limit, routing) by status; any other is our bug, a 500. */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ProblemCode>> = {
+  400: "malformed_json", 401: "unauthenticated", 404: "not_found", 405: "method_not_allowed",
+  413: "payload_too_large", 415: "unsupported_media_type", 429: "rate_limited",
+};
+
 /** The Worker's HTTP surface: /api (dashboard), /v1 (orchestrators), /api/public, /openapi.json, /docs. */
 export function createApp() {
   const app = createRouter();
@@ -21,16 +27,14 @@ export function createApp() {
   for (const router of [auth, destinations, clients, requests, orchestrator, publicRoutes]) app.route("/", router);
   registerDocs(app);
 
-  app.notFound((c) => problemResponse(new ApiError(404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+  app.notFound((c) => problemResponse(new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`)));
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(err);
-    if (err instanceof HTTPException && err.status < 500) {
-      const code = err.status === 400 ? "malformed_json" : err.status === 413 ? "payload_too_large" : "validation_failed";
-      return problemResponse(new ApiError(err.status, code, err.message || "Bad request."));
-    }
+    const code = err instanceof HTTPException ? HTTP_EXCEPTION_CODES[err.status] : undefined;
+    if (code) return problemResponse(new ApiError(code, err.message || PROBLEMS[code].title));
     // Logged once, here; the client learns only that it was not its fault.
     console.error("unhandled error", c.req.method, new URL(c.req.url).pathname, err instanceof Error ? err.stack : err);
-    return problemResponse(new ApiError(500, "internal_error", "Something went wrong on our side. Nothing was created twice; it is safe to retry with the same Idempotency-Key."));
+    return problemResponse(new ApiError("internal_error", "Something went wrong on our side. Nothing was created twice; it is safe to retry with the same Idempotency-Key."));
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import type { ParsedSecret } from "./durable-objects/client-secret";
+import type { ParsedSecret } from "./credentials/client-secret";
 
 export type SessionUser = { id: string; email: string; createdAt: number; sessionIdHash: string; csrfToken: string };
 

@@ -6,7 +6,7 @@ import type { ClientView } from "../../src/durable-objects/authority-types";
 import type { FieldError, Problem as ServerProblem } from "../../src/lib/problem";
 import type { RequestView } from "../../src/services/request-view";
 
-export { PERMISSIONS, type Permission } from "../../src/durable-objects/authority-types";
+export { PERMISSIONS, type Permission } from "../../src/credentials/permissions";
 export type { Party } from "../../src/db/schema";
 
 export interface User {

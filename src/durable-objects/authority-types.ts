@@ -1,8 +1,6 @@
 import type { PaymentLinkRow, RequestRow } from "../db/schema";
 
-export const PERMISSIONS = ["incoming:creator", "outgoing:creator", "incoming:reader", "outgoing:reader"] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-export const DEFAULT_PERMISSIONS: Permission[] = ["incoming:creator", "outgoing:creator"];
+import type { Permission } from "../credentials/permissions";
 
 /** A client ID as the dashboard sees it (never its secret or hash). */
 export type ClientView = {

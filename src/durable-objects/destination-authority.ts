@@ -2,9 +2,10 @@ import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
 import { recordInsert } from "../db/record-writer";
 import { constantTimeEqual } from "../lib/crypto";
-import type { AdmissionRecord, AdmitInput, AdmitResult, AuthResult, ClientView, Permission } from "./authority-types";
+import type { Permission } from "../credentials/permissions";
+import type { AdmissionRecord, AdmitInput, AdmitResult, AuthResult, ClientView } from "./authority-types";
 import { migrateAuthority } from "./authority-storage";
-import { issueClientSecret } from "./client-secret";
+import { issueClientSecret } from "../credentials/client-secret";
 
 /** Idempotency keys are answered for 48 h (the contract's floor is 24 h). */
 export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;

@@ -18,7 +18,7 @@ export function createRouter() {
     defaultHook: (result) => {
       if (!result.success) {
         const where = result.target === "json" ? "body" : result.target;
-        throw new ApiError(400, "validation_failed", `The request ${where} has invalid fields.`, fieldErrors(result.error));
+        throw new ApiError("validation_failed", `The request ${where} has invalid fields.`, fieldErrors(result.error));
       }
     },
   });

@@ -1,40 +1,39 @@
-/** Stable problem codes of the contract (shared/API.md), plus the few we add. */
-export type ProblemCode =
-  | "validation_failed"
-  | "malformed_json"
-  | "unauthenticated"
-  | "client_revoked"
-  | "permission_denied"
-  | "csrf_failed"
-  | "not_found"
-  | "method_not_allowed"
-  | "idempotency_conflict"
-  | "conflict"
-  | "link_expired"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "storage_unavailable"
-  | "internal_error";
+/**
+ * Every problem code the API answers, with its HTTP status and title: the one
+ * table from which a thrown ApiError gets its status (unkey's codeToStatus
+ * pattern), so a code and its status can never disagree. The contract's codes
+ * (shared/API.md), plus the few we add (marked).
+ */
+export const PROBLEMS = {
+  validation_failed: { status: 400, title: "Your request is not valid" },
+  malformed_json: { status: 400, title: "The request body is not valid JSON" },
+  unauthenticated: { status: 401, title: "Authentication required" },
+  client_revoked: { status: 403, title: "This client ID has been revoked" },
+  client_expired: { status: 403, title: "This client ID has expired" },
+  permission_denied: { status: 403, title: "This client ID lacks the permission" },
+  allowance_exceeded: { status: 403, title: "This client ID's outgoing budget is exhausted" },
+  csrf_failed: { status: 403, title: "Missing or invalid CSRF token" },
+  not_found: { status: 404, title: "Not found" },
+  method_not_allowed: { status: 405, title: "Method not allowed" }, // added
+  idempotency_conflict: { status: 409, title: "Idempotency-Key reused with a different request" },
+  conflict: { status: 409, title: "Conflict" },
+  invalid_state: { status: 409, title: "The request's status does not allow this" },
+  payment_already_used: { status: 409, title: "This transaction already paid another request" },
+  link_expired: { status: 410, title: "This payment link has expired" },
+  payload_too_large: { status: 413, title: "The request body is too large" },
+  unsupported_media_type: { status: 415, title: "The request body must be application/json" },
+  payment_not_found: { status: 422, title: "No such successful transaction" },
+  payment_mismatch: { status: 422, title: "The transaction does not pay this request" },
+  payment_unattributed: { status: 422, title: "The transaction cannot be tied to this request" },
+  rate_limited: { status: 429, title: "Too many requests" },
+  internal_error: { status: 500, title: "Internal error" }, // added
+  storage_unavailable: { status: 503, title: "Storage is temporarily unavailable" },
+  chain_unavailable: { status: 503, title: "The chain cannot be reached" },
+  not_configured: { status: 503, title: "This deployment is not fully configured" }, // added
+} as const satisfies Record<string, { status: number; title: string }>;
 
-const TITLES: Record<ProblemCode, string> = {
-  validation_failed: "Your request is not valid",
-  malformed_json: "The request body is not valid JSON",
-  unauthenticated: "Authentication required",
-  client_revoked: "This client ID has been revoked",
-  permission_denied: "This client ID lacks the permission",
-  csrf_failed: "Missing or invalid CSRF token",
-  not_found: "Not found",
-  method_not_allowed: "Method not allowed",
-  idempotency_conflict: "Idempotency-Key reused with a different request",
-  conflict: "Conflict",
-  link_expired: "This payment link has expired",
-  payload_too_large: "The request body is too large",
-  unsupported_media_type: "The request body must be application/json",
-  rate_limited: "Too many requests",
-  storage_unavailable: "Storage is temporarily unavailable",
-  internal_error: "Internal error",
-};
+export type ProblemCode = keyof typeof PROBLEMS;
+export const PROBLEM_CODES = Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]];
 
 export type FieldError = { path: string; message: string };
 
@@ -49,29 +48,29 @@ export type Problem = {
 
 /** The one way to fail a request: thrown anywhere, turned into problem+json by the app's onError. */
 export class ApiError extends Error {
+  readonly status: number;
   constructor(
-    readonly status: number,
     readonly code: ProblemCode,
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
   ) {
     super(detail);
+    this.status = PROBLEMS[code].status;
   }
 }
 
 /** Builds an RFC 9457 body; `type` points at the problem's entry in /docs. */
-export function problemBody(status: number, code: ProblemCode, detail: string, errors?: FieldError[]): Problem {
-  return { type: `/docs#problem-${code}`, title: TITLES[code], status, detail, code, ...(errors ? { errors } : {}) };
+export function problemBody(code: ProblemCode, detail: string, errors?: FieldError[]): Problem {
+  const { status, title } = PROBLEMS[code];
+  return { type: `/docs#problem-${code}`, title, status, detail, code, ...(errors ? { errors } : {}) };
 }
 
 export function problemResponse(err: ApiError): Response {
-  return new Response(JSON.stringify(problemBody(err.status, err.code, err.detail, err.errors)), {
+  return new Response(JSON.stringify(problemBody(err.code, err.detail, err.errors)), {
     status: err.status,
     headers: { "content-type": "application/problem+json", ...err.headers },
   });
 }
 
-export const notFound = (what = "resource"): ApiError => new ApiError(404, "not_found", `No such ${what}.`);
-
-export const PROBLEM_TITLES = TITLES;
+export const notFound = (what = "resource"): ApiError => new ApiError("not_found", `No such ${what}.`);

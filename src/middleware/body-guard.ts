@@ -26,16 +26,16 @@ export const bodyGuard = createMiddleware(async (c, next) => {
     return next();
   }
   if (!JSON_TYPE.test(mediaType)) {
-    throw new ApiError(415, "unsupported_media_type", `Send the body as application/json, not ${mediaType || "an untyped body"}.`);
+    throw new ApiError("unsupported_media_type", `Send the body as application/json, not ${mediaType || "an untyped body"}.`);
   }
   try {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
     JSON.parse(text);
     cache.text = Promise.resolve(text);
   } catch {
-    throw new ApiError(400, "malformed_json", "The request body is not valid UTF-8 JSON.");
+    throw new ApiError("malformed_json", "The request body is not valid UTF-8 JSON.");
   }
   return next();
 });
 
-const tooLarge = () => new ApiError(413, "payload_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+const tooLarge = () => new ApiError("payload_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);

@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import { parseClientSecret } from "../durable-objects/client-secret";
+import { parseClientSecret } from "../credentials/client-secret";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/problem";
 
@@ -13,7 +13,7 @@ export const requireClientSecret = createMiddleware<AppEnv>(async (c, next) => {
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   const credential = m ? await parseClientSecret(m[1]!) : null;
   if (!credential) {
-    throw new ApiError(401, "unauthenticated", "Send `Authorization: Bearer <client secret>`.", undefined, { "www-authenticate": "Bearer" });
+    throw new ApiError("unauthenticated", "Send `Authorization: Bearer <client secret>`.", undefined, { "www-authenticate": "Bearer" });
   }
   c.set("credential", credential);
   await next();

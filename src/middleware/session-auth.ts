@@ -17,9 +17,9 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
   const sessionId = getCookie(c, SESSION_COOKIE);
   const user = sessionId ? await loadSession(database(c.env.DB), sessionId) : null;
-  if (!user) throw new ApiError(401, "unauthenticated", "Sign in first: no valid session.");
+  if (!user) throw new ApiError("unauthenticated", "Sign in first: no valid session.");
   if (!SAFE.has(c.req.method) && !constantTimeEqual(c.req.header("x-csrf-token") ?? "", user.csrfToken)) {
-    throw new ApiError(403, "csrf_failed", "Send the X-CSRF-Token header from /api/me with every state change.");
+    throw new ApiError("csrf_failed", "Send the X-CSRF-Token header from /api/me with every state change.");
   }
   c.set("user", user);
   await next();

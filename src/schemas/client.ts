@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { DEFAULT_PERMISSIONS, PERMISSIONS } from "../durable-objects/authority-types";
+import { DEFAULT_PERMISSIONS, PERMISSIONS } from "../credentials/permissions";
 import { idPattern } from "../lib/ids";
 
 export const PermissionSchema = z.enum(PERMISSIONS);

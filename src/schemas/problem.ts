@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { PROBLEM_CODES } from "../lib/problem";
 
 export const ProblemSchema = z
   .object({
@@ -6,7 +7,7 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    code: z.string().openapi({ example: "validation_failed" }),
+    code: z.enum(PROBLEM_CODES).openapi({ example: "validation_failed" }),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .openapi("Problem");

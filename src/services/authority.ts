@@ -12,13 +12,13 @@ export function authority(env: Env, destinationId: string): DurableObjectStub<De
 
 /** The 401 for a client secret the authority did not accept. */
 export const unknownClientSecret = () =>
-  new ApiError(401, "unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" });
+  new ApiError("unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" });
 
 const REFUSALS = {
   unauthenticated: unknownClientSecret,
-  client_revoked: () => new ApiError(403, "client_revoked", "This client ID was revoked by the recipient; it can no longer create requests or payment links."),
-  permission_denied: () => new ApiError(403, "permission_denied", "This client ID lacks the permission to create in that direction."),
-  idempotency_conflict: () => new ApiError(409, "idempotency_conflict", "This Idempotency-Key was already used with a different request body."),
+  client_revoked: () => new ApiError("client_revoked", "This client ID was revoked by the recipient; it can no longer create requests or payment links."),
+  permission_denied: () => new ApiError("permission_denied", "This client ID lacks the permission to create in that direction."),
+  idempotency_conflict: () => new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body."),
 } as const;
 
 /** Narrows an admission to its accepted outcomes, throwing the contract's problem for a refusal. */
@@ -37,6 +37,6 @@ export async function persistAdmitted(env: Env, record: AdmissionRecord): Promis
     await recordInsert(database(env.DB), record).run();
   } catch (err) {
     console.error("D1 write after admission failed", record.row.id, err instanceof Error ? err.message : err);
-    throw new ApiError(503, "storage_unavailable", `${record.row.id} was accepted and will be recorded shortly. Retry with the same Idempotency-Key to receive it.`, undefined, { "retry-after": "2" });
+    throw new ApiError("storage_unavailable", `${record.row.id} was accepted and will be recorded shortly. Retry with the same Idempotency-Key to receive it.`, undefined, { "retry-after": "2" });
   }
 }

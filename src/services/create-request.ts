@@ -11,7 +11,7 @@ import { serializeRequest } from "./request-view";
 
 function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now: number): RequestRow {
   const amount = parseAmount(body.amount, body.currency);
-  if (!amount.ok) throw new ApiError(400, "validation_failed", amount.message, [{ path: "amount", message: amount.message }]);
+  if (!amount.ok) throw new ApiError("validation_failed", amount.message, [{ path: "amount", message: amount.message }]);
   return {
     id: newId("req"),
     destinationId,
@@ -49,7 +49,7 @@ export async function createRequest(env: Env, destinationId: string, body: Reque
       record: { kind: "request", row: buildRow(body, destinationId, actor, Date.now()) },
     }),
   );
-  if (admission.record.kind !== "request") throw new ApiError(409, "idempotency_conflict", "This Idempotency-Key was used for another kind of create.");
+  if (admission.record.kind !== "request") throw new ApiError("idempotency_conflict", "This Idempotency-Key was used for another kind of create.");
   const row = admission.record.row;
   await persistAdmitted(env, admission.record);
   return { request: serializeRequest(row), replayed: admission.outcome === "replayed" };

@@ -14,7 +14,7 @@ export async function ownedDestination(db: Database, userId: string, id: string)
 /** Like ownedDestination, and claimed: only claimed destinations have clients and requests. */
 export async function claimedDestination(db: Database, userId: string, id: string): Promise<DestinationRow> {
   const row = await ownedDestination(db, userId, id);
-  if (row.status !== "claimed") throw new ApiError(409, "conflict", "Claim this destination first: sign its challenge with the wallet.");
+  if (row.status !== "claimed") throw new ApiError("conflict", "Claim this destination first: sign its challenge with the wallet.");
   return row;
 }
 

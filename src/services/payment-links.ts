@@ -17,8 +17,8 @@ export const MAX_LINK_SECONDS = 604_800;
 export async function createPaymentLink(
   env: Env, origin: string, request: RequestRow, actor: Actor, expiresInSeconds: number, idempotencyKey: string | null,
 ) {
-  if (request.direction !== "incoming") throw new ApiError(409, "conflict", "Payment links exist only for incoming requests.");
-  if (request.status !== "pending") throw new ApiError(409, "conflict", `The request is ${request.status}; only pending requests can get a payment link.`);
+  if (request.direction !== "incoming") throw new ApiError("conflict", "Payment links exist only for incoming requests.");
+  if (request.status !== "pending") throw new ApiError("conflict", `The request is ${request.status}; only pending requests can get a payment link.`);
   const now = Date.now();
   const token = randomToken(24);
   const fingerprint = await sha256Hex(canonicalJson(["link", request.id, expiresInSeconds]));
@@ -38,7 +38,7 @@ export async function createPaymentLink(
       reply: { url: `${origin}/pay/${token}` },
     }),
   );
-  if (admission.record.kind !== "link" || !admission.reply?.url) throw new ApiError(409, "idempotency_conflict", "This Idempotency-Key was used for another kind of create.");
+  if (admission.record.kind !== "link" || !admission.reply?.url) throw new ApiError("idempotency_conflict", "This Idempotency-Key was used for another kind of create.");
   await persistAdmitted(env, admission.record);
   const { id, expiresAt } = admission.record.row;
   return { link: { id, url: admission.reply.url, expiresAt: new Date(expiresAt).toISOString() }, replayed: admission.outcome === "replayed" };

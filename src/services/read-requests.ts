@@ -1,7 +1,7 @@
 import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { requests, type RequestRow } from "../db/schema";
-import type { Permission } from "../durable-objects/authority-types";
+import type { Permission } from "../credentials/permissions";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { ApiError, notFound } from "../lib/problem";
 import { serializeRequest } from "./request-view";
@@ -39,7 +39,7 @@ export type ListFilters = {
 /** Newest first, keyset-paginated on (created_at, id): each page is one index range scan. */
 export async function listRequests(db: Database, destinationId: string, v: Visibility, f: ListFilters) {
   const cursor = f.cursor === undefined ? undefined : decodeCursor(f.cursor);
-  if (cursor === null) throw new ApiError(400, "validation_failed", "The cursor is not one this API issued.", [{ path: "cursor", message: "Invalid cursor." }]);
+  if (cursor === null) throw new ApiError("validation_failed", "The cursor is not one this API issued.", [{ path: "cursor", message: "Invalid cursor." }]);
   const where = and(
     eq(requests.destinationId, destinationId),
     f.direction ? eq(requests.direction, f.direction) : undefined,

@@ -16,7 +16,7 @@ export const signupHandler: AppRouteHandler<typeof signup> = async (c) => {
   const db = database(c.env.DB);
   const user = { id: newId("usr"), email, passwordHash: await hashPassword(password), createdAt: Date.now() };
   const inserted = await db.insert(users).values(user).onConflictDoNothing().returning({ id: users.id });
-  if (inserted.length === 0) throw new ApiError(409, "conflict", "An account with this email already exists; sign in instead.");
+  if (inserted.length === 0) throw new ApiError("conflict", "An account with this email already exists; sign in instead.");
   const { sessionId, csrfToken } = await startSession(db, user.id);
   c.header("set-cookie", cookieFor(sessionId));
   return c.json({ user: userView(user), csrfToken }, 201);
@@ -32,7 +32,7 @@ export const loginHandler: AppRouteHandler<typeof login> = async (c) => {
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) {
     await recordLoginFailure(db, email, now);
-    throw new ApiError(401, "unauthenticated", "Wrong email or password.");
+    throw new ApiError("unauthenticated", "Wrong email or password.");
   }
   await clearLoginFailures(db, email);
   const { sessionId, csrfToken } = await startSession(db, user.id);

@@ -15,7 +15,7 @@ export async function assertLoginAllowed(db: Database, email: string, now: numbe
   const wait = row.lastFailureAt + delay - now;
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    throw new ApiError(429, "rate_limited", `Too many failed sign-ins for this email. Try again in ${seconds} s.`, undefined, { "retry-after": String(seconds) });
+    throw new ApiError("rate_limited", `Too many failed sign-ins for this email. Try again in ${seconds} s.`, undefined, { "retry-after": String(seconds) });
   }
 }
 

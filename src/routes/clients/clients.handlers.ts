@@ -20,6 +20,6 @@ export const revokeHandler: AppRouteHandler<typeof revokeClient> = async (c) => 
   const { id, clientId } = c.req.valid("param");
   const d = await ownedDestination(database(c.env.DB), c.var.user.id, id);
   const client = await authority(c.env, d.id).revokeClient(clientId);
-  if (!client) throw new ApiError(404, "not_found", "No such client ID under this destination.");
+  if (!client) throw new ApiError("not_found", "No such client ID under this destination.");
   return c.json(client, 200);
 };

@@ -23,7 +23,7 @@ export const createHandler: H<typeof createDestination> = async (c) => {
   const expiresAt = now + CHALLENGE_TTL_MS;
   const row = { ...target, userId: c.var.user.id, label: body.label ?? null, status: "unclaimed" as const, claimChallenge: claimChallenge(target, expiresAt), claimChallengeExpiresAt: expiresAt, claimedAt: null, createdAt: now };
   const inserted = await database(c.env.DB).insert(destinations).values(row).onConflictDoNothing().returning({ id: destinations.id });
-  if (inserted.length === 0) throw new ApiError(409, "conflict", "You already added this wallet, chain and token.");
+  if (inserted.length === 0) throw new ApiError("conflict", "You already added this wallet, chain and token.");
   return c.json(serializeDestination(row, now), 201);
 };
 
@@ -34,7 +34,7 @@ export const getHandler: H<typeof getDestination> = async (c) => {
 export const challengeHandler: H<typeof refreshChallenge> = async (c) => {
   const db = database(c.env.DB);
   const row = await ownedDestination(db, c.var.user.id, c.req.valid("param").id);
-  if (row.status === "claimed") throw new ApiError(409, "conflict", "This destination is already claimed.");
+  if (row.status === "claimed") throw new ApiError("conflict", "This destination is already claimed.");
   const expiresAt = Date.now() + CHALLENGE_TTL_MS;
   const next = { ...row, claimChallenge: claimChallenge(row, expiresAt), claimChallengeExpiresAt: expiresAt };
   await db.update(destinations).set({ claimChallenge: next.claimChallenge, claimChallengeExpiresAt: expiresAt }).where(eq(destinations.id, row.id));
@@ -44,15 +44,15 @@ export const challengeHandler: H<typeof refreshChallenge> = async (c) => {
 export const claimHandler: H<typeof claimDestination> = async (c) => {
   const db = database(c.env.DB);
   const row = await ownedDestination(db, c.var.user.id, c.req.valid("param").id);
-  if (row.status === "claimed") throw new ApiError(409, "conflict", "This destination is already claimed.");
+  if (row.status === "claimed") throw new ApiError("conflict", "This destination is already claimed.");
   const now = Date.now();
   const challenge = row.claimChallenge;
   if (!challenge || (row.claimChallengeExpiresAt ?? 0) <= now) {
-    throw new ApiError(400, "validation_failed", "The claim challenge has expired; request a new one.", [{ path: "signature", message: "Challenge expired." }]);
+    throw new ApiError("validation_failed", "The claim challenge has expired; request a new one.", [{ path: "signature", message: "Challenge expired." }]);
   }
   const signer = recoverPersonalSigner(challenge, c.req.valid("json").signature);
   if (signer !== row.walletAddress.toLowerCase()) {
-    throw new ApiError(400, "validation_failed", "The signature is not the wallet's signature of the current challenge.", [{ path: "signature", message: `Must be signed by ${row.walletAddress}.` }]);
+    throw new ApiError("validation_failed", "The signature is not the wallet's signature of the current challenge.", [{ path: "signature", message: `Must be signed by ${row.walletAddress}.` }]);
   }
   try {
     // The challenge is cleared in the same statement that claims: it can be used once, by one request.
@@ -62,11 +62,11 @@ export const claimHandler: H<typeof claimDestination> = async (c) => {
       .where(and(eq(destinations.id, row.id), eq(destinations.claimChallenge, challenge)))
       .returning()
       .get();
-    if (!claimed) throw new ApiError(409, "conflict", "This challenge was already used; request a new one.");
+    if (!claimed) throw new ApiError("conflict", "This challenge was already used; request a new one.");
     return c.json(serializeDestination(claimed, now), 200);
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new ApiError(409, "conflict", "Another recipient has already claimed this wallet, chain and token.");
+      throw new ApiError("conflict", "Another recipient has already claimed this wallet, chain and token.");
     }
     throw err;
   }

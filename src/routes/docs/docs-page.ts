@@ -1,4 +1,4 @@
-import { PROBLEM_TITLES } from "../../lib/problem";
+import { PROBLEMS } from "../../lib/problem";
 
 type Operation = { summary?: string; description?: string; tags?: string[]; responses?: Record<string, { description?: string }> };
 type Doc = { info: { title: string; description?: string }; paths?: Record<string, Record<string, Operation>> };
@@ -20,7 +20,7 @@ export function renderDocs(document: unknown): string {
     <section class="op"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${esc(path)}</code></h3>
     <p>${esc(op.summary ?? "")}</p>${op.description ? `<p class="d">${esc(op.description)}</p>` : ""}
     <ul>${Object.entries(op.responses ?? {}).map(([s, r]) => `<li><b>${s}</b> ${esc(r.description ?? "")}</li>`).join("")}</ul></section>`).join("")}`);
-  const problems = Object.entries(PROBLEM_TITLES).map(([code, title]) => `<li id="problem-${code}"><code>${code}</code> ${esc(title)}</li>`).join("");
+  const problems = Object.entries(PROBLEMS).map(([code, { status, title }]) => `<li id="problem-${code}"><code>${code}</code> (${status}) ${esc(title)}</li>`).join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(doc.info.title)}</title><style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1f36}

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { database } from "../../db/client";
-import type { Permission } from "../../durable-objects/authority-types";
+import type { Permission } from "../../credentials/permissions";
 import type { AppEnv } from "../../env";
 import type { AppRouteHandler } from "../../lib/create-router";
 import { ApiError } from "../../lib/problem";
@@ -44,7 +44,7 @@ export const createHandler: AppRouteHandler<typeof createOrchestratorRequest> = 
   const { destinationId } = c.req.valid("param");
   if (destinationId !== c.var.credential.destinationId) {
     await readerVisibility(c); // a wrong secret is 401 before it learns anything
-    throw new ApiError(404, "not_found", "No such destination for this client ID.");
+    throw new ApiError("not_found", "No such destination for this client ID.");
   }
   const key = c.req.valid("header")["idempotency-key"] ?? null;
   const { request, replayed } = await createRequest(c.env, destinationId, c.req.valid("json"), actorOf(c), key);

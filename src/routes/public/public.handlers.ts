@@ -19,7 +19,7 @@ export const publicLinkHandler: AppRouteHandler<typeof getPublicPaymentLink> = a
     .get();
   if (!row) throw notFound("payment link");
   if (row.link.expiresAt <= Date.now()) {
-    throw new ApiError(410, "link_expired", `This payment link expired at ${new Date(row.link.expiresAt).toISOString()}; ask the payee for a new one.`);
+    throw new ApiError("link_expired", `This payment link expired at ${new Date(row.link.expiresAt).toISOString()}; ask the payee for a new one.`);
   }
   const { request: r, destination: d } = row;
   return c.json({
