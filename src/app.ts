@@ -2,8 +2,9 @@ import { HTTPException } from "hono/http-exception";
 import { createRouter } from "./lib/create-router";
 import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "./lib/problem";
 import { bodyGuard } from "./middleware/body-guard";
-import { apiHeaders } from "./middleware/security-headers";
+import { requireClientSecret } from "./middleware/client-auth";
 import { requireSession } from "./middleware/session-auth";
+import { apiHeaders } from "./middleware/security-headers";
 import auth from "./routes/auth/auth.index";
 import clients from "./routes/clients/clients.index";
 import destinations from "./routes/destinations/destinations.index";
@@ -18,16 +19,24 @@ const HTTP_EXCEPTION_CODES: Partial<Record<number, ProblemCode>> = {
   413: "payload_too_large", 415: "unsupported_media_type", 429: "rate_limited",
 };
 
+/** A recipient's resources; an unknown path below them is the recipient's business only. */
+const isSessionPath = (path: string) => path.startsWith("/api/destinations/");
+
 /** The Worker's HTTP surface: /api (dashboard), /v1 (orchestrators), /api/public, /openapi.json, /docs. */
 export function createApp() {
   const app = createRouter();
   app.use("*", apiHeaders);
   app.use("*", bodyGuard);
-  app.use("/api/destinations/*", requireSession);
   for (const router of [auth, destinations, clients, requests, orchestrator, publicRoutes]) app.route("/", router);
   registerDocs(app);
 
-  app.notFound((c) => problemResponse(new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+  // An unknown path asks for the prefix's credentials first, so probing reveals no routes to strangers.
+  app.notFound(async (c) => {
+    const path = new URL(c.req.url).pathname;
+    const guard = path.startsWith("/v1/") ? requireClientSecret : isSessionPath(path) ? requireSession : null;
+    if (guard) await guard(c, async () => {}); // throws the prefix's 401/403
+    return problemResponse(new ApiError("not_found", `No route for ${c.req.method} ${path}.`));
+  });
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(err);
     const code = err instanceof HTTPException ? HTTP_EXCEPTION_CODES[err.status] : undefined;

@@ -1,37 +1,37 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../../lib/define-route";
 import { ClaimSchema, DestinationCreateSchema, DestinationParams, DestinationSchema } from "../../schemas/destination";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 
 const tags = ["Dashboard: destinations"];
-const security = [{ session: [] }];
 
-export const listDestinations = createRoute({
-  method: "get", path: "/api/destinations", tags, security, summary: "Your destinations, newest first",
+export const listDestinations = defineRoute("session", {
+  method: "get", path: "/api/destinations", tags, summary: "Your destinations, newest first",
   responses: { 200: jsonResponse(z.object({ data: z.array(DestinationSchema) }), "Destinations"), ...problems(401) },
 });
 
-export const createDestination = createRoute({
-  method: "post", path: "/api/destinations", tags, security, summary: "Add a destination (unclaimed, with a claim challenge)",
+export const createDestination = defineRoute("session", {
+  method: "post", path: "/api/destinations", tags, summary: "Add a destination (unclaimed, with a claim challenge)",
   request: { body: jsonBody(DestinationCreateSchema) },
   responses: { 201: jsonResponse(DestinationSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 409) },
 });
 
-export const getDestination = createRoute({
-  method: "get", path: "/api/destinations/{id}", tags, security, summary: "One destination",
+export const getDestination = defineRoute("session", {
+  method: "get", path: "/api/destinations/{id}", tags, summary: "One destination",
   request: { params: DestinationParams },
   responses: { 200: jsonResponse(DestinationSchema, "The destination"), ...problems(400, 401, 404) },
 });
 
-export const refreshChallenge = createRoute({
-  method: "post", path: "/api/destinations/{id}/challenge", tags, security,
+export const refreshChallenge = defineRoute("session", {
+  method: "post", path: "/api/destinations/{id}/challenge", tags,
   summary: "Issue a fresh claim challenge", description: "Challenges are single-use and expire after 15 minutes.",
   request: { params: DestinationParams },
   responses: { 200: jsonResponse(DestinationSchema, "The destination with a new challenge"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
 });
 
-export const claimDestination = createRoute({
-  method: "post", path: "/api/destinations/{id}/claim", tags, security,
+export const claimDestination = defineRoute("session", {
+  method: "post", path: "/api/destinations/{id}/claim", tags,
   summary: "Claim with the wallet's EIP-191 personal_sign signature of the challenge",
   request: { params: DestinationParams, body: jsonBody(ClaimSchema) },
   responses: { 200: jsonResponse(DestinationSchema, "Claimed"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },

@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../../lib/define-route";
 import { idPattern } from "../../lib/ids";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
@@ -8,11 +9,10 @@ import {
 } from "../../schemas/request";
 
 const tags = ["Orchestrator"];
-const security = [{ clientSecret: [] }];
 const RequestParams = z.object({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
-export const createOrchestratorRequest = createRoute({
-  method: "post", path: "/v1/destinations/{destinationId}/requests", tags, security,
+export const createOrchestratorRequest = defineRoute("client", {
+  method: "post", path: "/v1/destinations/{destinationId}/requests", tags,
   summary: "Create a payment request under the client's destination",
   description: "Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked.",
   request: {
@@ -23,22 +23,22 @@ export const createOrchestratorRequest = createRoute({
   responses: { 201: jsonResponse(RequestSchema, "Created (or the first response again, with Idempotent-Replayed: true)"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });
 
-export const getOrchestratorRequest = createRoute({
-  method: "get", path: "/v1/requests/{requestId}", tags, security,
+export const getOrchestratorRequest = defineRoute("client", {
+  method: "get", path: "/v1/requests/{requestId}", tags,
   summary: "A request this client created, or one it holds the direction's reader permission for",
   request: { params: RequestParams },
   responses: { 200: jsonResponse(RequestSchema, "The request"), ...problems(400, 401, 404) },
 });
 
-export const listOrchestratorRequests = createRoute({
-  method: "get", path: "/v1/requests", tags, security,
+export const listOrchestratorRequests = defineRoute("client", {
+  method: "get", path: "/v1/requests", tags,
   summary: "Requests this client created, plus every request of a direction it is reader for",
   request: { query: ListQuerySchema },
   responses: { 200: jsonResponse(RequestListSchema, "A page, newest first"), ...problems(400, 401) },
 });
 
-export const createOrchestratorPaymentLink = createRoute({
-  method: "post", path: "/v1/requests/{requestId}/payment-links", tags, security,
+export const createOrchestratorPaymentLink = defineRoute("client", {
+  method: "post", path: "/v1/requests/{requestId}/payment-links", tags,
   summary: "Create a payment link for an incoming request (default and maximum 7 days)",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
   responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },

@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../../lib/define-route";
 import { jsonResponse } from "../../schemas/content";
 import { problems } from "../../schemas/problem";
 
@@ -13,7 +14,7 @@ export const PublicPaymentLinkSchema = z
   })
   .openapi("PublicPaymentLink");
 
-export const getPublicPaymentLink = createRoute({
+export const getPublicPaymentLink = defineRoute("public", {
   method: "get", path: "/api/public/payment-links/{token}", tags: ["Public"],
   summary: "What a payer sees at /pay/{token}",
   request: { params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, "Not a payment link token.").openapi({ param: { name: "token", in: "path" } }) }) },

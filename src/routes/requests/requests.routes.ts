@@ -1,4 +1,4 @@
-import { createRoute } from "@hono/zod-openapi";
+import { defineRoute } from "../../lib/define-route";
 import { DestinationParams } from "../../schemas/destination";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
@@ -8,29 +8,28 @@ import {
 } from "../../schemas/request";
 
 const tags = ["Dashboard: requests"];
-const security = [{ session: [] }];
 const RequestParams = DestinationParams.extend({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
-export const listDashboardRequests = createRoute({
-  method: "get", path: "/api/destinations/{id}/requests", tags, security, summary: "A destination's requests, newest first",
+export const listDashboardRequests = defineRoute("session", {
+  method: "get", path: "/api/destinations/{id}/requests", tags, summary: "A destination's requests, newest first",
   request: { params: DestinationParams, query: DashboardListQuerySchema },
   responses: { 200: jsonResponse(RequestListSchema, "A page of requests"), ...problems(400, 401, 404) },
 });
 
-export const getDashboardRequest = createRoute({
-  method: "get", path: "/api/destinations/{id}/requests/{requestId}", tags, security, summary: "One request",
+export const getDashboardRequest = defineRoute("session", {
+  method: "get", path: "/api/destinations/{id}/requests/{requestId}", tags, summary: "One request",
   request: { params: RequestParams },
   responses: { 200: jsonResponse(RequestSchema, "The request"), ...problems(400, 401, 404) },
 });
 
-export const createManualRequest = createRoute({
-  method: "post", path: "/api/destinations/{id}/requests", tags, security, summary: "Create a request by hand (createdBy: manual)",
+export const createManualRequest = defineRoute("session", {
+  method: "post", path: "/api/destinations/{id}/requests", tags, summary: "Create a request by hand (createdBy: manual)",
   request: { params: DestinationParams, headers: IdempotencyHeaderSchema, body: jsonBody(RequestCreateSchema) },
   responses: { 201: jsonResponse(RequestSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });
 
-export const createManualPaymentLink = createRoute({
-  method: "post", path: "/api/destinations/{id}/requests/{requestId}/payment-links", tags, security, summary: "Create a payment link for an incoming request",
+export const createManualPaymentLink = defineRoute("session", {
+  method: "post", path: "/api/destinations/{id}/requests/{requestId}/payment-links", tags, summary: "Create a payment link for an incoming request",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
   responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });

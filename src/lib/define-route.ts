@@ -1,0 +1,27 @@
+import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import { requireClientSecret } from "../middleware/client-auth";
+import { requireSession } from "../middleware/session-auth";
+
+/** Who may call a route: a signed-in recipient, an orchestrator's client secret, or anyone. */
+export type RouteAuth = "session" | "client" | "public";
+
+const SAFE = new Set(["get", "head", "options"]);
+
+function securityFor(auth: RouteAuth, method: string): RouteConfig["security"] {
+  if (auth === "client") return [{ clientSecret: [] }];
+  if (auth === "session") return [SAFE.has(method) ? { session: [] } : { session: [], csrfToken: [] }];
+  return [];
+}
+
+const MIDDLEWARE = { session: [requireSession], client: [requireClientSecret], public: [] } as const;
+
+/**
+ * The one place a route gets its auth: the declared `security` in the OpenAPI
+ * document and the middleware that enforces it come from the same `auth`
+ * argument, and every route must name one, so a new route cannot silently go
+ * unauthenticated. Route middleware runs before the zod validators, so an
+ * unauthenticated caller learns nothing about valid input (401 before 400).
+ */
+export function defineRoute<const R extends Omit<RouteConfig, "security" | "middleware">>(auth: RouteAuth, config: R) {
+  return createRoute({ ...config, security: securityFor(auth, config.method), middleware: [...MIDDLEWARE[auth]] });
+}
