@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { REQUEST_STATUSES } from "../lib/request-status";
 
 /** A payer or payee: a person with optional email or wallet, or a UK bank account. */
 export type Party = { name: string; email?: string; walletAddress?: string; sortCode?: string; accountNumber?: string };
@@ -22,15 +23,23 @@ export const sessions = sqliteTable(
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expiry_idx").on(t.expiresAt)],
 );
 
-/** Failed logins per email, for slowing down password guessing. */
-export const loginFailures = sqliteTable("login_failures", {
-  email: text("email").primaryKey(),
-  failures: integer("failures").notNull(),
-  lastFailureAt: integer("last_failure_at").notNull(),
-});
+/**
+ * Sign-in attempts per (email, client IP), counted *before* the password is
+ * checked by one atomic upsert, so concurrent guesses cannot overrun the limit
+ * and an attacker's IP never locks out the owner's. See services/login-throttle.ts.
+ */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    key: text("key").primaryKey(), // sha256(email + "\n" + ip): no addresses at rest
+    attempts: integer("attempts").notNull(),
+    lastAttemptAt: integer("last_attempt_at").notNull(),
+  },
+  (t) => [index("login_attempts_last_idx").on(t.lastAttemptAt)],
+);
 
 export const destinations = sqliteTable(
   "destinations",
@@ -41,6 +50,9 @@ export const destinations = sqliteTable(
     chainId: integer("chain_id").notNull(),
     walletAddress: text("wallet_address").notNull(), // EIP-55 checksummed
     tokenAddress: text("token_address").notNull(), // EIP-55 checksummed
+    // The token's symbol and decimals: from src/chains/tokens.ts, or given by the recipient for others.
+    tokenSymbol: text("token_symbol"),
+    tokenDecimals: integer("token_decimals"),
     status: text("status", { enum: ["unclaimed", "claimed"] }).notNull(),
     claimChallenge: text("claim_challenge"),
     claimChallengeExpiresAt: integer("claim_challenge_expires_at"),
@@ -65,7 +77,8 @@ export const requests = sqliteTable(
     direction: text("direction", { enum: ["incoming", "outgoing"] }).notNull(),
     amountMinor: text("amount_minor").notNull(), // integer minor units as a string; see src/lib/money.ts
     currency: text("currency").notNull(),
-    status: text("status", { enum: ["pending", "paid", "cancelled", "failed"] }).notNull(),
+    decimals: integer("decimals"), // the currency's exponent when admitted (a token's decimals may be the destination's own)
+    status: text("status", { enum: REQUEST_STATUSES }).notNull(),
     createdByType: text("created_by_type", { enum: ["client", "manual"] }).notNull(),
     createdByClientId: text("created_by_client_id"),
     createdByClientName: text("created_by_client_name"),

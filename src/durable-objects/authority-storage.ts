@@ -31,7 +31,21 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
      admitted_at INTEGER NOT NULL
    );
    CREATE INDEX outbox_admitted ON outbox (admitted_at);`,
+  // v2: the destination's token (for currency checks at admission) and the per-request link cap.
+  `CREATE TABLE destination (
+     id TEXT PRIMARY KEY,
+     token TEXT NOT NULL
+   );
+   CREATE TABLE link_counts (
+     request_id TEXT PRIMARY KEY,
+     n INTEGER NOT NULL
+   );`,
 ];
+
+/** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */
+export function isInitialised(sql: SqlStorage): boolean {
+  return sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").toArray().length > 0;
+}
 
 /** Applies the steps not yet applied; the version lives in a one-row table. */
 export function migrateAuthority(sql: SqlStorage): void {

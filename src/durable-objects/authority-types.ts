@@ -1,6 +1,10 @@
-import type { PaymentLinkRow, RequestRow } from "../db/schema";
-
+import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
+import type { PaymentLinkRow, RequestRow } from "../db/schema";
+import type { FieldError } from "../lib/problem";
+
+/** What the authority knows of its destination: given by the recipient's side, never by a client. */
+export type DestinationProfile = { id: string; token: TokenProfile };
 
 /** A client ID as the dashboard sees it (never its secret or hash). */
 export type ClientView = {
@@ -29,11 +33,16 @@ export type AdmitInput = {
   record: AdmissionRecord;
   /** Extra response data the caller needs again on replay (a link's URL). */
   reply?: Record<string, string>;
+  /** A request's amount as sent; the authority resolves its minor units against the destination's token. */
+  money?: { amount: string; currency: string; bankPayout: boolean };
+  /** Manual creates carry the profile, read from D1 with the ownership check, and initialise the authority. */
+  profile?: DestinationProfile;
 };
 
 export type AdmitResult =
   | { outcome: "admitted" | "replayed"; record: AdmissionRecord; reply: Record<string, string> | null }
-  | { outcome: "unauthenticated" | "client_revoked" | "permission_denied" | "idempotency_conflict" };
+  | { outcome: "unauthenticated" | "client_revoked" | "permission_denied" | "idempotency_conflict" | "link_limit" }
+  | { outcome: "invalid"; errors: FieldError[] };
 
 export type AuthResult =
   | { ok: true; client: Pick<ClientView, "id" | "name" | "permissions" | "status"> }

@@ -2,9 +2,11 @@ import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
 import { recordInsert } from "../db/record-writer";
 import { constantTimeEqual } from "../lib/crypto";
+import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
-import type { AdmissionRecord, AdmitInput, AdmitResult, AuthResult, ClientView } from "./authority-types";
-import { migrateAuthority } from "./authority-storage";
+import { resolveMoney } from "./admission-money";
+import type { AdmissionRecord, AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfile } from "./authority-types";
+import { isInitialised, migrateAuthority } from "./authority-storage";
 import { issueClientSecret } from "../credentials/client-secret";
 
 /** Idempotency keys are answered for 48 h (the contract's floor is 24 h). */
@@ -29,30 +31,57 @@ function view(row: ClientRow): ClientView {
   };
 }
 
+/** A payment link per request at most this many times: a reader or a leaked secret cannot mint without end. */
+export const MAX_LINKS_PER_REQUEST = 25;
+
 /**
  * One per destination: the single authority on its client IDs and on which
  * creates exist. Every create is admitted here in one synchronous SQLite
- * transaction (credential, revocation, permission, idempotency, outbox), so the
- * object's serial order of admissions and revocations *is* the order of events:
- * a create admitted before a revoke is valid, one after it is refused and leaves
- * nothing behind. See docs/revocation.md.
+ * transaction (credential, revocation, permission, currency, idempotency,
+ * outbox), so the object's serial order of admissions and revocations *is* the
+ * order of events: a create admitted before a revoke is valid, one after it is
+ * refused and leaves nothing behind. See docs/architecture.md.
+ *
+ * Unauthenticated traffic leaves no storage: anyone can name any destination
+ * id in a forged secret, so the object writes nothing (not even its schema)
+ * until the recipient's side initialises it with the destination's profile,
+ * when it creates the first client or makes the first manual request.
  */
 export class DestinationAuthority extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private ready: boolean;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    void ctx.blockConcurrencyWhile(async () => migrateAuthority(this.sql));
+    this.ready = isInitialised(this.sql);
+    if (this.ready) void ctx.blockConcurrencyWhile(async () => migrateAuthority(this.sql));
+  }
+
+  /** Only called on behalf of the recipient, after D1 confirmed the destination is theirs and claimed. */
+  private initialise(profile: DestinationProfile): void {
+    if (!this.ready) migrateAuthority(this.sql);
+    this.ready = true;
+    this.sql.exec(
+      "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
+      profile.id, JSON.stringify(profile.token),
+    );
+  }
+
+  private token(): TokenProfile | undefined {
+    const row = this.sql.exec<{ token: string }>("SELECT token FROM destination LIMIT 1").toArray()[0];
+    return row ? (JSON.parse(row.token) as TokenProfile) : undefined;
   }
 
   private clientRow(id: string): ClientRow | undefined {
+    if (!this.ready) return undefined;
     return this.sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", id).toArray()[0];
   }
 
   /** Creates a client ID; the secret is in the answer and nowhere else, ever. */
-  async createClient(destinationId: string, name: string, permissions: Permission[]): Promise<ClientView & { secret: string }> {
-    const issued = await issueClientSecret(destinationId);
+  async createClient(profile: DestinationProfile, name: string, permissions: Permission[]): Promise<ClientView & { secret: string }> {
+    const issued = await issueClientSecret(profile.id);
+    this.initialise(profile);
     this.sql.exec(
       "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)",
       issued.clientId, name, JSON.stringify(permissions), issued.secretHash, issued.secretHint, Date.now(),
@@ -61,17 +90,23 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   listClients(): ClientView[] {
+    if (!this.ready) return [];
     return this.sql.exec<ClientRow>("SELECT * FROM clients ORDER BY created_at DESC, id DESC").toArray().map(view);
   }
 
   /** Permanent and idempotent: a second revoke keeps the first revocation time. */
   revokeClient(clientId: string): ClientView | null {
+    if (!this.ready) return null;
     this.sql.exec("UPDATE clients SET status = 'revoked', revoked_at = ? WHERE id = ? AND status = 'active'", Date.now(), clientId);
     const row = this.clientRow(clientId);
     return row ? view(row) : null;
   }
 
-  /** Verifies a client's secret for reads, which revoked clients may still do. */
+  /**
+   * Verifies a client's secret and says what it may read *now*: its status is
+   * read in this call, so a reader right ends with the revoke that answered
+   * before it. Revoked clients still authenticate, to read their own requests.
+   */
   authenticate(clientId: string, secretHash: string): AuthResult {
     const row = this.clientRow(clientId);
     if (!row || !constantTimeEqual(row.secret_hash, secretHash)) return { ok: false };
@@ -92,6 +127,8 @@ export class DestinationAuthority extends DurableObject<Env> {
    */
   async admit(input: AdmitInput): Promise<AdmitResult> {
     const now = Date.now();
+    if (input.actor.type === "manual" && input.profile) this.initialise(input.profile);
+    if (!this.ready) return { outcome: "unauthenticated" };
     const result = this.ctx.storage.transactionSync((): AdmitResult => {
       let record: AdmissionRecord = input.record;
       let scope: string;
@@ -117,6 +154,23 @@ export class DestinationAuthority extends DurableObject<Env> {
           if (prior.fingerprint !== input.fingerprint) return { outcome: "idempotency_conflict" };
           return { outcome: "replayed", record: JSON.parse(prior.record) as AdmissionRecord, reply: prior.reply ? JSON.parse(prior.reply) : null };
         }
+      }
+      if (record.kind === "request" && input.money) {
+        const token = this.token();
+        if (!token) return { outcome: "unauthenticated" };
+        const resolved = resolveMoney(record.row, input.money, token);
+        if (!("row" in resolved)) return resolved;
+        record = { kind: "request", row: resolved.row };
+      }
+      if (record.kind === "link") {
+        const made = this.sql.exec<{ n: number }>("SELECT n FROM link_counts WHERE request_id = ?", record.row.requestId).toArray()[0]?.n ?? 0;
+        if (made >= MAX_LINKS_PER_REQUEST) return { outcome: "link_limit" };
+        this.sql.exec(
+          "INSERT INTO link_counts (request_id, n) VALUES (?, 1) ON CONFLICT (request_id) DO UPDATE SET n = n + 1",
+          record.row.requestId,
+        );
+      }
+      if (input.idempotencyKey !== null) {
         this.sql.exec(
           "INSERT OR REPLACE INTO idempotency_keys (scope, key, fingerprint, record, reply, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
           scope, input.idempotencyKey, input.fingerprint, JSON.stringify(record), input.reply ? JSON.stringify(input.reply) : null, now + IDEMPOTENCY_TTL_MS,
@@ -139,6 +193,7 @@ export class DestinationAuthority extends DurableObject<Env> {
    * died, D1 failed), then forgets expired idempotency keys.
    */
   override async alarm(): Promise<void> {
+    if (!this.ready) return;
     const now = Date.now();
     const due = this.sql
       .exec<{ id: string; record: string }>("SELECT id, record FROM outbox WHERE admitted_at <= ? ORDER BY admitted_at LIMIT ?", now - OUTBOX_GRACE_MS, OUTBOX_DRAIN_BATCH)
@@ -169,6 +224,7 @@ export class DestinationAuthority extends DurableObject<Env> {
 
   /** Test and operations view: how many admitted creates are not yet confirmed in D1 by the alarm. */
   outboxSize(): number {
+    if (!this.ready) return 0;
     return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n;
   }
 }

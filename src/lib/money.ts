@@ -19,10 +19,18 @@ const DECIMAL = /^(0|[1-9]\d{0,17})(?:\.(\d+))?$/;
 
 export type AmountResult = { ok: true; minor: bigint } | { ok: false; message: string };
 
+/** Whether `amount` is shaped like a positive major-unit decimal string, whatever its currency. */
+export const isDecimalAmount = (amount: string) => DECIMAL.test(amount) && /[1-9]/.test(amount);
+
 /** Parses a major-unit decimal string ("12.50") into minor units, without ever using a float. */
 export function parseAmount(amount: string, currency: string): AmountResult {
   const exponent = CURRENCIES[currency];
   if (exponent === undefined) return { ok: false, message: `Unsupported currency ${currency}.` };
+  return parseDecimal(amount, exponent, currency);
+}
+
+/** parseAmount for a currency whose exponent comes from elsewhere (a token's decimals). */
+export function parseDecimal(amount: string, exponent: number, currency: string): AmountResult {
   const m = DECIMAL.exec(amount);
   if (!m) return { ok: false, message: 'Must be a decimal string such as "12.50".' };
   const fraction = m[2] ?? "";
@@ -36,7 +44,11 @@ export function parseAmount(amount: string, currency: string): AmountResult {
 
 /** Minor units back to a major-unit string with exactly the currency's decimals. */
 export function formatAmount(minor: bigint | string, currency: string): string {
-  const exponent = CURRENCIES[currency] ?? 0;
+  return formatMinor(minor, CURRENCIES[currency] ?? 0);
+}
+
+/** Minor units back to a major-unit string with exactly `exponent` decimals. */
+export function formatMinor(minor: bigint | string, exponent: number): string {
   const digits = BigInt(minor).toString().padStart(exponent + 1, "0");
   if (exponent === 0) return digits;
   return `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;

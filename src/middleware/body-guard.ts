@@ -7,22 +7,51 @@ export const MAX_BODY_BYTES = 16 * 1024;
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
 /**
+ * Reads the body as it streams and stops at the limit, so a chunked body with
+ * no Content-Length is never buffered whole before it is refused.
+ */
+async function readLimited(req: Request): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) bytes.set(chunk, (at += chunk.byteLength) - chunk.byteLength);
+  return bytes;
+}
+
+/**
  * Reads and parses every request body once, before any handler: 413 over the
  * limit, 415 for a non-JSON body, 400 malformed_json for bad JSON. An empty
- * body counts as `{}`. The checked text is primed into Hono's body cache, from
- * which the zod validators parse it.
+ * JSON body counts as `{}`; no body at all (no Content-Type either) stays
+ * absent, so a POST whose body is optional works as `curl -X POST`. The checked
+ * text is primed into Hono's body cache, from which the zod validators parse it.
  */
 export const bodyGuard = createMiddleware(async (c, next) => {
   // Hono caches body promises under the body's type; its declared type says string.
-  const cache = c.req.bodyCache as { text?: Promise<string> };
+  const cache = c.req.bodyCache as { text?: Promise<string>; arrayBuffer?: Promise<ArrayBuffer> };
   if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = await readLimited(c.req.raw);
   const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
   if (bytes.byteLength === 0) {
-    cache.text = Promise.resolve("{}");
+    if (JSON_TYPE.test(mediaType)) cache.text = Promise.resolve("{}");
+    else {
+      cache.text = Promise.resolve("");
+      cache.arrayBuffer = Promise.resolve(new ArrayBuffer(0));
+    }
     return next();
   }
   if (!JSON_TYPE.test(mediaType)) {

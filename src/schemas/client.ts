@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { humanText } from "./text";
 import { DEFAULT_PERMISSIONS, PERMISSIONS } from "../credentials/permissions";
 import { idPattern } from "../lib/ids";
 
@@ -6,7 +7,7 @@ export const PermissionSchema = z.enum(PERMISSIONS);
 
 export const ClientCreateSchema = z
   .object({
-    name: z.string().trim().min(1).max(100).openapi({ example: "Shopify store" }),
+    name: humanText("a name", 100).openapi({ example: "Shopify store" }),
     permissions: z
       .array(PermissionSchema)
       .min(1)

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { humanText } from "./text";
 import { idPattern } from "../lib/ids";
 import { isEvmAddress } from "../lib/interop-address";
 
@@ -10,7 +11,13 @@ export const DestinationCreateSchema = z
     chainId: z.number().int().min(1).max(2 ** 53 - 1).openapi({ example: 1 }),
     walletAddress: address("wallet"),
     tokenAddress: address("token").openapi({ example: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48" }),
-    label: z.string().trim().min(1).max(100).optional().openapi({ example: "Main USDC" }),
+    label: humanText("a label", 100).optional().openapi({ example: "Main USDC" }),
+    tokenSymbol: z
+      .string()
+      .regex(/^[A-Za-z0-9.]{1,11}$/, "Enter the token's symbol: 1 to 11 letters, digits or dots.")
+      .optional()
+      .openapi({ description: "Required for a token Payrelay does not know; ignored for known ones.", example: "USDC" }),
+    tokenDecimals: z.number().int().min(0).max(36).optional().openapi({ description: "Required for a token Payrelay does not know.", example: 6 }),
   })
   .strict()
   .openapi("DestinationCreate");
@@ -27,6 +34,8 @@ export const DestinationSchema = z
     chainId: z.number(),
     walletAddress: z.string(),
     tokenAddress: z.string(),
+    tokenSymbol: z.string(),
+    tokenDecimals: z.number().int(),
     interopAddress: z.string().openapi({ example: "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7@eip155:1#80B12379:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48" }),
     status: z.enum(["unclaimed", "claimed"]),
     claimChallenge: z.string().nullable().openapi({ description: "The exact text to sign with personal_sign (EIP-191); null once claimed or expired." }),

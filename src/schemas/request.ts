@@ -1,14 +1,16 @@
 import { z } from "@hono/zod-openapi";
 import { idPattern } from "../lib/ids";
 import { isEvmAddress } from "../lib/interop-address";
-import { CURRENCY_CODES, parseAmount } from "../lib/money";
+import { isDecimalAmount } from "../lib/money";
+import { REQUEST_STATUSES } from "../lib/request-status";
+import { humanText } from "./text";
 
 export const DirectionSchema = z.enum(["incoming", "outgoing"]);
-export const RequestStatusSchema = z.enum(["pending", "paid", "cancelled", "failed"]);
+export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
 
 export const PartySchema = z
   .object({
-    name: z.string().trim().min(1).max(140),
+    name: humanText("a name", 140),
     email: z.email().max(254).optional(),
     walletAddress: z.string().refine(isEvmAddress, "Must be a 0x-prefixed 20-byte hex address.").optional(),
     sortCode: z.string().regex(/^\d{6}$/, "Must be 6 digits.").optional(),
@@ -32,7 +34,10 @@ export const RequestCreateSchema = z
   .object({
     direction: DirectionSchema,
     amount: z.string().openapi({ example: "12.50", description: "Decimal string in major units; at most the currency's decimals." }),
-    currency: z.enum(CURRENCY_CODES).openapi({ example: "USDC" }),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z0-9.]{1,11}$/, "Enter a currency code such as USD or a token symbol such as USDC.")
+      .openapi({ example: "USDC", description: "The destination's token symbol, or the fiat currency it is pegged to (USD for USDC); an outgoing request to a bank account may use the bank's currency." }),
     reference: z
       .string()
       .regex(/^[A-Za-z0-9 ]{1,18}$/, "At most 18 letters, digits and spaces.")
@@ -48,8 +53,8 @@ export const RequestCreateSchema = z
   })
   .strict()
   .superRefine((b, ctx) => {
-    const parsed = parseAmount(b.amount, b.currency);
-    if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["amount"], message: parsed.message });
+    // The decimals allowed depend on the destination's token, so the authority checks them at admission.
+    if (!isDecimalAmount(b.amount)) ctx.addIssue({ code: "custom", path: ["amount"], message: 'Enter an amount greater than zero as a decimal string such as "12.50".' });
     if (b.direction === "outgoing" && !b.payee) ctx.addIssue({ code: "custom", path: ["payee"], message: "Required for outgoing requests." });
   })
   .openapi("RequestCreate");

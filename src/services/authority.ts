@@ -1,4 +1,5 @@
-import type { DestinationAuthority } from "../durable-objects/destination-authority";
+import type { Permission } from "../credentials/permissions";
+import { MAX_LINKS_PER_REQUEST, type DestinationAuthority } from "../durable-objects/destination-authority";
 import { ApiError } from "../lib/problem";
 import type { AdmissionRecord, AdmitResult } from "../durable-objects/authority-types";
 import { database } from "../db/client";
@@ -14,17 +15,23 @@ export function authority(env: Env, destinationId: string): DurableObjectStub<De
 export const unknownClientSecret = () =>
   new ApiError("unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" });
 
-const REFUSALS = {
+type Refusal = Exclude<AdmitResult["outcome"], "admitted" | "replayed" | "invalid">;
+
+const REFUSALS: Record<Refusal, (permission: Permission) => ApiError> = {
   unauthenticated: unknownClientSecret,
   client_revoked: () => new ApiError("client_revoked", "This client ID was revoked by the recipient; it can no longer create requests or payment links."),
-  permission_denied: () => new ApiError("permission_denied", "This client ID lacks the permission to create in that direction."),
+  permission_denied: (p) => new ApiError("permission_denied", `This client ID lacks the ${p} permission.`),
   idempotency_conflict: () => new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body."),
-} as const;
+  link_limit: () => new ApiError("conflict", `This request already has ${MAX_LINKS_PER_REQUEST} payment links; reuse one of them.`),
+};
 
 /** Narrows an admission to its accepted outcomes, throwing the contract's problem for a refusal. */
-export function acceptedOrThrow(result: AdmitResult): Extract<AdmitResult, { record: unknown }> {
+export function acceptedOrThrow(result: AdmitResult, permission: Permission): Extract<AdmitResult, { record: unknown }> {
   if (result.outcome === "admitted" || result.outcome === "replayed") return result;
-  throw REFUSALS[result.outcome]();
+  if (result.outcome === "invalid") {
+    throw new ApiError("validation_failed", result.errors.map((e) => e.message).join(" "), result.errors);
+  }
+  throw REFUSALS[result.outcome](permission);
 }
 
 /**

@@ -1,27 +1,25 @@
 import type { RequestRow } from "../db/schema";
-import type { Actor } from "../durable-objects/authority-types";
+import type { Actor, DestinationProfile } from "../durable-objects/authority-types";
 import { canonicalJson } from "../lib/canonical-json";
 import { sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
-import { parseAmount } from "../lib/money";
-import { ApiError } from "../lib/problem";
 import type { RequestCreate } from "../schemas/request";
 import { acceptedOrThrow, authority, persistAdmitted } from "./authority";
 import { serializeRequest } from "./request-view";
 
+/** The row as the Worker can build it; the authority fills in the client's name and the amount's minor units. */
 function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now: number): RequestRow {
-  const amount = parseAmount(body.amount, body.currency);
-  if (!amount.ok) throw new ApiError("validation_failed", amount.message, [{ path: "amount", message: amount.message }]);
   return {
     id: newId("req"),
     destinationId,
     direction: body.direction,
-    amountMinor: amount.minor.toString(),
+    amountMinor: "0",
     currency: body.currency,
+    decimals: null,
     status: "pending",
     createdByType: actor.type,
     createdByClientId: actor.type === "client" ? actor.clientId : null,
-    createdByClientName: null, // filled in by the authority, which knows the client's name
+    createdByClientName: null,
     reference: body.reference ?? null,
     payer: body.payer ?? null,
     payee: body.payee ?? null,
@@ -37,20 +35,27 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
  * (admission) then one D1 statement. If D1 fails after admission the request
  * still exists in the authority's outbox and reaches D1 by its alarm; the
  * caller gets 503 and a retry with the same Idempotency-Key returns it.
+ * Manual creates pass the destination's profile, read with the ownership check.
  */
-export async function createRequest(env: Env, destinationId: string, body: RequestCreate, actor: Actor, idempotencyKey: string | null) {
+export async function createRequest(
+  env: Env, destinationId: string, body: RequestCreate, actor: Actor, idempotencyKey: string | null, profile?: DestinationProfile,
+) {
   const fingerprint = await sha256Hex(canonicalJson(["request", destinationId, body]));
+  const permission = `${body.direction}:creator` as const;
   const admission = acceptedOrThrow(
     await authority(env, destinationId).admit({
       actor,
-      permission: `${body.direction}:creator`,
+      permission,
       idempotencyKey,
       fingerprint,
       record: { kind: "request", row: buildRow(body, destinationId, actor, Date.now()) },
+      money: { amount: body.amount, currency: body.currency, bankPayout: body.direction === "outgoing" && body.payee?.sortCode !== undefined },
+      profile,
     }),
+    permission,
   );
-  if (admission.record.kind !== "request") throw new ApiError("idempotency_conflict", "This Idempotency-Key was used for another kind of create.");
-  const row = admission.record.row;
-  await persistAdmitted(env, admission.record);
-  return { request: serializeRequest(row), replayed: admission.outcome === "replayed" };
+  // The fingerprint names the kind, so a replay of this key is always a request.
+  const record = admission.record as Extract<typeof admission.record, { kind: "request" }>;
+  await persistAdmitted(env, record);
+  return { request: serializeRequest(record.row), replayed: admission.outcome === "replayed" };
 }

@@ -1,6 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
+import type { TokenProfile } from "../chains/currency";
+import { knownToken } from "../chains/tokens";
 import type { Database } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { destinations, type DestinationRow } from "../db/schema";
+import type { DestinationProfile } from "../durable-objects/authority-types";
 import { interopAddress } from "../lib/interop-address";
 import { ApiError, notFound } from "../lib/problem";
 
@@ -18,14 +22,62 @@ export async function claimedDestination(db: Database, userId: string, id: strin
   return row;
 }
 
+export async function listDestinations(db: Database, userId: string): Promise<DestinationRow[]> {
+  return db.select().from(destinations).where(eq(destinations.userId, userId)).orderBy(desc(destinations.createdAt));
+}
+
+/** Adds an unclaimed destination; 409 when this recipient already added the same wallet, chain and token. */
+export async function insertDestination(db: Database, row: DestinationRow): Promise<void> {
+  const inserted = await db.insert(destinations).values(row).onConflictDoNothing().returning({ id: destinations.id });
+  if (inserted.length === 0) throw new ApiError("conflict", "You already added this wallet, chain and token.");
+}
+
+export async function saveChallenge(db: Database, id: string, challenge: string, expiresAt: number): Promise<void> {
+  await db.update(destinations).set({ claimChallenge: challenge, claimChallengeExpiresAt: expiresAt }).where(eq(destinations.id, id));
+}
+
+/**
+ * Claims with the exact challenge that was signed, clearing it in the same
+ * statement, so a challenge is used once, by one request. The partial unique
+ * index refuses a wallet+chain+token another recipient already claimed.
+ */
+export async function markClaimed(db: Database, id: string, challenge: string, now: number): Promise<DestinationRow> {
+  try {
+    const claimed = await db
+      .update(destinations)
+      .set({ status: "claimed", claimedAt: now, claimChallenge: null, claimChallengeExpiresAt: null })
+      .where(and(eq(destinations.id, id), eq(destinations.claimChallenge, challenge)))
+      .returning()
+      .get();
+    if (!claimed) throw new ApiError("conflict", "This challenge was already used; request a new one.");
+    return claimed;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ApiError("conflict", "Another recipient has already claimed this wallet, chain and token.");
+    throw err;
+  }
+}
+
+/** The token a destination receives: the known-token table first, else what the recipient declared. */
+export function tokenOf(row: Pick<DestinationRow, "chainId" | "tokenAddress" | "tokenSymbol" | "tokenDecimals">): TokenProfile {
+  const known = knownToken(row.chainId, row.tokenAddress);
+  if (known) return { symbol: known.symbol, decimals: known.decimals, peggedTo: known.peggedTo ?? null };
+  return { symbol: row.tokenSymbol ?? "TOKEN", decimals: row.tokenDecimals ?? 18, peggedTo: null };
+}
+
+/** What the destination's authority is told about it, by the recipient's side only. */
+export const destinationProfile = (row: DestinationRow): DestinationProfile => ({ id: row.id, token: tokenOf(row) });
+
 export function serializeDestination(row: DestinationRow, now = Date.now()) {
   const live = row.status === "unclaimed" && row.claimChallenge !== null && (row.claimChallengeExpiresAt ?? 0) > now;
+  const token = tokenOf(row);
   return {
     id: row.id,
     label: row.label,
     chainId: row.chainId,
     walletAddress: row.walletAddress,
     tokenAddress: row.tokenAddress,
+    tokenSymbol: token.symbol,
+    tokenDecimals: token.decimals,
     interopAddress: interopAddress(row.chainId, row.walletAddress, row.tokenAddress),
     status: row.status,
     claimChallenge: live ? row.claimChallenge : null,

@@ -11,8 +11,10 @@ export const MAX_LINK_SECONDS = 604_800;
 
 /**
  * Creates a payment link for an incoming, pending request. The token in the URL
- * is a 192-bit capability; D1 keeps only its SHA-256, and the URL itself is kept
- * by the authority only inside the idempotency record, for replays.
+ * is a 192-bit capability; D1 keeps only its SHA-256. The URL itself is kept in
+ * plain text in one place: the authority's idempotency record, for 48 h, so a
+ * retry with the same Idempotency-Key gets the same link (docs/storage-schema.md).
+ * `origin` is publicOrigin(), never the request's Host.
  */
 export async function createPaymentLink(
   env: Env, origin: string, request: RequestRow, actor: Actor, expiresInSeconds: number, idempotencyKey: string | null,
@@ -37,9 +39,11 @@ export async function createPaymentLink(
       },
       reply: { url: `${origin}/pay/${token}` },
     }),
+    "incoming:creator",
   );
-  if (admission.record.kind !== "link" || !admission.reply?.url) throw new ApiError("idempotency_conflict", "This Idempotency-Key was used for another kind of create.");
-  await persistAdmitted(env, admission.record);
-  const { id, expiresAt } = admission.record.row;
-  return { link: { id, url: admission.reply.url, expiresAt: new Date(expiresAt).toISOString() }, replayed: admission.outcome === "replayed" };
+  // The fingerprint names the kind, so a replay of this key is always a link with its URL.
+  const record = admission.record as Extract<typeof admission.record, { kind: "link" }>;
+  await persistAdmitted(env, record);
+  const { id, expiresAt } = record.row;
+  return { link: { id, url: admission.reply!.url!, expiresAt: new Date(expiresAt).toISOString() }, replayed: admission.outcome === "replayed" };
 }

@@ -1,5 +1,5 @@
 import type { RequestRow } from "../db/schema";
-import { formatAmount } from "../lib/money";
+import { formatAmount, formatMinor } from "../lib/money";
 
 /** A request as the API shows it: major-unit amount string, ISO times, who created it. */
 export function serializeRequest(row: RequestRow) {
@@ -7,7 +7,7 @@ export function serializeRequest(row: RequestRow) {
     id: row.id,
     destinationId: row.destinationId,
     direction: row.direction,
-    amount: formatAmount(row.amountMinor, row.currency),
+    amount: row.decimals === null ? formatAmount(row.amountMinor, row.currency) : formatMinor(row.amountMinor, row.decimals),
     currency: row.currency,
     status: row.status,
     createdBy:

@@ -1,10 +1,11 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, lte } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { sessions, users } from "../db/schema";
 import { base64url, randomToken, sha256Hex } from "../lib/crypto";
 import type { SessionUser } from "../env";
 
-export const SESSION_COOKIE = "payrelay_session";
+/** `__Host-`: the browser keeps it only if Secure, Path=/ and host-only, so no subdomain can set or shadow it. */
+export const SESSION_COOKIE = "__Host-payrelay_session";
 /** Absolute lifetime: a stolen cookie dies within a week even if used daily. */
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -43,4 +44,9 @@ export function sessionCookie(value: string, maxAgeSeconds: number): string {
 
 export function userView(u: { id: string; email: string; createdAt: number }) {
   return { id: u.id, email: u.email, createdAt: new Date(u.createdAt).toISOString() };
+}
+
+/** The cron's purge: sessions past their absolute expiry. */
+export function purgeExpiredSessions(db: Database, now: number) {
+  return db.delete(sessions).where(lte(sessions.expiresAt, now));
 }

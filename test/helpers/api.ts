@@ -4,7 +4,10 @@ import { testWallet } from "./wallet";
 const BASE = "https://payrelay.test";
 // The Worker's default export, as `wrangler dev` would serve it (assets aside).
 const worker = exports.default;
-export const USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
+/** USDC on Base (8453), a token Payrelay knows: 6 decimals, pegged to USD. */
+export const USDC = "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913";
+/** DAI on Ethereum (1): 18 decimals. */
+export const DAI = { chainId: 1, tokenAddress: "0x6B175474E89094C44Da98b954EedeAC495271d0F" };
 
 type Init = { method?: string; body?: unknown; headers?: Record<string, string> };
 
@@ -25,9 +28,12 @@ export async function call(path: string, init: Init = {}) {
 
 let counter = 0;
 
+/** A fresh client address per caller, so the per-IP sign-up limit counts each test on its own. */
+export const testIp = () => `198.51.100.${(++counter % 250) + 1}-${Date.now()}`;
+
 /** A signed-in recipient: `api` sends its cookie, and its CSRF token on state changes. */
 export async function signUp(email = `r${Date.now()}-${++counter}@example.com`) {
-  const res = await call("/api/auth/signup", { body: { email, password: "correct horse battery" } });
+  const res = await call("/api/auth/signup", { body: { email, password: "correct horse battery" }, headers: { "cf-connecting-ip": testIp() } });
   if (res.status !== 201) throw new Error(`signup failed: ${res.text}`);
   const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
   const csrf: string = res.json.csrfToken;
@@ -39,8 +45,8 @@ export async function signUp(email = `r${Date.now()}-${++counter}@example.com`) 
 export type Recipient = Awaited<ReturnType<typeof signUp>>;
 
 /** A recipient's destination, claimed with a real EIP-191 signature of its challenge. */
-export async function claimedDestination(r: Recipient, wallet = testWallet()) {
-  const created = await r.api("/api/destinations", { body: { chainId: 8453, walletAddress: wallet.address, tokenAddress: USDC, label: "Main" } });
+export async function claimedDestination(r: Recipient, wallet = testWallet(), token = { chainId: 8453, tokenAddress: USDC }) {
+  const created = await r.api("/api/destinations", { body: { ...token, walletAddress: wallet.address, label: "Main" } });
   if (created.status !== 201) throw new Error(`create destination failed: ${created.text}`);
   const claimed = await r.api(`/api/destinations/${created.json.id}/claim`, { body: { signature: wallet.personalSign(created.json.claimChallenge) } });
   if (claimed.status !== 200) throw new Error(`claim failed: ${claimed.text}`);

@@ -9,7 +9,7 @@ describe("recipient accounts", () => {
     expect(res.json.user.email).toBe("ada@example.com");
     expect(res.json.csrfToken).toMatch(/^[\w-]{43}$/);
     const cookie = res.headers.get("set-cookie")!;
-    expect(cookie).toMatch(/^payrelay_session=[\w-]{43};/);
+    expect(cookie).toMatch(/^__Host-payrelay_session=[\w-]{43};/);
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("Secure");
     expect(cookie).toContain("SameSite=Lax");
@@ -82,6 +82,6 @@ describe("recipient accounts", () => {
   });
 
   it("rejects a forged cookie", async ({ expect }) => {
-    expect((await call("/api/me", { headers: { cookie: "payrelay_session=forged" } })).json.code).toBe("unauthenticated");
+    expect((await call("/api/me", { headers: { cookie: "__Host-payrelay_session=forged" } })).json.code).toBe("unauthenticated");
   });
 });

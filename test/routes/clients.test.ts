@@ -44,7 +44,7 @@ describe("client IDs", () => {
 
   it("refuses clients on an unclaimed destination (409)", async ({ expect }) => {
     const r = await signUp();
-    const d = (await r.api("/api/destinations", { body: { chainId: 1, walletAddress: testWallet().address, tokenAddress: USDC } })).json;
+    const d = (await r.api("/api/destinations", { body: { chainId: 8453, walletAddress: testWallet().address, tokenAddress: USDC } })).json;
     const res = await r.api(`/api/destinations/${d.id}/clients`, { body: { name: "Shop" } });
     expect(res.status).toBe(409);
   });

@@ -6,7 +6,7 @@ describe("destinations", () => {
   it("adds a destination with its ERC-7828 interop address and a claim challenge, then claims it with personal_sign", async ({ expect }) => {
     const r = await signUp();
     const wallet = testWallet();
-    const created = await r.api("/api/destinations", { body: { chainId: 1, walletAddress: wallet.address, tokenAddress: USDC.toLowerCase() } });
+    const created = await r.api("/api/destinations", { body: { chainId: 1, walletAddress: wallet.address, tokenAddress: "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48" } });
     expect(created.status).toBe(201);
     expect(created.json.status).toBe("unclaimed");
     expect(created.json.id).toMatch(/^dst_[0-9a-z]{16}$/);
@@ -23,7 +23,7 @@ describe("destinations", () => {
   it("refuses a signature by another wallet (400 on `signature`) and a reused challenge", async ({ expect }) => {
     const r = await signUp();
     const wallet = testWallet();
-    const d = (await r.api("/api/destinations", { body: { chainId: 10, walletAddress: wallet.address, tokenAddress: USDC } })).json;
+    const d = (await r.api("/api/destinations", { body: { chainId: 8453, walletAddress: wallet.address, tokenAddress: USDC } })).json;
     const wrong = await r.api(`/api/destinations/${d.id}/claim`, { body: { signature: testWallet().personalSign(d.claimChallenge) } });
     expect(wrong.status).toBe(400);
     expect(wrong.json.code).toBe("validation_failed");

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
-import { call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
+import { DAI, call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
+import { testWallet } from "../helpers/wallet";
 
 async function setup() {
   const r = await signUp();
@@ -24,8 +25,10 @@ describe("orchestrator requests", () => {
   });
 
   it("keeps 18-decimal amounts exact (no float, no 64-bit overflow)", async ({ expect }) => {
-    const { dst, shop } = await setup();
-    const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "123456789.123456789012345678", currency: "ETH" }) });
+    const r = await signUp();
+    const { id: dst } = await claimedDestination(r, testWallet(), DAI);
+    const shop = await newClient(r, dst, "Shop");
+    const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "123456789.123456789012345678", currency: "DAI" }) });
     expect(res.json.amount).toBe("123456789.123456789012345678");
   });
 

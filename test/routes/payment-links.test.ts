@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
-import { call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
+import { USDC, call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
 
 async function setup() {
   const r = await signUp();
@@ -28,6 +28,7 @@ describe("payment links", () => {
     expect(view.json).toEqual({
       amount: "42.000000", currency: "USDC", reference: "ORDER 7", status: "pending", expiresAt: res.json.expiresAt,
       destination: { interopAddress: destination.interopAddress, label: "Main" },
+      pay: { chainId: 8453, walletAddress: destination.walletAddress, tokenAddress: USDC, tokenSymbol: "USDC", tokenDecimals: 6, amount: "42.000000" },
     });
   });
 

@@ -9,7 +9,7 @@ async function setup() {
   const agent = await newClient(r, dst, "Agent");
   const a = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
   const b = (await agent.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() })).json;
-  const m = (await r.api(`/api/destinations/${dst}/requests`, { body: incoming({ amount: "1.00", currency: "GBP" }) })).json;
+  const m = (await r.api(`/api/destinations/${dst}/requests`, { body: incoming({ amount: "1.00", currency: "USD" }) })).json;
   return { r, dst, shop, agent, a, b, m };
 }
 
@@ -33,7 +33,7 @@ describe("dashboard requests", () => {
 
   it("refuses manual creates on an unclaimed destination and validates the body", async ({ expect }) => {
     const r = await signUp();
-    const d = (await r.api("/api/destinations", { body: { chainId: 1, walletAddress: testWallet().address, tokenAddress: USDC } })).json;
+    const d = (await r.api("/api/destinations", { body: { chainId: 8453, walletAddress: testWallet().address, tokenAddress: USDC } })).json;
     expect((await r.api(`/api/destinations/${d.id}/requests`, { body: incoming() })).status).toBe(409);
     const { id: dst } = await claimedDestination(r);
     const bad = await r.api(`/api/destinations/${dst}/requests`, { body: incoming({ amount: "1.2345678" }) });

@@ -1,12 +1,11 @@
-import { eq } from "drizzle-orm";
 import { database } from "../../db/client";
-import { users } from "../../db/schema";
 import type { AppRouteHandler } from "../../lib/create-router";
-import { newId } from "../../lib/ids";
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../lib/password";
+import { DUMMY_PASSWORD_HASH, verifyPassword } from "../../lib/password";
 import { ApiError } from "../../lib/problem";
+import { clientIp } from "../../middleware/ip-rate-limit";
+import { createAccount, findAccount } from "../../services/accounts";
+import { claimLoginAttempt, clearLoginAttempts } from "../../services/login-throttle";
 import { SESSION_TTL_MS, endSession, sessionCookie, startSession, userView } from "../../services/sessions";
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-throttle";
 import type { login, logout, me, signup } from "./auth.routes";
 
 const cookieFor = (sessionId: string) => sessionCookie(sessionId, SESSION_TTL_MS / 1000);
@@ -14,9 +13,7 @@ const cookieFor = (sessionId: string) => sessionCookie(sessionId, SESSION_TTL_MS
 export const signupHandler: AppRouteHandler<typeof signup> = async (c) => {
   const { email, password } = c.req.valid("json");
   const db = database(c.env.DB);
-  const user = { id: newId("usr"), email, passwordHash: await hashPassword(password), createdAt: Date.now() };
-  const inserted = await db.insert(users).values(user).onConflictDoNothing().returning({ id: users.id });
-  if (inserted.length === 0) throw new ApiError("conflict", "An account with this email already exists; sign in instead.");
+  const user = await createAccount(db, email, password);
   const { sessionId, csrfToken } = await startSession(db, user.id);
   c.header("set-cookie", cookieFor(sessionId));
   return c.json({ user: userView(user), csrfToken }, 201);
@@ -25,16 +22,13 @@ export const signupHandler: AppRouteHandler<typeof signup> = async (c) => {
 export const loginHandler: AppRouteHandler<typeof login> = async (c) => {
   const { email, password } = c.req.valid("json");
   const db = database(c.env.DB);
-  const now = Date.now();
-  await assertLoginAllowed(db, email, now);
-  const user = await db.select().from(users).where(eq(users.email, email)).get();
+  // Counted before the password is checked: a guess that is refused here never reaches PBKDF2.
+  const attempt = await claimLoginAttempt(db, email, clientIp(c.req.header("cf-connecting-ip")), Date.now());
+  const user = await findAccount(db, email);
   // Unknown emails still pay for one PBKDF2 so timing does not reveal who has an account.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-  if (!user || !ok) {
-    await recordLoginFailure(db, email, now);
-    throw new ApiError("unauthenticated", "Wrong email or password.");
-  }
-  await clearLoginFailures(db, email);
+  if (!user || !ok) throw new ApiError("unauthenticated", "Wrong email or password.");
+  await clearLoginAttempts(db, attempt);
   const { sessionId, csrfToken } = await startSession(db, user.id);
   c.header("set-cookie", cookieFor(sessionId));
   return c.json({ user: userView(user), csrfToken }, 200);

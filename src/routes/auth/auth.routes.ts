@@ -2,20 +2,22 @@ import { defineRoute } from "../../lib/define-route";
 import { CredentialsSchema, SessionSchema } from "../../schemas/auth";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
+import { limitByIp } from "../../middleware/ip-rate-limit";
 
 const tags = ["Dashboard: auth"];
 const body = jsonBody(CredentialsSchema);
 const session = (description: string) => jsonResponse(SessionSchema, description);
 
 export const signup = defineRoute("public", {
-  method: "post", path: "/api/auth/signup", tags, request: { body },
+  method: "post", path: "/api/auth/signup", tags, request: { body }, middleware: [limitByIp("SIGNUP_IP_LIMITER", 60)],
   summary: "Create a recipient account and sign in",
-  responses: { 201: session("Signed up; the session cookie is set"), ...problems(...BODY_PROBLEMS, 409) },
+  responses: { 201: session("Signed up; the session cookie is set"), ...problems(...BODY_PROBLEMS, 409, 429) },
 });
 
 export const login = defineRoute("public", {
   method: "post", path: "/api/auth/login", tags, request: { body },
-  summary: "Sign in", description: "Five failures for an email slow it down: 429 with Retry-After, doubling per failure up to 15 minutes.",
+  middleware: [limitByIp("LOGIN_IP_LIMITER", 60)],
+  summary: "Sign in", description: "Five tries for an email from one network, then 429 with Retry-After: 30 s, doubling per try up to 15 minutes. Each network is also limited per minute.",
   responses: { 200: session("Signed in; the session cookie is set"), ...problems(...BODY_PROBLEMS, 401, 429) },
 });
 

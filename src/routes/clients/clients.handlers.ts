@@ -2,7 +2,7 @@ import { database } from "../../db/client";
 import type { AppRouteHandler } from "../../lib/create-router";
 import { ApiError } from "../../lib/problem";
 import { authority } from "../../services/authority";
-import { claimedDestination, ownedDestination } from "../../services/destinations";
+import { claimedDestination, destinationProfile, ownedDestination } from "../../services/destinations";
 import type { createClient, listClients, revokeClient } from "./clients.routes";
 
 export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {
@@ -13,7 +13,7 @@ export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {
 export const createHandler: AppRouteHandler<typeof createClient> = async (c) => {
   const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
   const { name, permissions } = c.req.valid("json");
-  return c.json(await authority(c.env, d.id).createClient(d.id, name, permissions), 201);
+  return c.json(await authority(c.env, d.id).createClient(destinationProfile(d), name, permissions), 201);
 };
 
 export const revokeHandler: AppRouteHandler<typeof revokeClient> = async (c) => {

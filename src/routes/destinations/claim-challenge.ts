@@ -1,20 +1,31 @@
-import { randomToken } from "../../lib/crypto";
-import { interopAddress } from "../../lib/interop-address";
+import { randomBase32 } from "../../lib/ids";
 
 /** How long a claim challenge may be signed for. */
 export const CHALLENGE_TTL_MS = 15 * 60 * 1000;
 
+type Claimable = { id: string; chainId: number; walletAddress: string; tokenSymbol: string };
+
 /**
- * The text the wallet signs. It names the service, the exact destination and a
- * 128-bit nonce, so a signature cannot be replayed for another destination,
- * another claim, or another service.
+ * The text the wallet signs, shaped as an EIP-4361 (Sign-In with Ethereum)
+ * message: it names this site's domain and URI, the chain, a single-use nonce,
+ * its issue and expiry times, and a statement naming the destination. A wallet
+ * shows the domain and warns when it is not the page asking, so a message
+ * phished on another site is not a valid claim here; the exact text is also
+ * stored and compared, and it is verified as EIP-191 `personal_sign`.
  */
-export function claimChallenge(d: { id: string; chainId: number; walletAddress: string; tokenAddress: string }, expiresAt: number): string {
+export function claimChallenge(d: Claimable, origin: string, issuedAt: number, expiresAt: number): string {
+  const { host } = new URL(origin);
   return [
-    "Payrelay: claim this destination to receive payments.",
-    `Destination: ${d.id}`,
-    `Address: ${interopAddress(d.chainId, d.walletAddress, d.tokenAddress)}`,
-    `Nonce: ${randomToken(16)}`,
-    `Expires: ${new Date(expiresAt).toISOString()}`,
+    `${host} wants you to sign in with your Ethereum account:`,
+    d.walletAddress,
+    "",
+    `Claim Payrelay destination ${d.id} to receive ${d.tokenSymbol} on chain ${d.chainId} at this wallet.`,
+    "",
+    `URI: ${origin}`,
+    "Version: 1",
+    `Chain ID: ${d.chainId}`,
+    `Nonce: ${randomBase32(24)}`,
+    `Issued At: ${new Date(issuedAt).toISOString()}`,
+    `Expiration Time: ${new Date(expiresAt).toISOString()}`,
   ].join("\n");
 }

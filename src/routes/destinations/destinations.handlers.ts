@@ -1,29 +1,41 @@
-import { and, desc, eq } from "drizzle-orm";
+import { knownToken } from "../../chains/tokens";
 import { database } from "../../db/client";
-import { isUniqueViolation } from "../../db/errors";
-import { destinations } from "../../db/schema";
 import type { AppRouteHandler as H } from "../../lib/create-router";
 import { recoverPersonalSigner } from "../../lib/eip191";
 import { newId } from "../../lib/ids";
 import { toChecksumAddress } from "../../lib/interop-address";
-import { ApiError } from "../../lib/problem";
-import { ownedDestination, serializeDestination } from "../../services/destinations";
+import { ApiError, type FieldError } from "../../lib/problem";
+import { publicOrigin } from "../../lib/public-origin";
+import {
+  insertDestination, listDestinations, markClaimed, ownedDestination, saveChallenge, serializeDestination, tokenOf,
+} from "../../services/destinations";
 import { CHALLENGE_TTL_MS, claimChallenge } from "./claim-challenge";
-import type { claimDestination, createDestination, getDestination, listDestinations, refreshChallenge } from "./destinations.routes";
+import type { claimDestination, createDestination, getDestination, listDestinations as listRoute, refreshChallenge } from "./destinations.routes";
 
-export const listHandler: H<typeof listDestinations> = async (c) => {
-  const rows = await database(c.env.DB).select().from(destinations).where(eq(destinations.userId, c.var.user.id)).orderBy(desc(destinations.createdAt));
+export const listHandler: H<typeof listRoute> = async (c) => {
+  const rows = await listDestinations(database(c.env.DB), c.var.user.id);
   return c.json({ data: rows.map((r) => serializeDestination(r)) }, 200);
 };
 
 export const createHandler: H<typeof createDestination> = async (c) => {
   const body = c.req.valid("json");
+  const known = knownToken(body.chainId, body.tokenAddress);
+  if (!known && (body.tokenSymbol === undefined || body.tokenDecimals === undefined)) {
+    const errors: FieldError[] = [];
+    if (body.tokenSymbol === undefined) errors.push({ path: "tokenSymbol", message: "Enter the token's symbol: Payrelay does not know this token." });
+    if (body.tokenDecimals === undefined) errors.push({ path: "tokenDecimals", message: "Enter the token's decimals: Payrelay does not know this token." });
+    throw new ApiError("validation_failed", "Payrelay does not know this token on this chain; give its symbol and decimals.", errors);
+  }
   const now = Date.now();
-  const target = { id: newId("dst"), chainId: body.chainId, walletAddress: toChecksumAddress(body.walletAddress), tokenAddress: toChecksumAddress(body.tokenAddress) };
   const expiresAt = now + CHALLENGE_TTL_MS;
-  const row = { ...target, userId: c.var.user.id, label: body.label ?? null, status: "unclaimed" as const, claimChallenge: claimChallenge(target, expiresAt), claimChallengeExpiresAt: expiresAt, claimedAt: null, createdAt: now };
-  const inserted = await database(c.env.DB).insert(destinations).values(row).onConflictDoNothing().returning({ id: destinations.id });
-  if (inserted.length === 0) throw new ApiError("conflict", "You already added this wallet, chain and token.");
+  const base = {
+    id: newId("dst"), userId: c.var.user.id, label: body.label ?? null, chainId: body.chainId,
+    walletAddress: toChecksumAddress(body.walletAddress), tokenAddress: toChecksumAddress(body.tokenAddress),
+    tokenSymbol: known?.symbol ?? body.tokenSymbol!, tokenDecimals: known?.decimals ?? body.tokenDecimals!,
+    status: "unclaimed" as const, claimedAt: null, createdAt: now,
+  };
+  const row = { ...base, claimChallenge: claimChallenge(base, publicOrigin(c.env, c.req.url), now, expiresAt), claimChallengeExpiresAt: expiresAt };
+  await insertDestination(database(c.env.DB), row);
   return c.json(serializeDestination(row, now), 201);
 };
 
@@ -35,10 +47,11 @@ export const challengeHandler: H<typeof refreshChallenge> = async (c) => {
   const db = database(c.env.DB);
   const row = await ownedDestination(db, c.var.user.id, c.req.valid("param").id);
   if (row.status === "claimed") throw new ApiError("conflict", "This destination is already claimed.");
-  const expiresAt = Date.now() + CHALLENGE_TTL_MS;
-  const next = { ...row, claimChallenge: claimChallenge(row, expiresAt), claimChallengeExpiresAt: expiresAt };
-  await db.update(destinations).set({ claimChallenge: next.claimChallenge, claimChallengeExpiresAt: expiresAt }).where(eq(destinations.id, row.id));
-  return c.json(serializeDestination(next), 200);
+  const now = Date.now();
+  const expiresAt = now + CHALLENGE_TTL_MS;
+  const challenge = claimChallenge({ ...row, tokenSymbol: tokenOf(row).symbol }, publicOrigin(c.env, c.req.url), now, expiresAt);
+  await saveChallenge(db, row.id, challenge, expiresAt);
+  return c.json(serializeDestination({ ...row, claimChallenge: challenge, claimChallengeExpiresAt: expiresAt }), 200);
 };
 
 export const claimHandler: H<typeof claimDestination> = async (c) => {
@@ -54,20 +67,5 @@ export const claimHandler: H<typeof claimDestination> = async (c) => {
   if (signer !== row.walletAddress.toLowerCase()) {
     throw new ApiError("validation_failed", "The signature is not the wallet's signature of the current challenge.", [{ path: "signature", message: `Must be signed by ${row.walletAddress}.` }]);
   }
-  try {
-    // The challenge is cleared in the same statement that claims: it can be used once, by one request.
-    const claimed = await db
-      .update(destinations)
-      .set({ status: "claimed", claimedAt: now, claimChallenge: null, claimChallengeExpiresAt: null })
-      .where(and(eq(destinations.id, row.id), eq(destinations.claimChallenge, challenge)))
-      .returning()
-      .get();
-    if (!claimed) throw new ApiError("conflict", "This challenge was already used; request a new one.");
-    return c.json(serializeDestination(claimed, now), 200);
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw new ApiError("conflict", "Another recipient has already claimed this wallet, chain and token.");
-    }
-    throw err;
-  }
+  return c.json(serializeDestination(await markClaimed(db, row.id, challenge, now), now), 200);
 };

@@ -1,6 +1,7 @@
 import { database } from "../../db/client";
+import { publicOrigin } from "../../lib/public-origin";
 import type { AppRouteHandler } from "../../lib/create-router";
-import { claimedDestination, ownedDestination } from "../../services/destinations";
+import { claimedDestination, destinationProfile, ownedDestination } from "../../services/destinations";
 import { createRequest } from "../../services/create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "../../services/payment-links";
 import { listRequests, readRequest } from "../../services/read-requests";
@@ -25,7 +26,7 @@ export const getHandler: AppRouteHandler<typeof getDashboardRequest> = async (c)
 export const createHandler: AppRouteHandler<typeof createManualRequest> = async (c) => {
   const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
   const key = c.req.valid("header")["idempotency-key"] ?? null;
-  const { request, replayed } = await createRequest(c.env, d.id, c.req.valid("json"), { type: "manual", userId: c.var.user.id }, key);
+  const { request, replayed } = await createRequest(c.env, d.id, c.req.valid("json"), { type: "manual", userId: c.var.user.id }, key, destinationProfile(d));
   if (replayed) c.header("idempotent-replayed", "true");
   return c.json(request, 201);
 };
@@ -37,7 +38,7 @@ export const paymentLinkHandler: AppRouteHandler<typeof createManualPaymentLink>
   const row = await readRequest(db, requestId, recipient, d.id);
   const seconds = c.req.valid("json")?.expiresInSeconds ?? MAX_LINK_SECONDS;
   const key = c.req.valid("header")["idempotency-key"] ?? null;
-  const { link, replayed } = await createPaymentLink(c.env, new URL(c.req.url).origin, row, { type: "manual", userId: c.var.user.id }, seconds, key);
+  const { link, replayed } = await createPaymentLink(c.env, publicOrigin(c.env, c.req.url), row, { type: "manual", userId: c.var.user.id }, seconds, key);
   if (replayed) c.header("idempotent-replayed", "true");
   return c.json(link, 201);
 };

@@ -1,0 +1,19 @@
+import { checkRequestCurrency, type TokenProfile } from "../chains/currency";
+import { parseDecimal } from "../lib/money";
+import type { AdmitInput, AdmitResult } from "./authority-types";
+import type { RequestRow } from "../db/schema";
+
+/**
+ * A request row with its amount in minor units of its currency, or the field
+ * errors that refuse it: the currency must be the destination's token or its
+ * peg, and the amount must fit that currency's decimals.
+ */
+export function resolveMoney(
+  row: RequestRow, money: NonNullable<AdmitInput["money"]>, token: TokenProfile,
+): { row: RequestRow } | Extract<AdmitResult, { outcome: "invalid" }> {
+  const currency = checkRequestCurrency(token, money.currency, money.bankPayout);
+  if (!currency.ok) return { outcome: "invalid", errors: [{ path: "currency", message: currency.message }] };
+  const amount = parseDecimal(money.amount, currency.decimals, money.currency);
+  if (!amount.ok) return { outcome: "invalid", errors: [{ path: "amount", message: amount.message }] };
+  return { row: { ...row, amountMinor: amount.minor.toString(), decimals: currency.decimals } };
+}
