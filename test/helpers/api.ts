@@ -45,7 +45,9 @@ export async function signUp(email = `r${Date.now()}-${++counter}@example.com`) 
 export type Recipient = Awaited<ReturnType<typeof signUp>>;
 
 /** A recipient's destination, claimed with a real EIP-191 signature of its challenge. */
-export async function claimedDestination(r: Recipient, wallet = testWallet(), token = { chainId: 8453, tokenAddress: USDC }) {
+type Token = { chainId: number; tokenAddress: string; tokenSymbol?: string; tokenDecimals?: number };
+
+export async function claimedDestination(r: Recipient, wallet = testWallet(), token: Token = { chainId: 8453, tokenAddress: USDC }) {
   const created = await r.api("/api/destinations", { body: { ...token, walletAddress: wallet.address, label: "Main" } });
   if (created.status !== 201) throw new Error(`create destination failed: ${created.text}`);
   const claimed = await r.api(`/api/destinations/${created.json.id}/claim`, { body: { signature: wallet.personalSign(created.json.claimChallenge) } });

@@ -79,4 +79,18 @@ describe("destinations", () => {
     expect(res.status).toBe(403);
     expect(res.json.code).toBe("csrf_failed");
   });
+
+  it("asks the wallet to sign an EIP-4361 shaped message bound to this site, chain and destination", async ({ expect }) => {
+    const r = await signUp();
+    const wallet = testWallet();
+    const d = (await r.api("/api/destinations", { body: { chainId: 8453, walletAddress: wallet.address, tokenAddress: USDC } })).json;
+    const lines = (d.claimChallenge as string).split("\n");
+    expect(lines[0]).toBe("payrelay.test wants you to sign in with your Ethereum account:");
+    expect(lines[1]).toBe(d.walletAddress);
+    expect(lines[3]).toBe(`Claim Payrelay destination ${d.id} to receive USDC on chain 8453 at this wallet.`);
+    expect(lines.slice(5, 8)).toEqual(["URI: https://payrelay.test", "Version: 1", "Chain ID: 8453"]);
+    expect(lines[8]).toMatch(/^Nonce: [0-9a-z]{24}$/);
+    expect(Date.parse(lines[10]!.replace("Expiration Time: ", "")) - Date.parse(lines[9]!.replace("Issued At: ", ""))).toBe(15 * 60 * 1000);
+    expect((await r.api(`/api/destinations/${d.id}/claim`, { body: { signature: wallet.personalSign(d.claimChallenge) } })).status).toBe(200);
+  });
 });

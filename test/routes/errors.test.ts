@@ -53,6 +53,7 @@ describe("errors are problem+json, and bad input is never a 5xx", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
   });
 
   it("turns an unexpected failure into a 500 problem that leaks nothing, logged once", async ({ expect }) => {

@@ -79,4 +79,30 @@ describe("payment links", () => {
     const stranger = await signUp();
     expect((await stranger.api(`/api/destinations/${dst}/requests/${req.id}/payment-links`, { method: "POST" })).status).toBe(404);
   });
+
+  it("builds the URL from PUBLIC_ORIGIN, never from the Host or X-Forwarded-Host a caller sends", async ({ expect }) => {
+    const { shop, req } = await setup();
+    const res = await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, {
+      method: "POST", headers: { host: "evil.example", "x-forwarded-host": "evil.example" },
+    });
+    expect(res.status).toBe(201);
+    expect(new URL(res.json.url).origin).toBe("https://payrelay.test");
+  });
+
+  it("lets only the creating client make links for a request (a reader gets 403), and caps links per request", async ({ expect }) => {
+    const { r, dst, shop, req } = await setup();
+    const reader = await newClient(r, dst, "Reader", ["incoming:creator", "incoming:reader"]);
+    const refused = await reader.orchestrator(`/v1/requests/${req.id}/payment-links`, { method: "POST" });
+    expect(refused.status).toBe(403);
+    expect(refused.json.code).toBe("permission_denied");
+    for (let i = 0; i < 25; i++) expect((await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, { method: "POST" })).status).toBe(201);
+    const capped = await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, { method: "POST" });
+    expect(capped.status).toBe(409);
+    expect(capped.json.detail).toContain("25 payment links");
+    // A replay of an earlier link's key is not a new link, so the cap does not refuse it.
+    const other = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
+    const first = await shop.orchestrator(`/v1/requests/${other.id}/payment-links`, { method: "POST", headers: { "idempotency-key": "k1" } });
+    const again = await shop.orchestrator(`/v1/requests/${other.id}/payment-links`, { method: "POST", headers: { "idempotency-key": "k1" } });
+    expect(again.json.url).toBe(first.json.url);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
-import { call, claimedDestination, incoming, newClient, signUp } from "./helpers/api";
-import { countRequests } from "./helpers/authority";
+import { call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
+import { countRequests } from "../helpers/authority";
 
 async function setup() {
   const r = await signUp();
@@ -68,5 +68,45 @@ describe("revocation, exactly as the contract says", () => {
     }
     // Both sides of the race happened: some creates got in before the revoke, the late ones did not.
     expect(outcomes.filter((o) => o.status === 403).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("ends reader rights at the revoke's 200: no read started after it sees another client's request, cache or not", async ({ expect }) => {
+    const r = await signUp();
+    const { id: dst } = await claimedDestination(r);
+    const shop = await newClient(r, dst, "Shop");
+    const reader = await newClient(r, dst, "Reader", ["incoming:creator", "incoming:reader", "outgoing:reader"]);
+    const foreign = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json.id as string;
+    const foreignOut = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() })).json.id as string;
+    const own = (await reader.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json.id as string;
+    // Warm every per-isolate cache with successful reader reads.
+    expect((await reader.orchestrator("/v1/requests")).json.data.map((x: { id: string }) => x.id).sort()).toEqual([foreign, foreignOut, own].sort());
+    expect((await reader.orchestrator(`/v1/requests/${foreignOut}`)).status).toBe(200);
+
+    let revokeAnswered = false;
+    type Seen = { ids: string[]; startedAfterRevoke: boolean };
+    const read = async (): Promise<Seen> => {
+      const startedAfterRevoke = revokeAnswered;
+      const [list, one] = await Promise.all([reader.orchestrator("/v1/requests?limit=100"), reader.orchestrator(`/v1/requests/${foreign}`)]);
+      const ids = list.json.data.map((x: { id: string }) => x.id);
+      return { ids: one.status === 200 ? [...ids, foreign] : ids, startedAfterRevoke };
+    };
+    const before = Array.from({ length: 15 }, read);
+    const revoking = r.api(`/api/destinations/${dst}/clients/${reader.id}/revoke`, { method: "POST" }).then((res) => {
+      expect(res.status).toBe(200);
+      revokeAnswered = true;
+    });
+    const during = Array.from({ length: 15 }, read);
+    await revoking;
+    const after = Array.from({ length: 15 }, read);
+    const seen = await Promise.all([...before, ...during, ...after]);
+
+    const late = seen.filter((s) => s.startedAfterRevoke);
+    expect(late.length).toBeGreaterThanOrEqual(15);
+    for (const s of late) expect(s.ids).toEqual([own]);
+    // Its own request stays readable, and the foreign ones answer 404, not 403.
+    expect((await reader.orchestrator(`/v1/requests/${own}`)).status).toBe(200);
+    const gone = await reader.orchestrator(`/v1/requests/${foreignOut}`);
+    expect(gone.status).toBe(404);
+    expect(gone.json).not.toHaveProperty("payee");
   });
 });
