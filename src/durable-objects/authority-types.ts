@@ -35,6 +35,11 @@ export type AdmitInput = {
   reply?: Record<string, string>;
   /** A request's amount as sent; the authority resolves its minor units against the destination's token. */
   money?: { amount: string; currency: string; bankPayout: boolean };
+  /**
+   * Why the create cannot happen whatever the caller's rights (say, a link for a paid request): refused as a
+   * conflict only after the credential, revocation and permission checks, so those answer first.
+   */
+  blockedBy?: string;
   /** Manual creates carry the profile, read from D1 with the ownership check, and initialise the authority. */
   profile?: DestinationProfile;
 };
@@ -42,7 +47,8 @@ export type AdmitInput = {
 export type AdmitResult =
   | { outcome: "admitted" | "replayed"; record: AdmissionRecord; reply: Record<string, string> | null }
   | { outcome: "unauthenticated" | "client_revoked" | "permission_denied" | "idempotency_conflict" | "link_limit" }
-  | { outcome: "invalid"; errors: FieldError[] };
+  | { outcome: "invalid"; errors: FieldError[] }
+  | { outcome: "blocked"; detail: string };
 
 export type AuthResult =
   | { ok: true; client: Pick<ClientView, "id" | "name" | "permissions" | "status"> }

@@ -155,6 +155,7 @@ export class DestinationAuthority extends DurableObject<Env> {
           return { outcome: "replayed", record: JSON.parse(prior.record) as AdmissionRecord, reply: prior.reply ? JSON.parse(prior.reply) : null };
         }
       }
+      if (input.blockedBy !== undefined) return { outcome: "blocked", detail: input.blockedBy };
       if (record.kind === "request" && input.money) {
         const token = this.token();
         if (!token) return { outcome: "unauthenticated" };

@@ -15,7 +15,7 @@ export function authority(env: Env, destinationId: string): DurableObjectStub<De
 export const unknownClientSecret = () =>
   new ApiError("unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" });
 
-type Refusal = Exclude<AdmitResult["outcome"], "admitted" | "replayed" | "invalid">;
+type Refusal = Exclude<AdmitResult["outcome"], "admitted" | "replayed" | "invalid" | "blocked">;
 
 const REFUSALS: Record<Refusal, (permission: Permission) => ApiError> = {
   unauthenticated: unknownClientSecret,
@@ -28,6 +28,7 @@ const REFUSALS: Record<Refusal, (permission: Permission) => ApiError> = {
 /** Narrows an admission to its accepted outcomes, throwing the contract's problem for a refusal. */
 export function acceptedOrThrow(result: AdmitResult, permission: Permission): Extract<AdmitResult, { record: unknown }> {
   if (result.outcome === "admitted" || result.outcome === "replayed") return result;
+  if (result.outcome === "blocked") throw new ApiError("conflict", result.detail);
   if (result.outcome === "invalid") {
     throw new ApiError("validation_failed", result.errors.map((e) => e.message).join(" "), result.errors);
   }

@@ -3,7 +3,6 @@ import type { Actor } from "../durable-objects/authority-types";
 import { canonicalJson } from "../lib/canonical-json";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
-import { ApiError } from "../lib/problem";
 import { acceptedOrThrow, authority, persistAdmitted } from "./authority";
 
 /** Contract maximum and default lifetime of a payment link: 7 days. */
@@ -19,8 +18,10 @@ export const MAX_LINK_SECONDS = 604_800;
 export async function createPaymentLink(
   env: Env, origin: string, request: RequestRow, actor: Actor, expiresInSeconds: number, idempotencyKey: string | null,
 ) {
-  if (request.direction !== "incoming") throw new ApiError("conflict", "Payment links exist only for incoming requests.");
-  if (request.status !== "pending") throw new ApiError("conflict", `The request is ${request.status}; only pending requests can get a payment link.`);
+  const blockedBy =
+    request.direction !== "incoming" ? "Payment links exist only for incoming requests."
+    : request.status !== "pending" ? `The request is ${request.status}; only pending requests can get a payment link.`
+    : undefined;
   const now = Date.now();
   const token = randomToken(24);
   const fingerprint = await sha256Hex(canonicalJson(["link", request.id, expiresInSeconds]));
@@ -38,6 +39,7 @@ export async function createPaymentLink(
         },
       },
       reply: { url: `${origin}/pay/${token}` },
+      blockedBy,
     }),
     "incoming:creator",
   );

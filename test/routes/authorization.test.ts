@@ -1,0 +1,116 @@
+import { describe, it } from "vitest";
+import { randomBase32 } from "../../src/lib/ids";
+import { call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
+
+/**
+ * The authorization matrix, generated from /openapi.json: every operation the
+ * document lists is called by every kind of actor, and each answer must be
+ * the contract's exact status and code, with no other tenant's data. A new
+ * route joins the matrix by being in the document; one without a body
+ * fixture below fails this test until it gets one.
+ */
+type Op = { method: string; path: string; security: Record<string, string[]>[] };
+
+const BODIES: Record<string, unknown> = {
+  "post /api/auth/signup": { email: "someone@example.com", password: "correct horse battery" },
+  "post /api/auth/login": { email: "someone@example.com", password: "correct horse battery" },
+  "post /api/auth/logout": undefined,
+  "post /api/destinations": { chainId: 8453, walletAddress: "0x" + "2".repeat(40), tokenAddress: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913" },
+  "post /api/destinations/{id}/challenge": undefined,
+  "post /api/destinations/{id}/claim": { signature: "0x" + "1".repeat(130) },
+  "post /api/destinations/{id}/clients": { name: "Stranger's client" },
+  "post /api/destinations/{id}/clients/{clientId}/revoke": undefined,
+  "post /api/destinations/{id}/requests": incoming(),
+  "post /api/destinations/{id}/requests/{requestId}/payment-links": undefined,
+  "post /v1/destinations/{destinationId}/requests": incoming(),
+  "post /v1/requests/{requestId}/payment-links": undefined,
+};
+
+async function operations(): Promise<Op[]> {
+  const doc = (await call("/openapi.json")).json as { paths: Record<string, Record<string, { security?: Op["security"] }>> };
+  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method, path, security: op.security ?? [] })));
+}
+
+/** A recipient with a claimed destination, a client, a request and a link: the things strangers aim at. */
+async function tenant() {
+  const r = await signUp();
+  const { id: dst } = await claimedDestination(r);
+  const shop = await newClient(r, dst, "Shop");
+  const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() })).json;
+  const incomingReq = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
+  const link = (await shop.orchestrator(`/v1/requests/${incomingReq.id}/payment-links`, { method: "POST" })).json;
+  return { r, dst, shop, req, params: { id: dst, destinationId: dst, clientId: shop.id, requestId: req.id, token: link.url.split("/pay/")[1] } };
+}
+
+const fill = (path: string, params: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!);
+const forgedSecret = () => `prsk_${randomBase32(16)}_${randomBase32(16)}_${randomBase32(32)}`;
+const kind = (op: Op) => (op.security.length === 0 ? "public" : "clientSecret" in op.security[0]! ? "client" : "session");
+const key = (op: Op) => `${op.method} ${op.path}`;
+const SAFE = new Set(["get", "head"]);
+
+const OPS = await operations();
+
+describe("authorization matrix over every documented operation", () => {
+  it("covers the whole document, with a body fixture for every operation that takes one", ({ expect }) => {
+    expect(OPS.length).toBeGreaterThanOrEqual(18);
+    expect(OPS.filter((op) => !SAFE.has(op.method) && !(key(op) in BODIES)).map(key)).toEqual([]);
+  });
+
+  for (const op of OPS) it(`${key(op)} answers every actor with the contract's status and code, and no other tenant's data`, async ({ expect }) => {
+    {
+      const a = await tenant();
+      const b = await tenant();
+      const path = fill(op.path, a.params);
+      const body = BODIES[key(op)];
+      const init = { method: op.method.toUpperCase(), ...(body === undefined ? {} : { body }) };
+      const where = `${key(op)}`;
+      const expectProblem = (res: { status: number; json: { code?: string }; text: string }, status: number, code: string, who: string) => {
+        expect(res.status, `${who} → ${where}`).toBe(status);
+        expect(res.json?.code, `${who} → ${where}`).toBe(code);
+        for (const secret of [a.dst, a.shop.id, a.req.id, a.params.token, a.r.email]) expect(res.text, `${who} → ${where}`).not.toContain(secret);
+      };
+      const hasTenantParams = /\{(id|destinationId|clientId|requestId)\}/.test(op.path);
+
+      if (kind(op) === "session") {
+        expectProblem(await call(path, init), 401, "unauthenticated", "no auth");
+        expectProblem(await call(path, { ...init, headers: { cookie: "__Host-payrelay_session=garbage" } }), 401, "unauthenticated", "garbage cookie");
+        const expired = await signUp();
+        await expired.api("/api/auth/logout", { method: "POST" });
+        expectProblem(await expired.api(path, init), 401, "unauthenticated", "ended session");
+        if (!SAFE.has(op.method)) {
+          expectProblem(await call(path, { ...init, headers: { cookie: b.r.cookie } }), 403, "csrf_failed", "session without CSRF token");
+        }
+        if (hasTenantParams) expectProblem(await b.r.api(path, init), 404, "not_found", "another recipient");
+        // A client secret is not a session.
+        expectProblem(await call(path, { ...init, headers: { authorization: `Bearer ${a.shop.secret}` } }), 401, "unauthenticated", "client secret on a session route");
+      }
+
+      if (kind(op) === "client") {
+        expectProblem(await call(path, init), 401, "unauthenticated", "no auth");
+        expectProblem(await call(path, { ...init, headers: { authorization: "Bearer garbage" } }), 401, "unauthenticated", "garbage secret");
+        expectProblem(await call(path, { ...init, headers: { authorization: `Bearer ${forgedSecret()}` } }), 401, "unauthenticated", "forged secret");
+        expectProblem(await call(path, { ...init, headers: { cookie: a.r.cookie, "x-csrf-token": a.r.csrf } }), 401, "unauthenticated", "session on a client route");
+        if (hasTenantParams) expectProblem(await b.shop.orchestrator(path, init), 404, "not_found", "another destination's client");
+        const other = await newClient(a.r, a.dst, "Other", ["incoming:creator"]);
+        if (op.method === "post" && op.path.includes("/payment-links")) {
+          // Links are made for incoming requests by their creator; the target here is another client's outgoing request.
+          expectProblem(await other.orchestrator(path, init), 404, "not_found", "client that may not read it");
+        } else if (op.method === "post") {
+          const outgoingBody = outgoing();
+          expectProblem(await other.orchestrator(path, { method: "POST", body: outgoingBody }), 403, "permission_denied", "client without outgoing:creator");
+        } else if (hasTenantParams) {
+          expectProblem(await other.orchestrator(path, init), 404, "not_found", "client without a reader permission");
+        }
+        await a.r.api(`/api/destinations/${a.dst}/clients/${a.shop.id}/revoke`, { method: "POST" });
+        const revoked = await a.shop.orchestrator(path, init);
+        if (op.method === "post") expectProblem(revoked, 403, "client_revoked", "revoked client");
+        else expect(revoked.status, `revoked client reads its own → ${where}`).toBe(200);
+      }
+
+      if (kind(op) === "public") {
+        const res = await call(path, init);
+        expect(res.status, `anyone → ${where}`).toBeLessThan(500);
+      }
+    }
+  });
+});
