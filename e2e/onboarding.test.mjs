@@ -117,7 +117,7 @@ test("create a client ID with chosen permissions; the secret is shown once, copy
   s.clientId = (await reveal.locator(".secret-block code").nth(0).textContent()).trim();
   assert.match(s.secret, /^prsk_/);
   await reveal.getByRole("button", { name: "Copy client secret" }).click();
-  await reveal.getByRole("button", { name: "Copy client secret" }).getByText("Copied").waitFor();
+  await reveal.getByRole("button", { name: "Copied client secret" }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), s.secret);
   await checkScreen(page, "08-client-secret", { fullPage: false });
   await reveal.getByRole("button", { name: "I have stored the secret" }).click();

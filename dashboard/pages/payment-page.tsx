@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ProblemResponse, api, toProblem } from "../lib/api";
+import { formatAmount } from "../lib/format";
 import type { PublicPaymentLink } from "../lib/types";
 import { useNow } from "../lib/use-now";
 import { useTitle } from "../lib/use-title";
@@ -42,7 +43,8 @@ export function PaymentPage() {
   const token = location.pathname.split("/")[2] ?? "";
   const [state, setState] = useState<State>({ kind: "loading" });
   const now = useNow(1000);
-  useTitle(state.kind === "ready" ? `Pay ${state.link.amount} ${state.link.currency}` : "Payment request");
+  // The same figure as the page shows: "Pay 12.50 USDC", not the token's 12.500000.
+  useTitle(state.kind === "ready" ? `Pay ${formatAmount(state.link.amount)} ${state.link.currency}` : "Payment request");
 
   useEffect(() => {
     api.get<PublicPaymentLink>(`/api/public/payment-links/${encodeURIComponent(token)}`).then(
