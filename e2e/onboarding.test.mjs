@@ -38,7 +38,8 @@ test("sign up (a too-short password is explained next to the field), and the ses
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await heading("Destinations").waitFor();
-  await page.getByText("No destinations yet").waitFor();
+  // Right under the h1, so an h2: no skipped heading level.
+  await page.getByRole("heading", { level: 2, name: "No destinations yet" }).waitFor();
   await checkScreen(page, "03-destinations-empty");
   await page.reload();
   await heading("Destinations").waitFor();
