@@ -86,10 +86,11 @@ function rewrite(issue: Issue): string {
 
 function message(issue: Issue, input: unknown): string {
   const key = issue.path.filter((k) => typeof k === "string").at(-1);
-  if (issue.code !== "custom" && issue.code !== "unrecognized_keys" && isEmpty(valueAt(input, issue.path))) {
+  if (issue.code !== "unrecognized_keys" && issue.path.length > 0 && isEmpty(valueAt(input, issue.path))) {
     const known = typeof key === "string" ? WHEN_EMPTY[key] : undefined;
     if (known) return known;
-    if (issue.path.length > 0) return issue.code === "too_small" && issue.origin === "array" ? "Choose at least one." : "This field is required.";
+    // A schema's own words for a missing value ("Required for outgoing requests.") already say what to do.
+    if (issue.code !== "custom") return issue.code === "too_small" && issue.origin === "array" ? "Choose at least one." : "This field is required.";
   }
   return ZOD_DEFAULT.test(issue.message) ? rewrite(issue) : issue.message;
 }

@@ -21,14 +21,25 @@ describe("validation messages written for people", () => {
     const r = await signUp();
     const { id: dst } = await claimedDestination(r);
     const res = await r.api(`/api/destinations/${dst}/requests`, {
-      body: { direction: "outgoing", amount: "", currency: "GBP", payee: { name: "", sortCode: "12" , accountNumber: "12345678" } },
+      body: { direction: "outgoing", amount: "", currency: "GBP", payee: { name: "", sortCode: "12", accountNumber: "12345678" } },
     });
     expect(res.status).toBe(400);
     expect(res.json.detail).toBe("Check these fields: payee name, payee sort code, amount.");
     expect(res.json.errors).toEqual([
       { path: "payee.name", message: "Enter a name." },
       { path: "payee.sortCode", message: "Must be 6 digits." },
+      { path: "amount", message: "Enter an amount, e.g. 12.50." },
+    ]);
+  });
+
+  it("keeps a schema's own message for a missing group, and for a wrong (not empty) value", async ({ expect }) => {
+    const r = await signUp();
+    const { id: dst } = await claimedDestination(r);
+    const res = await r.api(`/api/destinations/${dst}/requests`, { body: { direction: "outgoing", amount: "twelve", currency: "USDC" } });
+    expect(res.json.detail).toBe("Check these fields: amount, payee.");
+    expect(res.json.errors).toEqual([
       { path: "amount", message: 'Must be a decimal string such as "12.50".' },
+      { path: "payee", message: "Required for outgoing requests." },
     ]);
   });
 
