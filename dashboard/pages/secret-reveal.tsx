@@ -14,13 +14,14 @@ interface Props {
 export function SecretReveal({ client, onDone, confirming, onKeep }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
+  const secret = useRef<HTMLDivElement>(null);
   const wasConfirming = useRef(false);
   // The form that had focus is gone; start reading at the warning.
   useEffect(() => ref.current?.focus(), []);
   useEffect(() => {
     // Asking: focus the safe answer. Answered "keep": back to copying the secret.
     if (confirming) keep.current?.focus();
-    else if (wasConfirming.current) ref.current?.querySelector<HTMLElement>('[aria-label="Copy client secret"]')?.focus();
+    else if (wasConfirming.current) secret.current?.querySelector("button")?.focus();
     wasConfirming.current = confirming;
   }, [confirming]);
 
@@ -52,7 +53,7 @@ export function SecretReveal({ client, onDone, confirming, onKeep }: Props) {
         <p class="secret-label">Client ID</p>
         <MonoValue value={client.id} label="client ID" />
       </div>
-      <div class="secret-block">
+      <div class="secret-block" ref={secret}>
         <p class="secret-label">Client secret</p>
         <MonoValue value={client.secret} label="client secret" />
       </div>
