@@ -35,15 +35,15 @@ test("sign in: the busy button keeps focus; an empty password is named and focus
   await page.getByLabel("Email").fill(s.email);
   // Hold the answer back so the busy state can be seen.
   await page.route("**/api/auth/login", async (route) => {
-    await new Promise((r) => setTimeout(r, 600));
+    await new Promise((r) => setTimeout(r, 1500));
     await route.continue();
   });
   const submit = page.locator("form button[type=submit]");
   await press(submit);
   await page.getByRole("button", { name: "Please wait…" }).waitFor();
+  await assertFocused(page, submit, "the busy Sign in button");
   assert.equal(await submit.getAttribute("aria-disabled"), "true");
   assert.equal(await submit.getAttribute("disabled"), null, "a busy button stays focusable");
-  await assertFocused(page, submit, "the busy Sign in button");
   const password = page.getByLabel("Password");
   await assertFocused(page, password, "the Password field, the first invalid one");
   assert.equal(await password.getAttribute("aria-invalid"), "true");

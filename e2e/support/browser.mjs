@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { BASE_URL } from "./api.mjs";
 import { assertNoAxeViolations } from "./axe.mjs";
+import { assertFieldBordersContrast, assertLinksUnderlined } from "./style-checks.mjs";
 import { TEST_WALLET, decodePersonalMessage, signPersonal } from "./wallet.mjs";
 
 const SHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
@@ -85,7 +86,8 @@ async function unnamedControls(page) {
 /**
  * Both widths: no horizontal scroll, no axe WCAG 2.2 A/AA violation, a screenshot
  * each (full page, or the viewport for modal dialogs, whose backdrop only covers
- * the viewport); then every control must have an accessible name.
+ * the viewport); then every control must have an accessible name, links in text an
+ * underline and field borders 3:1 contrast.
  */
 export async function checkScreen(page, name, { fullPage = true } = {}) {
   const original = page.viewportSize();
@@ -97,6 +99,8 @@ export async function checkScreen(page, name, { fullPage = true } = {}) {
     assert.ok(scrollWidth <= innerWidth, `${name} at ${width}px scrolls sideways: ${scrollWidth} > ${innerWidth}`);
     await assertNoAxeViolations(page, name);
   }
+  await assertLinksUnderlined(page, name);
+  await assertFieldBordersContrast(page, name);
   if (original) await page.setViewportSize(original);
   assert.deepEqual(await unnamedControls(page), [], `${name}: controls without an accessible name`);
 }
