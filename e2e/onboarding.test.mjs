@@ -38,7 +38,8 @@ test("sign up (a too-short password is explained next to the field), and the ses
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await heading("Destinations").waitFor();
-  await page.getByText("No destinations yet").waitFor();
+  // Right under the h1, so an h2: no skipped heading level.
+  await page.getByRole("heading", { level: 2, name: "No destinations yet" }).waitFor();
   await checkScreen(page, "03-destinations-empty");
   await page.reload();
   await heading("Destinations").waitFor();
@@ -117,7 +118,7 @@ test("create a client ID with chosen permissions; the secret is shown once, copy
   s.clientId = (await reveal.locator(".secret-block code").nth(0).textContent()).trim();
   assert.match(s.secret, /^prsk_/);
   await reveal.getByRole("button", { name: "Copy client secret" }).click();
-  await reveal.getByRole("button", { name: "Copy client secret" }).getByText("Copied").waitFor();
+  await reveal.getByRole("button", { name: "Copied client secret" }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), s.secret);
   await checkScreen(page, "08-client-secret", { fullPage: false });
   await reveal.getByRole("button", { name: "I have stored the secret" }).click();

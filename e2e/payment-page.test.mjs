@@ -45,7 +45,9 @@ test("a fresh link shows amount, currency, reference, interop address and time l
   const fresh = await link();
   await page.goto(fresh.path);
   await page.getByRole("heading", { level: 1, name: /42\.10\s*USDC/ }).waitFor();
-  await page.getByText("Payment request from Acme Studio").waitFor();
+  // "Acme Studio" is the recipient's private label ("For you only"): payers never see it.
+  assert.equal(await page.getByText("Acme Studio").count(), 0);
+  assert.equal(await page.title(), "Pay 42.10 USDC · Payrelay");
   await page.getByText("ORDER 7").waitFor();
   assert.equal((await page.getByTestId("interop-address").textContent()).trim(), destination.interopAddress);
   assert.match(await page.getByTestId("time-left").textContent(), /^(6 d 23 h|7 d 0 h)$/);

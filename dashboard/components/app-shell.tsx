@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { useSession } from "../lib/session";
 import { Link } from "./link";
+import { LiveRegion } from "./live-region";
 
 /** Tab switches inside one destination keep focus where it is; real page changes move it to <main>. */
 function pageKey(path: string): string {
@@ -51,6 +52,7 @@ export function AppShell({ path, children }: { path: string; children: Component
       <main id="main" ref={main} tabIndex={-1} class="main">
         {children}
       </main>
+      <LiveRegion />
     </>
   );
 }

@@ -29,9 +29,11 @@ export function CopyButton({ value, label, text: idle = "Copy", class: extra = "
   };
 
   const text = state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : idle;
+  // The accessible name starts with the visible text (WCAG 2.5.3, so "click Copy" works by voice) and then says what.
+  const what = text.includes(label) ? "" : ` ${label}`;
   return (
     <>
-      <button type="button" class={`btn btn-secondary btn-sm copy-button ${extra}`} onClick={copy} aria-label={`Copy ${label}`}>
+      <button type="button" class={`btn btn-secondary btn-sm copy-button ${extra}`} onClick={copy} aria-label={`${text}${what}`}>
         {text}
       </button>
       <span class="visually-hidden" role="status">

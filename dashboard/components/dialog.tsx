@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useRef } from "preact/hooks";
+import { focusSoon, pageHeading } from "../lib/focus";
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -9,23 +10,34 @@ interface Props {
   children: ComponentChildren;
   /** Wider layout for forms with several columns. */
   wide?: boolean;
+  /** Where focus goes on close when the dialog changed the page (the new or revoked row). */
+  returnFocus?: () => HTMLElement | null | undefined;
 }
 
 /**
  * A modal built on the native <dialog>: showModal() makes the rest of the page
- * inert (focus stays inside) and Escape fires `cancel`. Mount it only while open;
- * on unmount focus returns to whatever opened it.
+ * inert (focus stays inside) and Escape fires `cancel`. Mount it only while open.
+ * It opens on its first field (or `autofocus` control), not on ×. On unmount focus
+ * goes to `returnFocus()`, else back to the opener if it still exists, else to the
+ * page heading: never to <body>.
  */
-export function Dialog({ title, onClose, children, wide = false }: Props) {
+export function Dialog({ title, onClose, children, wide = false, returnFocus }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const after = useRef(returnFocus);
+  after.current = returnFocus;
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    ref.current?.showModal();
+    const dialog = ref.current;
+    dialog?.showModal();
+    dialog?.querySelector<HTMLElement>(".dialog-body [autofocus], .dialog-body input, .dialog-body select, .dialog-body textarea")?.focus();
     return () => {
-      ref.current?.close();
-      opener?.focus();
+      dialog?.close();
+      const target = () => after.current?.() ?? (opener?.isConnected ? opener : pageHeading());
+      target()?.focus();
+      // Again once this render has settled: the opener may be on its way out (a revoked row's button, an empty state).
+      focusSoon(target);
     };
   }, []);
 

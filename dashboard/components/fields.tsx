@@ -7,6 +7,8 @@ interface Common {
   error?: string;
   /** Shown after the label: "(optional)". */
   optional?: boolean;
+  /** Marks the field invalid when the error is shown elsewhere (a whole group's "required"). */
+  invalid?: boolean;
 }
 
 function describe(id: string, hint: unknown, error: unknown): string | undefined {
@@ -44,7 +46,7 @@ type InputProps = Common & { value: string; onValue: (value: string) => void } &
   >;
 
 /** A labelled text input whose hint and error are tied to it with aria-describedby. */
-export function TextField({ label, hint, error, optional, value, onValue, class: cls, ...rest }: InputProps) {
+export function TextField({ label, hint, error, optional, invalid, value, onValue, class: cls, ...rest }: InputProps) {
   const id = useId();
   return (
     <Frame id={id} label={label} hint={hint} error={error} optional={optional}>
@@ -53,7 +55,7 @@ export function TextField({ label, hint, error, optional, value, onValue, class:
         class={`input ${cls ?? ""}`}
         value={value}
         onInput={(e) => onValue(e.currentTarget.value)}
-        aria-invalid={error ? "true" : undefined}
+        aria-invalid={error || invalid ? "true" : undefined}
         aria-describedby={describe(id, hint === error ? undefined : hint, error)}
         {...rest}
       />

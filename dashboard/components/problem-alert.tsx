@@ -6,18 +6,22 @@ interface Props {
   shownFields?: readonly string[];
 }
 
-/** Shows an API problem's `detail`, plus any field errors no input on screen can show. */
+/**
+ * The error summary: the problem's `detail` (for validation failures the server names
+ * the fields in it), plus any field errors no input on screen can show. Focusable, so
+ * focus can land here when no single field is to blame.
+ */
 export function ProblemAlert({ problem, shownFields = [] }: Props) {
   if (!problem) return null;
   const others: FieldProblem[] = (problem.errors ?? []).filter((e) => !shownFields.includes(e.path));
   return (
-    <div class="alert alert-error" role="alert">
+    <div class="alert alert-error error-summary" role="alert" tabIndex={-1}>
       <p class="alert-title">{problem.detail || problem.title}</p>
       {others.length > 0 && (
         <ul>
           {others.map((e) => (
             <li key={e.path}>
-              {e.path ? <code>{e.path}</code> : null} {e.message}
+              {e.path && e.path !== "(root)" ? <code>{e.path}</code> : null} {e.message}
             </li>
           ))}
         </ul>

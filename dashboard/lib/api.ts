@@ -1,7 +1,7 @@
 import type { Problem } from "./types";
 
 /** An API answer that was not 2xx, carrying its RFC 9457 problem. */
-export class ApiError extends Error {
+export class ProblemResponse extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail);
   }
@@ -32,10 +32,10 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === "object" && value !== null && "status" in value && "detail" in value;
 }
 
-async function toError(res: Response): Promise<ApiError> {
+async function toError(res: Response): Promise<ProblemResponse> {
   const body: unknown = await res.json().catch(() => null);
-  if (isProblem(body)) return new ApiError(body);
-  return new ApiError({
+  if (isProblem(body)) return new ProblemResponse(body);
+  return new ProblemResponse({
     type: "about:blank",
     title: res.statusText || "Error",
     status: res.status,
@@ -59,7 +59,7 @@ async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Pr
       body: method === "POST" ? JSON.stringify(body ?? {}) : undefined,
     });
   } catch {
-    throw new ApiError({
+    throw new ProblemResponse({
       type: "about:blank",
       title: "Network error",
       status: 0,
@@ -84,7 +84,7 @@ export const api = {
 
 /** Turns anything thrown into a problem the UI can show. */
 export function toProblem(error: unknown): Problem {
-  if (error instanceof ApiError) return error.problem;
+  if (error instanceof ProblemResponse) return error.problem;
   const detail = error instanceof Error ? error.message : "Something went wrong.";
   return { type: "about:blank", title: "Error", status: 0, detail, code: "client_error" };
 }

@@ -1,9 +1,11 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
 import { TextField } from "../components/fields";
 import { Link } from "../components/link";
 import { api, toProblem } from "../lib/api";
 import type { Problem, Session } from "../lib/types";
+import { useFocusProblem } from "../lib/use-focus-problem";
 import { useTitle } from "../lib/use-title";
 
 interface Props {
@@ -19,9 +21,12 @@ export function AuthPage({ mode, onSignedIn }: Props) {
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusProblem(problem, form);
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -46,7 +51,7 @@ export function AuthPage({ mode, onSignedIn }: Props) {
             ? "Get paid to your own wallet. Let payment systems ask for money on your behalf, under your control."
             : "Manage your destinations, client IDs and payment requests."}
         </p>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate ref={form}>
           <ProblemAlert problem={problem} shownFields={["email", "password"]} />
           <TextField
             label="Email"
@@ -65,9 +70,9 @@ export function AuthPage({ mode, onSignedIn }: Props) {
             hint={signup ? "At least 12 characters." : undefined}
             error={fieldError(problem, "password")}
           />
-          <button type="submit" class="btn btn-primary btn-block" disabled={busy}>
-            {busy ? "Please wait…" : signup ? "Create account" : "Sign in"}
-          </button>
+          <BusyButton type="submit" class="btn btn-primary btn-block" busy={busy} busyText="Please wait…">
+            {signup ? "Create account" : "Sign in"}
+          </BusyButton>
         </form>
         <p class="auth-switch">
           {signup ? "Already have an account? " : "New to Payrelay? "}

@@ -1,8 +1,10 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
 import { api, toProblem } from "../lib/api";
 import { formatCountdown } from "../lib/format";
 import type { Destination, Problem } from "../lib/types";
+import { useFocusProblem } from "../lib/use-focus-problem";
 import { useNow } from "../lib/use-now";
 import { hasBrowserWallet, personalSign } from "../lib/wallet";
 import { PasteSignature } from "./paste-signature";
@@ -22,12 +24,15 @@ export function ClaimPanel({ destination, onClaimed }: Props) {
   const [busy, setBusy] = useState<"wallet" | "paste" | "refresh" | null>(null);
   // A wallet failure must not hide its message in the (possibly closed) paste form.
   const [pasted, setPasted] = useState(false);
+  const panel = useRef<HTMLElement>(null);
+  useFocusProblem(problem, panel);
   const now = useNow();
   const wallet = hasBrowserWallet();
   const left = challenge.expiresAt ? Date.parse(challenge.expiresAt) - now : 0;
   const usable = Boolean(challenge.message) && left > 0;
 
   const refresh = async () => {
+    if (busy) return;
     setBusy("refresh");
     setProblem(null);
     try {
@@ -40,6 +45,7 @@ export function ClaimPanel({ destination, onClaimed }: Props) {
   };
 
   const claim = async (how: "wallet" | "paste", getSignature: () => Promise<string>) => {
+    if (busy) return;
     setBusy(how);
     setPasted(how === "paste");
     setProblem(null);
@@ -54,7 +60,7 @@ export function ClaimPanel({ destination, onClaimed }: Props) {
 
   const message = challenge.message ?? "";
   return (
-    <section class="card card-pad claim" aria-labelledby="claim-title">
+    <section class="card card-pad claim" aria-labelledby="claim-title" ref={panel}>
       <h2 id="claim-title">Claim this destination</h2>
       <p>
         Prove that you control <code class="mono">{destination.walletAddress}</code> by signing a message with it. Signing is
@@ -67,9 +73,9 @@ export function ClaimPanel({ destination, onClaimed }: Props) {
         ) : (
           <span class="warning-text">The message to sign has expired. Get a new one to continue.</span>
         )}
-        <button type="button" class="btn btn-secondary btn-sm" onClick={refresh} disabled={busy !== null}>
-          {busy === "refresh" ? "Getting a new message…" : "Get a new message"}
-        </button>
+        <BusyButton class="btn btn-secondary btn-sm" onClick={() => void refresh()} busy={busy === "refresh"} unavailable={busy !== null} busyText="Getting a new message…">
+          Get a new message
+        </BusyButton>
       </div>
       <div class="claim-options">
         <div class="claim-option">
@@ -77,14 +83,15 @@ export function ClaimPanel({ destination, onClaimed }: Props) {
           {wallet ? (
             <>
               <p class="muted">Your wallet will ask you to sign. Make sure it is on the account above.</p>
-              <button
-                type="button"
+              <BusyButton
                 class="btn btn-primary"
-                disabled={!usable || busy !== null}
+                busy={busy === "wallet"}
+                unavailable={!usable || busy !== null}
+                busyText="Waiting for your wallet…"
                 onClick={() => void claim("wallet", () => personalSign(message, destination.walletAddress))}
               >
-                {busy === "wallet" ? "Waiting for your wallet…" : "Sign with browser wallet"}
-              </button>
+                Sign with browser wallet
+              </BusyButton>
             </>
           ) : (
             <p class="muted">No browser wallet found here. Install one, or sign the message elsewhere as described next.</p>

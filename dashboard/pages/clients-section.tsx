@@ -1,6 +1,7 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { EmptyState } from "../components/empty-state";
 import { ProblemAlert } from "../components/problem-alert";
+import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import type { Client, Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
@@ -19,9 +20,17 @@ export function ClientsSection({ destination }: { destination: Destination }) {
   const items = clients.data?.data ?? [];
 
   const replace = (updated: Client) => clients.set({ data: items.map((c) => (c.id === updated.id ? updated : c)) });
+  // The client a dialog just created or revoked: focus lands on its row, since the
+  // button that opened the dialog may be gone (empty state, Revoke).
+  const changed = useRef<string | null>(null);
+  const changedRow = () => (changed.current ? document.querySelector<HTMLElement>(`tr[data-client-id="${changed.current}"] .client-name`) : null);
+  const open = (then: () => void) => {
+    changed.current = null;
+    then();
+  };
 
   const createButton = (
-    <button type="button" class="btn btn-primary" onClick={() => setCreating(true)} disabled={!claimed}>
+    <button type="button" class="btn btn-primary" onClick={() => open(() => setCreating(true))} disabled={!claimed}>
       Create client ID
     </button>
   );
@@ -50,13 +59,17 @@ export function ClientsSection({ destination }: { destination: Destination }) {
           Create one for each system that should create payment requests for this destination through the API.
         </EmptyState>
       ) : (
-        <ClientsTable clients={items} onRevoke={setRevoking} />
+        <ClientsTable clients={items} onRevoke={(c) => open(() => setRevoking(c))} />
       )}
       {creating && (
         <CreateClientDialog
           destinationId={destination.id}
           onClose={() => setCreating(false)}
-          onCreated={(c) => clients.set({ data: [c, ...items] })}
+          onCreated={(c) => {
+            changed.current = c.id;
+            clients.set({ data: [c, ...items] });
+          }}
+          returnFocus={changedRow}
         />
       )}
       {revoking && (
@@ -64,9 +77,12 @@ export function ClientsSection({ destination }: { destination: Destination }) {
           destinationId={destination.id}
           client={revoking}
           onClose={() => setRevoking(null)}
+          returnFocus={changedRow}
           onRevoked={(c) => {
+            changed.current = c.id;
             replace(c);
             setRevoking(null);
+            announce(`${c.name} revoked. Its new requests and payment links are refused from now on.`);
           }}
         />
       )}

@@ -1,6 +1,8 @@
 import { Link } from "../components/link";
 import { ProblemAlert } from "../components/problem-alert";
+import { announce } from "../lib/announce";
 import { api } from "../lib/api";
+import { focusSoon, pageHeading } from "../lib/focus";
 import { destinationName } from "../lib/destination-name";
 import type { Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
@@ -35,13 +37,19 @@ export function DestinationPage({ id, tab, query }: Props) {
   }
 
   const base = `/destinations/${d.id}`;
+  // The claim panel, and the button pressed in it, go away: land on the heading, now marked Claimed.
+  const claimed = (next: Destination) => {
+    dest.set(next);
+    announce("Destination claimed. You can now create client IDs.");
+    focusSoon(pageHeading);
+  };
   return (
     <div class="page">
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <span>{destinationName(d)}</span>
       </nav>
       <DestinationSummary destination={d} />
-      {d.status === "unclaimed" && <ClaimPanel destination={d} onClaimed={dest.set} />}
+      {d.status === "unclaimed" && <ClaimPanel destination={d} onClaimed={claimed} />}
       <nav class="tabs" aria-label="Destination sections">
         <Link href={base} class="tab" aria-current={tab === "clients" ? "page" : undefined}>
           Client IDs

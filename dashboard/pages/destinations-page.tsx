@@ -35,6 +35,7 @@ export function DestinationsPage() {
         <p class="loading">Loading destinations…</p>
       ) : items.length === 0 && !list.problem ? (
         <EmptyState
+          level={2}
           title="No destinations yet"
           action={
             <Link href="/destinations/new" class="btn btn-primary">

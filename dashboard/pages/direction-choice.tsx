@@ -1,3 +1,4 @@
+import { useId } from "preact/hooks";
 import type { Direction } from "../lib/types";
 
 interface Props {
@@ -13,13 +14,15 @@ const OPTIONS: { value: Direction; title: string; text: string }[] = [
 
 /** Incoming or outgoing, as two large radio cards. */
 export function DirectionChoice({ value, onChange, error }: Props) {
+  const errorId = useId();
+  const describedBy = error ? errorId : undefined;
   return (
-    <fieldset class="fieldset">
+    <fieldset class="fieldset" aria-describedby={describedBy}>
       <legend>Direction</legend>
       <div class="choice-cards">
         {OPTIONS.map((o) => (
           <label key={o.value} class={`choice-card${value === o.value ? " is-selected" : ""}`}>
-            <input type="radio" name="direction" value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+            <input type="radio" name="direction" value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} aria-invalid={error ? "true" : undefined} aria-describedby={describedBy} />
             <span>
               <span class="choice-title">{o.title}</span>
               <span class="choice-text">{o.text}</span>
@@ -27,7 +30,11 @@ export function DirectionChoice({ value, onChange, error }: Props) {
           </label>
         ))}
       </div>
-      {error && <p class="field-error">{error}</p>}
+      {error && (
+        <p id={errorId} class="field-error">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

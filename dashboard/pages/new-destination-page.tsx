@@ -1,4 +1,5 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
 import { SelectField, TextField } from "../components/fields";
 import { Link } from "../components/link";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
@@ -6,6 +7,7 @@ import { api, toProblem } from "../lib/api";
 import { CHAINS } from "../lib/chains";
 import { navigate } from "../lib/router";
 import type { Destination, Problem } from "../lib/types";
+import { useFocusProblem } from "../lib/use-focus-problem";
 import { useTitle } from "../lib/use-title";
 import { InteropPreview } from "../components/interop-preview";
 
@@ -22,12 +24,15 @@ export function NewDestinationPage() {
   const [token, setToken] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusProblem(problem, form);
 
   const chainId = Number(chain === OTHER ? customChain : chain);
   const usdc = CHAINS.find((c) => c.id === chainId)?.usdc;
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -49,7 +54,7 @@ export function NewDestinationPage() {
       </nav>
       <h1>Add a destination</h1>
       <p class="muted">A destination is one wallet on one chain, receiving one token. Only the wallet's owner can claim it.</p>
-      <form class="card card-pad form" onSubmit={submit} noValidate>
+      <form class="card card-pad form" onSubmit={submit} noValidate ref={form}>
         <ProblemAlert problem={problem} shownFields={SHOWN} />
         <TextField label="Label" optional value={label} onValue={setLabel} maxLength={100} hint="For you only, e.g. “Main USDC on Base”." error={fieldError(problem, "label")} />
         <SelectField label="Chain" value={chain} onValue={setChain} options={chainOptions} error={chain === OTHER ? undefined : fieldError(problem, "chainId")} />
@@ -94,9 +99,9 @@ export function NewDestinationPage() {
           <Link href="/" class="btn btn-secondary">
             Cancel
           </Link>
-          <button type="submit" class="btn btn-primary" disabled={busy}>
-            {busy ? "Adding…" : "Add destination"}
-          </button>
+          <BusyButton type="submit" class="btn btn-primary" busy={busy} busyText="Adding…">
+            Add destination
+          </BusyButton>
         </div>
       </form>
     </div>

@@ -1,4 +1,5 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
 import { SelectField, TextAreaField, TextField } from "../components/fields";
 import { Link } from "../components/link";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
@@ -6,6 +7,7 @@ import { api, toProblem } from "../lib/api";
 import { CURRENCY_OPTIONS, decimalsOf } from "../lib/currencies";
 import { navigate } from "../lib/router";
 import type { Direction, PaymentRequest, Problem } from "../lib/types";
+import { useFocusProblem } from "../lib/use-focus-problem";
 import { useTitle } from "../lib/use-title";
 import { DirectionChoice } from "./direction-choice";
 import { EMPTY_PARTY, PartyFields, partyPaths, toParty, type PartyDraft } from "./party-fields";
@@ -13,7 +15,7 @@ import { EMPTY_PARTY, PartyFields, partyPaths, toParty, type PartyDraft } from "
 const FIELDS = ["direction", "amount", "currency", "reference", "dueDate", "metadata"];
 
 function localProblem(path: string, message: string): Problem {
-  return { type: "about:blank", title: "Invalid", status: 400, detail: "Check the highlighted field.", code: "validation_failed", errors: [{ path, message }] };
+  return { type: "about:blank", title: "Invalid", status: 400, detail: "Check this field: metadata.", code: "validation_failed", errors: [{ path, message }] };
 }
 
 /** Creates a request by hand; it shows up as created by "Manual". */
@@ -28,11 +30,14 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
   const [metadata, setMetadata] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusProblem(problem, form);
   const prefix = direction === "incoming" ? "payer" : "payee";
   const base = `/destinations/${destinationId}/requests`;
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     setProblem(null);
     let meta: unknown;
     try {
@@ -60,7 +65,7 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
       </nav>
       <h1>New request</h1>
       <p class="muted">Requests you create here are marked “Manual” in the Created by column.</p>
-      <form class="card card-pad form" onSubmit={submit} noValidate>
+      <form class="card card-pad form" onSubmit={submit} noValidate ref={form}>
         <ProblemAlert problem={problem} shownFields={[...FIELDS, ...partyPaths(prefix)]} />
         <DirectionChoice value={direction} onChange={setDirection} error={fieldError(problem, "direction")} />
         <div class="grid-amount">
@@ -77,9 +82,9 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
           <Link href={base} class="btn btn-secondary">
             Cancel
           </Link>
-          <button type="submit" class="btn btn-primary" disabled={busy}>
-            {busy ? "Creating…" : "Create request"}
-          </button>
+          <BusyButton type="submit" class="btn btn-primary" busy={busy} busyText="Creating…">
+            Create request
+          </BusyButton>
         </div>
       </form>
     </div>

@@ -1,3 +1,4 @@
+import { useId } from "preact/hooks";
 import { TextField } from "../components/fields";
 import { fieldError } from "../components/problem-alert";
 import type { Party, Problem } from "../lib/types";
@@ -43,14 +44,20 @@ interface Props {
 export function PartyFields({ prefix, legend, value, onChange, problem, required }: Props) {
   const set = (patch: Partial<PartyDraft>) => onChange({ ...value, ...patch });
   const err = (field: string) => fieldError(problem, `${prefix}.${field}`);
+  // "Required for outgoing requests." is about the whole group: tied to it, and to Name, where filling in starts.
   const whole = fieldError(problem, prefix);
+  const wholeId = useId();
   return (
-    <fieldset class="fieldset">
+    <fieldset class="fieldset" aria-describedby={whole ? wholeId : undefined}>
       <legend>
         {legend}
         {!required && <span class="optional"> (optional)</span>}
       </legend>
-      {whole && <p class="field-error">{whole}</p>}
+      {whole && (
+        <p id={wholeId} class="field-error">
+          {whole}
+        </p>
+      )}
       <div class="segmented" role="radiogroup" aria-label={`${legend} type`}>
         {(["contact", "bank"] as const).map((kind) => (
           <label key={kind} class={`segment${value.kind === kind ? " is-selected" : ""}`}>
@@ -59,7 +66,7 @@ export function PartyFields({ prefix, legend, value, onChange, problem, required
           </label>
         ))}
       </div>
-      <TextField label="Name" value={value.name} onValue={(name) => set({ name })} autocomplete="off" error={err("name")} />
+      <TextField label="Name" value={value.name} onValue={(name) => set({ name })} autocomplete="off" error={err("name")} invalid={Boolean(whole)} aria-describedby={whole && !err("name") ? wholeId : undefined} />
       {value.kind === "contact" ? (
         <div class="grid-2">
           <TextField label="Email" optional type="email" value={value.email} onValue={(email) => set({ email })} autocomplete="off" error={err("email")} />

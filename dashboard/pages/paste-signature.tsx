@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
 import { CopyButton } from "../components/copy-button";
 import { TextAreaField } from "../components/fields";
 
@@ -37,9 +38,9 @@ export function PasteSignature({ message, disabled, busy, error, open, onSubmit 
       </ol>
       <form onSubmit={submit} noValidate>
         <TextAreaField label="Signature" value={signature} onValue={setSignature} placeholder="0x…" rows={3} error={error} />
-        <button type="submit" class="btn btn-primary" disabled={disabled || !signature.trim()}>
-          {busy ? "Checking…" : "Claim with this signature"}
-        </button>
+        <BusyButton type="submit" class="btn btn-primary" busy={busy} unavailable={disabled} busyText="Checking…">
+          Claim with this signature
+        </BusyButton>
       </form>
     </details>
   );

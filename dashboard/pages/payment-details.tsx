@@ -7,12 +7,12 @@ import type { PublicPaymentLink } from "../lib/types";
 
 /** Amount, reference and the exact place to send the money, for a link that is still open. */
 export function PaymentDetails({ link, msLeft }: { link: PublicPaymentLink; msLeft: number }) {
-  const to = link.destination.label || "the recipient";
   const parts = parseInteropAddress(link.destination.interopAddress);
   const open = link.status === "pending";
   return (
     <>
-      <p class="pay-to">Payment request from {to}</p>
+      {/* The destination's label is the recipient's private note ("For you only"); payers see no name until there is a public one. */}
+      <p class="pay-to">Payment request</p>
       <h1 class="pay-amount">
         {formatAmount(link.amount)} <span class="currency">{link.currency}</span>
       </h1>

@@ -1,10 +1,13 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
 import { SelectField } from "../components/fields";
 import { MonoValue } from "../components/mono-value";
 import { ProblemAlert } from "../components/problem-alert";
+import { announce } from "../lib/announce";
 import { api, toProblem } from "../lib/api";
 import { formatDateTime } from "../lib/format";
 import type { PaymentLink, PaymentRequest, Problem } from "../lib/types";
+import { useFocusProblem } from "../lib/use-focus-problem";
 
 const EXPIRIES = [
   { value: "3600", label: "1 hour" },
@@ -19,15 +22,19 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
   const [links, setLinks] = useState<PaymentLink[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  const panel = useRef<HTMLElement>(null);
+  useFocusProblem(problem, panel);
 
   const create = async (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
       const path = `/api/destinations/${destinationId}/requests/${request.id}/payment-links`;
       const link = await api.post<PaymentLink>(path, { expiresInSeconds: Number(expires) });
       setLinks((list) => [link, ...list]);
+      announce(`Payment link created. It expires ${formatDateTime(link.expiresAt)}.`);
     } catch (error) {
       setProblem(toProblem(error));
     }
@@ -35,16 +42,16 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
   };
 
   return (
-    <section class="card card-pad" aria-labelledby="links-title">
+    <section class="card card-pad" aria-labelledby="links-title" ref={panel}>
       <h2 id="links-title">Payment link</h2>
       <p class="muted">Send the payer a link to a page showing the amount, reference and where to pay. Links stop working when they expire.</p>
       <ProblemAlert problem={problem} />
       {request.status === "pending" ? (
         <form class="inline-form" onSubmit={create}>
           <SelectField label="Expires after" value={expires} onValue={setExpires} options={EXPIRIES} />
-          <button type="submit" class="btn btn-primary" disabled={busy}>
-            {busy ? "Creating…" : "Create payment link"}
-          </button>
+          <BusyButton type="submit" class="btn btn-primary" busy={busy} busyText="Creating…">
+            Create payment link
+          </BusyButton>
         </form>
       ) : (
         <p class="muted">This request is {request.status}; it no longer needs a payment link.</p>

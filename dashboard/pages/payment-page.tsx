@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, api, toProblem } from "../lib/api";
+import { ProblemResponse, api, toProblem } from "../lib/api";
+import { formatAmount } from "../lib/format";
 import type { PublicPaymentLink } from "../lib/types";
 import { useNow } from "../lib/use-now";
 import { useTitle } from "../lib/use-title";
@@ -42,15 +43,16 @@ export function PaymentPage() {
   const token = location.pathname.split("/")[2] ?? "";
   const [state, setState] = useState<State>({ kind: "loading" });
   const now = useNow(1000);
-  useTitle(state.kind === "ready" ? `Pay ${state.link.amount} ${state.link.currency}` : "Payment request");
+  // The same figure as the page shows: "Pay 12.50 USDC", not the token's 12.500000.
+  useTitle(state.kind === "ready" ? `Pay ${formatAmount(state.link.amount)} ${state.link.currency}` : "Payment request");
 
   useEffect(() => {
     api.get<PublicPaymentLink>(`/api/public/payment-links/${encodeURIComponent(token)}`).then(
       (link) => setState({ kind: "ready", link }),
       (error: unknown) => {
-        if (error instanceof ApiError && error.status === 410) setState({ kind: "expired" });
+        if (error instanceof ProblemResponse && error.status === 410) setState({ kind: "expired" });
         // 400 means the token is not even well-formed: to a payer, that is the same as unknown.
-        else if (error instanceof ApiError && (error.status === 404 || error.status === 400)) setState({ kind: "missing" });
+        else if (error instanceof ProblemResponse && (error.status === 404 || error.status === 400)) setState({ kind: "missing" });
         else setState({ kind: "error", detail: toProblem(error).detail });
       },
     );

@@ -1,8 +1,11 @@
 import { useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
 import { EmptyState } from "../components/empty-state";
 import { Link } from "../components/link";
 import { ProblemAlert } from "../components/problem-alert";
+import { announce } from "../lib/announce";
 import { api } from "../lib/api";
+import { focusSoon } from "../lib/focus";
 import { navigate } from "../lib/router";
 import type { Client, Destination, Page, PaymentRequest } from "../lib/types";
 import { useResource } from "../lib/use-resource";
@@ -43,6 +46,13 @@ export function RequestsSection({ destination, query }: { destination: Destinati
     navigate(`/destinations/${id}/requests${qs ? `?${qs}` : ""}`, { replace: true });
   };
 
+  // The Clear filters button goes away with the empty state: land on the section heading instead.
+  const clearFilters = () => {
+    navigate(`/destinations/${id}/requests`, { replace: true });
+    announce("Filters cleared. Showing all requests.");
+    focusSoon(() => document.getElementById("requests-title"));
+  };
+
   const items = page.data?.data ?? [];
   const nextCursor = page.data?.nextCursor ?? null;
   const newRequest = (
@@ -69,7 +79,7 @@ export function RequestsSection({ destination, query }: { destination: Destinati
           <EmptyState
             title="No requests match these filters"
             action={
-              <button type="button" class="btn btn-secondary" onClick={() => navigate(`/destinations/${id}/requests`, { replace: true })}>
+              <button type="button" class="btn btn-secondary" onClick={clearFilters}>
                 Clear filters
               </button>
             }
@@ -86,12 +96,12 @@ export function RequestsSection({ destination, query }: { destination: Destinati
           <RequestsTable destinationId={id} requests={items} busy={page.loading} />
           <nav class="pagination" aria-label="Request pages">
             <span class="muted">Page {stack.length + 1}</span>
-            <button type="button" class="btn btn-secondary btn-sm" disabled={stack.length === 0 || page.loading} onClick={() => setPager({ key: filterKey, stack: stack.slice(0, -1) })}>
+            <BusyButton class="btn btn-secondary btn-sm" unavailable={stack.length === 0 || page.loading} onClick={() => setPager({ key: filterKey, stack: stack.slice(0, -1) })}>
               Previous
-            </button>
-            <button type="button" class="btn btn-secondary btn-sm" disabled={!nextCursor || page.loading} onClick={() => nextCursor && setPager({ key: filterKey, stack: [...stack, nextCursor] })}>
+            </BusyButton>
+            <BusyButton class="btn btn-secondary btn-sm" unavailable={!nextCursor || page.loading} onClick={() => nextCursor && setPager({ key: filterKey, stack: [...stack, nextCursor] })}>
               Next
-            </button>
+            </BusyButton>
           </nav>
         </>
       )}

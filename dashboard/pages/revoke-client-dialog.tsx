@@ -1,22 +1,28 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
 import { ProblemAlert } from "../components/problem-alert";
 import { api, toProblem } from "../lib/api";
 import type { Client, Problem } from "../lib/types";
+import { useFocusProblem } from "../lib/use-focus-problem";
 
 interface Props {
   destinationId: string;
   client: Client;
   onClose: () => void;
   onRevoked: (client: Client) => void;
+  returnFocus: () => HTMLElement | null | undefined;
 }
 
 /** Says exactly what revoking does before doing it; revocation is permanent. */
-export function RevokeClientDialog({ destinationId, client, onClose, onRevoked }: Props) {
+export function RevokeClientDialog({ destinationId, client, onClose, onRevoked, returnFocus }: Props) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  const alert = useRef<HTMLDivElement>(null);
+  useFocusProblem(problem, alert);
 
   const revoke = async () => {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -28,8 +34,10 @@ export function RevokeClientDialog({ destinationId, client, onClose, onRevoked }
   };
 
   return (
-    <Dialog title={`Revoke ${client.name}?`} onClose={onClose}>
-      <ProblemAlert problem={problem} />
+    <Dialog title={`Revoke ${client.name}?`} onClose={onClose} returnFocus={returnFocus}>
+      <div ref={alert}>
+        <ProblemAlert problem={problem} />
+      </div>
       <p>Revoking is immediate and permanent. From now on:</p>
       <ul class="consequences">
         <li>
@@ -49,9 +57,9 @@ export function RevokeClientDialog({ destinationId, client, onClose, onRevoked }
         <button type="button" class="btn btn-secondary" onClick={onClose} autoFocus>
           Keep it active
         </button>
-        <button type="button" class="btn btn-danger" onClick={revoke} disabled={busy}>
-          {busy ? "Revoking…" : "Revoke client ID"}
-        </button>
+        <BusyButton class="btn btn-danger" onClick={() => void revoke()} busy={busy} busyText="Revoking…">
+          Revoke client ID
+        </BusyButton>
       </div>
     </Dialog>
   );

@@ -1,17 +1,19 @@
 // Debian's Chromium driven by playwright-core, with a console watcher, a test
 // EIP-1193 wallet, and a per-screen check (both widths, no sideways scroll,
-// every control named, screenshot saved).
+// no axe WCAG 2.2 A/AA violation, every control named, screenshot saved).
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { BASE_URL } from "./api.mjs";
+import { assertNoAxeViolations } from "./axe.mjs";
+import { assertFieldBordersContrast, assertLinksUnderlined } from "./style-checks.mjs";
 import { TEST_WALLET, decodePersonalMessage, signPersonal } from "./wallet.mjs";
 
 const SHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
 mkdirSync(SHOTS, { recursive: true });
 
-export const WIDTHS = [375, 1440];
+export const WIDTHS = [375, 1280];
 
 export function launch() {
   return chromium.launch({
@@ -38,8 +40,9 @@ function installTestWallet(address) {
  * `assertCleanConsole` fails on any of them except HTTP statuses the step expected
  * (Chromium logs every 4xx fetch as "Failed to load resource").
  */
-export async function openPage(browser, { wallet = true, width = 1440 } = {}) {
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width, height: 900 } });
+export async function openPage(browser, { wallet = true, width = 1280 } = {}) {
+  // bypassCSP lets axe be injected; only this test context, never the served headers.
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width, height: 900 }, bypassCSP: true });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE_URL });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -81,9 +84,10 @@ async function unnamedControls(page) {
 }
 
 /**
- * Both widths: no horizontal scroll, a screenshot each (full page, or the viewport
- * for modal dialogs, whose backdrop only covers the viewport); then every control
- * must have an accessible name.
+ * Both widths: no horizontal scroll, no axe WCAG 2.2 A/AA violation, a screenshot
+ * each (full page, or the viewport for modal dialogs, whose backdrop only covers
+ * the viewport); then every control must have an accessible name, links in text an
+ * underline and field borders 3:1 contrast.
  */
 export async function checkScreen(page, name, { fullPage = true } = {}) {
   const original = page.viewportSize();
@@ -93,7 +97,10 @@ export async function checkScreen(page, name, { fullPage = true } = {}) {
     await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage });
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     assert.ok(scrollWidth <= innerWidth, `${name} at ${width}px scrolls sideways: ${scrollWidth} > ${innerWidth}`);
+    await assertNoAxeViolations(page, name);
   }
+  await assertLinksUnderlined(page, name);
+  await assertFieldBordersContrast(page, name);
   if (original) await page.setViewportSize(original);
   assert.deepEqual(await unnamedControls(page), [], `${name}: controls without an accessible name`);
 }

@@ -1,15 +1,7 @@
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
-import type { ZodError } from "zod";
 import type { AppEnv } from "../env";
-import { ApiError, type FieldError } from "./problem";
-
-/** zod issues as the contract's `errors`: dotted paths, one message each. */
-export function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(root)",
-    message: issue.message,
-  }));
-}
+import { fieldErrors, validationSummary } from "./field-messages";
+import { ApiError } from "./problem";
 
 /** The one router factory: every validation failure becomes 400 validation_failed. */
 export function createRouter() {
@@ -17,8 +9,8 @@ export function createRouter() {
     strict: true,
     defaultHook: (result) => {
       if (!result.success) {
-        const where = result.target === "json" ? "body" : result.target;
-        throw new ApiError("validation_failed", `The request ${where} has invalid fields.`, fieldErrors(result.error));
+        // The validator passes the raw input as `data` even on failure (untyped): it tells an empty field from a wrong one.
+        throw new ApiError("validation_failed", validationSummary(result.error, result.target), fieldErrors(result.error, "data" in result ? result.data : undefined));
       }
     },
   });

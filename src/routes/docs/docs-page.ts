@@ -5,7 +5,14 @@ type Doc = { info: { title: string; description?: string }; paths?: Record<strin
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** A self-contained, script-free reading of the OpenAPI document: no CDN, works under a strict CSP. */
+/** The description's lines as paragraphs, its `backticks` as code: it wraps at any width, unlike a <pre>. */
+const intro = (text: string) =>
+  text.split("\n").filter((line) => line.trim()).map((line) => `<p>${esc(line).replace(/`([^`]+)`/g, "<code>$1</code>")}</p>`).join("");
+
+/**
+ * A self-contained, script-free reading of the OpenAPI document: no CDN, works under a
+ * strict CSP. It reflows down to 320 px: the intro wraps, long paths break inside their cards.
+ */
 export function renderDocs(document: unknown): string {
   const doc = document as Doc;
   const ops = Object.entries(doc.paths ?? {}).flatMap(([path, methods]) =>
@@ -25,9 +32,10 @@ export function renderDocs(document: unknown): string {
 <title>${esc(doc.info.title)}</title><style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1f36}
 code{font:13px ui-monospace,monospace;background:#f3f4f7;padding:.1rem .3rem;border-radius:4px}
+p code,h3 code,li code{overflow-wrap:anywhere}a{color:#3c4fbf;text-decoration:underline}
 .op{border:1px solid #e3e8ee;border-radius:8px;padding:.25rem 1rem;margin:.75rem 0}.d{color:#4f566b}
 .m{font:600 12px ui-monospace,monospace;padding:.15rem .4rem;border-radius:4px;color:#fff;background:#5469d4}.m.get{background:#09825d}
-</style></head><body><h1>${esc(doc.info.title)}</h1><pre>${esc(doc.info.description ?? "")}</pre>
+</style></head><body><main><h1>${esc(doc.info.title)}</h1>${intro(doc.info.description ?? "")}
 <p>The machine-readable document is at <a href="/openapi.json">/openapi.json</a>.</p>${sections.join("")}
-<h2>Problem codes</h2><ul>${problems}</ul></body></html>`;
+<h2>Problem codes</h2><ul>${problems}</ul></main></body></html>`;
 }
