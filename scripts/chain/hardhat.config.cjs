@@ -1,0 +1,7 @@
+// The local chain's only Hardhat config: `hardhat node` needs one, and the
+// project compiles its contract with solc-js (scripts/chain/compile.mjs), not
+// Hardhat. A reverted transaction is still mined and answers its hash (not a
+// JSON-RPC error), as on a real chain, so its failed receipt can be tested.
+module.exports = {
+  networks: { hardhat: { chainId: 31337, throwOnTransactionFailures: false } },
+};
