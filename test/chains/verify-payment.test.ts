@@ -4,7 +4,7 @@ import { beforeAll, describe, it } from "vitest";
 import { attributionMessage } from "../../src/chains/attribution";
 import { verifyPayment } from "../../src/chains/verify-payment";
 import type { PaymentSubmission } from "../../src/chains/verify-payment";
-import { accounts, chain, CHAIN_ID, demoToken, deployOtherToken, send, transfer } from "../helpers/chain";
+import { accounts, chain, CHAIN_ID, demoToken, deployOtherToken, transfer } from "../helpers/chain";
 import { testWallet } from "../helpers/wallet";
 
 // Every test pays a fresh wallet, so tests sharing the one chain never see each other's transfers.
