@@ -2,6 +2,7 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, it } from "vitest";
 import { attributionMessage } from "../../src/chains/attribution";
+import { transferCalldata } from "../../src/chains/payment-reference";
 import { verifyPayment } from "../../src/chains/verify-payment";
 import type { PaymentSubmission } from "../../src/chains/verify-payment";
 import { accounts, chain, CHAIN_ID, demoToken, deployOtherToken, transfer } from "../helpers/chain";
@@ -114,6 +115,21 @@ describe("verifyPayment against the local chain", () => {
     expect(before).toMatchObject({ outcome: "confirming", required: 1000, payments: [{ amountMinor: 7_000_000n }] });
     await chain("hardhat_mine", ["0x3e8"]);
     expect(await verifyPayment(slow, submission(wallet, txHash))).toMatchObject({ outcome: "confirmed", confirmations: expect.toSatisfy((n: number) => n >= 1000) });
+  });
+
+  it("is confirming with no payments yet while the transaction waits in the mempool", async ({ expect }) => {
+    // The one chain-wide toggle in the suite, for a few milliseconds: other tests' sends wait for their receipt
+    // (test/helpers/chain.ts polls), and the finally mines whatever queued meanwhile.
+    await chain("evm_setAutomine", [false]);
+    try {
+      const data = transferCalldata(testWallet().address, 1n, "req_0k3f9x2m7d4q8w1z");
+      const txHash = await chain<string>("eth_sendTransaction", [{ from: payer, to: demoToken, data }]);
+      expect(await chain("eth_getTransactionReceipt", [txHash])).toBeNull();
+      expect(await verifyPayment(env, submission(testWallet().address, txHash))).toEqual({ outcome: "confirming", payments: [], attribution: "reference", confirmations: 0, required: 1 });
+    } finally {
+      await chain("evm_setAutomine", [true]);
+      await chain("evm_mine");
+    }
   });
 
   it("answers chain_unavailable when the RPC is down or not configured, never throwing", async ({ expect }) => {
