@@ -35,12 +35,12 @@ export function stopChain(pid, signal = "SIGTERM") {
   }
 }
 
-async function waitForChain(url, child, output) {
+async function waitForChain(url, chainId, child, output) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`hardhat node exited with ${child.exitCode}:\n${output.join("")}`);
     try {
-      if (Number(await rpc(url, "eth_chainId")) === CHAIN_ID) return;
+      if (Number(await rpc(url, "eth_chainId")) === chainId) return;
     } catch {
       // not listening yet
     }
@@ -49,16 +49,16 @@ async function waitForChain(url, child, output) {
   throw new Error(`hardhat node did not answer within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-async function spawnNode() {
+async function spawnNode(chainId) {
   const port = await freePort();
   const output = [];
   // detached: its own process group, so stopChain(pid) reaches hardhat too.
-  const child = spawn(process.execPath, [guard, String(port)], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [guard, String(port), String(chainId)], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", (d) => output.push(String(d)));
   child.stderr.on("data", (d) => output.push(String(d)));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForChain(url, child, output);
+    await waitForChain(url, chainId, child, output);
   } catch (error) {
     stopChain(child.pid, "SIGKILL");
     throw error;
@@ -72,14 +72,15 @@ async function spawnNode() {
 /**
  * Starts the chain, deploys Demo USD and funds the accounts. Returns
  * `{ rpcUrl, chainId, pid, tokenAddress, accounts, stop }`; `stop()` ends it,
- * and it also ends by itself when this process exits.
+ * and it also ends by itself when this process exits. `chainId` other than
+ * 31337 is for tests that need a second chain.
  */
-export async function startChain() {
+export async function startChain({ chainId = CHAIN_ID } = {}) {
   let node;
   // A port picked free can be taken before hardhat binds it (other suites run in parallel): retry.
   for (let attempt = 1; !node; attempt++) {
     try {
-      node = await spawnNode();
+      node = await spawnNode(chainId);
     } catch (error) {
       if (attempt === 3) throw error;
     }
@@ -93,7 +94,7 @@ export async function startChain() {
     for (const to of accounts.slice(0, FUNDED)) {
       await sendAndWait(node.url, { from: accounts[0], to: tokenAddress, data: `0x${selector("mint(address,uint256)")}${word(to)}${word(MINT_MINOR)}` });
     }
-    return { rpcUrl: node.url, chainId: CHAIN_ID, pid: node.pid, tokenAddress, accounts, stop };
+    return { rpcUrl: node.url, chainId, pid: node.pid, tokenAddress, accounts, stop };
   } catch (error) {
     stop();
     throw error;

@@ -1,7 +1,7 @@
 import { attribute, HOW_TO_ATTRIBUTE } from "./attribution";
 import type { Attribution, SentTransaction } from "./attribution";
 import { requiredConfirmations } from "./confirmations";
-import { rpcCall, rpcUrl } from "./rpc";
+import { chainMap, rpcCall, rpcUrl } from "./rpc";
 import type { ChainEnv } from "./rpc";
 import { QuantityShape, ReceiptShape, TransactionShape } from "./rpc-shapes";
 import type { Receipt, Transaction } from "./rpc-shapes";
@@ -57,6 +57,16 @@ async function fetchTransaction(url: string, txHash: string): Promise<Fetched> {
   return { ok: true, tx: parsed.tx?.data ?? null, receipt: parsed.receipt?.data ?? null, head: parsed.head.data };
 }
 
+/** Another configured chain that knows `txHash` (a payer who paid on the wrong chain), or undefined. */
+async function otherChainWith(env: ChainEnv, chainId: number, txHash: string): Promise<number | undefined> {
+  const others = [...chainMap(env.CHAIN_RPC_URLS)].filter(([id]) => id !== chainId);
+  const found = await Promise.all(others.map(async ([id, url]) => {
+    const r = await rpcCall(url, "eth_getTransactionByHash", [txHash]);
+    return r.ok && r.result !== null ? id : undefined;
+  }));
+  return found.find((id) => id !== undefined);
+}
+
 /**
  * Checks a submitted transaction against a destination and a request:
  * fetch transaction and receipt → find the Transfer logs of the destination's
@@ -71,7 +81,11 @@ export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Pr
   const fetched = await fetchTransaction(url, txHash);
   if (!fetched.ok) return { outcome: "chain_unavailable", detail: `Chain ${input.chainId} is unavailable (${fetched.detail}); retry later.` };
   const { tx, receipt, head } = fetched;
-  if (!tx) return { outcome: "not_found", detail: `Chain ${input.chainId} has no transaction ${txHash}.` };
+  if (!tx) {
+    const elsewhere = await otherChainWith(env, input.chainId, txHash);
+    if (elsewhere !== undefined) return { outcome: "mismatch", field: "chain", detail: `The transaction is on chain ${elsewhere}, the destination on chain ${input.chainId}.` };
+    return { outcome: "not_found", detail: `Chain ${input.chainId} has no transaction ${txHash}.` };
+  }
   if (tx.chainId !== undefined && Number(tx.chainId) !== input.chainId) {
     return { outcome: "mismatch", field: "chain", detail: `The transaction is on chain ${Number(tx.chainId)}, the destination on chain ${input.chainId}.` };
   }

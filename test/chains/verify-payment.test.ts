@@ -85,7 +85,19 @@ describe("verifyPayment against the local chain", () => {
     expect(outcome.outcome === "mismatch" && outcome.detail).toContain(elsewhere);
   });
 
-  it("says the chain when the transaction belongs to another chain than the destination's", async ({ expect }) => {
+  it("says the chain when the transaction is on another configured chain than the destination's", async ({ expect }) => {
+    const wallet = testWallet().address;
+    const txHash = await transfer({ from: payer, to: wallet, amountMinor: 1n, requestId: "req_0k3f9x2m7d4q8w1z" });
+    // The run's second chain (31338) does not have it; 31337 does.
+    const outcome = await verifyPayment(env, submission(wallet, txHash, { chainId: 31338 }));
+    expect(outcome).toMatchObject({ outcome: "mismatch", field: "chain" });
+    expect(outcome.outcome === "mismatch" && outcome.detail).toContain("on chain 31337");
+    // Not configured anywhere else: simply unknown.
+    const alone = { CHAIN_RPC_URLS: JSON.stringify({ 31338: JSON.parse(env.CHAIN_RPC_URLS)[31338] }) };
+    expect(await verifyPayment(alone, submission(wallet, txHash, { chainId: 31338 }))).toMatchObject({ outcome: "not_found" });
+  });
+
+  it("says the chain when the transaction's own chain id is not the destination's", async ({ expect }) => {
     const wallet = testWallet().address;
     const txHash = await transfer({ from: payer, to: wallet, amountMinor: 1n, requestId: "req_0k3f9x2m7d4q8w1z" });
     // A destination on Base whose RPC URL (misconfigured here on purpose) reaches the local chain.
