@@ -7,13 +7,17 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   return {
     plugins: [
-      cloudflareTest({
+      // A function, so the bindings can carry what globalSetup provides: the real local chain's URL.
+      cloudflareTest(({ inject }) => ({
         wrangler: { configPath: "./wrangler.jsonc" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, PUBLIC_ORIGIN: "https://payrelay.test" } },
-      }),
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, PUBLIC_ORIGIN: "https://payrelay.test", CHAIN_RPC_URLS: inject("chainRpcUrls"), TEST_DEMO_TOKEN: inject("demoToken") },
+        },
+      })),
     ],
     test: {
       include: ["test/**/*.test.ts"],
+      globalSetup: ["./scripts/chain/vitest-global-setup.mjs"],
       setupFiles: ["./test/setup.ts"],
       testTimeout: 30_000,
     },

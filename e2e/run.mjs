@@ -1,12 +1,14 @@
 // End-to-end run: build the dashboard, apply D1 migrations into a throwaway
-// persist dir, start `wrangler dev` on 127.0.0.1, run e2e/*.test.mjs with Node's
-// test runner against it, and always stop wrangler (its whole process group).
+// persist dir, start the local chain and `wrangler dev` on 127.0.0.1 (the
+// Worker reaches the chain through CHAIN_RPC_URLS), run e2e/*.test.mjs with
+// Node's test runner against them, and always stop both.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startChain } from "../scripts/chain/local-chain.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const wranglerBin = join(root, "node_modules", ".bin", "wrangler");
@@ -72,6 +74,7 @@ function stop(child) {
 }
 
 let wrangler;
+let chain;
 let tests;
 let persist;
 let exitCode = 1;
@@ -79,6 +82,7 @@ const log = [];
 const interrupt = async () => {
   tests?.kill("SIGTERM");
   await stop(wrangler);
+  chain?.stop();
   if (persist) await rm(persist, { recursive: true, force: true });
   process.exit(130);
 };
@@ -93,12 +97,19 @@ try {
   persist = await mkdtemp(join(tmpdir(), "payrelay-e2e-"));
   runSync(wranglerBin, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist]);
 
+  step("local chain");
+  chain = await startChain();
+  const chainRpcUrls = JSON.stringify({ [chain.chainId]: chain.rpcUrl });
+  // An env file in the throwaway dir, so a developer's own .dev.vars never points this run elsewhere.
+  const envFile = join(persist, "chain.env");
+  await writeFile(envFile, `CHAIN_RPC_URLS=${chainRpcUrls}\n`);
+
   const port = await freePort(8799);
   const base = `http://127.0.0.1:${port}`;
   step(`wrangler dev on ${base}`);
   wrangler = spawn(
     wranglerBin,
-    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--show-interactive-dev-session=false"],
+    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--env-file", envFile, "--show-interactive-dev-session=false"],
     { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   wrangler.stdout.on("data", (d) => log.push(d.toString()));
@@ -107,18 +118,14 @@ try {
 
   step("tests");
   // `node e2e/run.mjs e2e/x.test.mjs …` runs only those files.
-  const chosen = process.argv.slice(2);
-  const files = chosen.length
-    ? chosen
-    : (await readdir(join(root, "e2e")))
-        .filter((f) => f.endsWith(".test.mjs"))
-        .sort()
-        .map((f) => join("e2e", f));
+  const files = process.argv.length > 2
+    ? process.argv.slice(2)
+    : (await readdir(join(root, "e2e"))).filter((f) => f.endsWith(".test.mjs")).sort().map((f) => join("e2e", f));
   // Async, so a SIGINT/SIGTERM to this script is handled at once and still stops wrangler.
   tests = spawn(
     process.execPath,
     ["--test", "--test-concurrency=1", "--test-reporter=spec", "--test-timeout=120000", ...files],
-    { cwd: root, env: { ...env, BASE_URL: base }, stdio: "inherit" },
+    { cwd: root, env: { ...env, BASE_URL: base, CHAIN_RPC_URL: chain.rpcUrl, DEMO_TOKEN: chain.tokenAddress }, stdio: "inherit" },
   );
   exitCode = await new Promise((resolve) => tests.once("exit", (code) => resolve(code ?? 1)));
 } catch (error) {
@@ -126,6 +133,7 @@ try {
   exitCode = 1;
 } finally {
   await stop(wrangler);
+  chain?.stop();
   if (persist) {
     await writeFile(join(persist, "..", "payrelay-e2e-wrangler.log"), log.join("")).catch(() => {});
     await rm(persist, { recursive: true, force: true });

@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** The run's Demo USD token on the local chain (vitest.config.ts). */
+      TEST_DEMO_TOKEN: string;
     }
   }
 }

@@ -1,5 +1,6 @@
 // Seeds a running local Payrelay through its own HTTP API: a demo recipient, a
-// claimed demo destination and a demo client secret. Idempotent across restarts.
+// claimed demo destination on the local chain's Demo USD token and a demo
+// client secret. Idempotent across restarts.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { walletFromKey } from "./eth-wallet.mjs";
 
@@ -8,7 +9,6 @@ export const DEMO_PASSWORD = "payrelay-demo-password";
 // Hardhat/Anvil account #0: a publicly known test key, so anyone can import it
 // into a browser wallet and claim destinations in the local dashboard too.
 const DEMO_WALLET = walletFromKey("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-const BASE_USDC = "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913";
 
 async function api(base, path, { method, body, cookie, csrf, secret } = {}) {
   const headers = { "content-type": "application/json" };
@@ -28,9 +28,19 @@ async function session(base) {
   return { cookie: res.cookie, csrf: res.json.csrfToken };
 }
 
-async function destination(base, s) {
-  const existing = (await api(base, "/api/destinations", s)).json.data.find((d) => d.walletAddress.toLowerCase() === DEMO_WALLET.address);
-  let d = existing ?? (await api(base, "/api/destinations", { ...s, body: { chainId: 8453, walletAddress: DEMO_WALLET.address, tokenAddress: BASE_USDC, label: "Demo USDC on Base" } })).json;
+async function create(base, s, chain) {
+  const body = { chainId: chain.chainId, walletAddress: DEMO_WALLET.address, tokenAddress: chain.tokenAddress, label: "Demo USD on the local chain" };
+  // The demo token is not in the known-token table, so the destination declares its symbol and decimals.
+  const res = await api(base, "/api/destinations", { ...s, body: { ...body, tokenSymbol: "USDC", tokenDecimals: 6 } });
+  if (res.status !== 201) throw new Error(`demo destination failed: ${JSON.stringify(res.json)}`);
+  return res.json;
+}
+
+async function destination(base, s, chain) {
+  const existing = (await api(base, "/api/destinations", s)).json.data.find(
+    (d) => d.walletAddress.toLowerCase() === DEMO_WALLET.address && d.chainId === chain.chainId && d.tokenAddress.toLowerCase() === chain.tokenAddress.toLowerCase(),
+  );
+  let d = existing ?? (await create(base, s, chain));
   if (d.status !== "claimed") {
     if (!d.claimChallenge) d = (await api(base, `/api/destinations/${d.id}/challenge`, { ...s, method: "POST" })).json;
     d = (await api(base, `/api/destinations/${d.id}/claim`, { ...s, body: { signature: DEMO_WALLET.personalSign(d.claimChallenge) } })).json;
@@ -38,10 +48,14 @@ async function destination(base, s) {
   return d;
 }
 
-/** Returns { destination, secret, email, password }; the secret is kept in `stateFile` (git-ignored local state). */
-export async function seedDemo(base, stateFile) {
+/**
+ * Returns { destination, secret, email, password }; the secret is kept in
+ * `stateFile` (git-ignored local state). `chain` is { chainId, tokenAddress }
+ * of the local chain (scripts/chain/local-chain.mjs).
+ */
+export async function seedDemo(base, stateFile, chain) {
   const s = await session(base);
-  const d = await destination(base, s);
+  const d = await destination(base, s, chain);
   const saved = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, "utf8")) : null;
   let secret = saved?.destinationId === d.id ? saved.secret : null;
   if (!secret || (await api(base, "/v1/requests?limit=1", { secret })).status !== 200) {

@@ -1,0 +1,42 @@
+import { recoverPersonalSigner } from "../lib/eip191";
+import { calldataReference, paymentReference } from "./payment-reference";
+
+/**
+ * How a transfer to a destination is tied to one request (shared/API.md,
+ * "Attribution"). A destination is one public wallet, so without one of these
+ * anyone could claim someone else's transfer for their own request.
+ */
+export type Attribution = "reference" | "signature" | "payer_wallet";
+
+/** The transaction as eth_getTransactionByHash gives it; addresses lowercase. */
+export type SentTransaction = { from: string; to: string | null; input: string };
+
+export type AttributionInput = {
+  requestId: string;
+  /** Lowercase 0x-hex transaction hash, as it appears in the signed message. */
+  txHash: string;
+  tokenAddress: string;
+  payerWallet?: string | null;
+  signature?: string | null;
+};
+
+/** The exact text a sender signs (EIP-191 personal_sign) to claim its transaction for a request. */
+export function attributionMessage(requestId: string, txHash: string): string {
+  return `Payrelay payment ${requestId} ${txHash.toLowerCase()}`;
+}
+
+/** The first rule that ties `tx` to the request, or null when none does. */
+export function attribute(tx: SentTransaction, input: AttributionInput): Attribution | null {
+  // 1. The reference in calldata counts only on a direct call of the token's transfer.
+  if (tx.to === input.tokenAddress.toLowerCase() && calldataReference(tx.input) === paymentReference(input.requestId)) return "reference";
+  // 2. Only the sending key can sign for its own transaction.
+  if (input.signature && recoverPersonalSigner(attributionMessage(input.requestId, input.txHash), input.signature) === tx.from) return "signature";
+  // 3. The request named its payer's wallet in advance.
+  if (input.payerWallet && input.payerWallet.toLowerCase() === tx.from) return "payer_wallet";
+  return null;
+}
+
+/** What an unattributed submission's detail tells the submitter to do. */
+export const HOW_TO_ATTRIBUTE =
+  "The transfer is not tied to this request: pay with the payment page (it adds the request's reference to the transfer), " +
+  "sign `Payrelay payment {requestId} {txHash}` with the sending wallet and submit the signature, or have the request name your wallet as payer.walletAddress.";

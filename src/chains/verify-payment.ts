@@ -1,0 +1,111 @@
+import { attribute, HOW_TO_ATTRIBUTE } from "./attribution";
+import type { Attribution, SentTransaction } from "./attribution";
+import { requiredConfirmations } from "./confirmations";
+import { chainMap, rpcCall, rpcUrl } from "./rpc";
+import type { ChainEnv } from "./rpc";
+import { QuantityShape, ReceiptShape, TransactionShape } from "./rpc-shapes";
+import type { Receipt, Transaction } from "./rpc-shapes";
+import { decodeTransferLog } from "./transfer-log";
+import type { TransferLog } from "./transfer-log";
+import { mismatchOf } from "./mismatch";
+
+export type PaymentSubmission = {
+  /** The destination's chain, token contract and wallet. */
+  chainId: number;
+  tokenAddress: string;
+  walletAddress: string;
+  txHash: string;
+  requestId: string;
+  /** The request's payer.walletAddress, when it names one. */
+  payerWallet?: string | null;
+  /** EIP-191 signature of attributionMessage(requestId, txHash) by the sender. */
+  signature?: string | null;
+};
+
+/** One Transfer log to the destination: what a request's payments list records. Addresses and hash lowercase. */
+export type VerifiedPayment = { txHash: string; logIndex: number; chainId: number; from: string; amountMinor: bigint; blockNumber: number };
+
+export type VerifyOutcome =
+  | { outcome: "chain_unavailable"; detail: string }
+  | { outcome: "not_found"; detail: string }
+  | { outcome: "mismatch"; field: "chain" | "token" | "recipient" | "transfer"; detail: string }
+  | { outcome: "unattributed"; detail: string; transfers: VerifiedPayment[] }
+  | { outcome: "confirming" | "confirmed"; payments: VerifiedPayment[]; attribution: Attribution; confirmations: number; required: number };
+
+const TX_HASH = /^0x[0-9a-fA-F]{64}$/;
+
+/** True for a 0x-prefixed 32-byte hex transaction hash (routes answer 400 otherwise). */
+export const isTxHash = (value: string): boolean => TX_HASH.test(value);
+
+type Fetched = { ok: true; tx: Transaction | null; receipt: Receipt | null; head: number } | { ok: false; detail: string };
+
+async function fetchTransaction(url: string, txHash: string): Promise<Fetched> {
+  const [tx, receipt, head] = await Promise.all([
+    rpcCall(url, "eth_getTransactionByHash", [txHash]),
+    rpcCall(url, "eth_getTransactionReceipt", [txHash]),
+    rpcCall(url, "eth_blockNumber", []),
+  ]);
+  for (const r of [tx, receipt, head]) if (!r.ok) return { ok: false, detail: r.reason };
+  const parsed = {
+    tx: tx.ok && tx.result === null ? null : TransactionShape.safeParse(tx.ok && tx.result),
+    receipt: receipt.ok && receipt.result === null ? null : ReceiptShape.safeParse(receipt.ok && receipt.result),
+    head: QuantityShape.safeParse(head.ok && head.result),
+  };
+  if ((parsed.tx && !parsed.tx.success) || (parsed.receipt && !parsed.receipt.success) || !parsed.head.success) {
+    return { ok: false, detail: "the RPC answered something that is not a transaction, receipt or block number" };
+  }
+  return { ok: true, tx: parsed.tx?.data ?? null, receipt: parsed.receipt?.data ?? null, head: parsed.head.data };
+}
+
+/** Another configured chain that knows `txHash` (a payer who paid on the wrong chain), or undefined. */
+async function otherChainWith(env: ChainEnv, chainId: number, txHash: string): Promise<number | undefined> {
+  const others = [...chainMap(env.CHAIN_RPC_URLS)].filter(([id]) => id !== chainId);
+  const found = await Promise.all(others.map(async ([id, url]) => {
+    const r = await rpcCall(url, "eth_getTransactionByHash", [txHash]);
+    return r.ok && r.result !== null ? id : undefined;
+  }));
+  return found.find((id) => id !== undefined);
+}
+
+/**
+ * Checks a submitted transaction against a destination and a request:
+ * fetch transaction and receipt → find the Transfer logs of the destination's
+ * token to its wallet → tie them to the request → count confirmations.
+ * Never throws; records nothing (the caller records the outcome).
+ */
+export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Promise<VerifyOutcome> {
+  const url = rpcUrl(env, input.chainId);
+  if (!url) return { outcome: "chain_unavailable", detail: `No RPC URL is configured for chain ${input.chainId} (CHAIN_RPC_URLS).` };
+  if (!isTxHash(input.txHash)) return { outcome: "not_found", detail: "Not a transaction hash." };
+  const txHash = input.txHash.toLowerCase();
+  const fetched = await fetchTransaction(url, txHash);
+  if (!fetched.ok) return { outcome: "chain_unavailable", detail: `Chain ${input.chainId} is unavailable (${fetched.detail}); retry later.` };
+  const { tx, receipt, head } = fetched;
+  if (!tx) {
+    const elsewhere = await otherChainWith(env, input.chainId, txHash);
+    if (elsewhere !== undefined) return { outcome: "mismatch", field: "chain", detail: `The transaction is on chain ${elsewhere}, the destination on chain ${input.chainId}.` };
+    return { outcome: "not_found", detail: `Chain ${input.chainId} has no transaction ${txHash}.` };
+  }
+  if (tx.chainId !== undefined && Number(tx.chainId) !== input.chainId) {
+    return { outcome: "mismatch", field: "chain", detail: `The transaction is on chain ${Number(tx.chainId)}, the destination on chain ${input.chainId}.` };
+  }
+  if (receipt && receipt.status !== "0x1") return { outcome: "not_found", detail: `Transaction ${txHash} failed (reverted); it moved nothing.` };
+  const sent: SentTransaction = { from: tx.from, to: tx.to, input: tx.input };
+  const attribution = attribute(sent, { ...input, txHash });
+  const required = requiredConfirmations(env, input.chainId);
+  // Still in the mempool: nothing to count yet, re-check later.
+  if (!receipt) {
+    if (!attribution) return { outcome: "unattributed", detail: HOW_TO_ATTRIBUTE, transfers: [] };
+    return { outcome: "confirming", payments: [], attribution, confirmations: 0, required };
+  }
+  const transfers = receipt.logs.map(decodeTransferLog).filter((t): t is TransferLog => t !== null);
+  const token = input.tokenAddress.toLowerCase();
+  const wallet = input.walletAddress.toLowerCase();
+  const ours = transfers.filter((t) => t.token === token && t.to === wallet);
+  if (ours.length === 0) return mismatchOf(transfers, token, wallet);
+  const blockNumber = Number(receipt.blockNumber);
+  const payments = ours.map((t) => ({ txHash, logIndex: t.logIndex, chainId: input.chainId, from: t.from, amountMinor: t.amountMinor, blockNumber }));
+  if (!attribution) return { outcome: "unattributed", detail: HOW_TO_ATTRIBUTE, transfers: payments };
+  const confirmations = Math.max(0, head - blockNumber + 1);
+  return { outcome: confirmations >= required ? "confirmed" : "confirming", payments, attribution, confirmations, required };
+}
