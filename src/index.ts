@@ -1,4 +1,6 @@
 import { createApp } from "./app";
+import { handleWebhookBatch } from "./queues/webhook-deliveries";
+import type { DeliveryMessage } from "./webhooks/events";
 
 export { DestinationAuthority } from "./durable-objects/destination-authority";
 
@@ -6,4 +8,5 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-} satisfies ExportedHandler<Env>;
+  queue: handleWebhookBatch,
+} satisfies ExportedHandler<Env, DeliveryMessage>;

@@ -29,6 +29,8 @@ export type AdmitInput = {
   record: AdmissionRecord;
   /** Extra response data the caller needs again on replay (a link's URL). */
   reply?: Record<string, string>;
+  /** For a link: who created its request, which decides which orchestrator endpoints hear of it. */
+  requestCreatorClientId?: string | null;
 };
 
 export type AdmitResult =

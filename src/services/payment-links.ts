@@ -36,6 +36,7 @@ export async function createPaymentLink(
         },
       },
       reply: { url: `${origin}/pay/${token}` },
+      requestCreatorClientId: request.createdByClientId,
     }),
   );
   if (admission.record.kind !== "link" || !admission.reply?.url) throw new ApiError("idempotency_conflict", "This Idempotency-Key was used for another kind of create.");
