@@ -11,7 +11,7 @@ import { registerDocs } from "./routes/docs/docs.index";
 import orchestrator from "./routes/orchestrator/orchestrator.index";
 import publicRoutes from "./routes/public/public.index";
 import requests from "./routes/requests/requests.index";
-import webhooks from "./routes/webhooks/webhooks.index";
+import webhooks, { registerWebhookDocs } from "./routes/webhooks/webhooks.index";
 
 /** Hono's own HTTPExceptions (its JSON parser, body limit, routing) by status; any other is our bug, a 500. */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ProblemCode>> = {
@@ -26,6 +26,7 @@ export function createApp() {
   app.use("*", bodyGuard);
   app.use("/api/destinations/*", requireSession);
   for (const router of [auth, destinations, clients, requests, orchestrator, publicRoutes, webhooks]) app.route("/", router);
+  registerWebhookDocs(app);
   registerDocs(app);
 
   app.notFound((c) => problemResponse(new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`)));

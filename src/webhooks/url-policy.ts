@@ -61,3 +61,14 @@ export function checkWebhookUrl(input: string, allowLocal: boolean): UrlVerdict 
 }
 
 export const allowLocal = (env: Env) => env.WEBHOOK_ALLOW_LOCAL === "true";
+
+// Not in wrangler.jsonc on purpose (never a production var), so `wrangler types` does not know it:
+// "true" only in local runs (scripts/dev.mjs, e2e/run.mjs, vitest.config.ts).
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- augmenting the generated Cloudflare.Env
+  namespace Cloudflare {
+    interface Env {
+      WEBHOOK_ALLOW_LOCAL?: string;
+    }
+  }
+}

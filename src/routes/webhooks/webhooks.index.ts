@@ -1,6 +1,5 @@
 import { createRouter } from "../../lib/create-router";
 import { requireClientSecret } from "../../middleware/client-auth";
-import { registerWebhookDocs } from "./webhook-docs";
 import * as recipient from "./webhooks.handlers";
 import {
   createRecipientEndpoint, deleteRecipientEndpoint, listDestinationEvents, listRecipientDeliveries, listRecipientEndpoints,
@@ -25,6 +24,7 @@ router
   .openapi(listClientEndpoints, client.listHandler)
   .openapi(deleteClientEndpoint, client.deleteHandler)
   .openapi(listClientEvents, client.eventsHandler);
-registerWebhookDocs(router);
 
 export default router;
+// Call on the app itself: a mounted router's webhook names would get its mount path's "/" prefix.
+export { registerWebhookDocs } from "./webhook-docs";
