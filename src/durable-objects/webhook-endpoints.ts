@@ -1,13 +1,11 @@
+import type { EndpointView } from "../webhooks/views";
 import type { Refused } from "./webhook-callers";
 import { recordTestEvent, type EndpointRow } from "./webhook-store";
 
 /** Who owns an endpoint: the destination's recipient, or one of its client IDs. */
 export type EndpointOwner = { type: "recipient" } | { type: "client"; clientId: string };
 
-export type EndpointView = {
-  id: string; url: string; events: string[]; status: "enabled" | "disabled"; disabledReason: string | null;
-  clientId: string | null; createdAt: string;
-};
+export type { EndpointView };
 
 export type NewEndpoint = { id: string; destinationId: string; url: string; events: string[]; sealedSecret: string };
 

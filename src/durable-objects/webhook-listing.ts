@@ -1,15 +1,9 @@
 import { TEST_EVENT_TYPE } from "../webhooks/events";
+import type { DeliveryView, EventView } from "../webhooks/views";
 import type { EndpointOwner } from "./webhook-endpoints";
 import { ownedEndpoint } from "./webhook-endpoints";
 import { clientStanding, endpointMaySee, type EventRow } from "./webhook-store";
 
-export type DeliveryView = {
-  id: string; eventId: string; eventType: string; status: "pending" | "delivered" | "failed" | "skipped";
-  attempts: number; lastStatusCode: number | null; lastError: string | null; nextAttemptAt: string | null;
-  createdAt: string; updatedAt: string;
-};
-
-export type EventView = { id: string; type: string; createdAt: string; sequence: number; data: { object: unknown } };
 
 type Page<T> = { data: T[]; nextCursor: string | null };
 
