@@ -2,6 +2,7 @@
 // persist dir, start `wrangler dev` on 127.0.0.1, run e2e/*.test.mjs with Node's
 // test runner against it, and always stop wrangler (its whole process group).
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -98,16 +99,19 @@ try {
   step(`wrangler dev on ${base}`);
   wrangler = spawn(
     wranglerBin,
-    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--show-interactive-dev-session=false"],
-    { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    // Webhooks: local http receivers allowed, and a throwaway key sealing their secrets (read from the environment).
+    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--show-interactive-dev-session=false", "--var", "WEBHOOK_ALLOW_LOCAL:true"],
+    { cwd: root, env: { ...env, WEBHOOK_SECRET_KEY: randomBytes(32).toString("base64") }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   wrangler.stdout.on("data", (d) => log.push(d.toString()));
   wrangler.stderr.on("data", (d) => log.push(d.toString()));
   await waitForReady(base, wrangler);
 
   step("tests");
+  // `node e2e/run.mjs e2e/x.test.mjs …` runs only those files.
+  const only = process.argv.slice(2).map((f) => f.replace(/^e2e\//, ""));
   const files = (await readdir(join(root, "e2e")))
-    .filter((f) => f.endsWith(".test.mjs"))
+    .filter((f) => f.endsWith(".test.mjs") && (only.length === 0 || only.includes(f)))
     .sort()
     .map((f) => join("e2e", f));
   // Async, so a SIGINT/SIGTERM to this script is handled at once and still stops wrangler.

@@ -1,7 +1,8 @@
 // `npm run dev`: migrate local D1, start `wrangler dev` (which builds the
 // dashboard), seed a demo recipient, destination and client, print them.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { seedDemo } from "./lib/demo-seed.mjs";
 
@@ -13,7 +14,10 @@ const wrangler = `${root}node_modules/.bin/wrangler`;
 const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local"], { cwd: root, stdio: "inherit", env: { ...process.env, CI: "1" } });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-const dev = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port)], { cwd: root, stdio: "inherit", detached: true });
+// A local key sealing webhook secrets, made once. WEBHOOK_ALLOW_LOCAL goes on the command line: with
+// `secrets.required` in wrangler.jsonc, wrangler reads only the listed names from .dev.vars.
+if (!existsSync(`${root}.dev.vars`)) writeFileSync(`${root}.dev.vars`, `WEBHOOK_SECRET_KEY=${randomBytes(32).toString("base64")}\n`);
+const dev = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--var", "WEBHOOK_ALLOW_LOCAL:true"], { cwd: root, stdio: "inherit", detached: true });
 const stop = () => {
   try { process.kill(-dev.pid, "SIGTERM"); } catch { /* already gone */ }
 };
