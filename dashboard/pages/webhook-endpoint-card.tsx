@@ -59,7 +59,7 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
   });
 
   return (
-    <article class="card" aria-labelledby={`endpoint-${endpoint.id}`} data-endpoint-id={endpoint.id}>
+    <article class="card webhook-endpoint" aria-labelledby={`endpoint-${endpoint.id}`} data-endpoint-id={endpoint.id}>
       <div class="section-header">
         <div>
           <h3 id={`endpoint-${endpoint.id}`} ref={heading} tabIndex={-1} class="mono">{endpoint.url}</h3>

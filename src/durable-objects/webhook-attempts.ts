@@ -106,16 +106,17 @@ export function deadLetter(sql: SqlStorage, deliveryId: string, now: number): vo
   );
 }
 
-/** The alarm's share: forget what is older than 30 days; returns when the alarm should come back for webhooks. */
+/**
+ * The alarm's share: forget what is older than 30 days, and say when to come
+ * back for deliveries still waiting to be enqueued. Expiry alone never arms the
+ * alarm: it runs after every admission anyway, and the catch-up lists hide
+ * anything older than 30 days, so an idle destination needs no wake-up for it.
+ */
 export function webhookHousekeeping(sql: SqlStorage, now: number): number | null {
   const cutoff = now - EVENT_RETENTION_MS;
   sql.exec("DELETE FROM webhook_deliveries WHERE created_at <= ? AND status != 'pending'", cutoff);
   sql.exec("DELETE FROM events WHERE created_at <= ? AND id NOT IN (SELECT event_id FROM webhook_deliveries)", cutoff);
   return sql
-    .exec<{ at: number | null }>(
-      `SELECT MIN(at) AS at FROM (
-         SELECT MIN(updated_at) + ${ENQUEUE_GRACE_MS} AS at FROM webhook_deliveries WHERE status = 'pending' AND enqueued = 0
-         UNION ALL SELECT MIN(created_at) + ${EVENT_RETENTION_MS} FROM events)`,
-    )
+    .exec<{ at: number | null }>(`SELECT MIN(updated_at) + ${ENQUEUE_GRACE_MS} AS at FROM webhook_deliveries WHERE status = 'pending' AND enqueued = 0`)
     .one().at;
 }

@@ -1,4 +1,4 @@
-import { TEST_EVENT_TYPE } from "../webhooks/events";
+import { EVENT_RETENTION_MS, TEST_EVENT_TYPE } from "../webhooks/events";
 import type { DeliveryView, EventView } from "../webhooks/views";
 import type { EndpointOwner } from "./webhook-endpoints";
 import { ownedEndpoint } from "./webhook-endpoints";
@@ -54,8 +54,8 @@ export function listEvents(sql: SqlStorage, viewer: EndpointOwner, cursor: strin
   for (;;) {
     const rows = sql
       .exec<EventRow>(
-        `SELECT * FROM events WHERE position > ? AND type != ? ${type ? "AND type = ?" : ""} ORDER BY position LIMIT 500`,
-        after, TEST_EVENT_TYPE, ...(type ? [type] : []),
+        `SELECT * FROM events WHERE position > ? AND type != ? AND created_at > ? ${type ? "AND type = ?" : ""} ORDER BY position LIMIT 500`,
+        after, TEST_EVENT_TYPE, Date.now() - EVENT_RETENTION_MS, ...(type ? [type] : []),
       )
       .toArray();
     for (const r of rows) {

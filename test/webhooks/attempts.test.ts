@@ -1,9 +1,9 @@
-import { runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { beginAttempt, reportAttempt } from "../../src/durable-objects/webhook-attempts";
 import { recordEvent } from "../../src/durable-objects/webhook-store";
 import { MAX_ATTEMPTS, MAX_QUEUE_DELAY_S, RETRY_SCHEDULE_MS } from "../../src/webhooks/events";
-import { claimedDestination, signUp } from "../helpers/api";
+import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
 import { authorityOf } from "../helpers/authority";
 
 const HOUR = 3600_000;
@@ -81,5 +81,21 @@ describe("the retry schedule, driven through the delivery's not-before time", ()
       return [during !== null, sql.exec<{ f: number | null }>("SELECT failing_since AS f FROM webhook_endpoints").one().f];
     });
     expect(since).toEqual([true, null]);
+  });
+
+  it("keeps events 30 days: older ones leave the catch-up list at once and storage at the next alarm", async ({ expect }) => {
+    const r = await signUp();
+    const { id: dst } = await claimedDestination(r);
+    const shop = await newClient(r, dst, "Shop");
+    await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() });
+    expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toHaveLength(1);
+    const stub = authorityOf(dst);
+    await runInDurableObject(stub, (_i, state) => {
+      state.storage.sql.exec("UPDATE events SET created_at = ?", Date.now() - 30 * 24 * HOUR - 1);
+    });
+    expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toEqual([]);
+    await runDurableObjectAlarm(stub);
+    const left = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM events").one().n);
+    expect(left).toBe(0);
   });
 });
