@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
@@ -11,13 +12,18 @@ export default defineConfig(async () => {
       cloudflareTest(({ inject }) => ({
         wrangler: { configPath: "./wrangler.jsonc" },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, PUBLIC_ORIGIN: "https://payrelay.test", CHAIN_RPC_URLS: inject("chainRpcUrls"), TEST_DEMO_TOKEN: inject("demoToken") },
+          // A throwaway key sealing webhook secrets, and http://127.0.0.1 receivers allowed (tests only).
+          bindings: {
+            TEST_MIGRATIONS: migrations, PUBLIC_ORIGIN: "https://payrelay.test", CHAIN_RPC_URLS: inject("chainRpcUrls"), TEST_DEMO_TOKEN: inject("demoToken"),
+            WEBHOOK_SECRET_KEY: randomBytes(32).toString("base64"), WEBHOOK_ALLOW_LOCAL: "true",
+          },
         },
       })),
     ],
     test: {
       include: ["test/**/*.test.ts"],
-      globalSetup: ["./scripts/chain/vitest-global-setup.mjs"],
+      // A real local chain (Hardhat) and a real webhook receiver on 127.0.0.1, both stopped at the end.
+      globalSetup: ["./scripts/chain/vitest-global-setup.mjs", "./test/global-setup/webhook-receiver.ts"],
       setupFiles: ["./test/setup.ts"],
       testTimeout: 30_000,
     },

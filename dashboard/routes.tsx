@@ -16,6 +16,8 @@ export function Routes({ loc }: { loc: Location }) {
   if (m) return <DestinationPage id={m.id ?? ""} tab="clients" query={query} />;
   m = match("/destinations/:id/requests", path);
   if (m) return <DestinationPage id={m.id ?? ""} tab="requests" query={query} />;
+  m = match("/destinations/:id/webhooks", path);
+  if (m) return <DestinationPage id={m.id ?? ""} tab="webhooks" query={query} />;
   m = match("/destinations/:id/requests/new", path);
   if (m) return <NewRequestPage destinationId={m.id ?? ""} />;
   m = match("/destinations/:id/requests/:requestId", path);

@@ -3,6 +3,7 @@
 // Worker reaches the chain through CHAIN_RPC_URLS), run e2e/*.test.mjs with
 // Node's test runner against them, and always stop both.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -102,14 +103,15 @@ try {
   const chainRpcUrls = JSON.stringify({ [chain.chainId]: chain.rpcUrl });
   // An env file in the throwaway dir, so a developer's own .dev.vars never points this run elsewhere.
   const envFile = join(persist, "chain.env");
-  await writeFile(envFile, `CHAIN_RPC_URLS=${chainRpcUrls}\n`);
+  await writeFile(envFile, `CHAIN_RPC_URLS=${chainRpcUrls}\nWEBHOOK_SECRET_KEY=${randomBytes(32).toString("base64")}\n`);
 
   const port = await freePort(8799);
   const base = `http://127.0.0.1:${port}`;
   step(`wrangler dev on ${base}`);
   wrangler = spawn(
     wranglerBin,
-    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--env-file", envFile, "--show-interactive-dev-session=false"],
+    // Webhooks: local http receivers allowed; the chain's URL and a throwaway key sealing webhook secrets in the env file.
+    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--env-file", envFile, "--show-interactive-dev-session=false", "--var", "WEBHOOK_ALLOW_LOCAL:true"],
     { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   wrangler.stdout.on("data", (d) => log.push(d.toString()));
@@ -118,9 +120,11 @@ try {
 
   step("tests");
   // `node e2e/run.mjs e2e/x.test.mjs …` runs only those files.
-  const files = process.argv.length > 2
-    ? process.argv.slice(2)
-    : (await readdir(join(root, "e2e"))).filter((f) => f.endsWith(".test.mjs")).sort().map((f) => join("e2e", f));
+  const only = process.argv.slice(2).map((f) => f.replace(/^e2e\//, ""));
+  const files = (await readdir(join(root, "e2e")))
+    .filter((f) => f.endsWith(".test.mjs") && (only.length === 0 || only.includes(f)))
+    .sort()
+    .map((f) => join("e2e", f));
   // Async, so a SIGINT/SIGTERM to this script is handled at once and still stops wrangler.
   tests = spawn(
     process.execPath,

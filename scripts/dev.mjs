@@ -3,6 +3,7 @@
 // builds the dashboard), seed a demo recipient, destination on the local chain,
 // client and a payable demo request, print them.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startChain } from "./chain/local-chain.mjs";
@@ -23,11 +24,16 @@ function setDevVar(key, value) {
 const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local"], { cwd: root, stdio: "inherit", env: { ...process.env, CI: "1" } });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
+// A local key sealing webhook secrets, made once. WEBHOOK_ALLOW_LOCAL goes on the command line: with
+// `secrets.required` in wrangler.jsonc, wrangler reads only the listed names from .dev.vars.
+const hasKey = existsSync(`${root}.dev.vars`) && readFileSync(`${root}.dev.vars`, "utf8").includes("WEBHOOK_SECRET_KEY=");
+if (!hasKey) setDevVar("WEBHOOK_SECRET_KEY", randomBytes(32).toString("base64"));
+
 // The chain stops by itself when this process exits (scripts/chain/node-guard.mjs).
 const chain = await startChain();
 setDevVar("CHAIN_RPC_URLS", JSON.stringify({ [chain.chainId]: chain.rpcUrl }));
 
-const dev = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port)], { cwd: root, stdio: "inherit", detached: true });
+const dev = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--var", "WEBHOOK_ALLOW_LOCAL:true"], { cwd: root, stdio: "inherit", detached: true });
 const stop = () => {
   try { process.kill(-dev.pid, "SIGTERM"); } catch { /* already gone */ }
   chain.stop();

@@ -12,6 +12,7 @@ import { registerDocs } from "./routes/docs/docs.index";
 import orchestrator from "./routes/orchestrator/orchestrator.index";
 import publicRoutes from "./routes/public/public.index";
 import requests from "./routes/requests/requests.index";
+import webhooks, { registerWebhookDocs } from "./routes/webhooks/webhooks.index";
 
 /** Hono's own HTTPExceptions (its JSON parser, body limit, routing) by status; any other is our bug, a 500. */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ProblemCode>> = {
@@ -27,7 +28,8 @@ export function createApp() {
   const app = createRouter();
   app.use("*", apiHeaders);
   app.use("*", bodyGuard);
-  for (const router of [auth, destinations, clients, requests, orchestrator, publicRoutes]) app.route("/", router);
+  for (const router of [auth, destinations, clients, requests, orchestrator, publicRoutes, webhooks]) app.route("/", router);
+  registerWebhookDocs(app);
   registerDocs(app);
 
   // An unknown path asks for the prefix's credentials first, so probing reveals no routes to strangers.

@@ -9,3 +9,10 @@ declare global {
     }
   }
 }
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Base URL of the node:http webhook receiver started by test/global-setup/webhook-receiver.ts. */
+    webhookReceiver: string;
+  }
+}

@@ -44,12 +44,10 @@ async function toError(res: Response): Promise<ProblemResponse> {
   });
 }
 
-async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+async function call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (method === "POST") {
-    headers["Content-Type"] = "application/json";
-    if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
-  }
+  if (method === "POST") headers["Content-Type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let res: Response;
   try {
     res = await fetch(path, {
@@ -80,6 +78,7 @@ async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Pr
 export const api = {
   get: <T>(path: string): Promise<T> => call<T>("GET", path),
   post: <T>(path: string, body?: unknown): Promise<T> => call<T>("POST", path, body),
+  delete: (path: string): Promise<void> => call<void>("DELETE", path),
 };
 
 /** Turns anything thrown into a problem the UI can show. */

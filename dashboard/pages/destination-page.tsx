@@ -11,10 +11,11 @@ import { ClaimPanel } from "./claim-panel";
 import { ClientsSection } from "./clients-section";
 import { DestinationSummary } from "./destination-summary";
 import { RequestsSection } from "./requests-section";
+import { WebhooksSection } from "./webhooks-section";
 
 interface Props {
   id: string;
-  tab: "clients" | "requests";
+  tab: "clients" | "requests" | "webhooks";
   query: URLSearchParams;
 }
 
@@ -57,8 +58,11 @@ export function DestinationPage({ id, tab, query }: Props) {
         <Link href={`${base}/requests`} class="tab" aria-current={tab === "requests" ? "page" : undefined}>
           Requests
         </Link>
+        <Link href={`${base}/webhooks`} class="tab" aria-current={tab === "webhooks" ? "page" : undefined}>
+          Webhooks
+        </Link>
       </nav>
-      {tab === "clients" ? <ClientsSection destination={d} /> : <RequestsSection destination={d} query={query} />}
+      {tab === "clients" ? <ClientsSection destination={d} /> : tab === "webhooks" ? <WebhooksSection destination={d} /> : <RequestsSection destination={d} query={query} />}
     </div>
   );
 }

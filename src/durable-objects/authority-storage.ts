@@ -40,6 +40,49 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
      request_id TEXT PRIMARY KEY,
      n INTEGER NOT NULL
    );`,
+  // Webhooks (issue 9): endpoints with sealed secrets, the event log, deliveries. See webhook-store.ts.
+  `CREATE TABLE webhook_endpoints (
+     id TEXT PRIMARY KEY,
+     destination_id TEXT NOT NULL,
+     client_id TEXT,
+     url TEXT NOT NULL,
+     events TEXT NOT NULL,
+     secret_sealed TEXT NOT NULL,
+     previous_secret_sealed TEXT,
+     previous_secret_until INTEGER,
+     status TEXT NOT NULL CHECK (status IN ('enabled', 'disabled')),
+     disabled_reason TEXT,
+     failing_since INTEGER,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX webhook_endpoints_client ON webhook_endpoints (client_id);
+   CREATE TABLE events (
+     position INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     type TEXT NOT NULL,
+     request_id TEXT,
+     direction TEXT,
+     client_id TEXT,
+     object TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX events_created ON events (created_at);
+   CREATE TABLE webhook_deliveries (
+     id TEXT PRIMARY KEY,
+     event_id TEXT NOT NULL,
+     endpoint_id TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'skipped')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_status_code INTEGER,
+     last_error TEXT,
+     next_attempt_at INTEGER,
+     enqueued INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at);
+   CREATE INDEX webhook_deliveries_unenqueued ON webhook_deliveries (status, enqueued);
+   CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

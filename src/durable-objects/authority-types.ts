@@ -42,6 +42,8 @@ export type AdmitInput = {
   blockedBy?: string;
   /** Manual creates carry the profile, read from D1 with the ownership check, and initialise the authority. */
   profile?: DestinationProfile;
+  /** For a link: who created its request, which decides which orchestrator endpoints hear of it. */
+  requestCreatorClientId?: string | null;
 };
 
 export type AdmitResult =

@@ -8,6 +8,12 @@ import { resolveMoney } from "./admission-money";
 import type { AdmissionRecord, AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfile } from "./authority-types";
 import { isInitialised, migrateAuthority } from "./authority-storage";
 import { issueClientSecret } from "../credentials/client-secret";
+import type { AttemptJob, AttemptOutcome } from "../webhooks/events";
+import { ENQUEUE_GRACE_MS, beginAttempt, deadLetter, enqueueDue, reportAttempt, webhookHousekeeping } from "./webhook-attempts";
+import { asOwner, type WebhookCaller, type WebhookResult } from "./webhook-callers";
+import { deleteEndpoint, insertEndpoint, listEndpoints, retryDelivery, rotateSecret, sendTestEvent, type NewEndpoint } from "./webhook-endpoints";
+import { recordAdmissionEvent, recordRevocationEvent } from "./webhook-hooks";
+import { listDeliveries, listEvents } from "./webhook-listing";
 
 /** Idempotency keys are answered for 48 h (the contract's floor is 24 h). */
 export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;
@@ -58,10 +64,15 @@ export class DestinationAuthority extends DurableObject<Env> {
     if (this.ready) void ctx.blockConcurrencyWhile(async () => migrateAuthority(this.sql));
   }
 
-  /** Only called on behalf of the recipient, after D1 confirmed the destination is theirs and claimed. */
-  private initialise(profile: DestinationProfile): void {
+  /** Only on behalf of the recipient, whose ownership the Worker checked in D1: never for a client's call. */
+  private ensureSchema(): void {
     if (!this.ready) migrateAuthority(this.sql);
     this.ready = true;
+  }
+
+  /** Only called on behalf of the recipient, after D1 confirmed the destination is theirs and claimed. */
+  private initialise(profile: DestinationProfile): void {
+    this.ensureSchema();
     this.sql.exec(
       "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
       profile.id, JSON.stringify(profile.token),
@@ -95,10 +106,16 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   /** Permanent and idempotent: a second revoke keeps the first revocation time. */
-  revokeClient(clientId: string): ClientView | null {
+  async revokeClient(clientId: string): Promise<ClientView | null> {
     if (!this.ready) return null;
-    this.sql.exec("UPDATE clients SET status = 'revoked', revoked_at = ? WHERE id = ? AND status = 'active'", Date.now(), clientId);
-    const row = this.clientRow(clientId);
+    const now = Date.now();
+    const row = this.ctx.storage.transactionSync(() => {
+      const { rowsWritten } = this.sql.exec("UPDATE clients SET status = 'revoked', revoked_at = ? WHERE id = ? AND status = 'active'", now, clientId);
+      const after = this.clientRow(clientId);
+      if (after && rowsWritten > 0) recordRevocationEvent(this.sql, view(after), now);
+      return after;
+    });
+    await this.dispatchWebhooks();
     return row ? view(row) : null;
   }
 
@@ -178,9 +195,13 @@ export class DestinationAuthority extends DurableObject<Env> {
         );
       }
       this.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", record.row.id, JSON.stringify(record), now);
+      recordAdmissionEvent(this.sql, record, input.requestCreatorClientId, now);
       return { outcome: "admitted", record, reply: input.reply ?? null };
     });
-    if (result.outcome === "admitted") await this.scheduleAlarm(now + OUTBOX_GRACE_MS);
+    if (result.outcome === "admitted") {
+      await this.scheduleAlarm(now + OUTBOX_GRACE_MS);
+      await this.dispatchWebhooks();
+    }
     return result;
   }
 
@@ -196,6 +217,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     if (!this.ready) return;
     const now = Date.now();
+    const webhooksNext = await this.webhookAlarm(now);
     const due = this.sql
       .exec<{ id: string; record: string }>("SELECT id, record FROM outbox WHERE admitted_at <= ? ORDER BY admitted_at LIMIT ?", now - OUTBOX_GRACE_MS, OUTBOX_DRAIN_BATCH)
       .toArray();
@@ -220,12 +242,90 @@ export class DestinationAuthority extends DurableObject<Env> {
       .one().at;
     // A full batch means more rows are due: come back at once, or a destination creating more
     // than one batch a second grows its outbox without bound.
-    if (next !== null) await this.ctx.storage.setAlarm(Math.max(next, due.length === OUTBOX_DRAIN_BATCH ? now : now + 1000));
+    const wake = next === null ? webhooksNext : webhooksNext === null ? next : Math.min(next, webhooksNext);
+    if (wake !== null) await this.ctx.storage.setAlarm(Math.max(wake, due.length === OUTBOX_DRAIN_BATCH ? now : now + 1000));
   }
 
   /** Test and operations view: how many admitted creates are not yet confirmed in D1 by the alarm. */
   outboxSize(): number {
     if (!this.ready) return 0;
     return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n;
+  }
+
+  // Webhooks (issue 9): thin RPC over webhook-*.ts, which hold the logic and the reasoning.
+
+  /** Sends recorded deliveries to the queue; the alarm retries what this could not send. Call after recordEvent's transaction. */
+  async dispatchWebhooks(minAgeMs = 0): Promise<void> {
+    if (!this.ready) return;
+    const waiting = this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE status = 'pending' AND enqueued = 0").one().n;
+    if (waiting === 0) return;
+    await this.scheduleAlarm(Date.now() + ENQUEUE_GRACE_MS);
+    try {
+      await enqueueDue(this.sql, this.env.WEBHOOK_DELIVERIES, Date.now(), minAgeMs);
+    } catch (err) {
+      console.error("webhook enqueue failed; the alarm retries", err instanceof Error ? err.message : err);
+    }
+  }
+
+  private async webhookAlarm(now: number): Promise<number | null> {
+    await this.dispatchWebhooks(ENQUEUE_GRACE_MS);
+    return webhookHousekeeping(this.sql, now);
+  }
+
+  /** asOwner, on an object that may hold nothing yet: a recipient's call sets up the schema, a client's cannot be one of ours. */
+  private asOwner<T extends object>(caller: WebhookCaller, changes: boolean, fn: Parameters<typeof asOwner<T>>[3]): WebhookResult<T> {
+    if (!this.ready) {
+      if (caller.type !== "recipient") return { ok: false, error: "unauthenticated" };
+      this.ensureSchema();
+    }
+    return asOwner(this.sql, caller, changes, fn);
+  }
+
+  createWebhookEndpoint(caller: WebhookCaller, e: NewEndpoint) {
+    return this.asOwner(caller, true, (o) => insertEndpoint(this.sql, o, e, Date.now()));
+  }
+
+  listWebhookEndpoints(caller: WebhookCaller) {
+    return this.asOwner(caller, false, (o) => listEndpoints(this.sql, o));
+  }
+
+  deleteWebhookEndpoint(caller: WebhookCaller, endpointId: string) {
+    return this.asOwner(caller, false, (o) => deleteEndpoint(this.sql, o, endpointId));
+  }
+
+  rotateWebhookSecret(caller: WebhookCaller, endpointId: string, sealedSecret: string) {
+    return this.asOwner(caller, false, (o) => rotateSecret(this.sql, o, endpointId, sealedSecret, Date.now()));
+  }
+
+  async sendWebhookTest(caller: WebhookCaller, endpointId: string) {
+    const result = this.asOwner(caller, false, (o) => sendTestEvent(this.sql, o, endpointId, Date.now()));
+    await this.dispatchWebhooks();
+    return result;
+  }
+
+  listWebhookDeliveries(caller: WebhookCaller, endpointId: string, cursor: string | null) {
+    return this.asOwner(caller, false, (o) => listDeliveries(this.sql, o, endpointId, cursor));
+  }
+
+  async retryWebhookDelivery(caller: WebhookCaller, endpointId: string, deliveryId: string) {
+    const result = this.asOwner(caller, false, (o) => retryDelivery(this.sql, o, endpointId, deliveryId, Date.now()));
+    await this.dispatchWebhooks();
+    return result;
+  }
+
+  listWebhookEvents(caller: WebhookCaller, cursor: string | null, type: string | null) {
+    return this.asOwner(caller, false, (o) => listEvents(this.sql, o, cursor, type));
+  }
+
+  webhookBeginAttempt(deliveryId: string): AttemptJob {
+    return beginAttempt(this.sql, deliveryId, Date.now());
+  }
+
+  async webhookReportAttempt(deliveryId: string, attempt: number, outcome: AttemptOutcome): Promise<void> {
+    if (reportAttempt(this.sql, deliveryId, attempt, outcome, Date.now())) await this.dispatchWebhooks();
+  }
+
+  webhookDeadLettered(deliveryId: string): void {
+    deadLetter(this.sql, deliveryId, Date.now());
   }
 }

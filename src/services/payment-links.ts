@@ -40,6 +40,7 @@ export async function createPaymentLink(
       },
       reply: { url: `${origin}/pay/${token}` },
       blockedBy,
+      requestCreatorClientId: request.createdByClientId,
     }),
     "incoming:creator",
   );

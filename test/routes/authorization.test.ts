@@ -24,6 +24,13 @@ const BODIES: Record<string, unknown> = {
   "post /api/destinations/{id}/requests/{requestId}/payment-links": undefined,
   "post /v1/destinations/{destinationId}/requests": incoming(),
   "post /v1/requests/{requestId}/payment-links": undefined,
+  "post /api/destinations/{id}/webhook-endpoints": { url: "https://hooks.example.com/stranger" },
+  "delete /api/destinations/{id}/webhook-endpoints/{endpointId}": undefined,
+  "post /api/destinations/{id}/webhook-endpoints/{endpointId}/rotate-secret": undefined,
+  "post /api/destinations/{id}/webhook-endpoints/{endpointId}/test": undefined,
+  "post /api/destinations/{id}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": undefined,
+  "post /v1/webhook-endpoints": { url: "https://hooks.example.com/stranger" },
+  "delete /v1/webhook-endpoints/{endpointId}": undefined,
 };
 
 async function operations(): Promise<Op[]> {
@@ -39,7 +46,13 @@ async function tenant() {
   const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() })).json;
   const incomingReq = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
   const link = (await shop.orchestrator(`/v1/requests/${incomingReq.id}/payment-links`, { method: "POST" })).json;
-  return { r, dst, shop, req, params: { id: dst, destinationId: dst, clientId: shop.id, requestId: req.id, token: link.url.split("/pay/")[1] } };
+  // A recipient endpoint created before the requests would hold deliveries; one made after gets the test event's.
+  const hook = (await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: "https://hooks.example.com/a" } })).json;
+  await r.api(`/api/destinations/${dst}/webhook-endpoints/${hook.id}/test`, { method: "POST" });
+  const delivery = (await r.api(`/api/destinations/${dst}/webhook-endpoints/${hook.id}/deliveries`)).json.data[0];
+  const clientHook = (await shop.orchestrator("/v1/webhook-endpoints", { body: { url: "https://hooks.example.com/b" } })).json;
+  const params = { id: dst, destinationId: dst, clientId: shop.id, requestId: req.id, token: link.url.split("/pay/")[1], endpointId: hook.id, deliveryId: delivery.id };
+  return { r, dst, shop, req, params, v1Params: { ...params, endpointId: clientHook.id } };
 }
 
 const fill = (path: string, params: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!);
@@ -60,7 +73,7 @@ describe("authorization matrix over every documented operation", () => {
     {
       const a = await tenant();
       const b = await tenant();
-      const path = fill(op.path, a.params);
+      const path = fill(op.path, op.path.startsWith("/v1/") ? a.v1Params : a.params);
       const body = BODIES[key(op)];
       const init = { method: op.method.toUpperCase(), ...(body === undefined ? {} : { body }) };
       const where = `${key(op)}`;
@@ -69,7 +82,7 @@ describe("authorization matrix over every documented operation", () => {
         expect(res.json?.code, `${who} → ${where}`).toBe(code);
         for (const secret of [a.dst, a.shop.id, a.req.id, a.params.token, a.r.email]) expect(res.text, `${who} → ${where}`).not.toContain(secret);
       };
-      const hasTenantParams = /\{(id|destinationId|clientId|requestId)\}/.test(op.path);
+      const hasTenantParams = /\{(id|destinationId|clientId|requestId|endpointId)\}/.test(op.path);
 
       if (kind(op) === "session") {
         expectProblem(await call(path, init), 401, "unauthenticated", "no auth");
@@ -95,7 +108,7 @@ describe("authorization matrix over every documented operation", () => {
         if (op.method === "post" && op.path.includes("/payment-links")) {
           // Links are made for incoming requests by their creator; the target here is another client's outgoing request.
           expectProblem(await other.orchestrator(path, init), 404, "not_found", "client that may not read it");
-        } else if (op.method === "post") {
+        } else if (op.method === "post" && op.path.endsWith("/requests")) {
           const outgoingBody = outgoing();
           expectProblem(await other.orchestrator(path, { method: "POST", body: outgoingBody }), 403, "permission_denied", "client without outgoing:creator");
         } else if (hasTenantParams) {
@@ -103,8 +116,9 @@ describe("authorization matrix over every documented operation", () => {
         }
         await a.r.api(`/api/destinations/${a.dst}/clients/${a.shop.id}/revoke`, { method: "POST" });
         const revoked = await a.shop.orchestrator(path, init);
+        // A revoked client creates nothing, and still reads (and may delete) what it made.
         if (op.method === "post") expectProblem(revoked, 403, "client_revoked", "revoked client");
-        else expect(revoked.status, `revoked client reads its own → ${where}`).toBe(200);
+        else expect(revoked.status, `revoked client on its own → ${where}`).toBeLessThan(300);
       }
 
       if (kind(op) === "public") {

@@ -1,0 +1,77 @@
+import { useRef, useState } from "preact/hooks";
+import { EmptyState } from "../components/empty-state";
+import { ProblemAlert } from "../components/problem-alert";
+import { api } from "../lib/api";
+import type { Destination } from "../lib/types";
+import { useResource } from "../lib/use-resource";
+import type { WebhookEndpoint } from "../lib/webhook-types";
+import { AddWebhookDialog } from "./add-webhook-dialog";
+import { WebhookEndpointCard } from "./webhook-endpoint-card";
+
+/** The destination's webhook endpoints: add, test, rotate, delete, and their recent deliveries. */
+export function WebhooksSection({ destination }: { destination: Destination }) {
+  const [adding, setAdding] = useState(false);
+  const [message, setMessage] = useState("");
+  const title = useRef<HTMLHeadingElement>(null);
+  const claimed = destination.status === "claimed";
+  const endpoints = useResource(`webhooks:${destination.id}:${claimed}`, () =>
+    claimed ? api.get<{ data: WebhookEndpoint[] }>(`/api/destinations/${destination.id}/webhook-endpoints`) : Promise.resolve({ data: [] }),
+  );
+  const items = endpoints.data?.data ?? [];
+
+  const addButton = (
+    <button type="button" class="btn btn-primary" onClick={() => setAdding(true)} disabled={!claimed}>
+      Add endpoint
+    </button>
+  );
+
+  return (
+    <section aria-labelledby="webhooks-title">
+      <div class="section-header">
+        <div>
+          <h2 id="webhooks-title" ref={title} tabIndex={-1}>Webhooks</h2>
+          <p class="muted">
+            Payrelay POSTs every event of this destination to your endpoints, signed per Standard Webhooks, and retries
+            for a day when they fail.
+          </p>
+        </div>
+        {claimed && items.length > 0 && addButton}
+      </div>
+      {/* Successes are announced politely; failures show as alerts where they happened. */}
+      <p class="visually-hidden" role="status" aria-live="polite" data-testid="webhooks-status">{message}</p>
+      <ProblemAlert problem={endpoints.problem} />
+      {!claimed ? (
+        <EmptyState title="Claim this destination first">Webhooks can only be added to a claimed destination.</EmptyState>
+      ) : endpoints.loading && !endpoints.data ? (
+        <p class="loading">Loading webhook endpoints…</p>
+      ) : items.length === 0 ? (
+        <EmptyState title="No webhook endpoints yet" action={addButton}>
+          Add an https endpoint to hear about new requests, payments and revocations without polling.
+        </EmptyState>
+      ) : (
+        items.map((e) => (
+          <WebhookEndpointCard
+            key={e.id}
+            destinationId={destination.id}
+            endpoint={e}
+            announce={setMessage}
+            onDeleted={(gone) => {
+              endpoints.set({ data: items.filter((x) => x.id !== gone.id) });
+              title.current?.focus();
+            }}
+          />
+        ))
+      )}
+      {adding && (
+        <AddWebhookDialog
+          destinationId={destination.id}
+          onClose={() => setAdding(false)}
+          onCreated={(e) => {
+            endpoints.set({ data: [e, ...items] });
+            setMessage(`Endpoint ${e.url} added.`);
+          }}
+        />
+      )}
+    </section>
+  );
+}

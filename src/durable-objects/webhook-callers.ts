@@ -1,0 +1,32 @@
+import { constantTimeEqual } from "../lib/crypto";
+import type { EndpointOwner } from "./webhook-endpoints";
+
+/**
+ * Who calls a webhook RPC: the recipient (the Worker checked the session and
+ * ownership of the destination) or an orchestrator, whose secret the
+ * authority verifies here, as it does for creates.
+ */
+export type WebhookCaller = { type: "recipient" } | { type: "client"; clientId: string; secretHash: string };
+
+export type WebhookRefusal = "unauthenticated" | "client_revoked" | "not_found" | "too_many_endpoints";
+/** A refusal other than not_found, returned by an operation. */
+export type Refused = { refused: WebhookRefusal };
+export type WebhookResult<T> = { ok: true; value: T } | { ok: false; error: WebhookRefusal };
+
+/**
+ * Runs `fn` as the caller's endpoint owner. `changes` (creating an endpoint)
+ * needs an active client; reads and deletes stay open to a revoked client,
+ * whose endpoints still receive its own requests' events.
+ */
+export function asOwner<T extends object>(sql: SqlStorage, caller: WebhookCaller, changes: boolean, fn: (owner: EndpointOwner) => T | null | Refused): WebhookResult<T> {
+  let owner: EndpointOwner = { type: "recipient" };
+  if (caller.type === "client") {
+    const row = sql.exec<{ secret_hash: string; status: string }>("SELECT secret_hash, status FROM clients WHERE id = ?", caller.clientId).toArray()[0];
+    if (!row || !constantTimeEqual(row.secret_hash, caller.secretHash)) return { ok: false, error: "unauthenticated" };
+    if (changes && row.status !== "active") return { ok: false, error: "client_revoked" };
+    owner = { type: "client", clientId: caller.clientId };
+  }
+  const value = fn(owner);
+  if (value === null) return { ok: false, error: "not_found" };
+  return "refused" in value ? { ok: false, error: value.refused } : { ok: true, value };
+}

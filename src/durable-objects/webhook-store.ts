@@ -1,0 +1,112 @@
+import type { Permission } from "../credentials/permissions";
+import { newId } from "../lib/ids";
+import { TEST_EVENT_TYPE, type WebhookEventType } from "../webhooks/events";
+
+/**
+ * The authority's webhook state: plain functions over its SqlStorage, called
+ * inside the authority's transactionSync so an event is recorded atomically
+ * with the state change that caused it (the outbox), and its deliveries with it.
+ */
+
+/** Whom an event is about, which decides which orchestrator endpoints may see it. */
+export type EventSubject =
+  | { kind: "request"; requestId: string; direction: "incoming" | "outgoing"; creatorClientId: string | null }
+  | { kind: "client"; clientId: string };
+
+export type RecordEventInput = {
+  type: WebhookEventType;
+  subject: EventSubject;
+  /** The request, link or client exactly as the API shows it now (full state, not a diff). */
+  object: unknown;
+  at: number;
+};
+
+export type EndpointRow = {
+  id: string; destination_id: string; client_id: string | null; url: string; events: string; secret_sealed: string;
+  previous_secret_sealed: string | null; previous_secret_until: number | null; status: "enabled" | "disabled";
+  disabled_reason: string | null; failing_since: number | null; created_at: number;
+};
+
+export type EventRow = {
+  position: number; id: string; type: string; request_id: string | null; direction: string | null;
+  client_id: string | null; object: string; created_at: number;
+};
+
+/** An orchestrator endpoint's client as it is now: scope is decided at delivery time. */
+export type ClientStanding = { status: "active" | "revoked"; permissions: Permission[] } | undefined;
+
+/**
+ * The scope rule. A recipient endpoint sees every event of its destination. A
+ * client's endpoint sees events about requests that client created, events
+ * about its own client ID, and, while the client is active, requests of a
+ * direction it holds `<direction>:reader` for. So after revocation: its own only.
+ */
+export function endpointMaySee(endpointClientId: string | null, event: Pick<EventRow, "request_id" | "direction" | "client_id" | "type">, client: ClientStanding): boolean {
+  if (endpointClientId === null) return true;
+  if (event.type === TEST_EVENT_TYPE) return false;
+  if (event.client_id === endpointClientId) return true;
+  if (event.request_id === null || !client || client.status !== "active") return false;
+  return client.permissions.includes(`${event.direction}:reader` as Permission);
+}
+
+export function clientStanding(sql: SqlStorage, clientId: string | null): ClientStanding {
+  if (clientId === null) return undefined;
+  const row = sql.exec<{ status: "active" | "revoked"; permissions: string }>("SELECT status, permissions FROM clients WHERE id = ?", clientId).toArray()[0];
+  return row ? { status: row.status, permissions: JSON.parse(row.permissions) as Permission[] } : undefined;
+}
+
+/** The exact body every attempt of an event sends; `sequence` is the log position, increasing per request. */
+export function eventBody(e: EventRow): string {
+  return `{"id":${JSON.stringify(e.id)},"type":${JSON.stringify(e.type)},"createdAt":${JSON.stringify(new Date(e.created_at).toISOString())},"sequence":${e.position},"data":{"object":${e.object}}}`;
+}
+
+export const subscribed = (endpoint: Pick<EndpointRow, "events">, type: string) => {
+  const events = JSON.parse(endpoint.events) as string[];
+  return events.length === 0 || events.includes(type);
+};
+
+function insertDelivery(sql: SqlStorage, eventId: string, endpointId: string, at: number): string {
+  const id = newId("whd");
+  sql.exec(
+    "INSERT INTO webhook_deliveries (id, event_id, endpoint_id, status, attempts, next_attempt_at, enqueued, created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, 0, ?, ?)",
+    id, eventId, endpointId, at, at, at,
+  );
+  return id;
+}
+
+function insertEvent(sql: SqlStorage, type: string, subject: EventSubject | null, object: unknown, at: number): EventRow {
+  const id = newId("evt");
+  const requestId = subject?.kind === "request" ? subject.requestId : null;
+  const direction = subject?.kind === "request" ? subject.direction : null;
+  const clientId = subject === null ? null : subject.kind === "request" ? subject.creatorClientId : subject.clientId;
+  sql.exec(
+    "INSERT INTO events (id, type, request_id, direction, client_id, object, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    id, type, requestId, direction, clientId, JSON.stringify(object), at,
+  );
+  return sql.exec<EventRow>("SELECT * FROM events WHERE id = ?", id).one();
+}
+
+/**
+ * Records an event and one pending delivery per enabled, subscribed endpoint
+ * that may see it. Call it inside the transactionSync of the change it
+ * reports; afterwards call the authority's `dispatchWebhooks()` (its alarm
+ * does it anyway if the object dies first). Returns the new event's id.
+ */
+export function recordEvent(sql: SqlStorage, input: RecordEventInput): { eventId: string; deliveries: number } {
+  const event = insertEvent(sql, input.type, input.subject, input.object, input.at);
+  const endpoints = sql.exec<EndpointRow>("SELECT * FROM webhook_endpoints WHERE status = 'enabled'").toArray();
+  let deliveries = 0;
+  for (const e of endpoints) {
+    if (!subscribed(e, input.type) || !endpointMaySee(e.client_id, event, clientStanding(sql, e.client_id))) continue;
+    insertDelivery(sql, event.id, e.id, input.at);
+    deliveries++;
+  }
+  return { eventId: event.id, deliveries };
+}
+
+/** "Send test event": an event for one endpoint only, kept out of the catch-up lists. */
+export function recordTestEvent(sql: SqlStorage, endpoint: EndpointRow, at: number): string {
+  const object = { message: "A test event from Payrelay: your endpoint is reachable and verifies signatures.", endpointId: endpoint.id };
+  const event = insertEvent(sql, TEST_EVENT_TYPE, null, object, at);
+  return insertDelivery(sql, event.id, endpoint.id, at);
+}

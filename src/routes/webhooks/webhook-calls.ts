@@ -1,0 +1,41 @@
+import type { Context } from "hono";
+import type { WebhookCaller, WebhookResult } from "../../durable-objects/webhook-callers";
+import type { NewEndpoint } from "../../durable-objects/webhook-endpoints";
+import type { AppEnv } from "../../env";
+import { newId } from "../../lib/ids";
+import { ApiError, notFound } from "../../lib/problem";
+import { unknownClientSecret } from "../../services/authority";
+import { sealSecret } from "../../webhooks/secret-box";
+import { newWebhookSecret } from "../../webhooks/signature";
+import { allowLocal, checkWebhookUrl } from "../../webhooks/url-policy";
+
+/** The authority's answer, or the contract's problem for its refusal. */
+export function unwrap<T>(result: WebhookResult<T>, what = "webhook endpoint"): T {
+  if (result.ok) return result.value;
+  switch (result.error) {
+    case "unauthenticated": throw unknownClientSecret();
+    case "client_revoked": throw new ApiError("client_revoked", "This client ID was revoked; it can no longer add webhook endpoints.");
+    case "too_many_endpoints": throw new ApiError("conflict", "At most 10 webhook endpoints per owner; delete one first.");
+    case "not_found": throw notFound(what);
+  }
+}
+
+/** A fresh secret, shown once, and its sealed form for the authority. */
+export async function freshSecret(env: Env, endpointId: string) {
+  const secret = newWebhookSecret();
+  return { secret, sealed: await sealSecret(env, endpointId, secret) };
+}
+
+/** Validates the URL (400 naming `url`), then mints the endpoint's id and secret. */
+export async function prepareEndpoint(env: Env, destinationId: string, body: { url: string; events: string[] }) {
+  const verdict = checkWebhookUrl(body.url, allowLocal(env));
+  if (!verdict.ok) throw new ApiError("validation_failed", `The webhook URL is not allowed: ${verdict.reason}`, [{ path: "url", message: verdict.reason }]);
+  const id = newId("whe");
+  const { secret, sealed } = await freshSecret(env, id);
+  const endpoint: NewEndpoint = { id, destinationId, url: verdict.url, events: body.events, sealedSecret: sealed };
+  return { endpoint, secret };
+}
+
+/** The orchestrator as a webhook caller: the authority checks its secret's hash. */
+export const clientCaller = (c: Context<AppEnv>): WebhookCaller => ({ type: "client", clientId: c.var.credential.clientId, secretHash: c.var.credential.secretHash });
+export const RECIPIENT: WebhookCaller = { type: "recipient" };

@@ -1,0 +1,28 @@
+import type { AppRouteHandler } from "../../lib/create-router";
+import { authority } from "../../services/authority";
+import { clientCaller, prepareEndpoint, unwrap } from "./webhook-calls";
+import type { createClientEndpoint, deleteClientEndpoint, listClientEndpoints, listClientEvents } from "./webhooks-v1.routes";
+
+// Every call goes to the client's own destination's authority, which verifies the secret's hash.
+
+export const createHandler: AppRouteHandler<typeof createClientEndpoint> = async (c) => {
+  const dst = c.var.credential.destinationId;
+  const { endpoint, secret } = await prepareEndpoint(c.env, dst, c.req.valid("json"));
+  const created = unwrap(await authority(c.env, dst).createWebhookEndpoint(clientCaller(c), endpoint));
+  return c.json({ ...created, secret }, 201);
+};
+
+export const listHandler: AppRouteHandler<typeof listClientEndpoints> = async (c) => {
+  const data = unwrap(await authority(c.env, c.var.credential.destinationId).listWebhookEndpoints(clientCaller(c)));
+  return c.json({ data }, 200);
+};
+
+export const deleteHandler: AppRouteHandler<typeof deleteClientEndpoint> = async (c) => {
+  unwrap(await authority(c.env, c.var.credential.destinationId).deleteWebhookEndpoint(clientCaller(c), c.req.valid("param").endpointId));
+  return c.body(null, 204);
+};
+
+export const eventsHandler: AppRouteHandler<typeof listClientEvents> = async (c) => {
+  const { cursor, type } = c.req.valid("query");
+  return c.json(unwrap(await authority(c.env, c.var.credential.destinationId).listWebhookEvents(clientCaller(c), cursor ?? null, type ?? null)), 200);
+};

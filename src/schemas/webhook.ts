@@ -1,0 +1,70 @@
+import { z } from "@hono/zod-openapi";
+import { idPattern } from "../lib/ids";
+import { WEBHOOK_EVENT_TYPES } from "../webhooks/events";
+
+export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
+
+export const WebhookEndpointCreateSchema = z
+  .object({
+    url: z.string().max(2048).openapi({ example: "https://shop.example.com/payrelay/webhooks" }),
+    events: z
+      .array(WebhookEventTypeSchema)
+      .refine((e) => new Set(e).size === e.length, "List each event type once.")
+      .default([])
+      .openapi({ description: "Event types to receive; empty or absent means all." }),
+  })
+  .strict()
+  .openapi("WebhookEndpointCreate");
+
+export const WebhookEndpointSchema = z
+  .object({
+    id: z.string().openapi({ example: "whe_0k3f9x2m7d4q8w1z" }),
+    url: z.string(),
+    events: z.array(z.string()),
+    status: z.enum(["enabled", "disabled"]),
+    disabledReason: z.string().nullable().openapi({ description: "Why Payrelay disabled it: a 410 answer, or 5 days of failures." }),
+    clientId: z.string().nullable().openapi({ description: "The orchestrator's client ID, or null for the recipient's own endpoint." }),
+    createdAt: z.string(),
+  })
+  .openapi("WebhookEndpoint");
+
+export const WebhookEndpointWithSecretSchema = WebhookEndpointSchema.extend({
+  secret: z.string().openapi({ example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", description: "Shown once. After a rotation the previous secret also signs for 24 h." }),
+}).openapi("WebhookEndpointWithSecret");
+
+export const WebhookDeliverySchema = z
+  .object({
+    id: z.string(),
+    eventId: z.string(),
+    eventType: z.string(),
+    status: z.enum(["pending", "delivered", "failed", "skipped"]).openapi({ description: "skipped: the endpoint's client may no longer read the request." }),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("WebhookDelivery");
+
+export const WebhookEventSchema = z
+  .object({
+    id: z.string().openapi({ example: "evt_0k3f9x2m7d4q8w1z" }),
+    type: WebhookEventTypeSchema,
+    createdAt: z.string(),
+    sequence: z.number().int().openapi({ description: "Increases per request: drop an event older than one already applied." }),
+    data: z.object({ object: z.record(z.string(), z.unknown()).openapi({ description: "The request, payment link or client as the API shows it at this event." }) }),
+  })
+  .openapi("WebhookEvent");
+
+const param = (name: string, prefix: "dst" | "whe" | "whd", what: string) =>
+  z.string().regex(idPattern(prefix), `Not a ${what} id.`).openapi({ param: { name, in: "path" } });
+
+export const EndpointParams = z.object({ endpointId: param("endpointId", "whe", "webhook endpoint") });
+export const DestinationEndpointParams = EndpointParams.extend({ id: param("id", "dst", "destination") });
+export const DeliveryParams = DestinationEndpointParams.extend({ deliveryId: param("deliveryId", "whd", "delivery") });
+
+export const CursorQuery = z.object({ cursor: z.string().max(200).optional() });
+export const EventsQuery = CursorQuery.extend({ type: WebhookEventTypeSchema.optional() });
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });

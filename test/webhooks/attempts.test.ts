@@ -1,0 +1,101 @@
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { describe, it } from "vitest";
+import { beginAttempt, reportAttempt } from "../../src/durable-objects/webhook-attempts";
+import { recordEvent } from "../../src/durable-objects/webhook-store";
+import { MAX_ATTEMPTS, MAX_QUEUE_DELAY_S, RETRY_SCHEDULE_MS } from "../../src/webhooks/events";
+import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
+import { authorityOf } from "../helpers/authority";
+
+const HOUR = 3600_000;
+
+/** A destination with one endpoint that nothing listens on (attempts are driven by hand here, not sent). */
+async function setup() {
+  const r = await signUp();
+  const { id: dst } = await claimedDestination(r);
+  const endpoint = (await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: "https://hooks.example.com/x", events: ["request.paid"] } })).json;
+  const stub = authorityOf(dst);
+  const deliveryId = await runInDurableObject(stub, (_i, state) => {
+    const sql = state.storage.sql;
+    recordEvent(sql, { type: "request.paid", at: 0, object: { id: "req_1" }, subject: { kind: "request", requestId: "req_1", direction: "incoming", creatorClientId: null } });
+    return sql.exec<{ id: string }>("SELECT id FROM webhook_deliveries").one().id;
+  });
+  return { r, dst, stub, endpoint, deliveryId };
+}
+
+describe("the retry schedule, driven through the delivery's not-before time", () => {
+  it("retries after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h, then fails; waits longer than 12 h are chained", async ({ expect }) => {
+    const { stub, deliveryId } = await setup();
+    const trace = await runInDurableObject(stub, (_i, state) => {
+      const sql = state.storage.sql;
+      const delays: number[] = [];
+      let waits = 0;
+      let now = Date.now();
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        let job = beginAttempt(sql, deliveryId, now);
+        // The consumer re-enqueues a too-early message with at most the queue's 12 h delay.
+        while (job.action === "wait") {
+          waits++;
+          now += Math.min(MAX_QUEUE_DELAY_S * 1000, job.notBefore - now);
+          job = beginAttempt(sql, deliveryId, now);
+        }
+        if (job.action !== "send") throw new Error(`attempt ${attempt}: ${job.action}`);
+        expect(job.attempt).toBe(attempt);
+        // A duplicate report of the same attempt (a redelivered message) changes nothing.
+        reportAttempt(sql, deliveryId, attempt, { status: 503, error: "down" }, now);
+        expect(reportAttempt(sql, deliveryId, attempt, { status: 503, error: "down" }, now)).toBe(false);
+        const next = sql.exec<{ next_attempt_at: number | null }>("SELECT next_attempt_at FROM webhook_deliveries").one().next_attempt_at;
+        if (next !== null) delays.push(next - now);
+        // The authority enqueued the retry with at most the queue's 12 h delay: that is when the message arrives.
+        if (next !== null) now += Math.min(MAX_QUEUE_DELAY_S * 1000, next - now);
+      }
+      return { delays, waits, row: sql.exec("SELECT status, attempts FROM webhook_deliveries").one() };
+    });
+    expect(trace.delays).toEqual(RETRY_SCHEDULE_MS);
+    expect(trace.row).toEqual({ status: "failed", attempts: MAX_ATTEMPTS });
+    // 14 h, 20 h and 24 h each need one extra hop; everything shorter fits one queue delay.
+    expect(trace.waits).toBe(3);
+  });
+
+  it("disables an endpoint that failed everything for 5 days, and says so", async ({ expect }) => {
+    const { r, dst, stub, deliveryId, endpoint } = await setup();
+    await runInDurableObject(stub, (_i, state) => {
+      const sql = state.storage.sql;
+      const start = Date.now();
+      reportAttempt(sql, deliveryId, 1, { status: 500, error: "x" }, start);
+      reportAttempt(sql, deliveryId, 2, { status: 500, error: "x" }, start + 4 * 24 * HOUR);
+      reportAttempt(sql, deliveryId, 3, { status: null, error: "timeout" }, start + 5 * 24 * HOUR);
+    });
+    const list = (await r.api(`/api/destinations/${dst}/webhook-endpoints`)).json.data;
+    expect(list).toMatchObject([{ id: endpoint.id, status: "disabled", disabledReason: "Every delivery failed for 5 days." }]);
+    const d = (await r.api(`/api/destinations/${dst}/webhook-endpoints/${endpoint.id}/deliveries`)).json.data[0];
+    expect(d).toMatchObject({ status: "failed", attempts: 3, nextAttemptAt: null });
+  });
+
+  it("a success clears the failing streak", async ({ expect }) => {
+    const { stub, deliveryId } = await setup();
+    const since = await runInDurableObject(stub, (_i, state) => {
+      const sql = state.storage.sql;
+      reportAttempt(sql, deliveryId, 1, { status: 500, error: "x" }, Date.now());
+      const during = sql.exec<{ f: number | null }>("SELECT failing_since AS f FROM webhook_endpoints").one().f;
+      reportAttempt(sql, deliveryId, 2, { status: 204, error: null }, Date.now());
+      return [during !== null, sql.exec<{ f: number | null }>("SELECT failing_since AS f FROM webhook_endpoints").one().f];
+    });
+    expect(since).toEqual([true, null]);
+  });
+
+  it("keeps events 30 days: older ones leave the catch-up list at once and storage at the next alarm", async ({ expect }) => {
+    const r = await signUp();
+    const { id: dst } = await claimedDestination(r);
+    const shop = await newClient(r, dst, "Shop");
+    await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() });
+    expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toHaveLength(1);
+    const stub = authorityOf(dst);
+    await runInDurableObject(stub, (_i, state) => {
+      state.storage.sql.exec("UPDATE events SET created_at = ?", Date.now() - 30 * 24 * HOUR - 1);
+    });
+    expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toEqual([]);
+    await runDurableObjectAlarm(stub);
+    const left = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM events").one().n);
+    expect(left).toBe(0);
+  });
+});
