@@ -4,6 +4,8 @@ import { SelectField, TextField } from "../components/fields";
 import { Link } from "../components/link";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
 import { api, toProblem } from "../lib/api";
+import { knownToken } from "../../src/chains/tokens";
+import { isEvmAddress } from "../../src/lib/interop-address";
 import { CHAINS } from "../lib/chains";
 import { navigate } from "../lib/router";
 import type { Destination, Problem } from "../lib/types";
@@ -12,7 +14,7 @@ import { useTitle } from "../lib/use-title";
 import { InteropPreview } from "../components/interop-preview";
 
 const OTHER = "other";
-const SHOWN = ["label", "chainId", "walletAddress", "tokenAddress"] as const;
+const SHOWN = ["label", "chainId", "walletAddress", "tokenAddress", "tokenSymbol", "tokenDecimals"] as const;
 
 /** Adds a destination; the next page asks the wallet owner to claim it. */
 export function NewDestinationPage() {
@@ -22,6 +24,8 @@ export function NewDestinationPage() {
   const [customChain, setCustomChain] = useState("");
   const [wallet, setWallet] = useState("");
   const [token, setToken] = useState("");
+  const [symbol, setSymbol] = useState("");
+  const [decimals, setDecimals] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -29,6 +33,8 @@ export function NewDestinationPage() {
 
   const chainId = Number(chain === OTHER ? customChain : chain);
   const usdc = CHAINS.find((c) => c.id === chainId)?.usdc;
+  // A token Payrelay does not know needs its symbol and decimals, so amounts can be checked and shown.
+  const unknownToken = isEvmAddress(token.trim()) && Number.isSafeInteger(chainId) && !knownToken(chainId, token.trim());
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -36,7 +42,8 @@ export function NewDestinationPage() {
     setBusy(true);
     setProblem(null);
     try {
-      const body = { chainId, walletAddress: wallet.trim(), tokenAddress: token.trim(), label: label.trim() || undefined };
+      const declared = unknownToken ? { tokenSymbol: symbol.trim() || undefined, tokenDecimals: decimals.trim() === "" ? undefined : Number(decimals) } : {};
+      const body = { chainId, walletAddress: wallet.trim(), tokenAddress: token.trim(), label: label.trim() || undefined, ...declared };
       const created = await api.post<Destination>("/api/destinations", body);
       navigate(`/destinations/${created.id}`);
     } catch (error) {
@@ -94,6 +101,12 @@ export function NewDestinationPage() {
           }
           error={fieldError(problem, "tokenAddress")}
         />
+        {unknownToken && (
+          <>
+            <TextField label="Token symbol" value={symbol} onValue={setSymbol} maxLength={11} hint="Payrelay does not know this token; as its contract names it, e.g. USDC." error={fieldError(problem, "tokenSymbol")} />
+            <TextField label="Token decimals" inputMode="numeric" value={decimals} onValue={setDecimals} hint="How many decimal places the token has, e.g. 6." error={fieldError(problem, "tokenDecimals")} />
+          </>
+        )}
         <InteropPreview chainId={chainId} wallet={wallet.trim()} token={token.trim()} />
         <div class="form-actions">
           <Link href="/" class="btn btn-secondary">

@@ -61,7 +61,7 @@ export class Recipient {
 
   /** Creates a destination for the test wallet (random token, so it is unique) and claims it. */
   async claimedDestination(label = "E2E destination") {
-    const created = await this.post("/api/destinations", { chainId: 8453, walletAddress: TEST_WALLET, tokenAddress: randomAddress(), label });
+    const created = await this.post("/api/destinations", { chainId: 8453, walletAddress: TEST_WALLET, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6, label });
     if (created.status !== 201) throw new Error(`create destination answered ${created.status}: ${created.text}`);
     const claimed = await this.post(`/api/destinations/${created.body.id}/claim`, { signature: signPersonal(created.body.claimChallenge) });
     if (claimed.status !== 200) throw new Error(`claim answered ${claimed.status}: ${claimed.text}`);
