@@ -2,7 +2,7 @@ import { recoverPersonalSigner } from "../lib/eip191";
 import { calldataReference, paymentReference } from "./payment-reference";
 
 /**
- * How a transfer to a destination is tied to one request (shared/API.md,
+ * How a transfer to a destination is tied to one request (docs/http-contract.md,
  * "Attribution"). A destination is one public wallet, so without one of these
  * anyone could claim someone else's transfer for their own request.
  */

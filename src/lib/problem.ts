@@ -2,7 +2,7 @@
  * Every problem code the API answers, with its HTTP status and title: the one
  * table from which a thrown ApiError gets its status (unkey's codeToStatus
  * pattern), so a code and its status can never disagree. The contract's codes
- * (shared/API.md), plus the few we add (marked).
+ * (docs/http-contract.md), plus the few we add (marked).
  */
 export const PROBLEMS = {
   validation_failed: { status: 400, title: "Your request is not valid" },

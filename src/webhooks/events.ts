@@ -1,4 +1,4 @@
-/** The contract's event types (shared/API.md, "Webhooks"). */
+/** The contract's event types (docs/http-contract.md, "Webhooks"). */
 export const WEBHOOK_EVENT_TYPES = [
   "request.created", "request.processing", "request.partially_paid", "request.paid", "request.cancelled",
   "request.expired", "request.approved", "request.rejected", "request.payment_after_close",
