@@ -21,9 +21,10 @@ const MIDDLEWARE = { session: [requireSession], client: [requireClientSecret], p
  * argument, and every route must name one, so a new route cannot silently go
  * unauthenticated. Route middleware runs before the zod validators, so an
  * unauthenticated caller learns nothing about valid input (401 before 400).
- * A route's own `middleware` runs after its auth.
+ * A route's own `middleware` runs after its auth. Every route names its
+ * `operationId`, the method name SDK generators give it.
  */
-export function defineRoute<const R extends Omit<RouteConfig, "security">>(auth: RouteAuth, config: R) {
+export function defineRoute<const R extends Omit<RouteConfig, "security"> & { operationId: string }>(auth: RouteAuth, config: R) {
   const own = config.middleware === undefined ? [] : Array.isArray(config.middleware) ? config.middleware : [config.middleware];
   return createRoute({ ...config, security: securityFor(auth, config.method), middleware: [...MIDDLEWARE[auth], ...own] });
 }

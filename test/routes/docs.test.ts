@@ -20,6 +20,19 @@ describe("OpenAPI and docs", () => {
     expect(res.json.components.securitySchemes.clientSecret.scheme).toBe("bearer");
   });
 
+  it("names every operation (a unique operationId) and declares its security, [] for public ones", async ({ expect }) => {
+    const doc = (await call("/openapi.json")).json as { info: { license?: { name: string } }; paths: Record<string, Record<string, { operationId?: string; security?: unknown[] }>> };
+    const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, op]) => ({ where: `${method} ${path}`, ...op })));
+    const ids = ops.map((op) => op.operationId);
+    expect(ops.filter((op) => !op.operationId).map((op) => op.where)).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ops.filter((op) => !Array.isArray(op.security)).map((op) => op.where)).toEqual([]);
+    expect(doc.paths["/api/auth/login"]!.post!.security).toEqual([]);
+    expect(doc.paths["/v1/requests"]!.get!.operationId).toBe("listRequests");
+    expect(doc.paths["/api/destinations/{id}/clients"]!.post!.security).toEqual([{ session: [], csrfToken: [] }]);
+    expect(doc.info.license?.name).toBeTruthy();
+  });
+
   it("serves a readable /docs page without scripts", async ({ expect }) => {
     const res = await call("/docs");
     expect(res.status).toBe(200);

@@ -6,7 +6,8 @@ export const OPENAPI_CONFIG: Parameters<AppRouter["getOpenAPI31Document"]>[0] = 
   openapi: "3.1.0",
   info: {
     title: "Payrelay API",
-    version: "1.0.0",
+    version: "1.1.0",
+    license: { name: "UNLICENSED: proprietary, all rights reserved", identifier: "LicenseRef-Proprietary" },
     description: [
       "Let outside systems bill on a payee's behalf, and take that right back in one click.",
       "",

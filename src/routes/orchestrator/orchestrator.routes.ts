@@ -12,6 +12,7 @@ const tags = ["Orchestrator"];
 const RequestParams = z.object({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
 export const createOrchestratorRequest = defineRoute("client", {
+  operationId: "createRequest",
   method: "post", path: "/v1/destinations/{destinationId}/requests", tags,
   summary: "Create a payment request under the client's destination",
   description: "Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked.",
@@ -24,6 +25,7 @@ export const createOrchestratorRequest = defineRoute("client", {
 });
 
 export const getOrchestratorRequest = defineRoute("client", {
+  operationId: "getRequest",
   method: "get", path: "/v1/requests/{requestId}", tags,
   summary: "A request this client created, or one it holds the direction's reader permission for",
   request: { params: RequestParams },
@@ -31,6 +33,7 @@ export const getOrchestratorRequest = defineRoute("client", {
 });
 
 export const listOrchestratorRequests = defineRoute("client", {
+  operationId: "listRequests",
   method: "get", path: "/v1/requests", tags,
   summary: "Requests this client created, plus every request of a direction it is reader for",
   request: { query: ListQuerySchema },
@@ -38,6 +41,7 @@ export const listOrchestratorRequests = defineRoute("client", {
 });
 
 export const createOrchestratorPaymentLink = defineRoute("client", {
+  operationId: "createPaymentLink",
   method: "post", path: "/v1/requests/{requestId}/payment-links", tags,
   summary: "Create a payment link for an incoming request (default and maximum 7 days)",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },

@@ -4,6 +4,7 @@ import { problems } from "../../schemas/problem";
 import { PaymentLinkTokenParams, PublicPaymentLinkSchema } from "../../schemas/public-link";
 
 export const getPublicPaymentLink = defineRoute("public", {
+  operationId: "getPublicPaymentLink",
   method: "get", path: "/api/public/payment-links/{token}", tags: ["Public"],
   summary: "What a payer sees at /pay/{token}",
   request: { params: PaymentLinkTokenParams },

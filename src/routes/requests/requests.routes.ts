@@ -11,24 +11,28 @@ const tags = ["Dashboard: requests"];
 const RequestParams = DestinationParams.extend({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
 export const listDashboardRequests = defineRoute("session", {
+  operationId: "listDestinationRequests",
   method: "get", path: "/api/destinations/{id}/requests", tags, summary: "A destination's requests, newest first",
   request: { params: DestinationParams, query: DashboardListQuerySchema },
   responses: { 200: jsonResponse(RequestListSchema, "A page of requests"), ...problems(400, 401, 404) },
 });
 
 export const getDashboardRequest = defineRoute("session", {
+  operationId: "getDestinationRequest",
   method: "get", path: "/api/destinations/{id}/requests/{requestId}", tags, summary: "One request",
   request: { params: RequestParams },
   responses: { 200: jsonResponse(RequestSchema, "The request"), ...problems(400, 401, 404) },
 });
 
 export const createManualRequest = defineRoute("session", {
+  operationId: "createDestinationRequest",
   method: "post", path: "/api/destinations/{id}/requests", tags, summary: "Create a request by hand (createdBy: manual)",
   request: { params: DestinationParams, headers: IdempotencyHeaderSchema, body: jsonBody(RequestCreateSchema) },
   responses: { 201: jsonResponse(RequestSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });
 
 export const createManualPaymentLink = defineRoute("session", {
+  operationId: "createDestinationPaymentLink",
   method: "post", path: "/api/destinations/{id}/requests/{requestId}/payment-links", tags, summary: "Create a payment link for an incoming request",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
   responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
