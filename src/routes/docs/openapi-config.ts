@@ -7,7 +7,7 @@ export const OPENAPI_CONFIG: Parameters<AppRouter["getOpenAPI31Document"]>[0] = 
   info: {
     title: "Payrelay API",
     version: "1.1.0",
-    license: { name: "UNLICENSED: proprietary, all rights reserved", identifier: "LicenseRef-Proprietary" },
+    license: { name: "Proprietary: all rights reserved", url: "https://payrelay.example/terms" },
     description: [
       "Let outside systems bill on a payee's behalf, and take that right back in one click.",
       "",
