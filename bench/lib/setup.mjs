@@ -2,18 +2,24 @@
 // claim it with a real EIP-191 signature from a throwaway wallet, create a client
 // ID. The flow is scripts/lib/recipient-setup.mjs, shared with the tests, e2e and demo seed.
 import { walletFromKey } from "../../scripts/lib/eth-wallet.mjs";
-import { USDC_ON_BASE, claim, clientCaller, createClient, createDestination, fetchCaller, signIn } from "../../scripts/lib/recipient-setup.mjs";
+import { USDC_ON_BASE, claim, clientCaller, createClient, createDestination, fetchCaller, setUpRecipient, signIn } from "../../scripts/lib/recipient-setup.mjs";
 
 /** A fixed throwaway wallet per seed (every key byte = seed), so runs are repeatable. */
 const wallet = (seed) => walletFromKey(seed.toString(16).padStart(2, "0").repeat(32));
 
 let accounts = 0;
+const account = () => ({ email: `bench-${process.pid}-${Date.now()}-${++accounts}@example.com`, password: "correct horse battery" });
 
 /** A signed-up recipient on the Worker at `base`. */
 export async function recipient(base) {
-  const email = `bench-${process.pid}-${Date.now()}-${++accounts}@example.com`;
-  const session = await signIn(fetchCaller(base), { email, password: "correct horse battery" });
+  const session = await signIn(fetchCaller(base), account());
   return { base, api: session.api, userId: session.user.id };
+}
+
+/** A new recipient with one claimed destination (seed picks the wallet) and one client ID. */
+export async function benchClient(base, seed, name) {
+  const { destination, client } = await setUpRecipient(fetchCaller(base), { ...account(), wallet: wallet(seed), label: name, client: { name } });
+  return { destinationId: destination.id, clientId: client.id, secret: client.secret };
 }
 
 /** A claimed destination of `rcpt` with one client ID; seed picks the wallet. */
