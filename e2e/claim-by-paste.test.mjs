@@ -16,7 +16,7 @@ before(async () => {
   const recipient = await Recipient.signUp();
   const created = await recipient.post("/api/destinations", { chainId: 10, walletAddress: TEST_WALLET, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6 });
   assert.equal(created.status, 201, created.text);
-  destination = created.body;
+  destination = created.json;
   browser = await launch();
   ({ page, assertCleanConsole } = await openPage(browser, { wallet: false }));
   await signIn(page, recipient.email, PASSWORD);

@@ -16,8 +16,8 @@ let request;
 async function link(expiresInSeconds) {
   const res = await orchestrator.post(`/v1/requests/${request.id}/payment-links`, expiresInSeconds ? { expiresInSeconds } : {});
   assert.equal(res.status, 201, res.text);
-  const url = new URL(res.body.url);
-  return { path: url.pathname, token: url.pathname.split("/").pop(), expiresAt: res.body.expiresAt };
+  const url = new URL(res.json.url);
+  return { path: url.pathname, token: url.pathname.split("/").pop(), expiresAt: res.json.expiresAt };
 }
 
 before(async () => {
@@ -32,7 +32,7 @@ before(async () => {
     reference: "ORDER 7",
   });
   assert.equal(created.status, 201, created.text);
-  request = created.body;
+  request = created.json;
   browser = await launch();
   ({ page, assertCleanConsole } = await openPage(browser, { wallet: false, width: 375 }));
 });
@@ -62,7 +62,7 @@ test("a link opened after its expiry shows the expired state (and the API answer
   await new Promise((r) => setTimeout(r, 2100));
   const api = await publicGet(`/api/public/payment-links/${short.token}`);
   assert.equal(api.status, 410);
-  assert.equal(api.body.code, "link_expired");
+  assert.equal(api.json.code, "link_expired");
   assert.match(api.headers.get("content-type"), /application\/problem\+json/);
   await page.goto(short.path);
   await page.getByRole("heading", { level: 1, name: "This payment link has expired" }).waitFor();

@@ -40,7 +40,7 @@ test("a request an orchestrator sends with the secret appears with the client's 
     payer: { name: "Jane Payer", email: "jane@example.com" },
   });
   assert.equal(created.status, 201, created.text);
-  s.clientRequestId = created.body.id;
+  s.clientRequestId = created.json.id;
   await page.getByRole("link", { name: "Requests" }).click();
   const row = page.locator(`tr[data-request-id="${s.clientRequestId}"]`);
   await row.waitFor();
@@ -142,17 +142,17 @@ test("revoke the client ID: the dialog says what it does; it is marked revoked w
   const orchestrator = new Orchestrator(s.secret);
   const refused = await orchestrator.post(`/v1/destinations/${s.destinationId}/requests`, { direction: "incoming", amount: "5.00", currency: "USDC" });
   assert.equal(refused.status, 403, refused.text);
-  assert.equal(refused.body.code, "client_revoked");
+  assert.equal(refused.json.code, "client_revoked");
   assert.match(refused.headers.get("content-type"), /application\/problem\+json/);
   const link = await orchestrator.post(`/v1/requests/${s.clientRequestId}/payment-links`, {});
   assert.equal(link.status, 403, link.text);
-  assert.equal(link.body.code, "client_revoked");
+  assert.equal(link.json.code, "client_revoked");
   const read = await orchestrator.get(`/v1/requests/${s.clientRequestId}`);
   assert.equal(read.status, 200, read.text);
-  assert.equal(read.body.id, s.clientRequestId);
+  assert.equal(read.json.id, s.clientRequestId);
   const list = await orchestrator.get("/v1/requests");
   assert.equal(list.status, 200, list.text);
-  assert.ok(list.body.data.some((r) => r.id === s.clientRequestId));
+  assert.ok(list.json.data.some((r) => r.id === s.clientRequestId));
   const stillOpen = await publicGet(`/api/public/payment-links/${new URL(s.payUrl).pathname.split("/").pop()}`);
   assert.equal(stillOpen.status, 200, "a link created before revocation keeps working");
 

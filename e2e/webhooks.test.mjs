@@ -75,7 +75,7 @@ test("add an endpoint: its secret is shown once and a new request arrives signed
   assert.equal(created.status, 201, created.text);
   const event = verify(s.secret, await waitForDeliveries(1));
   assert.equal(event.type, "request.created");
-  assert.equal(event.data.object.id, created.body.id);
+  assert.equal(event.data.object.id, created.json.id);
 
   await page.getByRole("button", { name: "Refresh deliveries" }).click();
   const row = page.locator("tr[data-delivery-id]").first();

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { killLoad, load, pickLoadGenerator, workerdPids, boostPriority } from "../lib/load.mjs";
 import { COMPATIBILITY_DATE, applyMigrations } from "../lib/runtime.mjs";
 import { seedRequests } from "../lib/seed.mjs";
-import { CREATE_BODY, destinationWithClient, recipient } from "../lib/setup.mjs";
+import { CREATE_BODY, benchClient } from "../lib/setup.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const [kind = "get", ...dirs] = process.argv.slice(2);
@@ -58,7 +58,7 @@ try {
   let first;
   for (const [i, n] of names.entries()) {
     const base = await url(n);
-    const d = await destinationWithClient(await recipient(base), 40 + i, n);
+    const d = await benchClient(base, 40 + i, n);
     d.ids = await seedRequests(db, { destinationId: d.destinationId, clientId: d.clientId, clientName: n, count: 10_000, newestAt: Date.now() - 60_000 });
     first ??= d;
     const auth = `Bearer ${d.secret}`;

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { killLoad, load, pickLoadGenerator } from "../lib/load.mjs";
 import { COMPATIBILITY_DATE, applyMigrations } from "../lib/runtime.mjs";
 import { seedRequests } from "../lib/seed.mjs";
-import { CREATE_BODY, destinationWithClient, recipient } from "../lib/setup.mjs";
+import { CREATE_BODY, benchClient } from "../lib/setup.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const [kind = "get", dir = root] = process.argv.slice(2);
@@ -37,7 +37,7 @@ try {
   await mf.ready;
   const { db } = await applyMigrations(mf, root);
   const base = (await mf.unsafeGetDirectURL("payrelay")).toString().replace(/\/$/, "");
-  const d = await destinationWithClient(await recipient(base), 50, "Profile");
+  const d = await benchClient(base, 50, "Profile");
   d.ids = await seedRequests(db, { destinationId: d.destinationId, clientId: d.clientId, clientName: "Profile", count: 10_000, newestAt: Date.now() - 60_000 });
   const auth = `Bearer ${d.secret}`;
   const target = kind === "get" ? { base, paths: d.ids.map((id) => `/v1/requests/${id}`), auth }

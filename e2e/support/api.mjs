@@ -1,5 +1,7 @@
-// Node-side API calls, for setting up state and for playing the orchestrator.
+// Node-side API calls against `wrangler dev`, for setting up state and for playing the
+// orchestrator: a fetch transport around the shared flow in scripts/lib/recipient-setup.mjs.
 import { randomUUID } from "node:crypto";
+import { claim, clientCaller, fetchCaller, createClient, createDestination, sessionCaller, signIn } from "../../scripts/lib/recipient-setup.mjs";
 import { TEST_WALLET, randomAddress, signPersonal } from "./wallet.mjs";
 
 export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8799";
@@ -10,68 +12,51 @@ export function uniqueEmail(tag) {
   return `${tag}-${randomUUID().slice(0, 8)}@example.com`;
 }
 
-async function send(method, path, { body, headers = {} } = {}) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  return { status: res.status, headers: res.headers, body: json, text };
-}
+/** The transport the shared flow (scripts/lib/recipient-setup.mjs) and these helpers use. */
+const call = fetchCaller(BASE_URL);
+
+/** The test wallet as a signer. */
+const wallet = { address: TEST_WALLET, personalSign: signPersonal };
 
 /** A signed-in recipient session, as the dashboard has one (cookie + CSRF token). */
 export class Recipient {
-  cookie = "";
-  csrf = "";
+  constructor(cookie, csrf, email) {
+    this.cookie = cookie;
+    this.csrf = csrf;
+    this.email = email;
+    this.api = sessionCaller(call, cookie, csrf);
+  }
 
   static async signUp(email = uniqueEmail("recipient")) {
-    const r = new Recipient();
-    const res = await send("POST", "/api/auth/signup", { body: { email, password: PASSWORD } });
-    if (res.status !== 201) throw new Error(`signup answered ${res.status}: ${res.text}`);
-    r.cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    r.csrf = res.body.csrfToken;
-    r.email = email;
-    return r;
+    const s = await signIn(call, { email, password: PASSWORD });
+    return new Recipient(s.cookie, s.csrf, email);
   }
 
   /** Adopts the browser's session cookie so tests can prepare data for what is on screen. */
   static async fromCookies(cookies) {
-    const r = new Recipient();
-    r.cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    const me = await r.get("/api/me");
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const me = await call("/api/me", { headers: { cookie } });
     if (me.status !== 200) throw new Error(`GET /api/me answered ${me.status}`);
-    r.csrf = me.body.csrfToken;
-    return r;
+    return new Recipient(cookie, me.json.csrfToken, me.json.user.email);
   }
 
   get(path) {
-    return send("GET", path, { headers: { Cookie: this.cookie } });
+    return this.api(path);
   }
 
   post(path, body = {}) {
-    return send("POST", path, { body, headers: { Cookie: this.cookie, "X-CSRF-Token": this.csrf } });
+    return this.api(path, { body });
   }
 
   /** Creates a destination for the test wallet (random token, so it is unique) and claims it. */
   async claimedDestination(label = "E2E destination") {
-    const created = await this.post("/api/destinations", { chainId: 8453, walletAddress: TEST_WALLET, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6, label });
-    if (created.status !== 201) throw new Error(`create destination answered ${created.status}: ${created.text}`);
-    const claimed = await this.post(`/api/destinations/${created.body.id}/claim`, { signature: signPersonal(created.body.claimChallenge) });
-    if (claimed.status !== 200) throw new Error(`claim answered ${claimed.status}: ${claimed.text}`);
-    return claimed.body;
+    // A random token is unknown to Payrelay, so the destination names its symbol and decimals.
+    const token = { chainId: 8453, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6 };
+    return claim(this.api, await createDestination(this.api, wallet, token, label), wallet);
   }
 
-  async client(destinationId, name, permissions) {
-    const res = await this.post(`/api/destinations/${destinationId}/clients`, { name, permissions });
-    if (res.status !== 201) throw new Error(`create client answered ${res.status}: ${res.text}`);
-    return res.body;
+  client(destinationId, name, permissions) {
+    return createClient(this.api, destinationId, name, permissions);
   }
 }
 
@@ -79,18 +64,19 @@ export class Recipient {
 export class Orchestrator {
   constructor(secret) {
     this.secret = secret;
+    this.call = clientCaller(call, secret);
   }
 
   get(path) {
-    return send("GET", path, { headers: { Authorization: `Bearer ${this.secret}` } });
+    return this.call(path);
   }
 
   post(path, body = {}) {
-    return send("POST", path, { body, headers: { Authorization: `Bearer ${this.secret}` } });
+    return this.call(path, { body });
   }
 }
 
 /** Unauthenticated GET, as a payer's browser or a crawler would. */
 export function publicGet(path) {
-  return send("GET", path);
+  return call(path);
 }

@@ -1,5 +1,6 @@
 // A wallet from a private key, for local demo data and end-to-end tests: its
-// address and EIP-191 personal_sign. Node-side twin of test/helpers/wallet.ts.
+// address and EIP-191 personal_sign. Imports no node: module, so the workerd tests
+// (test/helpers/wallet.ts) sign with it too.
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bytesToHex, hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";

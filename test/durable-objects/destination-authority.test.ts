@@ -3,7 +3,8 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { OUTBOX_GRACE_MS } from "../../src/durable-objects/destination-authority";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
-import { authorityOf, countRequests } from "../helpers/authority";
+import { authority } from "../../src/services/authority";
+import { countRequests } from "../helpers/db";
 
 async function setup() {
   const r = await signUp();
@@ -21,7 +22,7 @@ async function breakRequestsTable() {
 describe("the destination authority", () => {
   it("answers RPC: create, list, authenticate, revoke; revoked clients still authenticate for reads", async ({ expect }) => {
     const { dst, shop } = await setup();
-    const stub = authorityOf(dst);
+    const stub = authority(env, dst);
     const hash = [...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(shop.secret)))].map((b) => b.toString(16).padStart(2, "0")).join("");
     expect(await stub.authenticate(shop.id, hash)).toMatchObject({ ok: true, client: { id: shop.id, status: "active" } });
     expect(await stub.authenticate(shop.id, "0".repeat(64))).toEqual({ ok: false });
@@ -57,7 +58,7 @@ describe("the destination authority", () => {
     const failed = await create();
     await restore();
     const id = /req_[0-9a-z]{16}/.exec(failed.json.detail)![0];
-    const stub = authorityOf(dst);
+    const stub = authority(env, dst);
     // Nothing is due yet: the Worker's own write gets the grace period first.
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await countRequests("id = ?", id)).toBe(0);
@@ -76,7 +77,7 @@ describe("the destination authority", () => {
   it("keeps idempotency keys at least 24 h and forgets them after their 48 h", async ({ expect }) => {
     const { dst, create } = await setup();
     const first = await create({ "idempotency-key": "k1" });
-    const stub = authorityOf(dst);
+    const stub = authority(env, dst);
     const expiresIn = await runInDurableObject(stub, (_i, state) =>
       state.storage.sql.exec<{ e: number }>("SELECT expires_at - ? AS e FROM idempotency_keys", Date.now()).one().e,
     );
@@ -93,7 +94,7 @@ describe("the destination authority", () => {
 
   it("drains a backlog larger than one batch without waiting a second per batch", async ({ expect }) => {
     const { dst, shop, create } = await setup();
-    const stub = authorityOf(dst);
+    const stub = authority(env, dst);
     const template = (await create()).json;
     // 150 admitted creates whose D1 write was lost: copies of a real record under new ids.
     const ids = await runInDurableObject(stub, (_i, state) => {

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import { call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
-import { countRequests } from "../helpers/authority";
+import { countRequests } from "../helpers/db";
 
 async function setup() {
   const r = await signUp();

@@ -1,7 +1,8 @@
+import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { incoming, newClient, signUp, claimedDestination } from "../helpers/api";
-import { authorityOf } from "../helpers/authority";
+import { authority } from "../../src/services/authority";
 import { receiverHook, verified, wait } from "../webhooks/receiver";
 
 async function setup(statuses: number[] = []) {
@@ -75,7 +76,7 @@ describe("webhook delivery through the queue to a real receiver", () => {
     expect(verified(old, during!).type).toBe("webhook.test");
     expect(verified(fresh, during!).type).toBe("webhook.test");
     // 24 h later (moved in storage, not waited for) the old secret no longer signs.
-    await runInDurableObject(authorityOf(dst), (_i, state) => {
+    await runInDurableObject(authority(env, dst), (_i, state) => {
       state.storage.sql.exec("UPDATE webhook_endpoints SET previous_secret_until = ? WHERE id = ?", Date.now() - 1, endpoint.id);
     });
     await r.api(`${base}/test`, { method: "POST" });

@@ -1,8 +1,9 @@
+import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { USDC, claimedDestination, newClient, signUp } from "../helpers/api";
 import { testWallet } from "../helpers/wallet";
-import { authorityOf } from "../helpers/authority";
+import { authority } from "../../src/services/authority";
 
 describe("client IDs", () => {
   it("creates a named client with default permissions and shows its prefixed secret once", async ({ expect }) => {
@@ -22,7 +23,7 @@ describe("client IDs", () => {
     const r = await signUp();
     const { id: dst } = await claimedDestination(r);
     const { secret } = await newClient(r, dst);
-    const stored = await runInDurableObject(authorityOf(dst), (_i, state) =>
+    const stored = await runInDurableObject(authority(env, dst), (_i, state) =>
       JSON.stringify(state.storage.sql.exec("SELECT * FROM clients").toArray()),
     );
     expect(stored).not.toContain(secret);

@@ -1,10 +1,11 @@
+import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { beginAttempt, reportAttempt } from "../../src/durable-objects/webhook-attempts";
 import { recordEvent } from "../../src/durable-objects/webhook-store";
 import { MAX_ATTEMPTS, MAX_QUEUE_DELAY_S, RETRY_SCHEDULE_MS } from "../../src/webhooks/events";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
-import { authorityOf } from "../helpers/authority";
+import { authority } from "../../src/services/authority";
 
 const HOUR = 3600_000;
 
@@ -13,7 +14,7 @@ async function setup() {
   const r = await signUp();
   const { id: dst } = await claimedDestination(r);
   const endpoint = (await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: "https://hooks.example.com/x", events: ["request.paid"] } })).json;
-  const stub = authorityOf(dst);
+  const stub = authority(env, dst);
   const deliveryId = await runInDurableObject(stub, (_i, state) => {
     const sql = state.storage.sql;
     recordEvent(sql, { type: "request.paid", at: 0, object: { id: "req_1" }, subject: { kind: "request", requestId: "req_1", direction: "incoming", creatorClientId: null } });
@@ -89,7 +90,7 @@ describe("the retry schedule, driven through the delivery's not-before time", ()
     const shop = await newClient(r, dst, "Shop");
     await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() });
     expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toHaveLength(1);
-    const stub = authorityOf(dst);
+    const stub = authority(env, dst);
     await runInDurableObject(stub, (_i, state) => {
       state.storage.sql.exec("UPDATE events SET created_at = ?", Date.now() - 30 * 24 * HOUR - 1);
     });

@@ -4,7 +4,8 @@ import { describe, it } from "vitest";
 import { ENQUEUE_GRACE_MS } from "../../src/durable-objects/webhook-attempts";
 import { recordEvent } from "../../src/durable-objects/webhook-store";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
-import { authorityOf, countRequests } from "../helpers/authority";
+import { authority } from "../../src/services/authority";
+import { countRequests } from "../helpers/db";
 import { receiverHook, verified } from "./receiver";
 
 async function setup() {
@@ -13,10 +14,10 @@ async function setup() {
   const shop = await newClient(r, dst, "Shop");
   const hook = receiverHook("outbox");
   const endpoint = (await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: hook.url } })).json;
-  return { r, dst, shop, hook, endpoint, stub: authorityOf(dst) };
+  return { r, dst, shop, hook, endpoint, stub: authority(env, dst) };
 }
 
-const unenqueued = (stub: ReturnType<typeof authorityOf>) =>
+const unenqueued = (stub: ReturnType<typeof authority>) =>
   runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE enqueued = 0 AND status = 'pending'").one().n);
 
 describe("the webhook outbox", () => {

@@ -1,8 +1,9 @@
+import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { recordEvent, type EventSubject } from "../../src/durable-objects/webhook-store";
 import { claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
-import { authorityOf } from "../helpers/authority";
+import { authority } from "../../src/services/authority";
 import { receiverHook, verified, wait } from "./receiver";
 
 type Hook = ReturnType<typeof receiverHook>;
@@ -25,7 +26,7 @@ async function setup() {
 
 /** A lifecycle event as the lead's transitions will record it, then dispatched. */
 async function lifecycle(dst: string, type: "request.paid", id: string, subject: EventSubject) {
-  const stub = authorityOf(dst);
+  const stub = authority(env, dst);
   await runInDurableObject(stub, (_i, state) =>
     state.storage.transactionSync(() => recordEvent(state.storage.sql, { type, at: Date.now(), object: { id, status: "paid" }, subject })),
   );
@@ -71,7 +72,7 @@ describe("orchestrator endpoints see only what their client may read, at deliver
     const { r, dst, reader, shop, readerHook } = await setup();
     const shopIn = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
     await readerHook.hook.waitFor(1);
-    const stub = authorityOf(dst);
+    const stub = authority(env, dst);
     // Recorded while the reader may still read it, left unsent; the revoke then dispatches it.
     await runInDurableObject(stub, (_i, state) => state.storage.transactionSync(() => recordEvent(state.storage.sql, {
       type: "request.paid", at: Date.now(), object: { id: shopIn.id }, subject: { kind: "request", requestId: shopIn.id, direction: "incoming", creatorClientId: shop.id },

@@ -1,11 +1,6 @@
 import { env } from "cloudflare:workers";
 
-/** The authority stub of a destination, as the Worker reaches it. */
-export function authorityOf(destinationId: string) {
-  const ns = env.DESTINATION_AUTHORITY;
-  return ns.get(ns.idFromName(destinationId));
-}
-
+/** How many D1 request rows match `where`: what lists would show, read straight from the table. */
 export async function countRequests(where: string, ...binds: unknown[]): Promise<number> {
   return ((await env.DB.prepare(`SELECT COUNT(*) AS n FROM requests WHERE ${where}`).bind(...binds).first()) as { n: number }).n;
 }

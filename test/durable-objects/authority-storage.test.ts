@@ -1,0 +1,78 @@
+import { env } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { describe, it } from "vitest";
+import { AUTHORITY_MIGRATIONS, isInitialised, migrateAuthority } from "../../src/durable-objects/authority-storage";
+import { sha256Hex } from "../../src/lib/crypto";
+
+/**
+ * SHA-256 of each step of AUTHORITY_MIGRATIONS, in order. A deployed authority has
+ * already run these steps and will never run them again, so an edited step would
+ * leave old objects and new ones with different schemas. When you append a step,
+ * append its hash here (the failure message prints it).
+ */
+const PINNED_STEPS = [
+  "28e4c26d77f1f68d817bd146c71dbaccb30026f508eb09cf335f5233bfc68e29",
+  "24cb2741cd564b87c5e3b91a0416e7eca1e80fcdf67c7480c9d4c4dd15d5dd30",
+  "150cfa6903b9553b8215466dca70f6f6b62dd6187938b998ad6071f4b6e4a282",
+];
+
+const N = AUTHORITY_MIGRATIONS.length;
+const tables = (sql: SqlStorage) =>
+  sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").toArray().map((r) => r.name);
+
+describe("authority migration steps", () => {
+  it("are pinned: append a step, never edit one", async ({ expect }) => {
+    const hashes = await Promise.all(AUTHORITY_MIGRATIONS.map((step) => sha256Hex(step)));
+    hashes.slice(0, PINNED_STEPS.length).forEach((hash, i) => {
+      expect(hash, `Migration step ${i + 1} of AUTHORITY_MIGRATIONS was edited: append a step, never edit one (deployed objects already ran it).`)
+        .toBe(PINNED_STEPS[i]);
+    });
+    expect(hashes.length, "A step was removed: append a step, never edit or delete one.").toBeGreaterThanOrEqual(PINNED_STEPS.length);
+    expect(hashes.slice(PINNED_STEPS.length), "New migration steps: append their hashes to PINNED_STEPS in this test.").toEqual([]);
+  });
+
+  it(`migrates an object from version ${N - 1} to ${N} with its data intact`, async ({ expect }) => {
+    const stub = env.DESTINATION_AUTHORITY.get(env.DESTINATION_AUTHORITY.idFromName(`migration-${crypto.randomUUID()}`));
+    await runInDurableObject(stub, (_instance, state) => {
+      const sql = state.storage.sql;
+      // Starting the object wrote nothing: a stranger's probe must leave no storage behind.
+      expect(isInitialised(sql)).toBe(false);
+
+      // The object as version N-1 left it: the same SQL, applied step by step, and its version.
+      for (const step of AUTHORITY_MIGRATIONS.slice(0, N - 1)) sql.exec(step);
+      sql.exec("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+      sql.exec("INSERT INTO schema_version (version) VALUES (?)", N - 1);
+      const before = tables(sql);
+
+      // Representative rows: a client, an idempotency key with its reply, an outbox row awaiting D1.
+      const record = JSON.stringify({ kind: "request", row: { id: "req_mig1", destinationId: "dst_mig", amountMinor: "12500000" } });
+      sql.exec(
+        "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)",
+        "cli_mig", "Shop", '["incoming:creator"]', "a".repeat(64), "prs_…k3Jd", 1_795_440_000_000,
+      );
+      sql.exec(
+        "INSERT INTO idempotency_keys (scope, key, fingerprint, record, reply, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "client:cli_mig", "order-1042", "f".repeat(64), record, '{"url":"https://pay.example/p/tok"}', 1_795_612_800_000,
+      );
+      sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", "req_mig1", record, 1_795_440_000_000);
+
+      migrateAuthority(sql);
+
+      expect(sql.exec<{ version: number }>("SELECT version FROM schema_version").one().version).toBe(N);
+      const added = [...AUTHORITY_MIGRATIONS[N - 1]!.matchAll(/CREATE TABLE (\w+)/g)].map((m) => m[1]!);
+      expect(added.length).toBeGreaterThan(0);
+      expect(before.filter((t) => added.includes(t)), "version N-1 lacked the last step's tables").toEqual([]);
+      expect(tables(sql)).toEqual(expect.arrayContaining([...before, ...added]));
+      expect(sql.exec("SELECT id, name, permissions, status FROM clients").toArray())
+        .toEqual([{ id: "cli_mig", name: "Shop", permissions: '["incoming:creator"]', status: "active" }]);
+      expect(sql.exec("SELECT scope, key, record, reply FROM idempotency_keys").toArray())
+        .toEqual([{ scope: "client:cli_mig", key: "order-1042", record, reply: '{"url":"https://pay.example/p/tok"}' }]);
+      expect(sql.exec("SELECT id, record FROM outbox").toArray()).toEqual([{ id: "req_mig1", record }]);
+
+      // Running it again (every start of an initialised object does) changes nothing.
+      migrateAuthority(sql);
+      expect(sql.exec("SELECT COUNT(*) AS n FROM schema_version").one().n).toBe(1);
+      expect(sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n).toBe(1);
+    });
+  });
+});
