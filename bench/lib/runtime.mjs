@@ -11,7 +11,7 @@ const HOST = "127.0.0.1";
 // so the floor reads exactly the rows Payrelay reads.
 const DATABASE_ID = "payrelay-bench";
 
-const worker = (name, scriptPath, durableObjects) => ({
+const worker = (name, scriptPath, durableObjects, extra = {}) => ({
   name,
   modules: true,
   scriptPath,
@@ -20,7 +20,16 @@ const worker = (name, scriptPath, durableObjects) => ({
   d1Databases: { DB: DATABASE_ID },
   durableObjects,
   unsafeDirectSockets: [{ host: HOST, port: 0 }],
+  ...extra,
 });
+
+// The app's other bindings (wrangler.jsonc): the bench signs up a handful of recipients from one
+// address, so the per-IP limits are generous here; no webhook endpoint exists, so nothing is queued.
+const APP_BINDINGS = {
+  bindings: { PUBLIC_ORIGIN: "", CHAIN_RPC_URLS: "{}", WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString("base64") },
+  ratelimits: { LOGIN_IP_LIMITER: { simple: { limit: 1000, period: 60 } }, SIGNUP_IP_LIMITER: { simple: { limit: 1000, period: 60 } } },
+  queueProducers: { WEBHOOK_DELIVERIES: "payrelay-webhook-deliveries" },
+};
 
 /** Starts workerd with the app, the counted app and the floor; returns URLs and the Miniflare. */
 export async function startRuntime(bundles, persistRoot) {
@@ -31,8 +40,8 @@ export async function startRuntime(bundles, persistRoot) {
     d1Persist: true,
     durableObjectsPersist: true,
     workers: [
-      worker("payrelay", bundles.app, { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } }),
-      worker("payrelay-counted", bundles.counted, { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } }),
+      worker("payrelay", bundles.app, { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } }, APP_BINDINGS),
+      worker("payrelay-counted", bundles.counted, { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } }, APP_BINDINGS),
       worker("floor", bundles.floor, { FLOOR_AUTHORITY: { className: "FloorAuthority", useSQLite: true } }),
     ],
   });
