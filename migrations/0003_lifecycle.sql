@@ -11,4 +11,6 @@ CREATE TABLE `request_events` (
 --> statement-breakpoint
 CREATE INDEX `request_events_request_idx` ON `request_events` (`request_id`,`sequence`);--> statement-breakpoint
 ALTER TABLE `requests` ADD `expires_at` integer;--> statement-breakpoint
-ALTER TABLE `requests` ADD `status_sequence` integer DEFAULT 0 NOT NULL;
+ALTER TABLE `requests` ADD `status_sequence` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+-- Hand-added data step: outgoing requests now start awaiting the recipient's approval (the contract's lifecycle).
+UPDATE `requests` SET `status` = 'pending_approval' WHERE `direction` = 'outgoing' AND `status` = 'pending';

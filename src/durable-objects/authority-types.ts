@@ -34,7 +34,14 @@ export type OutboxRecord = AdmissionRecord | TransitionRecord;
 /** Who asks for a transition: a client proving its secret, the signed-in recipient, or the authority itself (expiry). */
 export type TransitionActor = { type: "client"; clientId: string; secretHash: string } | { type: "user"; userId: string } | { type: "system" };
 
-export type TransitionInput = { requestId: string; action: TransitionAction; actor: TransitionActor; data?: Record<string, string> };
+export type TransitionInput = {
+  requestId: string;
+  action: TransitionAction;
+  actor: TransitionActor;
+  data?: Record<string, string>;
+  /** The D1 row of a request admitted before the authority kept request state: adopted if the authority has none. */
+  adopt?: RequestRow;
+};
 
 /**
  * A transition's answer. `records` are what changed (the transition, and an

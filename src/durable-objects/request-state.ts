@@ -64,6 +64,7 @@ export function applyTransition(sql: SqlStorage, input: TransitionInput, checkSe
   const records: TransitionRecord[] = [];
   const { actor, action } = input;
   if (actor.type === "client" && !checkSecret(actor.clientId, actor.secretHash)) return { outcome: "unauthenticated", records };
+  if (input.adopt?.id === input.requestId && !readState(sql, input.requestId)) admitRequestState(sql, input.adopt);
   const state = readState(sql, input.requestId);
   // Another client's request is not its business: the same answer as a request that does not exist.
   if (!state || (actor.type === "client" && state.creator_client_id !== actor.clientId)) return { outcome: "not_found", records };

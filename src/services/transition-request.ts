@@ -1,5 +1,7 @@
+import { and, eq } from "drizzle-orm";
 import { database } from "../db/client";
 import { recordTransition } from "../db/record-writer";
+import { requests } from "../db/schema";
 import type { TransitionInput, TransitionRecord } from "../durable-objects/authority-types";
 import type { TransitionAction } from "../lifecycle/transitions";
 import { ApiError, notFound } from "../lib/problem";
@@ -27,7 +29,13 @@ async function persistTransitions(env: Env, records: TransitionRecord[]): Promis
  * that already happened answers the request as it is (idempotent).
  */
 export async function transitionRequest(env: Env, destinationId: string, input: TransitionInput) {
-  const result = await authority(env, destinationId).transition(input);
+  const stub = authority(env, destinationId);
+  let result = await stub.transition(input);
+  if (result.outcome === "not_found") {
+    // A request admitted before the authority kept request state exists only in D1: hand it over once.
+    const legacy = await database(env.DB).select().from(requests).where(and(eq(requests.id, input.requestId), eq(requests.destinationId, destinationId))).get();
+    if (legacy) result = await stub.transition({ ...input, adopt: legacy });
+  }
   // Written whatever the outcome: an expiry found due on the way is a real change.
   await persistTransitions(env, result.records);
   switch (result.outcome) {

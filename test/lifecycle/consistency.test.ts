@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { OUTBOX_GRACE_MS } from "../../src/durable-objects/destination-authority";
+import { newClient } from "../helpers/api";
 import { bothStores, lifecycleSetup } from "./helpers";
 
 async function breakRequestsTable() {
@@ -84,5 +85,21 @@ describe("transitions are atomic across the authority and D1", () => {
     await runDurableObjectAlarm(stub);
     expect(await stub.outboxSize()).toBe(0);
     expect(await bothStores(dst, id)).toEqual({ authority: { status: "cancelled", sequence: 1 }, d1: { status: "cancelled", sequence: 1 }, events: 1 });
+  });
+
+  it("a request admitted before the authority kept request state (D1 only) is adopted on its first transition", async ({ expect }) => {
+    const { r, dst, stub, manual, act, shop, byShop } = await lifecycleSetup();
+    const legacy = await manual("outgoing");
+    const own = await byShop("incoming");
+    await runInDurableObject(stub, (_i, state) => {
+      state.storage.sql.exec("DELETE FROM requests");
+      state.storage.sql.exec("DELETE FROM outbox");
+    });
+    expect((await act(legacy.id, "approve")).json.status).toBe("approved");
+    expect(await bothStores(dst, legacy.id)).toEqual({ authority: { status: "approved", sequence: 1 }, d1: { status: "approved", sequence: 1 }, events: 1 });
+    // Adoption keeps the creator check: a stranger still sees nothing, the creator cancels.
+    const stranger = await newClient(r, dst, "Stranger");
+    expect((await stranger.orchestrator(`/v1/requests/${own.id}/cancel`, { method: "POST" })).status).toBe(404);
+    expect((await shop.orchestrator(`/v1/requests/${own.id}/cancel`, { method: "POST" })).json.status).toBe("cancelled");
   });
 });
