@@ -63,6 +63,9 @@ describe("request expiry", () => {
     const listed = async (status: string) => (await shop.orchestrator(`/v1/requests?status=${status}`)).json.data.map((x: { id: string }) => x.id);
     expect(await listed("expired")).toEqual([own.id]);
     expect(await listed("pending")).toEqual([]);
+    const link = await shop.orchestrator(`/v1/requests/${own.id}/payment-links`, { method: "POST" });
+    expect(link.status).toBe(409);
+    expect(link.json.detail).toContain("expired");
     expect((await bothStores(dst, req.id)).authority.status).toBe("pending_approval");
     // The approve finds the expiry due first: it records it, then refuses.
     const approve = await act(req.id, "approve");
