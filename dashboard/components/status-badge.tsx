@@ -4,12 +4,16 @@ const TONES: Record<string, Tone> = {
   claimed: "success",
   active: "success",
   paid: "success",
+  approved: "success",
   unclaimed: "warning",
   pending: "warning",
+  pending_approval: "warning",
+  partially_paid: "warning",
+  processing: "info",
   revoked: "neutral",
   cancelled: "neutral",
   expired: "neutral",
-  failed: "danger",
+  rejected: "danger",
 };
 
 const LABELS: Record<string, string> = {
@@ -18,14 +22,21 @@ const LABELS: Record<string, string> = {
   active: "Active",
   revoked: "Revoked",
   pending: "Pending",
+  processing: "Processing",
+  partially_paid: "Partially paid",
   paid: "Paid",
   cancelled: "Cancelled",
-  failed: "Failed",
   expired: "Expired",
+  pending_approval: "Awaiting approval",
+  approved: "Approved",
+  rejected: "Rejected",
 };
+
+/** The words for a status, wherever one is shown (badges, filters, announcements). */
+export const statusLabel = (status: string): string => LABELS[status] ?? status;
 
 /** A coloured pill for a destination, client, request or link status. */
 export function StatusBadge({ status }: { status: string }) {
   const tone = TONES[status] ?? "info";
-  return <span class={`badge badge-${tone}`}>{LABELS[status] ?? status}</span>;
+  return <span class={`badge badge-${tone}`}>{statusLabel(status)}</span>;
 }

@@ -4,6 +4,7 @@
  */
 import type { ClientView } from "../../src/durable-objects/authority-types";
 import type { FieldError, Problem as ServerProblem } from "../../src/lib/problem";
+import type { RequestStatus } from "../../src/lib/request-status";
 import type { RequestView } from "../../src/services/request-view";
 
 export { PERMISSIONS, type Permission } from "../../src/credentials/permissions";
@@ -38,10 +39,19 @@ export type Client = ClientView;
 export type CreatedClient = ClientView & { secret: string };
 
 export type Direction = "incoming" | "outgoing";
-export const REQUEST_STATUSES = ["pending", "paid", "cancelled", "failed"] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export { REQUEST_STATUSES } from "../../src/lib/request-status";
+export type { RequestStatus };
 
 export type PaymentRequest = RequestView;
+
+/** One entry of a request's timeline (GET …/requests/{id}/events). */
+export interface RequestEvent {
+  id: string;
+  type: string;
+  at: string;
+  actor: { type: "client"; clientId: string } | { type: "user" | "payer" | "system" };
+  data: Record<string, string>;
+}
 
 export interface Page<T> {
   data: T[];

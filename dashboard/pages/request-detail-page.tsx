@@ -8,7 +8,10 @@ import { formatAmount, formatDate, formatDateTime } from "../lib/format";
 import type { Party, PaymentRequest } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
+import { focusSoon } from "../lib/focus";
 import { PaymentLinkPanel } from "./payment-link-panel";
+import { RequestActions } from "./request-actions";
+import { RequestTimeline } from "./request-timeline";
 
 function PartyView({ party }: { party: Party | null }) {
   if (!party) return <span class="muted">Not given</span>;
@@ -53,6 +56,7 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
     ["Created by", r.createdBy.type === "manual" ? "Manual (you)" : <>{r.createdBy.clientName} <MonoValue value={r.createdBy.clientId} label="client ID" truncate /></>],
     [r.direction === "incoming" ? "Payer" : "Payee", <PartyView party={r.direction === "incoming" ? r.payer : r.payee} />],
     ["Due date", r.dueDate ? formatDate(r.dueDate) : <span class="muted">None</span>],
+    ["Expires", r.expiresAt ? formatDateTime(r.expiresAt) : <span class="muted">Never</span>],
     ["Created", formatDateTime(r.createdAt)],
     ["Updated", formatDateTime(r.updatedAt)],
   ];
@@ -66,7 +70,11 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
           <h1 id="request-title" class="amount-title">
             {formatAmount(r.amount)} <span class="currency">{r.currency}</span>
           </h1>
-          <StatusBadge status={r.status} />
+          {/* Focus lands here after an action: the new status is what the person needs to hear. */}
+          <p id="request-status" class="request-status">
+            <span class="visually-hidden">Status: </span>
+            <StatusBadge status={r.status} />
+          </p>
         </div>
         <dl class="details details-rows">
           {rows.map(([term, value]) => (
@@ -83,7 +91,16 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
           </>
         )}
       </section>
+      <RequestActions
+        destinationId={destinationId}
+        request={r}
+        onDone={(next) => {
+          res.set(next);
+          focusSoon(() => document.getElementById("request-status"));
+        }}
+      />
       {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} />}
+      <RequestTimeline destinationId={destinationId} requestId={r.id} version={r.updatedAt} />
     </div>
   );
 }

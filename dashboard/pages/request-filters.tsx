@@ -1,3 +1,4 @@
+import { statusLabel } from "../components/status-badge";
 import { SelectField } from "../components/fields";
 import { REQUEST_STATUSES, type Client } from "../lib/types";
 
@@ -9,7 +10,6 @@ interface Props {
   onChange: (name: FilterName, value: string) => void;
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Created by (any client, or Manual), direction and status. */
 export function RequestFilters({ values, clients, onChange }: Props) {
@@ -23,7 +23,7 @@ export function RequestFilters({ values, clients, onChange }: Props) {
     { value: "incoming", label: "Incoming" },
     { value: "outgoing", label: "Outgoing" },
   ];
-  const status = [{ value: "", label: "Any" }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: capital(s) }))];
+  const status = [{ value: "", label: "Any" }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))];
   return (
     <div class="filters" role="group" aria-label="Filter requests">
       <SelectField label="Created by" value={values.get("createdBy") ?? ""} onValue={(v) => onChange("createdBy", v)} options={createdBy} />

@@ -89,6 +89,9 @@ export const requests = sqliteTable(
     metadata: text("metadata", { mode: "json" }).$type<Record<string, string>>(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    expiresAt: integer("expires_at"),
+    // The authority's count of this request's transitions: a D1 write carrying a lower one is late and skipped.
+    statusSequence: integer("status_sequence").notNull().default(0),
   },
   (t) => [
     // Every list is "newest first under a destination, maybe narrowed"; each index ends in (created_at, id)
@@ -114,6 +117,30 @@ export const paymentLinks = sqliteTable(
   (t) => [index("payment_links_request_idx").on(t.requestId)],
 );
 
+/**
+ * Every transition of a request, as the authority recorded it (the outbox's
+ * `transition` kind). The `request.created` event is not stored here: it is
+ * derived from the request row when listing.
+ */
+export const requestEvents = sqliteTable(
+  "request_events",
+  {
+    id: text("id").primaryKey(),
+    requestId: text("request_id").notNull(),
+    destinationId: text("destination_id").notNull(),
+    type: text("type").notNull(),
+    actor: text("actor", { mode: "json" }).$type<EventActor>().notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, string>>(),
+    at: integer("at").notNull(),
+    sequence: integer("sequence").notNull(),
+  },
+  (t) => [index("request_events_request_idx").on(t.requestId, t.sequence)],
+);
+
+/** Who moved a request: the contract's event actor. */
+export type EventActor = { type: "client"; clientId: string } | { type: "user" } | { type: "payer" } | { type: "system" };
+
+export type RequestEventRow = typeof requestEvents.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;
 export type PaymentLinkRow = typeof paymentLinks.$inferSelect;
 export type DestinationRow = typeof destinations.$inferSelect;

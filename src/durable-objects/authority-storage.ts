@@ -83,6 +83,19 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
    CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at);
    CREATE INDEX webhook_deliveries_unenqueued ON webhook_deliveries (status, enqueued);
    CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);`,
+  // Lifecycle (issue 8): the authority is the single writer of a request's state. See request-state.ts.
+  // The partial index holds only what may still expire, so the alarm's scan stays small.
+  `CREATE TABLE requests (
+     id TEXT PRIMARY KEY,
+     direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+     status TEXT NOT NULL,
+     creator_client_id TEXT,
+     expires_at INTEGER,
+     sequence INTEGER NOT NULL,
+     row TEXT NOT NULL
+   );
+   CREATE INDEX requests_expiry ON requests (expires_at)
+     WHERE expires_at IS NOT NULL AND status IN ('pending', 'pending_approval', 'approved');`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

@@ -1,6 +1,7 @@
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
-import type { PaymentLinkRow, RequestRow } from "../db/schema";
+import type { PaymentLinkRow, RequestEventRow, RequestRow } from "../db/schema";
+import type { TransitionAction } from "../lifecycle/transitions";
 import type { FieldError } from "../lib/problem";
 
 /** What the authority knows of its destination: given by the recipient's side, never by a client. */
@@ -23,6 +24,34 @@ export type Actor = { type: "client"; clientId: string; secretHash: string } | {
 
 /** The row a create will write to D1, kept in the authority's outbox until D1 surely has it. */
 export type AdmissionRecord = { kind: "request"; row: RequestRow } | { kind: "link"; row: PaymentLinkRow };
+
+/** A transition on its way to D1: the request as it is after it, and its event. Kept in the outbox until D1 has it. */
+export type TransitionRecord = { kind: "transition"; row: RequestRow; event: RequestEventRow };
+
+/** Everything the outbox holds; the Worker writes each kind right after the RPC, the alarm repairs. */
+export type OutboxRecord = AdmissionRecord | TransitionRecord;
+
+/** Who asks for a transition: a client proving its secret, the signed-in recipient, or the authority itself (expiry). */
+export type TransitionActor = { type: "client"; clientId: string; secretHash: string } | { type: "user"; userId: string } | { type: "system" };
+
+export type TransitionInput = {
+  requestId: string;
+  action: TransitionAction;
+  actor: TransitionActor;
+  data?: Record<string, string>;
+  /** The D1 row of a request admitted before the authority kept request state: adopted if the authority has none. */
+  adopt?: RequestRow;
+};
+
+/**
+ * A transition's answer. `records` are what changed (the transition, and an
+ * expiry found due on the way), for the Worker to write to D1 whatever the outcome.
+ * `done`: it happened now; `unchanged`: the same action had already happened (idempotent).
+ */
+export type TransitionResult =
+  | { outcome: "done" | "unchanged"; row: RequestRow; records: TransitionRecord[] }
+  | { outcome: "invalid_state"; row: RequestRow; records: TransitionRecord[] }
+  | { outcome: "not_found" | "unauthenticated" | "forbidden"; records: TransitionRecord[] };
 
 export type AdmitInput = {
   actor: Actor;

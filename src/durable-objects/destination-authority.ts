@@ -1,11 +1,15 @@
 import { DurableObject } from "cloudflare:workers";
+import type { BatchItem } from "drizzle-orm/batch";
 import { database } from "../db/client";
-import { recordInsert } from "../db/record-writer";
+import { recordInsert, recordTransition } from "../db/record-writer";
 import { constantTimeEqual } from "../lib/crypto";
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
 import { resolveMoney } from "./admission-money";
-import type { AdmissionRecord, AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfile } from "./authority-types";
+import type {
+  AdmissionRecord, AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfile, OutboxRecord, TransitionInput, TransitionResult,
+} from "./authority-types";
+import { admitRequestState, applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import { isInitialised, migrateAuthority } from "./authority-storage";
 import { issueClientSecret } from "../credentials/client-secret";
 import type { AttemptJob, AttemptOutcome } from "../webhooks/events";
@@ -195,14 +199,56 @@ export class DestinationAuthority extends DurableObject<Env> {
         );
       }
       this.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", record.row.id, JSON.stringify(record), now);
+      if (record.kind === "request") admitRequestState(this.sql, record.row);
       recordAdmissionEvent(this.sql, record, input.requestCreatorClientId, now);
       return { outcome: "admitted", record, reply: input.reply ?? null };
     });
     if (result.outcome === "admitted") {
       await this.scheduleAlarm(now + OUTBOX_GRACE_MS);
+      if (result.record.kind === "request" && result.record.row.expiresAt !== null) await this.scheduleAlarm(result.record.row.expiresAt);
       await this.dispatchWebhooks();
     }
     return result;
+  }
+
+  /**
+   * The one way a request's status changes (see request-state.ts): atomic in
+   * one transactionSync with its event and outbox record. The caller writes
+   * `records` to D1 (recordTransition) right after; the alarm repairs.
+   */
+  async transition(input: TransitionInput): Promise<TransitionResult> {
+    if (!this.ready) return { outcome: input.actor.type === "client" ? "unauthenticated" : "not_found", records: [] };
+    const now = Date.now();
+    const checkSecret = (clientId: string, secretHash: string) => {
+      const row = this.clientRow(clientId);
+      return row !== undefined && constantTimeEqual(row.secret_hash, secretHash);
+    };
+    const result = this.ctx.storage.transactionSync(() => applyTransition(this.sql, input, checkSecret, now));
+    if (result.records.length > 0) {
+      await this.scheduleAlarm(now + OUTBOX_GRACE_MS);
+      await this.dispatchWebhooks();
+    }
+    return result;
+  }
+
+  /**
+   * Expires what is due, one transaction each, then writes them to D1 at once
+   * (no Worker will); what D1 refuses stays in the outbox for the drain.
+   */
+  private async expireDue(now: number): Promise<void> {
+    const records = dueExpiries(this.sql, now, OUTBOX_DRAIN_BATCH).flatMap(
+      (requestId) => this.ctx.storage.transactionSync(() => applyTransition(this.sql, { requestId, action: "expire", actor: { type: "system" } }, () => false, now)).records,
+    );
+    if (records.length === 0) return;
+    await this.dispatchWebhooks(); // fresh events: the alarm's own dispatch would leave them for the grace period
+    const db = database(this.env.DB);
+    const [first, ...rest] = records.flatMap((r) => recordTransition(db, r));
+    try {
+      await db.batch([first!, ...rest]);
+      this.sql.exec(`DELETE FROM outbox WHERE id IN (${records.map(() => "?").join(",")})`, ...records.map((r) => r.event.id));
+    } catch (err) {
+      console.error("expiry write to D1 failed; the outbox drain repeats it", err instanceof Error ? err.message : err);
+    }
   }
 
   private async scheduleAlarm(at: number): Promise<void> {
@@ -217,13 +263,17 @@ export class DestinationAuthority extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     if (!this.ready) return;
     const now = Date.now();
+    await this.expireDue(now);
     const webhooksNext = await this.webhookAlarm(now);
     const due = this.sql
       .exec<{ id: string; record: string }>("SELECT id, record FROM outbox WHERE admitted_at <= ? ORDER BY admitted_at LIMIT ?", now - OUTBOX_GRACE_MS, OUTBOX_DRAIN_BATCH)
       .toArray();
     if (due.length > 0) {
       const db = database(this.env.DB);
-      const [first, ...rest] = due.map((r) => recordInsert(db, JSON.parse(r.record) as AdmissionRecord));
+      const [first, ...rest] = due.flatMap((r): BatchItem<"sqlite">[] => {
+        const record = JSON.parse(r.record) as OutboxRecord;
+        return record.kind === "transition" ? recordTransition(db, record) : [recordInsert(db, record)];
+      });
       try {
         await db.batch([first!, ...rest]);
       } catch (err) {
@@ -242,7 +292,7 @@ export class DestinationAuthority extends DurableObject<Env> {
       .one().at;
     // A full batch means more rows are due: come back at once, or a destination creating more
     // than one batch a second grows its outbox without bound.
-    const wake = next === null ? webhooksNext : webhooksNext === null ? next : Math.min(next, webhooksNext);
+    const wake = [next, webhooksNext, nextExpiry(this.sql)].reduce<number | null>((a, b) => (a === null ? b : b === null ? a : Math.min(a, b)), null);
     if (wake !== null) await this.ctx.storage.setAlarm(Math.max(wake, due.length === OUTBOX_DRAIN_BATCH ? now : now + 1000));
   }
 

@@ -5,6 +5,9 @@ import { isDecimalAmount } from "../lib/money";
 import { REQUEST_STATUSES } from "../lib/request-status";
 import { humanText } from "./text";
 
+/** The furthest `expiresAt` a create may set. */
+export const MAX_EXPIRY_MS = 366 * 24 * 3600_000;
+
 export const DirectionSchema = z.enum(["incoming", "outgoing"]);
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
 
@@ -50,9 +53,18 @@ export const RequestCreateSchema = z
       .record(z.string().min(1).max(40), z.string().max(500))
       .refine((m) => Object.keys(m).length <= 20, "At most 20 keys.")
       .optional(),
+    expiresAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ example: "2026-12-31T23:59:59Z", description: "When an open request expires: in the future, at most 1 year ahead." }),
   })
   .strict()
   .superRefine((b, ctx) => {
+    if (b.expiresAt !== undefined) {
+      const at = Date.parse(b.expiresAt);
+      if (!(at > Date.now())) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Must be in the future." });
+      else if (at > Date.now() + MAX_EXPIRY_MS) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "At most 1 year ahead." });
+    }
     // The decimals allowed depend on the destination's token, so the authority checks them at admission.
     if (!isDecimalAmount(b.amount)) ctx.addIssue({ code: "custom", path: ["amount"], message: 'Enter an amount greater than zero as a decimal string such as "12.50".' });
     if (b.direction === "outgoing" && !b.payee) ctx.addIssue({ code: "custom", path: ["payee"], message: "Required for outgoing requests." });
@@ -74,6 +86,7 @@ export const RequestSchema = z
     destinationId: z.string(),
     direction: DirectionSchema,
     amount: z.string().openapi({ example: "12.50" }),
+    amountPaid: z.string().openapi({ example: "0.00", description: "What verified payments have paid so far, at the amount's precision." }),
     currency: z.string(),
     status: RequestStatusSchema,
     createdBy: CreatedBySchema,
@@ -82,6 +95,7 @@ export const RequestSchema = z
     payee: PartySchema.nullable(),
     dueDate: z.string().nullable(),
     metadata: z.record(z.string(), z.string()).nullable(),
+    expiresAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -127,3 +141,27 @@ export const DashboardListQuerySchema = ListQuerySchema.extend({
     .optional()
     .openapi({ description: "A client id, or `manual` for requests made in the dashboard." }),
 });
+
+export const TransitionBodySchema = z
+  .object({ reason: humanText("a reason", 500).optional() })
+  .strict()
+  .openapi("TransitionBody");
+
+export const EventActorSchema = z
+  .union([
+    z.object({ type: z.literal("client"), clientId: z.string() }),
+    z.object({ type: z.enum(["user", "payer", "system"]) }),
+  ])
+  .openapi("EventActor");
+
+export const RequestEventSchema = z
+  .object({
+    id: z.string(),
+    type: z.string().openapi({ example: "request.approved" }),
+    at: z.string(),
+    actor: EventActorSchema,
+    data: z.record(z.string(), z.string()),
+  })
+  .openapi("RequestEvent");
+
+export const RequestEventListSchema = z.object({ data: z.array(RequestEventSchema) }).openapi("RequestEventList", { description: "Every transition, oldest first." });

@@ -3,6 +3,7 @@ import type { Actor, DestinationProfile } from "../durable-objects/authority-typ
 import { canonicalJson } from "../lib/canonical-json";
 import { sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
+import { initialStatus } from "../lifecycle/transitions";
 import type { RequestCreate } from "../schemas/request";
 import { acceptedOrThrow, authority, persistAdmitted } from "./authority";
 import { serializeRequest } from "./request-view";
@@ -16,7 +17,7 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
     amountMinor: "0",
     currency: body.currency,
     decimals: null,
-    status: "pending",
+    status: initialStatus(body.direction),
     createdByType: actor.type,
     createdByClientId: actor.type === "client" ? actor.clientId : null,
     createdByClientName: null,
@@ -27,6 +28,8 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
     metadata: body.metadata ?? null,
     createdAt: now,
     updatedAt: now,
+    expiresAt: body.expiresAt === undefined ? null : Date.parse(body.expiresAt),
+    statusSequence: 0,
   };
 }
 

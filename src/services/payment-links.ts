@@ -3,6 +3,7 @@ import type { Actor } from "../durable-objects/authority-types";
 import { canonicalJson } from "../lib/canonical-json";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
+import { serializeRequest } from "./request-view";
 import { acceptedOrThrow, authority, persistAdmitted } from "./authority";
 
 /** Contract maximum and default lifetime of a payment link: 7 days. */
@@ -18,9 +19,11 @@ export const MAX_LINK_SECONDS = 604_800;
 export async function createPaymentLink(
   env: Env, origin: string, request: RequestRow, actor: Actor, expiresInSeconds: number, idempotencyKey: string | null,
 ) {
+  // The status as readers see it: a pending request past its expiresAt is already expired.
+  const status = serializeRequest(request).status;
   const blockedBy =
     request.direction !== "incoming" ? "Payment links exist only for incoming requests."
-    : request.status !== "pending" ? `The request is ${request.status}; only pending requests can get a payment link.`
+    : status !== "pending" ? `The request is ${status}; only pending requests can get a payment link.`
     : undefined;
   const now = Date.now();
   const token = randomToken(24);

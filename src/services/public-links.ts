@@ -25,11 +25,13 @@ export async function publicLinkView(db: Database, token: string, now = Date.now
   const { request: r, destination: d } = row;
   const token_ = tokenOf(d);
   const decimals = r.decimals ?? CURRENCIES[r.currency] ?? token_.decimals;
+  const view = serializeRequest(r);
   return {
-    amount: serializeRequest(r).amount,
+    amount: view.amount,
     currency: r.currency,
     reference: r.reference,
-    status: r.status,
+    status: view.status, // a lapsed request reads as expired here too
+
     expiresAt: new Date(row.link.expiresAt).toISOString(),
     destination: { interopAddress: interopAddress(d.chainId, d.walletAddress, d.tokenAddress), label: d.label },
     pay: {

@@ -1,8 +1,9 @@
-import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { requests, type RequestRow } from "../db/schema";
 import type { Permission } from "../credentials/permissions";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
+import { EXPIRABLE } from "../lifecycle/transitions";
 import { ApiError, notFound } from "../lib/problem";
 import { serializeRequest } from "./request-view";
 
@@ -28,6 +29,20 @@ function visibilityFilter(v: Visibility, direction: Direction | undefined): SQL 
   return or(eq(requests.direction, readable[0]!), own);
 }
 
+/**
+ * A status filter that agrees with what the rows will read as: a request open
+ * past its expiresAt shows as `expired` (serializeRequest) before the alarm
+ * records it, so it is listed under `expired` and not under its stored status.
+ */
+function statusFilter(status: RequestRow["status"] | undefined, now: number): SQL | undefined {
+  if (!status) return undefined;
+  if (status === "expired") {
+    return or(eq(requests.status, "expired"), and(inArray(requests.status, [...EXPIRABLE]), lte(requests.expiresAt, now)));
+  }
+  if (EXPIRABLE.includes(status)) return and(eq(requests.status, status), or(isNull(requests.expiresAt), gt(requests.expiresAt, now)));
+  return eq(requests.status, status);
+}
+
 export type ListFilters = {
   direction?: Direction;
   status?: RequestRow["status"];
@@ -43,7 +58,7 @@ export async function listRequests(db: Database, destinationId: string, v: Visib
   const where = and(
     eq(requests.destinationId, destinationId),
     f.direction ? eq(requests.direction, f.direction) : undefined,
-    f.status ? eq(requests.status, f.status) : undefined,
+    statusFilter(f.status, Date.now()),
     f.createdBy === "manual" ? eq(requests.createdByType, "manual") : undefined,
     f.createdBy && f.createdBy !== "manual" ? eq(requests.createdByClientId, f.createdBy) : undefined,
     visibilityFilter(v, f.direction),

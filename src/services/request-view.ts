@@ -1,15 +1,25 @@
 import type { RequestRow } from "../db/schema";
+import { EXPIRABLE } from "../lifecycle/transitions";
 import { formatAmount, formatMinor } from "../lib/money";
 
-/** A request as the API shows it: major-unit amount string, ISO times, who created it. */
-export function serializeRequest(row: RequestRow) {
+const amountOf = (row: RequestRow, minor: string) => (row.decimals === null ? formatAmount(minor, row.currency) : formatMinor(minor, row.decimals));
+
+/**
+ * A request as the API shows it: major-unit amount string, ISO times, who created it.
+ * A request still open past its `expiresAt` reads as `expired` at once: the
+ * authority's alarm records the transition soon after, but no reader waits for it.
+ */
+export function serializeRequest(row: RequestRow, now = Date.now()) {
+  const lapsed = row.expiresAt !== null && row.expiresAt <= now && EXPIRABLE.includes(row.status);
   return {
     id: row.id,
     destinationId: row.destinationId,
     direction: row.direction,
-    amount: row.decimals === null ? formatAmount(row.amountMinor, row.currency) : formatMinor(row.amountMinor, row.decimals),
+    amount: amountOf(row, row.amountMinor),
+    // Payments are not verified yet: nothing is paid until they land, shown at the request's own precision.
+    amountPaid: amountOf(row, "0"),
     currency: row.currency,
-    status: row.status,
+    status: lapsed ? ("expired" as const) : row.status,
     createdBy:
       row.createdByType === "client"
         ? { type: "client" as const, clientId: row.createdByClientId!, clientName: row.createdByClientName ?? "" }
@@ -19,6 +29,7 @@ export function serializeRequest(row: RequestRow) {
     payee: row.payee,
     dueDate: row.dueDate,
     metadata: row.metadata,
+    expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt).toISOString(),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };

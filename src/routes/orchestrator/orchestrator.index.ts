@@ -1,4 +1,6 @@
 import { createRouter } from "../../lib/create-router";
+import { cancelHandler, eventsHandler } from "./lifecycle.handlers";
+import { cancelOrchestratorRequest, listOrchestratorRequestEvents } from "./lifecycle.routes";
 import { createHandler, getHandler, listHandler, paymentLinkHandler } from "./orchestrator.handlers";
 import { createOrchestratorPaymentLink, createOrchestratorRequest, getOrchestratorRequest, listOrchestratorRequests } from "./orchestrator.routes";
 
@@ -7,6 +9,8 @@ router
   .openapi(createOrchestratorRequest, createHandler)
   .openapi(getOrchestratorRequest, getHandler)
   .openapi(listOrchestratorRequests, listHandler)
-  .openapi(createOrchestratorPaymentLink, paymentLinkHandler);
+  .openapi(createOrchestratorPaymentLink, paymentLinkHandler)
+  .openapi(cancelOrchestratorRequest, cancelHandler)
+  .openapi(listOrchestratorRequestEvents, eventsHandler);
 
 export default router;

@@ -9,7 +9,7 @@ import {
 } from "../../schemas/request";
 
 const tags = ["Orchestrator"];
-const RequestParams = z.object({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
+export const RequestParams = z.object({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
 export const createOrchestratorRequest = defineRoute("client", {
   operationId: "createRequest",

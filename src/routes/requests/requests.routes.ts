@@ -8,7 +8,7 @@ import {
 } from "../../schemas/request";
 
 const tags = ["Dashboard: requests"];
-const RequestParams = DestinationParams.extend({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
+export const RequestParams = DestinationParams.extend({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
 export const listDashboardRequests = defineRoute("session", {
   operationId: "listDestinationRequests",

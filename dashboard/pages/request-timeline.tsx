@@ -1,0 +1,44 @@
+import { ProblemAlert } from "../components/problem-alert";
+import { statusLabel } from "../components/status-badge";
+import { api } from "../lib/api";
+import { formatDateTime } from "../lib/format";
+import type { RequestEvent } from "../lib/types";
+import { useResource } from "../lib/use-resource";
+
+const WHAT: Record<string, string> = { created: "Created" };
+
+function describeActor(a: RequestEvent["actor"]): string {
+  if (a.type === "client") return `by client ${a.clientId}`;
+  return { user: "by you", payer: "by the payer", system: "automatically" }[a.type];
+}
+
+/** What happened to a request, oldest first: an ordered list, so assistive technology reads the order. */
+export function RequestTimeline({ destinationId, requestId, version }: { destinationId: string; requestId: string; version: string }) {
+  const url = `/api/destinations/${destinationId}/requests/${requestId}/events`;
+  // `version` (the request's updatedAt) reloads the list after an action changed the request.
+  const res = useResource(`${url}#${version}`, () => api.get<{ data: RequestEvent[] }>(url));
+  return (
+    <section class="card card-pad" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      <ProblemAlert problem={res.problem} />
+      {res.data ? (
+        <ol class="timeline">
+          {res.data.data.map((e) => {
+            const kind = e.type.replace(/^request\./, "");
+            return (
+              <li key={e.id} class="timeline-item">
+                <span class="strong">{WHAT[kind] ?? statusLabel(kind)}</span> <span class="muted">{describeActor(e.actor)}</span>
+                <time class="muted timeline-time" dateTime={e.at}>
+                  {formatDateTime(e.at)}
+                </time>
+                {e.data.reason && <p class="timeline-reason">Reason: {e.data.reason}</p>}
+              </li>
+            );
+          })}
+        </ol>
+      ) : (
+        res.loading && <p class="loading">Loading timeline…</p>
+      )}
+    </section>
+  );
+}
