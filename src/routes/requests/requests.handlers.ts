@@ -4,9 +4,10 @@ import type { AppRouteHandler } from "../../lib/create-router";
 import { claimedDestination, destinationProfile, ownedDestination } from "../../services/destinations";
 import { createRequest } from "../../services/create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "../../services/payment-links";
+import { listPaymentLinks } from "../../services/payment-link-history";
 import { listRequests, readRequest } from "../../services/read-requests";
 import { serializeRequest } from "../../services/request-view";
-import type { createManualPaymentLink, createManualRequest, getDashboardRequest, listDashboardRequests } from "./requests.routes";
+import type { createManualPaymentLink, createManualRequest, getDashboardRequest, listDashboardRequests, listManualPaymentLinks } from "./requests.routes";
 
 const recipient = { type: "recipient" } as const;
 
@@ -41,4 +42,13 @@ export const paymentLinkHandler: AppRouteHandler<typeof createManualPaymentLink>
   const { link, replayed } = await createPaymentLink(c.env, publicOrigin(c.env, c.req.url), row, { type: "manual", userId: c.var.user.id }, seconds, key);
   if (replayed) c.header("idempotent-replayed", "true");
   return c.json(link, 201);
+};
+
+export const paymentLinksHandler: AppRouteHandler<typeof listManualPaymentLinks> = async (c) => {
+  const db = database(c.env.DB);
+  const { id, requestId } = c.req.valid("param");
+  const d = await ownedDestination(db, c.var.user.id, id);
+  // Read first: another recipient's request, or one under another destination, is 404 like an absent one.
+  const row = await readRequest(db, requestId, recipient, d.id);
+  return c.json(await listPaymentLinks(db, d.id, row.id), 200);
 };

@@ -1,6 +1,7 @@
 import { defineRoute } from "../../lib/define-route";
 import { DestinationParams } from "../../schemas/destination";
 import { jsonBody, jsonResponse } from "../../schemas/content";
+import { PaymentLinkListSchema } from "../../schemas/payment-link";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
   DashboardListQuerySchema, IdempotencyHeaderSchema, PaymentLinkCreateSchema, PaymentLinkSchema,
@@ -32,4 +33,10 @@ export const createManualPaymentLink = defineRoute("session", {
   method: "post", path: "/api/destinations/{id}/requests/{requestId}/payment-links", tags, summary: "Create a payment link for an incoming request",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
   responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+});
+
+export const listManualPaymentLinks = defineRoute("session", {
+  method: "get", path: "/api/destinations/{id}/requests/{requestId}/payment-links", tags, summary: "A request's payment links, newest first (never their URLs)",
+  request: { params: RequestParams },
+  responses: { 200: jsonResponse(PaymentLinkListSchema, "The request's links"), ...problems(400, 401, 404) },
 });
