@@ -59,9 +59,12 @@ export class Recipient {
     return send("POST", path, { body, headers: { Cookie: this.cookie, "X-CSRF-Token": this.csrf } });
   }
 
-  /** Creates a destination for the test wallet (random token, so it is unique) and claims it. */
-  async claimedDestination(label = "E2E destination") {
-    const created = await this.post("/api/destinations", { chainId: 8453, walletAddress: TEST_WALLET, tokenAddress: randomAddress(), label });
+  /**
+   * Creates a destination for the test wallet and claims it. The token is random, so each is unique; Payrelay
+   * does not know it, so it is described as a 6-decimal USDC (like the local chain's Demo USD). `token` picks a known one.
+   */
+  async claimedDestination(label = "E2E destination", token = { chainId: 8453, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6 }) {
+    const created = await this.post("/api/destinations", { walletAddress: TEST_WALLET, label, ...token });
     if (created.status !== 201) throw new Error(`create destination answered ${created.status}: ${created.text}`);
     const claimed = await this.post(`/api/destinations/${created.body.id}/claim`, { signature: signPersonal(created.body.claimChallenge) });
     if (claimed.status !== 200) throw new Error(`claim answered ${claimed.status}: ${claimed.text}`);
