@@ -76,7 +76,7 @@ test("a request in USD on a USDC destination asks for the exact token amount and
   assert.equal(await page.title(), "Pay 12.50 USDC · Payrelay");
   assert.match(await page.getByTestId("requested-amount").textContent(), /request is for 12\.50 USD; pay it as 12\.50 USDC/);
   await page.getByText(/Send exactly 12\.50 USDC on /).waitFor();
-  await checkScreen(page, "22-payment-page-usd");
+  await checkScreen(page, "29-payment-page-usd");
   assertCleanConsole();
 });
 

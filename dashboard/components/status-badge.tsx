@@ -10,6 +10,11 @@ const TONES: Record<string, Tone> = {
   cancelled: "neutral",
   expired: "neutral",
   failed: "danger",
+  // Webhook endpoints and deliveries.
+  enabled: "success",
+  disabled: "danger",
+  delivered: "success",
+  skipped: "neutral",
 };
 
 const LABELS: Record<string, string> = {
@@ -22,9 +27,13 @@ const LABELS: Record<string, string> = {
   cancelled: "Cancelled",
   failed: "Failed",
   expired: "Expired",
+  enabled: "Enabled",
+  disabled: "Disabled",
+  delivered: "Delivered",
+  skipped: "Skipped",
 };
 
-/** A coloured pill for a destination, client, request or link status. */
+/** A coloured pill for a destination, client, request, link, webhook endpoint or delivery status. */
 export function StatusBadge({ status }: { status: string }) {
   const tone = TONES[status] ?? "info";
   return <span class={`badge badge-${tone}`}>{LABELS[status] ?? status}</span>;
