@@ -12,6 +12,7 @@ let assertCleanConsole;
 let destination;
 let orchestrator;
 let request;
+let recipient;
 
 async function link(expiresInSeconds) {
   const res = await orchestrator.post(`/v1/requests/${request.id}/payment-links`, expiresInSeconds ? { expiresInSeconds } : {});
@@ -21,7 +22,7 @@ async function link(expiresInSeconds) {
 }
 
 before(async () => {
-  const recipient = await Recipient.signUp();
+  recipient = await Recipient.signUp();
   destination = await recipient.claimedDestination("Acme Studio");
   const client = await recipient.client(destination.id, "Shop backend", ["incoming:creator"]);
   orchestrator = new Orchestrator(client.secret);
@@ -54,6 +55,28 @@ test("a fresh link shows amount, currency, reference, interop address and time l
   await page.getByRole("button", { name: "Copy interop address" }).click();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), destination.interopAddress);
   await checkScreen(page, "20-payment-page");
+  assertCleanConsole();
+});
+
+test("a request in USD on a USDC destination asks for the exact token amount and says what was requested", async () => {
+  // Base Sepolia's USDC: a token Payrelay knows, pegged to USD, so a request may be written in dollars.
+  const usdc = await recipient.claimedDestination("Sepolia USDC", { chainId: 84532, tokenAddress: "0x036CbD53842c5426634e7929541eC2318f3dCF7e" });
+  const client = await recipient.client(usdc.id, "Fiat shop", ["incoming:creator"]);
+  const orchestrator = new Orchestrator(client.secret);
+  const created = await orchestrator.post(`/v1/destinations/${usdc.id}/requests`, { direction: "incoming", amount: "12.50", currency: "USD", reference: "FIAT 1" });
+  assert.equal(created.status, 201, created.text);
+  const res = await orchestrator.post(`/v1/requests/${created.json.id}/payment-links`, {});
+  assert.equal(res.status, 201, res.text);
+  const token = new URL(res.json.url).pathname.split("/").pop();
+  const api = await publicGet(`/api/public/payment-links/${token}`);
+  assert.equal(api.json.pay.amount, "12.500000");
+  assert.equal(api.json.pay.tokenSymbol, "USDC");
+  await page.goto(new URL(res.json.url).pathname);
+  await page.getByRole("heading", { level: 1, name: /^12\.50\s*USDC$/ }).waitFor();
+  assert.equal(await page.title(), "Pay 12.50 USDC · Payrelay");
+  assert.match(await page.getByTestId("requested-amount").textContent(), /request is for 12\.50 USD; pay it as 12\.50 USDC/);
+  await page.getByText(/Send exactly 12\.50 USDC on /).waitFor();
+  await checkScreen(page, "29-payment-page-usd");
   assertCleanConsole();
 });
 

@@ -21,8 +21,8 @@ before(async () => {
   const create = async (reference) => {
     const res = await recipient.post(`/api/destinations/${s.destinationId}/requests`, { direction: "outgoing", amount: "42.00", currency: "GBP", reference, payee });
     assert.equal(res.status, 201, res.text);
-    assert.equal(res.body.status, "pending_approval");
-    return res.body.id;
+    assert.equal(res.json.status, "pending_approval");
+    return res.json.id;
   };
   s.toApprove = await create("Rent April");
   s.toReject = await create("Rent twice");
@@ -51,7 +51,7 @@ test("approving an outgoing request moves focus to its new status and adds it to
   await page.getByRole("button", { name: "Cancel request" }).waitFor();
   await checkScreen(page, "31-request-approved");
   const stored = await recipient.get(`/api/destinations/${s.destinationId}/requests/${s.toApprove}`);
-  assert.equal(stored.body.status, "approved");
+  assert.equal(stored.json.status, "approved");
   assertCleanConsole([401]);
 });
 
@@ -66,6 +66,6 @@ test("rejecting with a reason records the reason in the timeline; nothing is lef
   assert.equal(await page.getByRole("button", { name: /Approve|Reject|Cancel request/ }).count(), 0);
   await checkScreen(page, "32-request-rejected");
   const events = await recipient.get(`/api/destinations/${s.destinationId}/requests/${s.toReject}/events`);
-  assert.deepEqual(events.body.data.map((e) => e.type), ["request.created", "request.rejected"]);
+  assert.deepEqual(events.json.data.map((e) => e.type), ["request.created", "request.rejected"]);
   assertCleanConsole([401]);
 });

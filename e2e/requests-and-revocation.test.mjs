@@ -100,13 +100,22 @@ test("filter the requests by client and by Manual; the filters live in the URL",
   assertCleanConsole();
 });
 
-test("create a payment link from the dashboard and open it", async () => {
+test("create a payment link from the dashboard and open it; earlier links are listed without their URLs", async () => {
+  const earlier = await new Orchestrator(s.secret).post(`/v1/requests/${s.clientRequestId}/payment-links`, { expiresInSeconds: 600 });
+  assert.equal(earlier.status, 201, earlier.text);
   await page.locator(`tr[data-request-id="${s.clientRequestId}"] a`).click();
   await page.getByRole("heading", { level: 1, name: /1,250\.00\s*USDC/ }).waitFor();
+  const links = page.getByRole("list", { name: "Links for this request" });
+  const older = links.locator(`li[data-link-id="${earlier.json.id}"]`);
+  await older.getByText(/Link address not shown/).waitFor();
+  await older.getByText(s.clientId.slice(0, 6)).waitFor();
+  assert.equal(await links.locator("code", { hasText: "/pay/" }).count(), 0, "an earlier link's URL is never shown: only its hash is stored");
   await page.getByLabel("Expires after").selectOption("3600");
   await page.getByRole("button", { name: "Create payment link" }).click();
-  const link = page.getByRole("list", { name: "Payment links created now" }).locator("code").first();
+  const link = links.locator("li").first().locator("code", { hasText: "/pay/" });
   await link.waitFor();
+  assert.equal(await links.locator("li").count(), 2);
+  await links.locator("li").first().getByText("you, in the dashboard").waitFor();
   s.payUrl = (await link.textContent()).trim();
   assert.match(s.payUrl, /\/pay\/[^/]+$/);
   await checkScreen(page, "14-request-detail-incoming");
@@ -117,6 +126,10 @@ test("create a payment link from the dashboard and open it", async () => {
   assert.match(await page.getByTestId("time-left").textContent(), /^(59|60) min \d\d s$|^1 h 0 min$/);
   await page.goBack();
   await page.getByRole("heading", { level: 1, name: /1,250\.00\s*USDC/ }).waitFor();
+  // A new visit knows no URL: both links are listed, newest first, neither with its address.
+  await links.locator("li").nth(1).getByText(/Link address not shown/).waitFor();
+  assert.equal(await links.locator("li").count(), 2);
+  assert.equal(await links.locator("code", { hasText: "/pay/" }).count(), 0);
   assertCleanConsole();
 });
 

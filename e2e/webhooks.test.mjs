@@ -1,13 +1,16 @@
 // The Webhooks tab against a real receiver (node:http on 127.0.0.1 in this process):
 // add an endpoint (secret shown once) → an orchestrator's request arrives signed and
 // verifies with standardwebhooks → deliveries list it → test event → rotate (both
-// secrets verify) → a 410 disables the endpoint and the page says why.
+// secrets verify) → a 410 disables the endpoint and the page says why → delete.
+// Every screen and dialog is checked by axe at 375 and 1280 px, and after every
+// action the test asserts where keyboard focus landed and what was announced.
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { after, before, test } from "node:test";
 import { Webhook } from "standardwebhooks";
 import { Orchestrator, PASSWORD, Recipient } from "./support/api.mjs";
 import { checkScreen, launch, openPage, signIn } from "./support/browser.mjs";
+import { assertAnnounced, assertFocused } from "./support/focus.mjs";
 
 const received = [];
 const answers = [];
@@ -53,23 +56,51 @@ async function waitForDeliveries(n) {
 }
 
 const verify = (secret, r) => new Webhook(secret).verify(r.body, r.headers);
-const status = () => page.getByTestId("webhooks-status");
+const badge = (scope, label) => scope.locator(".badge", { hasText: new RegExp(`^${label}$`) });
+/** Keyboard activation: the button is focused first, as a keyboard user's would be. */
+async function press(locator) {
+  await locator.focus();
+  await page.keyboard.press("Enter");
+}
 
-test("add an endpoint: its secret is shown once and a new request arrives signed with it", async () => {
-  await page.getByRole("button", { name: "Add endpoint" }).click();
-  await page.getByLabel("Endpoint URL").fill("http://10.0.0.5/hook");
-  await page.getByRole("button", { name: "Add endpoint" }).last().click();
-  await page.getByText(/private, loopback, link-local or metadata|Use https/).first().waitFor();
+test("the empty webhooks tab offers to add an endpoint", async () => {
+  await page.getByRole("heading", { level: 3, name: "No webhook endpoints yet" }).waitFor();
+  await checkScreen(page, "39-webhooks-empty");
+  assertCleanConsole();
+});
+
+test("add an endpoint: its secret is shown once, Escape asks first, and a new request arrives signed with it", async () => {
+  await press(page.getByRole("button", { name: "Add endpoint" }));
+  const dialog = page.getByRole("dialog", { name: "Add webhook endpoint" });
+  await assertFocused(page, dialog.getByLabel("Endpoint URL"), "the URL field, not ×");
+  await checkScreen(page, "42-webhooks-add-dialog", { fullPage: false });
+
+  await dialog.getByLabel("Endpoint URL").fill("http://10.0.0.5/hook");
+  await press(dialog.getByRole("button", { name: "Add endpoint" }));
+  await dialog.getByText(/private, loopback, link-local or metadata|Use https/).first().waitFor();
+  await assertFocused(page, dialog.locator('input[aria-invalid="true"]'), "the invalid URL field");
+  await checkScreen(page, "43-webhooks-add-invalid", { fullPage: false });
   assertCleanConsole([400]);
-  await page.getByLabel("Endpoint URL").fill(receiverUrl);
-  await page.getByRole("button", { name: "Add endpoint" }).last().click();
+
+  await dialog.getByLabel("Endpoint URL").fill(receiverUrl);
+  await press(dialog.getByRole("button", { name: "Add endpoint" }));
   const reveal = page.getByTestId("webhook-secret");
   await reveal.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "webhook-secret");
+  await assertFocused(page, reveal, "the secret's warning");
   s.secret = (await reveal.locator(".secret-block code").textContent()).trim();
   assert.match(s.secret, /^whsec_/);
-  await page.getByRole("button", { name: "I have stored the secret" }).click();
-  assert.match(await status().textContent(), /added/);
+  await checkScreen(page, "44-webhooks-secret", { fullPage: false });
+
+  // One key must not lose the secret: Escape asks, and the safe answer is focused.
+  await page.keyboard.press("Escape");
+  await assertFocused(page, reveal.getByRole("button", { name: "Keep the secret open" }), "the safe answer");
+  await checkScreen(page, "45-webhooks-secret-confirm", { fullPage: false });
+  await press(reveal.getByRole("button", { name: "Keep the secret open" }));
+  await assertFocused(page, reveal.getByRole("button", { name: "Copy signing secret" }), "the secret's copy button");
+  await press(reveal.getByRole("button", { name: "I have stored the secret" }));
+  await assertFocused(page, page.getByRole("heading", { level: 3, name: receiverUrl }), "the new endpoint's heading");
+  await assertAnnounced(page, /added/);
+  await badge(page.locator("article.webhook-endpoint"), "Enabled").waitFor();
 
   const created = await new Orchestrator(s.client.secret).post(`/v1/destinations/${s.destinationId}/requests`, { direction: "incoming", amount: "5.00", currency: "USDC" });
   assert.equal(created.status, 201, created.text);
@@ -77,25 +108,32 @@ test("add an endpoint: its secret is shown once and a new request arrives signed
   assert.equal(event.type, "request.created");
   assert.equal(event.data.object.id, created.json.id);
 
-  await page.getByRole("button", { name: "Refresh deliveries" }).click();
+  await press(page.getByRole("button", { name: "Refresh deliveries" }));
   const row = page.locator("tr[data-delivery-id]").first();
   await row.getByText("request.created", { exact: true }).waitFor();
   await row.getByText("200", { exact: true }).waitFor();
+  await badge(row, "Delivered").waitFor();
+  await assertFocused(page, page.getByRole("button", { name: "Refresh deliveries" }), "Refresh, still there");
   await checkScreen(page, "40-webhooks");
   assertCleanConsole();
 });
 
 test("send a test event, then rotate: during the overlap both secrets verify", async () => {
-  await page.getByRole("button", { name: "Send test event" }).click();
-  await status().getByText("Test event queued.").waitFor();
+  const sendTest = page.getByRole("button", { name: "Send test event" });
+  await press(sendTest);
+  await assertAnnounced(page, /Test event queued\./);
+  await assertFocused(page, sendTest, "Send test event (busy buttons keep focus)");
   assert.equal(verify(s.secret, await waitForDeliveries(2)).type, "webhook.test");
 
-  await page.getByRole("button", { name: "Rotate secret" }).click();
+  await press(page.getByRole("button", { name: "Rotate secret" }));
   const reveal = page.getByTestId("webhook-secret");
   await reveal.waitFor();
+  await assertFocused(page, reveal, "the new secret's warning");
   const fresh = (await reveal.locator(".secret-block code").textContent()).trim();
   assert.notEqual(fresh, s.secret);
-  await page.getByRole("button", { name: "I have stored the secret" }).click();
+  await press(page.getByRole("button", { name: "I have stored the secret" }));
+  await assertFocused(page, page.getByRole("button", { name: "Rotate secret" }), "Rotate secret, which opened the dialog");
+  await assertAnnounced(page, /Secret rotated/);
   await page.getByRole("button", { name: "Send test event" }).click();
   const third = await waitForDeliveries(3);
   assert.equal(verify(fresh, third).type, "webhook.test");
@@ -113,7 +151,22 @@ test("an endpoint answering 410 is disabled at once and the page says why; a man
   await page.getByTestId("disabled-reason").getByText(/410/).waitFor();
   const failed = page.locator("tr[data-delivery-id]").first();
   await failed.getByText("410", { exact: true }).waitFor();
-  await failed.getByRole("button", { name: /Retry/ }).waitFor();
+  await badge(failed, "Failed").waitFor();
+  await badge(page.locator("article.webhook-endpoint"), "Disabled").waitFor();
   await checkScreen(page, "41-webhooks-disabled");
+  const retry = failed.getByRole("button", { name: /Retry/ });
+  await press(retry);
+  await assertAnnounced(page, /Delivery queued again\./);
+  await assertFocused(page, failed.getByRole("button", { name: /Retry/ }), "the Retry button (busy buttons keep focus)");
+  assertCleanConsole();
+});
+
+test("delete asks once, under the keyboard's focus, and lands on the section heading", async () => {
+  await press(page.getByRole("button", { name: "Delete", exact: true }));
+  await assertFocused(page, page.getByRole("button", { name: "Confirm delete" }), "Confirm delete, which replaced Delete");
+  await press(page.getByRole("button", { name: "Confirm delete" }));
+  await assertFocused(page, page.getByRole("heading", { level: 2, name: "Webhooks" }), "the Webhooks heading");
+  await assertAnnounced(page, /deleted/);
+  await page.getByRole("heading", { level: 3, name: "No webhook endpoints yet" }).waitFor();
   assertCleanConsole();
 });

@@ -14,6 +14,11 @@ const TONES: Record<string, Tone> = {
   cancelled: "neutral",
   expired: "neutral",
   rejected: "danger",
+  // Webhook endpoints and deliveries.
+  enabled: "success",
+  disabled: "danger",
+  delivered: "success",
+  skipped: "neutral",
 };
 
 const LABELS: Record<string, string> = {
@@ -30,12 +35,16 @@ const LABELS: Record<string, string> = {
   pending_approval: "Awaiting approval",
   approved: "Approved",
   rejected: "Rejected",
+  enabled: "Enabled",
+  disabled: "Disabled",
+  delivered: "Delivered",
+  skipped: "Skipped",
 };
 
 /** The words for a status, wherever one is shown (badges, filters, announcements). */
 export const statusLabel = (status: string): string => LABELS[status] ?? status;
 
-/** A coloured pill for a destination, client, request or link status. */
+/** A coloured pill for a destination, client, request, link, webhook endpoint or delivery status. */
 export function StatusBadge({ status }: { status: string }) {
   const tone = TONES[status] ?? "info";
   return <span class={`badge badge-${tone}`}>{statusLabel(status)}</span>;

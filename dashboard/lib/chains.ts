@@ -11,6 +11,7 @@ export const CHAINS: readonly Chain[] = [
   { id: 10, name: "OP Mainnet", usdc: "0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85" },
   { id: 42161, name: "Arbitrum One", usdc: "0xaf88d065e77c8cC2239327C5EDb3A432268e5831" },
   { id: 137, name: "Polygon", usdc: "0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359" },
+  { id: 84532, name: "Base Sepolia (testnet)", usdc: "0x036CbD53842c5426634e7929541eC2318f3dCF7e" },
   { id: 11155111, name: "Sepolia (testnet)", usdc: "0x1c7D4B196Cb0C7B01d743Fbc6116a902379C7238" },
 ];
 

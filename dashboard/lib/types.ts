@@ -2,6 +2,12 @@
  * Shapes of the Payrelay dashboard API. Where the server has the shape, it is
  * imported (types only, erased from the bundle) so the two cannot drift.
  */
+import type { z } from "@hono/zod-openapi";
+import type { SessionSchema, UserSchema } from "../../src/schemas/auth";
+import type { DestinationSchema } from "../../src/schemas/destination";
+import type { PaymentLinkSummarySchema } from "../../src/schemas/payment-link";
+import type { PublicPaymentLinkSchema } from "../../src/schemas/public-link";
+import type { PaymentLinkSchema } from "../../src/schemas/request";
 import type { ClientView } from "../../src/durable-objects/authority-types";
 import type { FieldError, Problem as ServerProblem } from "../../src/lib/problem";
 import type { RequestStatus } from "../../src/lib/request-status";
@@ -10,30 +16,9 @@ import type { RequestView } from "../../src/services/request-view";
 export { PERMISSIONS, type Permission } from "../../src/credentials/permissions";
 export type { Party } from "../../src/db/schema";
 
-export interface User {
-  id: string;
-  email: string;
-  createdAt: string;
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
-
-export interface Destination {
-  id: string;
-  label: string | null;
-  chainId: number;
-  walletAddress: string;
-  tokenAddress: string;
-  interopAddress: string;
-  status: "unclaimed" | "claimed";
-  claimChallenge: string | null;
-  claimChallengeExpiresAt: string | null;
-  claimedAt: string | null;
-  createdAt: string;
-}
+export type User = z.infer<typeof UserSchema>;
+export type Session = z.infer<typeof SessionSchema>;
+export type Destination = z.infer<typeof DestinationSchema>;
 
 export type Client = ClientView;
 export type CreatedClient = ClientView & { secret: string };
@@ -58,20 +43,14 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface PaymentLink {
-  id: string;
-  url: string;
-  expiresAt: string;
-}
+/** A link just created: the only time its URL is known (D1 keeps the token's hash). */
+export type PaymentLink = z.infer<typeof PaymentLinkSchema>;
 
-export interface PublicPaymentLink {
-  amount: string;
-  currency: string;
-  reference: string | null;
-  status: RequestStatus;
-  expiresAt: string;
-  destination: { interopAddress: string; label: string | null };
-}
+/** What a payer's page gets: the request as written (12.50 USD) and `pay`, the exact tokens to send (12.500000 USDC). */
+export type PublicPaymentLink = z.infer<typeof PublicPaymentLinkSchema>;
+
+/** An earlier link of a request, as the dashboard lists them: never its URL. */
+export type PaymentLinkSummary = z.infer<typeof PaymentLinkSummarySchema>;
 
 export type FieldProblem = FieldError;
 /** RFC 9457 problem details, as every Payrelay error body is. */

@@ -1,11 +1,13 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
 import { TextField } from "../components/fields";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
 import { api, toProblem } from "../lib/api";
 import type { Problem } from "../lib/types";
+import { useFocusProblem } from "../lib/use-focus-problem";
 import type { CreatedWebhookEndpoint, WebhookEndpoint } from "../lib/webhook-types";
-import { WebhookSecretReveal } from "./webhook-secret-reveal";
+import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
 interface Props {
   destinationId: string;
@@ -13,53 +15,60 @@ interface Props {
   onCreated: (endpoint: WebhookEndpoint) => void;
 }
 
+/** The new endpoint's card heading: where focus goes once its secret is put away. */
+const cardHeading = (id: string) => document.querySelector<HTMLElement>(`[data-endpoint-id="${id}"] h3`);
+
 /** Adds an endpoint for every event of the destination; then shows its secret, once. */
 export function AddWebhookDialog({ destinationId, onClose, onCreated }: Props) {
   const [url, setUrl] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
-  const [secret, setSecret] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusProblem(problem, form);
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
-      const { secret: shown, ...endpoint } = await api.post<CreatedWebhookEndpoint>(`/api/destinations/${destinationId}/webhook-endpoints`, { url: url.trim() });
+      const { secret, ...endpoint } = await api.post<CreatedWebhookEndpoint>(`/api/destinations/${destinationId}/webhook-endpoints`, { url: url.trim() });
       onCreated(endpoint);
-      setSecret(shown);
+      setCreated({ id: endpoint.id, secret });
     } catch (error) {
       setProblem(toProblem(error));
     }
     setBusy(false);
   };
 
+  if (created) {
+    return (
+      <WebhookSecretDialog title="Copy the signing secret now" secret={created.secret} rotated={false} onDone={onClose} returnFocus={() => cardHeading(created.id)} />
+    );
+  }
   return (
-    <Dialog title={secret ? "Copy the signing secret now" : "Add webhook endpoint"} onClose={onClose}>
-      {secret ? (
-        <WebhookSecretReveal secret={secret} rotated={false} onDone={onClose} />
-      ) : (
-        <form onSubmit={submit} noValidate class="form">
-          <ProblemAlert problem={problem} shownFields={["url"]} />
-          <TextField
-            label="Endpoint URL"
-            type="url"
-            value={url}
-            onValue={setUrl}
-            maxLength={2048}
-            hint="An https URL on a public host. It receives every event of this destination, signed."
-            error={fieldError(problem, "url")}
-          />
-          <div class="form-actions">
-            <button type="button" class="btn" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" class="btn btn-primary" disabled={busy || url.trim() === ""}>
-              {busy ? "Adding…" : "Add endpoint"}
-            </button>
-          </div>
-        </form>
-      )}
+    <Dialog title="Add webhook endpoint" onClose={onClose}>
+      <form onSubmit={submit} noValidate class="form" ref={form}>
+        <ProblemAlert problem={problem} shownFields={["url"]} />
+        <TextField
+          label="Endpoint URL"
+          type="url"
+          value={url}
+          onValue={setUrl}
+          maxLength={2048}
+          hint="An https URL on a public host. It receives every event of this destination, signed."
+          error={fieldError(problem, "url")}
+        />
+        <div class="form-actions">
+          <button type="button" class="btn btn-secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <BusyButton type="submit" class="btn btn-primary" busy={busy} busyText="Adding…">
+            Add endpoint
+          </BusyButton>
+        </div>
+      </form>
     </Dialog>
   );
 }

@@ -9,13 +9,21 @@ import type { PublicPaymentLink } from "../lib/types";
 export function PaymentDetails({ link, msLeft }: { link: PublicPaymentLink; msLeft: number }) {
   const parts = parseInteropAddress(link.destination.interopAddress);
   const open = link.status === "pending";
+  // The payer sends tokens: "12.50 USD" on a USDC destination is 12.500000 USDC, shown trimmed (12.50).
+  const send = `${formatAmount(link.pay.amount)} ${link.pay.tokenSymbol}`;
+  const converted = link.currency !== link.pay.tokenSymbol;
   return (
     <>
       {/* The destination's label is the recipient's private note ("For you only"); payers see no name until there is a public one. */}
       <p class="pay-to">Payment request</p>
-      <h1 class="pay-amount">
-        {formatAmount(link.amount)} <span class="currency">{link.currency}</span>
+      <h1 class="pay-amount" data-testid="pay-amount">
+        {formatAmount(link.pay.amount)} <span class="currency">{link.pay.tokenSymbol}</span>
       </h1>
+      {converted && (
+        <p class="pay-requested" data-testid="requested-amount">
+          The request is for {formatAmount(link.amount)} {link.currency}; pay it as {send}.
+        </p>
+      )}
       {!open && (
         <p class="pay-status">
           <StatusBadge status={link.status} /> {link.status === "paid" ? "This request has been paid. Nothing more to do." : "This request is closed. Do not send money to it."}
@@ -26,14 +34,12 @@ export function PaymentDetails({ link, msLeft }: { link: PublicPaymentLink; msLe
           <dt>Reference</dt>
           <dd>{link.reference || <span class="muted">None</span>}</dd>
         </div>
-        {parts && (
-          <div>
-            <dt>Network</dt>
-            <dd>
-              {chainName(parts.chainId)} <span class="muted">· chain ID {parts.chainId}</span>
-            </dd>
-          </div>
-        )}
+        <div>
+          <dt>Network</dt>
+          <dd>
+            {chainName(link.pay.chainId)} <span class="muted">· chain ID {link.pay.chainId}</span>
+          </dd>
+        </div>
         <div>
           <dt>Time left</dt>
           <dd>
@@ -46,8 +52,7 @@ export function PaymentDetails({ link, msLeft }: { link: PublicPaymentLink; msLe
         <section class="pay-address" aria-labelledby="pay-to-title">
           <h2 id="pay-to-title">Pay to</h2>
           <p class="muted">
-            Send exactly {formatAmount(link.amount)} {link.currency}
-            {parts ? ` on ${chainName(parts.chainId)}` : ""} to this destination.
+            Send exactly {send} on {chainName(link.pay.chainId)} to this destination.
             {link.reference ? " Include the reference if your wallet or bank asks for one." : ""}
           </p>
           <p class="pay-address-label">Interop address</p>

@@ -1,13 +1,15 @@
 import { useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { SelectField } from "../components/fields";
-import { MonoValue } from "../components/mono-value";
 import { ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
 import { api, toProblem } from "../lib/api";
 import { formatDateTime } from "../lib/format";
-import type { PaymentLink, PaymentRequest, Problem } from "../lib/types";
+import type { PaymentLink, PaymentLinkSummary, PaymentRequest, Problem } from "../lib/types";
 import { useFocusProblem } from "../lib/use-focus-problem";
+import { useNow } from "../lib/use-now";
+import { useResource } from "../lib/use-resource";
+import { PaymentLinkList } from "./payment-link-list";
 
 const EXPIRIES = [
   { value: "3600", label: "1 hour" },
@@ -16,13 +18,16 @@ const EXPIRIES = [
   { value: "604800", label: "7 days (longest)" },
 ];
 
-/** Creates a public link a payer opens to pay this incoming request. */
+/** Creates a public link a payer opens to pay this incoming request, and lists the earlier ones. */
 export function PaymentLinkPanel({ destinationId, request }: { destinationId: string; request: PaymentRequest }) {
+  const path = `/api/destinations/${destinationId}/requests/${request.id}/payment-links`;
+  const history = useResource(path, () => api.get<{ data: PaymentLinkSummary[] }>(path));
   const [expires, setExpires] = useState("604800");
-  const [links, setLinks] = useState<PaymentLink[]>([]);
+  const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const panel = useRef<HTMLElement>(null);
+  const now = useNow(30_000);
   useFocusProblem(problem, panel);
 
   const create = async (event: Event) => {
@@ -31,9 +36,11 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
     setBusy(true);
     setProblem(null);
     try {
-      const path = `/api/destinations/${destinationId}/requests/${request.id}/payment-links`;
       const link = await api.post<PaymentLink>(path, { expiresInSeconds: Number(expires) });
-      setLinks((list) => [link, ...list]);
+      setUrls((known) => new Map(known).set(link.id, link.url));
+      // The list shows it at once; the server would say the same (manual, active, newest).
+      const shown: PaymentLinkSummary = { id: link.id, createdAt: new Date().toISOString(), expiresAt: link.expiresAt, createdBy: { type: "manual" }, status: "active" };
+      history.set({ data: [shown, ...(history.data?.data ?? []).filter((l) => l.id !== link.id)] });
       announce(`Payment link created. It expires ${formatDateTime(link.expiresAt)}.`);
     } catch (error) {
       setProblem(toProblem(error));
@@ -56,20 +63,12 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
       ) : (
         <p class="muted">This request is {request.status}; it no longer needs a payment link.</p>
       )}
-      {links.length > 0 && (
-        <ul class="link-list" aria-label="Payment links created now">
-          {links.map((l) => (
-            <li key={l.id}>
-              <MonoValue value={l.url} label="payment link" />
-              <span class="muted">
-                Expires {formatDateTime(l.expiresAt)} ·{" "}
-                <a href={l.url} target="_blank" rel="noopener noreferrer">
-                  Open payment page
-                </a>
-              </span>
-            </li>
-          ))}
-        </ul>
+      <h3 id="link-history-title" class="subheading">Links for this request</h3>
+      <ProblemAlert problem={history.problem} />
+      {history.loading && !history.data ? (
+        <p class="loading">Loading payment links…</p>
+      ) : (
+        history.data && <PaymentLinkList links={history.data.data} urls={urls} now={now} />
       )}
     </section>
   );

@@ -43,8 +43,8 @@ export function PaymentPage() {
   const token = location.pathname.split("/")[2] ?? "";
   const [state, setState] = useState<State>({ kind: "loading" });
   const now = useNow(1000);
-  // The same figure as the page shows: "Pay 12.50 USDC", not the token's 12.500000.
-  useTitle(state.kind === "ready" ? `Pay ${formatAmount(state.link.amount)} ${state.link.currency}` : "Payment request");
+  // The same figure as the page shows: "Pay 12.50 USDC", not the token's 12.500000, and in the token sent.
+  useTitle(state.kind === "ready" ? `Pay ${formatAmount(state.link.pay.amount)} ${state.link.pay.tokenSymbol}` : "Payment request");
 
   useEffect(() => {
     api.get<PublicPaymentLink>(`/api/public/payment-links/${encodeURIComponent(token)}`).then(

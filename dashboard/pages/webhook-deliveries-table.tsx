@@ -1,3 +1,4 @@
+import { BusyButton } from "../components/busy-button";
 import { ShortTime } from "../components/short-time";
 import { StatusBadge } from "../components/status-badge";
 import type { WebhookDelivery } from "../lib/webhook-types";
@@ -45,9 +46,9 @@ export function WebhookDeliveriesTable({ deliveries, endpointUrl, busyId, onRetr
               <ShortTime iso={d.createdAt} />
             </td>
             <td>
-              <button type="button" class="btn btn-small" onClick={() => onRetry(d)} disabled={busyId === d.id}>
+              <BusyButton class="btn btn-secondary btn-small" onClick={() => onRetry(d)} busy={busyId === d.id} busyText="Retrying…">
                 Retry<span class="visually-hidden"> {d.eventType} delivery</span>
-              </button>
+              </BusyButton>
             </td>
           </tr>
         ))}

@@ -1,5 +1,5 @@
-import { useRef, useState } from "preact/hooks";
-import { Dialog } from "../components/dialog";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
 import { ProblemAlert } from "../components/problem-alert";
 import { StatusBadge } from "../components/status-badge";
 import { api, toProblem } from "../lib/api";
@@ -7,7 +7,7 @@ import type { Problem } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import type { CreatedWebhookEndpoint, DeliveryPage, WebhookEndpoint } from "../lib/webhook-types";
 import { WebhookDeliveriesTable } from "./webhook-deliveries-table";
-import { WebhookSecretReveal } from "./webhook-secret-reveal";
+import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
 interface Props {
   destinationId: string;
@@ -24,7 +24,11 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
   const [busy, setBusy] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const actions = useRef<HTMLDivElement>(null);
+  // "Delete" turns into "Confirm delete" under the keyboard user's focus: follow it, never drop to <body>.
+  useEffect(() => {
+    if (confirmDelete) actions.current?.querySelector<HTMLElement>("[data-confirm-delete]")?.focus();
+  }, [confirmDelete]);
 
   const act = async (key: string, run: () => Promise<string>) => {
     setBusy(key);
@@ -62,7 +66,7 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
     <article class="card webhook-endpoint" aria-labelledby={`endpoint-${endpoint.id}`} data-endpoint-id={endpoint.id}>
       <div class="section-header">
         <div>
-          <h3 id={`endpoint-${endpoint.id}`} ref={heading} tabIndex={-1} class="mono">{endpoint.url}</h3>
+          <h3 id={`endpoint-${endpoint.id}`} tabIndex={-1} class="mono">{endpoint.url}</h3>
           <p>
             <StatusBadge status={endpoint.status} /> <span class="muted">{endpoint.events.length === 0 ? "All events" : endpoint.events.join(", ")}</span>
           </p>
@@ -72,20 +76,21 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
             </p>
           )}
         </div>
-        <div class="form-actions">
-          <button type="button" class="btn" onClick={sendTest} disabled={busy !== null}>Send test event</button>
-          <button type="button" class="btn" onClick={rotate} disabled={busy !== null}>Rotate secret</button>
+        <div class="form-actions" ref={actions}>
+          {/* Busy buttons stay focusable (aria-disabled): a disabled one would drop focus to <body>. */}
+          <BusyButton class="btn btn-secondary" onClick={sendTest} busy={busy === "test"} unavailable={busy !== null}>Send test event</BusyButton>
+          <BusyButton class="btn btn-secondary" onClick={rotate} busy={busy === "rotate"} unavailable={busy !== null}>Rotate secret</BusyButton>
           {confirmDelete ? (
-            <button type="button" class="btn btn-danger" onClick={remove} disabled={busy !== null}>Confirm delete</button>
+            <BusyButton class="btn btn-danger" data-confirm-delete onClick={remove} busy={busy === "delete"} unavailable={busy !== null}>Confirm delete</BusyButton>
           ) : (
-            <button type="button" class="btn" onClick={() => setConfirmDelete(true)}>Delete</button>
+            <button type="button" class="btn btn-secondary" onClick={() => setConfirmDelete(true)}>Delete</button>
           )}
         </div>
       </div>
       <ProblemAlert problem={problem ?? deliveries.problem} />
       <div class="section-header">
         <h4>Recent deliveries</h4>
-        <button type="button" class="btn btn-small" onClick={deliveries.reload}>Refresh<span class="visually-hidden"> deliveries</span></button>
+        <button type="button" class="btn btn-secondary btn-small" onClick={deliveries.reload}>Refresh<span class="visually-hidden"> deliveries</span></button>
       </div>
       {deliveries.loading && !deliveries.data ? (
         <p class="loading">Loading deliveries…</p>
@@ -93,9 +98,8 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
         <WebhookDeliveriesTable deliveries={deliveries.data?.data ?? []} endpointUrl={endpoint.url} busyId={busy} onRetry={(d) => retry(d.id)} />
       )}
       {secret && (
-        <Dialog title="Copy the new signing secret now" onClose={() => { setSecret(null); heading.current?.focus(); }}>
-          <WebhookSecretReveal secret={secret} rotated onDone={() => { setSecret(null); heading.current?.focus(); }} />
-        </Dialog>
+        // On close focus returns to "Rotate secret", which opened it and is still there.
+        <WebhookSecretDialog title="Copy the new signing secret now" secret={secret} rotated onDone={() => setSecret(null)} />
       )}
     </article>
   );

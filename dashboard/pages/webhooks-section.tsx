@@ -1,6 +1,7 @@
 import { useRef, useState } from "preact/hooks";
 import { EmptyState } from "../components/empty-state";
 import { ProblemAlert } from "../components/problem-alert";
+import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import type { Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
@@ -11,7 +12,6 @@ import { WebhookEndpointCard } from "./webhook-endpoint-card";
 /** The destination's webhook endpoints: add, test, rotate, delete, and their recent deliveries. */
 export function WebhooksSection({ destination }: { destination: Destination }) {
   const [adding, setAdding] = useState(false);
-  const [message, setMessage] = useState("");
   const title = useRef<HTMLHeadingElement>(null);
   const claimed = destination.status === "claimed";
   const endpoints = useResource(`webhooks:${destination.id}:${claimed}`, () =>
@@ -37,8 +37,7 @@ export function WebhooksSection({ destination }: { destination: Destination }) {
         </div>
         {claimed && items.length > 0 && addButton}
       </div>
-      {/* Successes are announced politely; failures show as alerts where they happened. */}
-      <p class="visually-hidden" role="status" aria-live="polite" data-testid="webhooks-status">{message}</p>
+      {/* Successes are announced in the page's one polite live region; failures show as alerts where they happened. */}
       <ProblemAlert problem={endpoints.problem} />
       {!claimed ? (
         <EmptyState title="Claim this destination first">Webhooks can only be added to a claimed destination.</EmptyState>
@@ -54,7 +53,7 @@ export function WebhooksSection({ destination }: { destination: Destination }) {
             key={e.id}
             destinationId={destination.id}
             endpoint={e}
-            announce={setMessage}
+            announce={announce}
             onDeleted={(gone) => {
               endpoints.set({ data: items.filter((x) => x.id !== gone.id) });
               title.current?.focus();
@@ -68,7 +67,7 @@ export function WebhooksSection({ destination }: { destination: Destination }) {
           onClose={() => setAdding(false)}
           onCreated={(e) => {
             endpoints.set({ data: [e, ...items] });
-            setMessage(`Endpoint ${e.url} added.`);
+            announce(`Endpoint ${e.url} added.`);
           }}
         />
       )}

@@ -48,10 +48,11 @@ export class Recipient {
     return this.api(path, { body });
   }
 
-  /** Creates a destination for the test wallet (random token, so it is unique) and claims it. */
-  async claimedDestination(label = "E2E destination") {
-    // A random token is unknown to Payrelay, so the destination names its symbol and decimals.
-    const token = { chainId: 8453, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6 };
+  /**
+   * Creates a destination for the test wallet and claims it. The token is random, so each is unique; Payrelay
+   * does not know it, so it is described as a 6-decimal USDC (like the local chain's Demo USD). `token` picks a known one.
+   */
+  async claimedDestination(label = "E2E destination", token = { chainId: 8453, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6 }) {
     return claim(this.api, await createDestination(this.api, wallet, token, label), wallet);
   }
 

@@ -4,26 +4,27 @@ import type { AppRouteHandler } from "../../lib/create-router";
 import { claimedDestination, destinationProfile, ownedDestination } from "../../services/destinations";
 import { createRequest } from "../../services/create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "../../services/payment-links";
+import { listPaymentLinks } from "../../services/payment-link-history";
 import { listRequests, readRequest } from "../../services/read-requests";
 import { serializeRequest } from "../../services/request-view";
-import type { createManualPaymentLink, createManualRequest, getDashboardRequest, listDashboardRequests } from "./requests.routes";
+import type { createDestinationPaymentLink, createDestinationRequest, getDestinationRequest, listDestinationRequests, listDestinationPaymentLinks } from "./requests.routes";
 
 const recipient = { type: "recipient" } as const;
 
-export const listHandler: AppRouteHandler<typeof listDashboardRequests> = async (c) => {
+export const listHandler: AppRouteHandler<typeof listDestinationRequests> = async (c) => {
   const db = database(c.env.DB);
   const d = await ownedDestination(db, c.var.user.id, c.req.valid("param").id);
   return c.json(await listRequests(db, d.id, recipient, c.req.valid("query")), 200);
 };
 
-export const getHandler: AppRouteHandler<typeof getDashboardRequest> = async (c) => {
+export const getHandler: AppRouteHandler<typeof getDestinationRequest> = async (c) => {
   const db = database(c.env.DB);
   const { id, requestId } = c.req.valid("param");
   const d = await ownedDestination(db, c.var.user.id, id);
   return c.json(serializeRequest(await readRequest(db, requestId, recipient, d.id)), 200);
 };
 
-export const createHandler: AppRouteHandler<typeof createManualRequest> = async (c) => {
+export const createHandler: AppRouteHandler<typeof createDestinationRequest> = async (c) => {
   const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
   const key = c.req.valid("header")["idempotency-key"] ?? null;
   const { request, replayed } = await createRequest(c.env, d.id, c.req.valid("json"), { type: "manual", userId: c.var.user.id }, key, destinationProfile(d));
@@ -31,7 +32,7 @@ export const createHandler: AppRouteHandler<typeof createManualRequest> = async 
   return c.json(request, 201);
 };
 
-export const paymentLinkHandler: AppRouteHandler<typeof createManualPaymentLink> = async (c) => {
+export const paymentLinkHandler: AppRouteHandler<typeof createDestinationPaymentLink> = async (c) => {
   const db = database(c.env.DB);
   const { id, requestId } = c.req.valid("param");
   const d = await claimedDestination(db, c.var.user.id, id);
@@ -41,4 +42,13 @@ export const paymentLinkHandler: AppRouteHandler<typeof createManualPaymentLink>
   const { link, replayed } = await createPaymentLink(c.env, publicOrigin(c.env, c.req.url), row, { type: "manual", userId: c.var.user.id }, seconds, key);
   if (replayed) c.header("idempotent-replayed", "true");
   return c.json(link, 201);
+};
+
+export const paymentLinksHandler: AppRouteHandler<typeof listDestinationPaymentLinks> = async (c) => {
+  const db = database(c.env.DB);
+  const { id, requestId } = c.req.valid("param");
+  const d = await ownedDestination(db, c.var.user.id, id);
+  // Read first: another recipient's request, or one under another destination, is 404 like an absent one.
+  const row = await readRequest(db, requestId, recipient, d.id);
+  return c.json(await listPaymentLinks(db, d.id, row.id), 200);
 };

@@ -1,18 +1,19 @@
 import { createRouter } from "../../lib/create-router";
 import { approveHandler, cancelHandler, eventsHandler, rejectHandler } from "./lifecycle.handlers";
 import { approveRequest, cancelDestinationRequest, listDestinationRequestEvents, rejectRequest } from "./lifecycle.routes";
-import { createHandler, getHandler, listHandler, paymentLinkHandler } from "./requests.handlers";
-import { createManualPaymentLink, createManualRequest, getDashboardRequest, listDashboardRequests } from "./requests.routes";
+import { createHandler, getHandler, listHandler, paymentLinkHandler, paymentLinksHandler } from "./requests.handlers";
+import { createDestinationPaymentLink, createDestinationRequest, getDestinationRequest, listDestinationRequests, listDestinationPaymentLinks } from "./requests.routes";
 
 const router = createRouter();
 router
-  .openapi(listDashboardRequests, listHandler)
-  .openapi(getDashboardRequest, getHandler)
-  .openapi(createManualRequest, createHandler)
-  .openapi(createManualPaymentLink, paymentLinkHandler)
+  .openapi(listDestinationRequests, listHandler)
+  .openapi(getDestinationRequest, getHandler)
+  .openapi(createDestinationRequest, createHandler)
+  .openapi(createDestinationPaymentLink, paymentLinkHandler)
   .openapi(cancelDestinationRequest, cancelHandler)
   .openapi(approveRequest, approveHandler)
   .openapi(rejectRequest, rejectHandler)
-  .openapi(listDestinationRequestEvents, eventsHandler);
+  .openapi(listDestinationRequestEvents, eventsHandler)
+  .openapi(listDestinationPaymentLinks, paymentLinksHandler);
 
 export default router;

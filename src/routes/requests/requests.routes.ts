@@ -1,6 +1,7 @@
 import { defineRoute } from "../../lib/define-route";
 import { DestinationParams } from "../../schemas/destination";
 import { jsonBody, jsonResponse } from "../../schemas/content";
+import { PaymentLinkListSchema } from "../../schemas/payment-link";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
   DashboardListQuerySchema, IdempotencyHeaderSchema, PaymentLinkCreateSchema, PaymentLinkSchema,
@@ -10,30 +11,37 @@ import {
 const tags = ["Dashboard: requests"];
 export const RequestParams = DestinationParams.extend({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
-export const listDashboardRequests = defineRoute("session", {
+export const listDestinationRequests = defineRoute("session", {
   operationId: "listDestinationRequests",
   method: "get", path: "/api/destinations/{id}/requests", tags, summary: "A destination's requests, newest first",
   request: { params: DestinationParams, query: DashboardListQuerySchema },
   responses: { 200: jsonResponse(RequestListSchema, "A page of requests"), ...problems(400, 401, 404) },
 });
 
-export const getDashboardRequest = defineRoute("session", {
+export const getDestinationRequest = defineRoute("session", {
   operationId: "getDestinationRequest",
   method: "get", path: "/api/destinations/{id}/requests/{requestId}", tags, summary: "One request",
   request: { params: RequestParams },
   responses: { 200: jsonResponse(RequestSchema, "The request"), ...problems(400, 401, 404) },
 });
 
-export const createManualRequest = defineRoute("session", {
+export const createDestinationRequest = defineRoute("session", {
   operationId: "createDestinationRequest",
   method: "post", path: "/api/destinations/{id}/requests", tags, summary: "Create a request by hand (createdBy: manual)",
   request: { params: DestinationParams, headers: IdempotencyHeaderSchema, body: jsonBody(RequestCreateSchema) },
   responses: { 201: jsonResponse(RequestSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });
 
-export const createManualPaymentLink = defineRoute("session", {
+export const createDestinationPaymentLink = defineRoute("session", {
   operationId: "createDestinationPaymentLink",
   method: "post", path: "/api/destinations/{id}/requests/{requestId}/payment-links", tags, summary: "Create a payment link for an incoming request",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
   responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+});
+
+export const listDestinationPaymentLinks = defineRoute("session", {
+  operationId: "listDestinationPaymentLinks",
+  method: "get", path: "/api/destinations/{id}/requests/{requestId}/payment-links", tags, summary: "A request's payment links, newest first (never their URLs)",
+  request: { params: RequestParams },
+  responses: { 200: jsonResponse(PaymentLinkListSchema, "The request's links"), ...problems(400, 401, 404) },
 });
