@@ -14,8 +14,12 @@ export default defineConfig(async () => {
         miniflare: {
           // A throwaway key sealing webhook secrets, and http://127.0.0.1 receivers allowed (tests only).
           bindings: {
-            TEST_MIGRATIONS: migrations, PUBLIC_ORIGIN: "https://payrelay.test", CHAIN_RPC_URLS: inject("chainRpcUrls"), TEST_DEMO_TOKEN: inject("demoToken"),
-            WEBHOOK_SECRET_KEY: randomBytes(32).toString("base64"), WEBHOOK_ALLOW_LOCAL: "true",
+            TEST_MIGRATIONS: migrations,
+            PUBLIC_ORIGIN: "https://payrelay.test",
+            CHAIN_RPC_URLS: inject("chainRpcUrls"),
+            TEST_DEMO_TOKEN: inject("demoToken"),
+            WEBHOOK_SECRET_KEY: randomBytes(32).toString("base64"),
+            WEBHOOK_ALLOW_LOCAL: "true",
           },
         },
       })),

@@ -82,7 +82,9 @@ async function main() {
   const { mf, urls } = runtime;
   const cpuPids = workerdPids();
   for (const pid of cpuPids) boostPriority(pid);
-  log(`workerd up (pid ${cpuPids.join(", ")}${boosted() ? ", priority raised" : ""}): app ${urls.app}, counted ${urls.counted}, floor ${urls.floor}`);
+  log(
+    `workerd up (pid ${cpuPids.join(", ")}${boosted() ? ", priority raised" : ""}): app ${urls.app}, counted ${urls.counted}, floor ${urls.floor}`,
+  );
   const { db, files } = await applyMigrations(mf, root);
   log(`migrations applied: ${files.join(", ")}`);
 
@@ -97,7 +99,13 @@ async function main() {
 
   for (const s of scaled) {
     const started = Date.now();
-    s.ids = await seedRequests(db, { destinationId: s.destinationId, clientId: s.clientId, clientName: `Bench ${s.size}`, count: s.size, newestAt: Date.now() - 60_000 });
+    s.ids = await seedRequests(db, {
+      destinationId: s.destinationId,
+      clientId: s.clientId,
+      clientName: `Bench ${s.size}`,
+      count: s.size,
+      newestAt: Date.now() - 60_000,
+    });
     s.seedSeconds = (Date.now() - started) / 1000;
     s.deepOffset = CONFIG.deepOffset;
     s.deep = await cursorAfter(db, { destinationId: s.destinationId, clientId: s.clientId, offset: CONFIG.deepOffset - 1 });
@@ -112,26 +120,35 @@ async function main() {
   // outbox work for the authority's alarm, which would otherwise run under the reads.
   const small = scaled[0];
   const auth = (s) => `Bearer ${s.secret}`;
-  const floorList = (s, deep) => `/floor/list?destination=${s.destinationId}&client=${s.clientId}&limit=20${deep ? `&createdAt=${s.deep.createdAt}&id=${s.deep.id}` : ""}`;
+  const floorList = (s, deep) =>
+    `/floor/list?destination=${s.destinationId}&client=${s.clientId}&limit=20${deep ? `&createdAt=${s.deep.createdAt}&id=${s.deep.id}` : ""}`;
   const scenarios = [];
   for (const s of scaled) {
     for (const deep of [false, true]) {
       const label = `list ${deep ? "deep" : "first"} page @ ${s.size.toLocaleString("en")}`;
       scenarios.push({
-        key: `list-${deep ? "deep" : "first"}-${s.size}`, label, kind: "list", size: s.size, deep,
+        key: `list-${deep ? "deep" : "first"}-${s.size}`,
+        label,
+        kind: "list",
+        size: s.size,
+        deep,
         app: { base: urls.app, paths: [`/v1/requests?limit=20${deep ? `&cursor=${s.deep.cursor}` : ""}`], auth: auth(s) },
         floor: { base: urls.floor, paths: [floorList(s, deep)] },
       });
     }
   }
   scenarios.push({
-    key: "get", label: `get by id (${small.ids.length} ids @ ${small.size.toLocaleString("en")})`, kind: "get",
+    key: "get",
+    label: `get by id (${small.ids.length} ids @ ${small.size.toLocaleString("en")})`,
+    kind: "get",
     app: { base: urls.app, paths: small.ids.map((id) => `/v1/requests/${id}`), auth: auth(small) },
     floor: { base: urls.floor, paths: small.ids.map((id) => `/floor/requests/${id}`) },
   });
   const body = JSON.stringify(CREATE_BODY);
   scenarios.push({
-    key: "create", label: "create (incoming)", kind: "create",
+    key: "create",
+    label: "create (incoming)",
+    kind: "create",
     app: { base: urls.app, paths: [`/v1/destinations/${hot.destinationId}/requests`], auth: auth(hot), method: "POST", body },
     floor: { base: urls.floor, paths: [`/floor/destinations/${hot.destinationId}/requests`], method: "POST", body },
   });
@@ -144,7 +161,8 @@ async function main() {
     const r = await load(gen, { ...common, seconds, name });
     // Any non-2xx answer fails the bench. A few transport errors (a connection reset under
     // load) are tolerated up to 0.5 % of requests and shown in the report.
-    if (r.errorDetail.status > 0 || r.errors > r.requests * 0.005) throw new Error(`${name}: ${r.errors} errors ${JSON.stringify(r.errorDetail)}`);
+    if (r.errorDetail.status > 0 || r.errors > r.requests * 0.005)
+      throw new Error(`${name}: ${r.errors} errors ${JSON.stringify(r.errorDetail)}`);
     if (r.errors > 0) log(`${name}: ${r.errors} transport errors ${JSON.stringify(r.errorDetail)} out of ${r.requests} requests`);
     return r;
   };
@@ -176,7 +194,9 @@ async function main() {
     for (const { sc, side, round } of plan) {
       const r = await runOne(`${sc.key}-${side}-${round}`, sc[side], CONFIG.connections, CONFIG.seconds);
       results[sc.key][side].push(r);
-      log(`${sc.label.padEnd(34)} ${side.padEnd(5)} round ${round + 1}: ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  workerd CPU ${r.cpuUsPerRequest?.toFixed(0)} µs/request`);
+      log(
+        `${sc.label.padEnd(34)} ${side.padEnd(5)} round ${round + 1}: ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  workerd CPU ${r.cpuUsPerRequest?.toFixed(0)} µs/request`,
+      );
       if (sc.kind === "create" && side === "app") {
         const rows = await outbox();
         backlog.push({ round: round + 1, created: r.requests, rows });
@@ -197,14 +217,18 @@ async function main() {
     if (kind !== "list") continue;
     // Latency without queueing: one request at a time, every list target (both sizes, both
     // pages, app and floor) in turn, so whatever else happens on the box hits all alike.
-    const targets = group.flatMap((sc) => ["app", "floor"].map((side) => ({ name: `${sc.key}:${side}`, base: sc[side].base, path: sc[side].paths[0], auth: sc[side].auth })));
+    const targets = group.flatMap((sc) =>
+      ["app", "floor"].map((side) => ({ name: `${sc.key}:${side}`, base: sc[side].base, path: sc[side].paths[0], auth: sc[side].auth })),
+    );
     const probed = await probeLatency(targets, CONFIG.latencySeconds, runDir);
     for (const sc of group) {
       latency[sc.key] = { app: probed[`${sc.key}:app`], floor: probed[`${sc.key}:floor`] };
       for (const side of ["app", "floor"]) {
         const r = latency[sc.key][side];
         if (r.errors > 0) throw new Error(`${sc.key} ${side} latency probe: ${r.errors} errors`);
-        log(`${sc.label.padEnd(34)} ${side.padEnd(5)} one at a time: p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  (${r.n} requests)`);
+        log(
+          `${sc.label.padEnd(34)} ${side.padEnd(5)} one at a time: p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  (${r.n} requests)`,
+        );
       }
     }
   }
@@ -217,7 +241,10 @@ async function main() {
   for (const sc of selected) {
     const pick = (side, f) => median(results[sc.key][side].map((r) => r[f]));
     summary[sc.key] = {
-      label: sc.label, kind: sc.kind, size: sc.size, deep: sc.deep,
+      label: sc.label,
+      kind: sc.kind,
+      size: sc.size,
+      deep: sc.deep,
       app: { rps: pick("app", "rps"), p50: pick("app", "p50"), p99: pick("app", "p99"), cpu: pick("app", "cpuUsPerRequest") },
       floor: { rps: pick("floor", "rps"), p50: pick("floor", "p50"), p99: pick("floor", "p99"), cpu: pick("floor", "cpuUsPerRequest") },
       // Paired: each round's app run against the floor run next to it, then the median.
@@ -228,7 +255,19 @@ async function main() {
 
   const target = CONFIG.only ? path.join(work, "partial.md") : path.join(root, "bench", "results", "latest.md");
   const file = writeReport(target, {
-    machine, gen, config: CONFIG, scaled, summary, results, latency, trips, backlog, drain, checks, loadAverages, boosted: boosted(),
+    machine,
+    gen,
+    config: CONFIG,
+    scaled,
+    summary,
+    results,
+    latency,
+    trips,
+    backlog,
+    drain,
+    checks,
+    loadAverages,
+    boosted: boosted(),
     elapsedSeconds: (Date.now() - t0) / 1000,
   });
   log(`wrote ${path.relative(root, file)}`);
@@ -244,21 +283,32 @@ async function sanityChecks(urls, scaled, db) {
   const deep = await o(`/v1/requests?limit=20&cursor=${s.deep.cursor}`);
   const floorJson = async (p) => (await fetch(urls.floor + p)).json();
   const fFirst = await floorJson(`/floor/list?destination=${s.destinationId}&client=${s.clientId}&limit=20`);
-  const fDeep = await floorJson(`/floor/list?destination=${s.destinationId}&client=${s.clientId}&limit=20&createdAt=${s.deep.createdAt}&id=${s.deep.id}`);
+  const fDeep = await floorJson(
+    `/floor/list?destination=${s.destinationId}&client=${s.clientId}&limit=20&createdAt=${s.deep.createdAt}&id=${s.deep.id}`,
+  );
   const ids = (rows) => rows.map((r) => r.id).join(",");
   ok("list first page: 20 rows, next cursor", first.status === 200 && first.json.data.length === 20 && first.json.nextCursor);
   const next = await cursorAfter(db, { destinationId: s.destinationId, clientId: s.clientId, offset: s.deepOffset });
-  ok("list deep page: 20 rows, starting right after the deep cursor", deep.status === 200 && deep.json.data.length === 20 && deep.json.data[0].id === next.id);
+  ok(
+    "list deep page: 20 rows, starting right after the deep cursor",
+    deep.status === 200 && deep.json.data.length === 20 && deep.json.data[0].id === next.id,
+  );
   ok("floor list = app list (first, deep)", ids(fFirst.data) === ids(first.json.data) && ids(fDeep.data) === ids(deep.json.data));
   const get = await o(`/v1/requests/${s.ids[0]}`);
   const fGet = await floorJson(`/floor/requests/${s.ids[0]}`);
   ok("get: app and floor read the same row", get.status === 200 && get.json.id === s.ids[0] && fGet.id === s.ids[0]);
   const plan = await db
-    .prepare(`EXPLAIN QUERY PLAN SELECT * FROM requests WHERE destination_id = ? AND created_by_client_id = ? AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT 21`)
+    .prepare(
+      `EXPLAIN QUERY PLAN SELECT * FROM requests WHERE destination_id = ? AND created_by_client_id = ? AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT 21`,
+    )
     .bind(s.destinationId, s.clientId, s.deep.createdAt, s.deep.id)
     .all();
   const planText = plan.results.map((r) => r.detail).join("; ");
-  ok("deep-page query plan is an index range search", /SEARCH requests USING INDEX requests_destination_creator_idx/.test(planText) && !/TEMP B-TREE/.test(planText), planText);
+  ok(
+    "deep-page query plan is an index range search",
+    /SEARCH requests USING INDEX requests_destination_creator_idx/.test(planText) && !/TEMP B-TREE/.test(planText),
+    planText,
+  );
   return checks;
 }
 

@@ -14,7 +14,13 @@ let destination;
 
 before(async () => {
   const recipient = await Recipient.signUp();
-  const created = await recipient.post("/api/destinations", { chainId: 10, walletAddress: TEST_WALLET, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6 });
+  const created = await recipient.post("/api/destinations", {
+    chainId: 10,
+    walletAddress: TEST_WALLET,
+    tokenAddress: randomAddress(),
+    tokenSymbol: "USDC",
+    tokenDecimals: 6,
+  });
   assert.equal(created.status, 201, created.text);
   destination = created.json;
   browser = await launch();

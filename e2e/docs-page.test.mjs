@@ -24,7 +24,9 @@ test("/docs reflows at both widths, with a main landmark and every card holding 
   await checkScreen(page, "40-docs");
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    const overflowing = await page.locator(".op, main > p").evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent.trim().slice(0, 60)));
+    const overflowing = await page
+      .locator(".op, main > p")
+      .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent.trim().slice(0, 60)));
     assert.deepEqual(overflowing, [], `cards or intro paragraphs overflow at ${width}px`);
   }
   assertCleanConsole();

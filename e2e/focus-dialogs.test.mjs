@@ -15,7 +15,14 @@ const s = {};
 
 before(async () => {
   const recipient = await Recipient.signUp();
-  const created = await recipient.post("/api/destinations", { chainId: 8453, walletAddress: TEST_WALLET, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6, label: "Keyboard USDC" });
+  const created = await recipient.post("/api/destinations", {
+    chainId: 8453,
+    walletAddress: TEST_WALLET,
+    tokenAddress: randomAddress(),
+    tokenSymbol: "USDC",
+    tokenDecimals: 6,
+    label: "Keyboard USDC",
+  });
   assert.equal(created.status, 201, created.text);
   s.destinationId = created.json.id;
   browser = await launch();

@@ -21,13 +21,16 @@ test("a page's EIP-1193 wallet pays on the local chain: switch chain, transfer w
   await page.goto(`${process.env.BASE_URL}/`);
   const to = randomAddress();
   const data = transferCalldata(to, 1_250_000n, paymentReference("req_e2echain0000000"));
-  const { txHash, refused } = await page.evaluate(async ({ token, data }) => {
-    const eth = window.ethereum;
-    const refused = await eth.request({ method: "wallet_switchEthereumChain", params: [{ chainId: "0x2105" }] }).catch((e) => e.code);
-    await eth.request({ method: "wallet_switchEthereumChain", params: [{ chainId: "0x7a69" }] });
-    const [from] = await eth.request({ method: "eth_requestAccounts" });
-    return { refused, txHash: await eth.request({ method: "eth_sendTransaction", params: [{ from, to: token, data }] }) };
-  }, { token: DEMO_TOKEN, data });
+  const { txHash, refused } = await page.evaluate(
+    async ({ token, data }) => {
+      const eth = window.ethereum;
+      const refused = await eth.request({ method: "wallet_switchEthereumChain", params: [{ chainId: "0x2105" }] }).catch((e) => e.code);
+      await eth.request({ method: "wallet_switchEthereumChain", params: [{ chainId: "0x7a69" }] });
+      const [from] = await eth.request({ method: "eth_requestAccounts" });
+      return { refused, txHash: await eth.request({ method: "eth_sendTransaction", params: [{ from, to: token, data }] }) };
+    },
+    { token: DEMO_TOKEN, data },
+  );
   assert.equal(refused, 4902);
   const receipt = await rpc(CHAIN_RPC_URL, "eth_getTransactionReceipt", [txHash]);
   assert.equal(receipt.status, "0x1");

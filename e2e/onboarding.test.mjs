@@ -139,7 +139,11 @@ test("create a client ID with chosen permissions; the secret is shown once, copy
 });
 
 test("the secret shown once is the one an orchestrator can use", async () => {
-  const created = await new Orchestrator(s.secret).post(`/v1/destinations/${s.destinationId}/requests`, { direction: "incoming", amount: "1.00", currency: "USDC" });
+  const created = await new Orchestrator(s.secret).post(`/v1/destinations/${s.destinationId}/requests`, {
+    direction: "incoming",
+    amount: "1.00",
+    currency: "USDC",
+  });
   assert.equal(created.status, 201, created.text);
   assert.deepEqual(created.json.createdBy, { type: "client", clientId: s.clientId, clientName: "Acme billing" });
 });

@@ -60,10 +60,18 @@ test("a fresh link shows amount, currency, reference, interop address and time l
 
 test("a request in USD on a USDC destination asks for the exact token amount and says what was requested", async () => {
   // Base Sepolia's USDC: a token Payrelay knows, pegged to USD, so a request may be written in dollars.
-  const usdc = await recipient.claimedDestination("Sepolia USDC", { chainId: 84532, tokenAddress: "0x036CbD53842c5426634e7929541eC2318f3dCF7e" });
+  const usdc = await recipient.claimedDestination("Sepolia USDC", {
+    chainId: 84532,
+    tokenAddress: "0x036CbD53842c5426634e7929541eC2318f3dCF7e",
+  });
   const client = await recipient.client(usdc.id, "Fiat shop", ["incoming:creator"]);
   const orchestrator = new Orchestrator(client.secret);
-  const created = await orchestrator.post(`/v1/destinations/${usdc.id}/requests`, { direction: "incoming", amount: "12.50", currency: "USD", reference: "FIAT 1" });
+  const created = await orchestrator.post(`/v1/destinations/${usdc.id}/requests`, {
+    direction: "incoming",
+    amount: "12.50",
+    currency: "USD",
+    reference: "FIAT 1",
+  });
   assert.equal(created.status, 201, created.text);
   const res = await orchestrator.post(`/v1/requests/${created.json.id}/payment-links`, {});
   assert.equal(res.status, 201, res.text);

@@ -19,7 +19,13 @@ before(async () => {
   recipient = await Recipient.signUp();
   s.destinationId = (await recipient.claimedDestination("Lifecycle")).id;
   const create = async (reference) => {
-    const res = await recipient.post(`/api/destinations/${s.destinationId}/requests`, { direction: "outgoing", amount: "42.00", currency: "GBP", reference, payee });
+    const res = await recipient.post(`/api/destinations/${s.destinationId}/requests`, {
+      direction: "outgoing",
+      amount: "42.00",
+      currency: "GBP",
+      reference,
+      payee,
+    });
     assert.equal(res.status, 201, res.text);
     assert.equal(res.json.status, "pending_approval");
     return res.json.id;
@@ -66,6 +72,9 @@ test("rejecting with a reason records the reason in the timeline; nothing is lef
   assert.equal(await page.getByRole("button", { name: /Approve|Reject|Cancel request/ }).count(), 0);
   await checkScreen(page, "32-request-rejected");
   const events = await recipient.get(`/api/destinations/${s.destinationId}/requests/${s.toReject}/events`);
-  assert.deepEqual(events.json.data.map((e) => e.type), ["request.created", "request.rejected"]);
+  assert.deepEqual(
+    events.json.data.map((e) => e.type),
+    ["request.created", "request.rejected"],
+  );
   assertCleanConsole([401]);
 });

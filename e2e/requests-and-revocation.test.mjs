@@ -109,7 +109,11 @@ test("create a payment link from the dashboard and open it; earlier links are li
   const older = links.locator(`li[data-link-id="${earlier.json.id}"]`);
   await older.getByText(/Link address not shown/).waitFor();
   await older.getByText(s.clientId.slice(0, 6)).waitFor();
-  assert.equal(await links.locator("code", { hasText: "/pay/" }).count(), 0, "an earlier link's URL is never shown: only its hash is stored");
+  assert.equal(
+    await links.locator("code", { hasText: "/pay/" }).count(),
+    0,
+    "an earlier link's URL is never shown: only its hash is stored",
+  );
   await page.getByLabel("Expires after").selectOption("3600");
   await page.getByRole("button", { name: "Create payment link" }).click();
   const link = links.locator("li").first().locator("code", { hasText: "/pay/" });
@@ -127,7 +131,11 @@ test("create a payment link from the dashboard and open it; earlier links are li
   await page.goBack();
   await page.getByRole("heading", { level: 1, name: /1,250\.00\s*USDC/ }).waitFor();
   // A new visit knows no URL: both links are listed, newest first, neither with its address.
-  await links.locator("li").nth(1).getByText(/Link address not shown/).waitFor();
+  await links
+    .locator("li")
+    .nth(1)
+    .getByText(/Link address not shown/)
+    .waitFor();
   assert.equal(await links.locator("li").count(), 2);
   assert.equal(await links.locator("code", { hasText: "/pay/" }).count(), 0);
   assertCleanConsole();
@@ -153,7 +161,11 @@ test("revoke the client ID: the dialog says what it does; it is marked revoked w
   await checkScreen(page, "16-clients-revoked");
 
   const orchestrator = new Orchestrator(s.secret);
-  const refused = await orchestrator.post(`/v1/destinations/${s.destinationId}/requests`, { direction: "incoming", amount: "5.00", currency: "USDC" });
+  const refused = await orchestrator.post(`/v1/destinations/${s.destinationId}/requests`, {
+    direction: "incoming",
+    amount: "5.00",
+    currency: "USDC",
+  });
   assert.equal(refused.status, 403, refused.text);
   assert.equal(refused.json.code, "client_revoked");
   assert.match(refused.headers.get("content-type"), /application\/problem\+json/);

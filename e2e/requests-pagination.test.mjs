@@ -14,7 +14,12 @@ before(async () => {
   const recipient = await Recipient.signUp();
   destination = await recipient.claimedDestination("Pagination");
   for (let i = 1; i <= TOTAL; i++) {
-    const res = await recipient.post(`/api/destinations/${destination.id}/requests`, { direction: "incoming", amount: `${i}.00`, currency: "USDC", reference: `BATCH ${i}` });
+    const res = await recipient.post(`/api/destinations/${destination.id}/requests`, {
+      direction: "incoming",
+      amount: `${i}.00`,
+      currency: "USDC",
+      reference: `BATCH ${i}`,
+    });
     assert.equal(res.status, 201, res.text);
   }
   browser = await launch();

@@ -111,7 +111,20 @@ try {
   wrangler = spawn(
     wranglerBin,
     // Webhooks: local http receivers allowed; the chain's URL and a throwaway key sealing webhook secrets in the env file.
-    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--env-file", envFile, "--show-interactive-dev-session=false", "--var", "WEBHOOK_ALLOW_LOCAL:true"],
+    [
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      persist,
+      "--env-file",
+      envFile,
+      "--show-interactive-dev-session=false",
+      "--var",
+      "WEBHOOK_ALLOW_LOCAL:true",
+    ],
     { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   wrangler.stdout.on("data", (d) => log.push(d.toString()));
@@ -126,11 +139,11 @@ try {
     .sort()
     .map((f) => join("e2e", f));
   // Async, so a SIGINT/SIGTERM to this script is handled at once and still stops wrangler.
-  tests = spawn(
-    process.execPath,
-    ["--test", "--test-concurrency=1", "--test-reporter=spec", "--test-timeout=120000", ...files],
-    { cwd: root, env: { ...env, BASE_URL: base, CHAIN_RPC_URL: chain.rpcUrl, DEMO_TOKEN: chain.tokenAddress }, stdio: "inherit" },
-  );
+  tests = spawn(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", "--test-timeout=120000", ...files], {
+    cwd: root,
+    env: { ...env, BASE_URL: base, CHAIN_RPC_URL: chain.rpcUrl, DEMO_TOKEN: chain.tokenAddress },
+    stdio: "inherit",
+  });
   exitCode = await new Promise((resolve) => tests.once("exit", (code) => resolve(code ?? 1)));
 } catch (error) {
   console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
@@ -142,7 +155,8 @@ try {
     await writeFile(join(persist, "..", "payrelay-e2e-wrangler.log"), log.join("")).catch(() => {});
     await rm(persist, { recursive: true, force: true });
   }
-  if (exitCode !== 0 && log.length) console.error(`\n[e2e] wrangler output (last lines):\n${log.join("").split("\n").slice(-40).join("\n")}`);
+  if (exitCode !== 0 && log.length)
+    console.error(`\n[e2e] wrangler output (last lines):\n${log.join("").split("\n").slice(-40).join("\n")}`);
   step(`done, exit ${exitCode}`);
 }
 process.exit(exitCode);

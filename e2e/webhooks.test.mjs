@@ -77,7 +77,10 @@ test("add an endpoint: its secret is shown once, Escape asks first, and a new re
 
   await dialog.getByLabel("Endpoint URL").fill("http://10.0.0.5/hook");
   await press(dialog.getByRole("button", { name: "Add endpoint" }));
-  await dialog.getByText(/private, loopback, link-local or metadata|Use https/).first().waitFor();
+  await dialog
+    .getByText(/private, loopback, link-local or metadata|Use https/)
+    .first()
+    .waitFor();
   await assertFocused(page, dialog.locator('input[aria-invalid="true"]'), "the invalid URL field");
   await checkScreen(page, "43-webhooks-add-invalid", { fullPage: false });
   assertCleanConsole([400]);
@@ -102,7 +105,11 @@ test("add an endpoint: its secret is shown once, Escape asks first, and a new re
   await assertAnnounced(page, /added/);
   await badge(page.locator("article.webhook-endpoint"), "Enabled").waitFor();
 
-  const created = await new Orchestrator(s.client.secret).post(`/v1/destinations/${s.destinationId}/requests`, { direction: "incoming", amount: "5.00", currency: "USDC" });
+  const created = await new Orchestrator(s.client.secret).post(`/v1/destinations/${s.destinationId}/requests`, {
+    direction: "incoming",
+    amount: "5.00",
+    currency: "USDC",
+  });
   assert.equal(created.status, 201, created.text);
   const event = verify(s.secret, await waitForDeliveries(1));
   assert.equal(event.type, "request.created");

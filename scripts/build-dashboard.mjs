@@ -115,7 +115,9 @@ for (const file of outputs.filter((p) => p.endsWith(".js") || p.endsWith(".css")
 /** Gzipped JS a route downloads: the entry, the chunk it lazy-loads, and their static imports. */
 function routeGzip(dynamicChunkPrefix) {
   const mainKey = Object.keys(result.metafile.outputs).find((k) => basename(k).startsWith("main-") && k.endsWith(".js"));
-  const lazy = result.metafile.outputs[mainKey].imports.find((i) => i.kind === "dynamic-import" && basename(i.path).startsWith(dynamicChunkPrefix));
+  const lazy = result.metafile.outputs[mainKey].imports.find(
+    (i) => i.kind === "dynamic-import" && basename(i.path).startsWith(dynamicChunkPrefix),
+  );
   const seen = new Set();
   const visit = (key) => {
     if (seen.has(key)) return;
@@ -131,7 +133,9 @@ const jsGzip = [...gzipOf].filter(([k]) => k.endsWith(".js")).reduce((sum, [, gz
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`dashboard built into ${relative(root, out)}/`);
 console.log(rows.sort().join("\n"));
-console.log(`  JS total: ${kb(jsGzip)} gzipped (budget ${kb(JS_BUDGET_GZIP)}); a payer on /pay/… loads ${kb(routeGzip("payment-page-"))}, the dashboard loads ${kb(routeGzip("app-"))}`);
+console.log(
+  `  JS total: ${kb(jsGzip)} gzipped (budget ${kb(JS_BUDGET_GZIP)}); a payer on /pay/… loads ${kb(routeGzip("payment-page-"))}, the dashboard loads ${kb(routeGzip("app-"))}`,
+);
 if (jsGzip > JS_BUDGET_GZIP) {
   console.error("dashboard JS is over its gzip budget");
   process.exit(1);

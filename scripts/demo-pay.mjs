@@ -11,7 +11,15 @@ import { paymentReference, rpc, selector, sendAndWait, transferCalldata, word } 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
-  options: { amount: { type: "string" }, from: { type: "string", default: "1" }, rpc: { type: "string" }, base: { type: "string" }, to: { type: "string" }, token: { type: "string" }, request: { type: "string" } },
+  options: {
+    amount: { type: "string" },
+    from: { type: "string", default: "1" },
+    rpc: { type: "string" },
+    base: { type: "string" },
+    to: { type: "string" },
+    token: { type: "string" },
+    request: { type: "string" },
+  },
 });
 const read = (file) => (existsSync(root + file) ? JSON.parse(readFileSync(root + file, "utf8")) : {});
 const local = read(".wrangler/local-chain.json");
@@ -32,16 +40,24 @@ function toMinor(amount, decimals) {
 /** What to pay: from a payment link (public view) or a request id (the demo client's view). */
 async function target(arg) {
   const linkToken = /^[A-Za-z0-9_-]{32}$/.test(arg) ? arg : /\/pay\/([A-Za-z0-9_-]{32})/.exec(arg)?.[1];
-  const base = opts.base ?? (arg.startsWith("http") ? new URL(arg).origin : local.base ?? "http://127.0.0.1:8787");
+  const base = opts.base ?? (arg.startsWith("http") ? new URL(arg).origin : (local.base ?? "http://127.0.0.1:8787"));
   if (linkToken) {
     const res = await fetch(`${base}/api/public/payment-links/${linkToken}`);
     if (!res.ok) fail(`GET /api/public/payment-links/${linkToken}: ${res.status} ${await res.text()}`);
     const link = await res.json();
     // `{wallet}@eip155:{chainId}#{checksum}:{token}` (ERC-7828, as Payrelay shows destinations).
-    const [, wallet, token] = /^(0x[0-9a-fA-F]{40})@eip155:\d+#[0-9A-Fa-f]+:(0x[0-9a-fA-F]{40})$/.exec(link.destination.interopAddress) ?? [];
+    const [, wallet, token] =
+      /^(0x[0-9a-fA-F]{40})@eip155:\d+#[0-9A-Fa-f]+:(0x[0-9a-fA-F]{40})$/.exec(link.destination.interopAddress) ?? [];
     const requestId = opts.request ?? link.requestId;
     const reference = link.paymentReference ?? (requestId ? paymentReference(requestId) : undefined);
-    return { base, amount: opts.amount ?? link.amount, wallet, token, reference, submit: { path: `/api/public/payment-links/${linkToken}/payments` } };
+    return {
+      base,
+      amount: opts.amount ?? link.amount,
+      wallet,
+      token,
+      reference,
+      submit: { path: `/api/public/payment-links/${linkToken}/payments` },
+    };
   }
   if (!/^req_/.test(arg)) fail("Give a payment link URL, a link token or a request id (req_…).");
   let amount = opts.amount;
@@ -50,7 +66,14 @@ async function target(arg) {
     if (res.ok) amount = (await res.json()).amount;
   }
   if (!amount) fail("Give --amount (the demo client could not read the request).");
-  return { base, amount, wallet: local.walletAddress, token: local.tokenAddress, reference: paymentReference(arg), submit: { path: `/v1/requests/${arg}/payments`, secret: demo.secret } };
+  return {
+    base,
+    amount,
+    wallet: local.walletAddress,
+    token: local.tokenAddress,
+    reference: paymentReference(arg),
+    submit: { path: `/v1/requests/${arg}/payments`, secret: demo.secret },
+  };
 }
 
 const [arg] = positionals;
@@ -66,7 +89,9 @@ if (!t.reference) console.warn("The link does not name its request: paying witho
 const decimals = Number(await rpc(rpcUrl, "eth_call", [{ to: token, data: `0x${selector("decimals()")}` }, "latest"]));
 const amountMinor = toMinor(t.amount, decimals);
 const from = (await rpc(rpcUrl, "eth_accounts"))[Number(opts.from)];
-const data = t.reference ? transferCalldata(wallet, amountMinor, t.reference) : `0x${selector("transfer(address,uint256)")}${word(wallet)}${word(amountMinor)}`;
+const data = t.reference
+  ? transferCalldata(wallet, amountMinor, t.reference)
+  : `0x${selector("transfer(address,uint256)")}${word(wallet)}${word(amountMinor)}`;
 const receipt = await sendAndWait(rpcUrl, { from, to: token, data });
 if (receipt.status !== "0x1") fail(`The transfer reverted: ${receipt.transactionHash}`);
 console.log(`Paid ${t.amount} (${amountMinor} minor units) from ${from} to ${wallet}\ntx ${receipt.transactionHash}`);
@@ -76,7 +101,9 @@ const res = await fetch(t.base + t.submit.path, { method: "POST", headers, body:
 const body = await res.text();
 if (res.status === 404) {
   // Until issue 8's payment routes exist, this is the expected answer; the payment itself is on chain.
-  console.log(`POST ${t.submit.path} → 404 (${body}): this Payrelay does not take payment submissions there yet. The transfer above is on chain; submit its hash once it does.`);
+  console.log(
+    `POST ${t.submit.path} → 404 (${body}): this Payrelay does not take payment submissions there yet. The transfer above is on chain; submit its hash once it does.`,
+  );
 } else {
   console.log(`POST ${t.submit.path} → ${res.status} ${body}`);
   if (!res.ok) process.exit(1);

@@ -17,11 +17,19 @@ const wrangler = `${root}node_modules/.bin/wrangler`;
 /** Sets KEY=value in .dev.vars, keeping every other line the developer put there. */
 function setDevVar(key, value) {
   const file = `${root}.dev.vars`;
-  const kept = existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith(`${key}=`)) : [];
+  const kept = existsSync(file)
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .filter((l) => l.trim() && !l.startsWith(`${key}=`))
+    : [];
   writeFileSync(file, [...kept, `${key}=${value}`, ""].join("\n"));
 }
 
-const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local"], { cwd: root, stdio: "inherit", env: { ...process.env, CI: "1" } });
+const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, CI: "1" },
+});
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 // A local key sealing webhook secrets, made once. WEBHOOK_ALLOW_LOCAL goes on the command line: with
@@ -33,20 +41,39 @@ if (!hasKey) setDevVar("WEBHOOK_SECRET_KEY", randomBytes(32).toString("base64"))
 const chain = await startChain();
 setDevVar("CHAIN_RPC_URLS", JSON.stringify({ [chain.chainId]: chain.rpcUrl }));
 
-const dev = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--var", "WEBHOOK_ALLOW_LOCAL:true"], { cwd: root, stdio: "inherit", detached: true });
+const dev = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--var", "WEBHOOK_ALLOW_LOCAL:true"], {
+  cwd: root,
+  stdio: "inherit",
+  detached: true,
+});
 const stop = () => {
-  try { process.kill(-dev.pid, "SIGTERM"); } catch { /* already gone */ }
+  try {
+    process.kill(-dev.pid, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
   chain.stop();
 };
-process.on("SIGINT", () => { stop(); process.exit(130); });
-process.on("SIGTERM", () => { stop(); process.exit(143); });
-dev.on("exit", (code) => { chain.stop(); process.exit(code ?? 0); });
+process.on("SIGINT", () => {
+  stop();
+  process.exit(130);
+});
+process.on("SIGTERM", () => {
+  stop();
+  process.exit(143);
+});
+dev.on("exit", (code) => {
+  chain.stop();
+  process.exit(code ?? 0);
+});
 
 async function ready(deadline) {
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${base}/openapi.json`)).ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("wrangler dev did not answer within 120 s");
@@ -55,11 +82,20 @@ async function ready(deadline) {
 /** A fresh incoming demo request and its payment link, so there is always something to pay. */
 async function demoLink(secret, destinationId) {
   const call = async (path, body) => {
-    const res = await fetch(base + path, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await fetch(base + path, {
+      method: "POST",
+      headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
-  const request = await call(`/v1/destinations/${destinationId}/requests`, { direction: "incoming", amount: "12.50", currency: "USDC", reference: "DEMO 1" });
+  const request = await call(`/v1/destinations/${destinationId}/requests`, {
+    direction: "incoming",
+    amount: "12.50",
+    currency: "USDC",
+    reference: "DEMO 1",
+  });
   return { request, link: await call(`/v1/requests/${request.id}/payment-links`, {}) };
 }
 
@@ -68,7 +104,16 @@ try {
   mkdirSync(`${root}.wrangler`, { recursive: true });
   const demo = await seedDemo(base, `${root}.wrangler/demo.json`, chain);
   // What `npm run demo:pay` needs to pay without arguments beyond a link or request id.
-  writeFileSync(`${root}.wrangler/local-chain.json`, JSON.stringify({ base, rpcUrl: chain.rpcUrl, chainId: chain.chainId, tokenAddress: chain.tokenAddress, walletAddress: demo.destination.walletAddress }));
+  writeFileSync(
+    `${root}.wrangler/local-chain.json`,
+    JSON.stringify({
+      base,
+      rpcUrl: chain.rpcUrl,
+      chainId: chain.chainId,
+      tokenAddress: chain.tokenAddress,
+      walletAddress: demo.destination.walletAddress,
+    }),
+  );
   const { request, link } = await demoLink(demo.secret, demo.destination.id);
   console.log(`
   Payrelay is running at ${base}

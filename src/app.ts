@@ -16,8 +16,13 @@ import webhooks, { registerWebhookDocs } from "./routes/webhooks/webhooks.index"
 
 /** Hono's own HTTPExceptions (its JSON parser, body limit, routing) by status; any other is our bug, a 500. */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ProblemCode>> = {
-  400: "malformed_json", 401: "unauthenticated", 404: "not_found", 405: "method_not_allowed",
-  413: "payload_too_large", 415: "unsupported_media_type", 429: "rate_limited",
+  400: "malformed_json",
+  401: "unauthenticated",
+  404: "not_found",
+  405: "method_not_allowed",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
 };
 
 /** A recipient's resources; an unknown path below them is the recipient's business only. */
@@ -45,7 +50,12 @@ export function createApp() {
     if (code) return problemResponse(new ApiError(code, err.message || PROBLEMS[code].title));
     // Logged once, here; the client learns only that it was not its fault.
     console.error("unhandled error", c.req.method, new URL(c.req.url).pathname, err instanceof Error ? err.stack : err);
-    return problemResponse(new ApiError("internal_error", "Something went wrong on our side. Nothing was created twice; it is safe to retry with the same Idempotency-Key."));
+    return problemResponse(
+      new ApiError(
+        "internal_error",
+        "Something went wrong on our side. Nothing was created twice; it is safe to retry with the same Idempotency-Key.",
+      ),
+    );
   });
   return app;
 }

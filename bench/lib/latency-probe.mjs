@@ -20,7 +20,14 @@ const once = (t) =>
     const u = new URL(t.base);
     const started = process.hrtime.bigint();
     const req = http.request(
-      { host: u.hostname, port: u.port, path: t.path, agent: agentFor(t.base), headers: t.auth ? { authorization: t.auth } : {}, timeout: 5000 },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: t.path,
+        agent: agentFor(t.base),
+        headers: t.auth ? { authorization: t.auth } : {},
+        timeout: 5000,
+      },
       (res) => {
         res.resume();
         res.on("end", () => {
@@ -31,7 +38,10 @@ const once = (t) =>
       },
     );
     req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.on("error", () => { errors[t.name]++; resolve(); });
+    req.on("error", () => {
+      errors[t.name]++;
+      resolve();
+    });
     req.end();
   });
 

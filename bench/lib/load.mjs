@@ -12,7 +12,11 @@ const children = new Set();
 /** Kills every load process still running (called on every exit path). */
 export function killLoad() {
   for (const c of children) {
-    try { c.kill("SIGKILL"); } catch { /* already gone */ }
+    try {
+      c.kill("SIGKILL");
+    } catch {
+      /* already gone */
+    }
   }
   children.clear();
 }
@@ -29,7 +33,11 @@ export function boostPriority(pid) {
   if (!boost) return false;
   // Linux niceness is per thread: renice each one (threads started later inherit it).
   let tids = [String(pid)];
-  try { tids = readdirSync(`/proc/${pid}/task`); } catch { /* use the pid alone */ }
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    /* use the pid alone */
+  }
   const r = spawnSync("renice", ["-n", "-10", "-p", ...tids], { stdio: "ignore" });
   if (r.status !== 0) boost = false;
   return r.status === 0;
@@ -48,7 +56,9 @@ export function workerdPids() {
       const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
       if (comm === "workerd" && ppid === process.pid) pids.push(Number(d));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return pids;
 }
@@ -62,7 +72,9 @@ function cpuUs(pids) {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       ticks += Number(f[11]) + Number(f[12]);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return ticks * TICK_US;
 }
@@ -74,7 +86,10 @@ export function pickLoadGenerator(log) {
   if (process.env.BENCH_LOAD === "node") return { kind: "node", version: process.version };
   if (!has("wrk") && process.getuid?.() === 0 && has("apt-get")) {
     log("wrk not found: apt-get install -y wrk");
-    spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk"], { stdio: "ignore", timeout: 180_000 });
+    spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk"], {
+      stdio: "ignore",
+      timeout: 180_000,
+    });
   }
   if (has("wrk")) {
     const v = spawnSync("wrk", ["-v"], { encoding: "utf8" });
@@ -118,7 +133,12 @@ export async function load(gen, { base, paths, method = "GET", body, auth, conne
   const cpuBefore = cpuUs(cpuPids);
   if (gen.kind === "wrk") {
     const threads = Math.min(2, connections);
-    await run("wrk", [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", path.join(here, "..", "wrk", "scenario.lua"), base], env, limit);
+    await run(
+      "wrk",
+      [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", path.join(here, "..", "wrk", "scenario.lua"), base],
+      env,
+      limit,
+    );
   } else {
     await run(process.execPath, [path.join(here, "node-load.mjs"), base, String(connections), String(seconds)], env, limit);
   }

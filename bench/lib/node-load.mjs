@@ -11,7 +11,10 @@ const method = process.env.BENCH_METHOD ?? "GET";
 const body = method === "POST" ? Buffer.from(process.env.BENCH_BODY ?? "") : null;
 const paths = readFileSync(process.env.BENCH_PATHS, "utf8").split("\n").filter(Boolean);
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-const headers = { ...(process.env.BENCH_AUTH ? { authorization: process.env.BENCH_AUTH } : {}), ...(body ? { "content-type": "application/json", "content-length": body.length } : {}) };
+const headers = {
+  ...(process.env.BENCH_AUTH ? { authorization: process.env.BENCH_AUTH } : {}),
+  ...(body ? { "content-type": "application/json", "content-length": body.length } : {}),
+};
 const latencies = [];
 const errors = { connect: 0, read: 0, write: 0, status: 0, timeout: 0 };
 const started = process.hrtime.bigint();
@@ -21,16 +24,25 @@ let n = 0;
 const once = () =>
   new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
-    const req = http.request({ host: base.hostname, port: base.port, path: paths[n++ % paths.length], method, headers, agent, timeout: 5000 }, (res) => {
-      res.resume();
-      res.on("end", () => {
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1000);
-        if (res.statusCode >= 400) errors.status++;
-        resolve();
-      });
+    const req = http.request(
+      { host: base.hostname, port: base.port, path: paths[n++ % paths.length], method, headers, agent, timeout: 5000 },
+      (res) => {
+        res.resume();
+        res.on("end", () => {
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1000);
+          if (res.statusCode >= 400) errors.status++;
+          resolve();
+        });
+      },
+    );
+    req.on("timeout", () => {
+      errors.timeout++;
+      req.destroy();
     });
-    req.on("timeout", () => { errors.timeout++; req.destroy(); });
-    req.on("error", () => { errors.read++; resolve(); });
+    req.on("error", () => {
+      errors.read++;
+      resolve();
+    });
     req.end(body ?? undefined);
   });
 
@@ -42,8 +54,17 @@ await Promise.all(Array.from({ length: connections }, loop));
 const durationUs = Number(process.hrtime.bigint() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-writeFileSync(process.env.BENCH_OUT, JSON.stringify({
-  requests: latencies.length, durationUs, errors, p50Us: pct(50), p90Us: pct(90), p99Us: pct(99), maxUs: latencies.at(-1) ?? 0,
-  meanUs: latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1),
-}));
+writeFileSync(
+  process.env.BENCH_OUT,
+  JSON.stringify({
+    requests: latencies.length,
+    durationUs,
+    errors,
+    p50Us: pct(50),
+    p90Us: pct(90),
+    p99Us: pct(99),
+    maxUs: latencies.at(-1) ?? 0,
+    meanUs: latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1),
+  }),
+);
 agent.destroy();

@@ -14,23 +14,43 @@ export function judge({ summary, latency, trips, config }) {
   const out = [];
   if (summary.create) {
     const c = summary.create;
-    out.push({ target: "create throughput ≥ 70 % of its floor", value: `${pct(c.ratio)} (CPU-bound estimate ${pct(c.cpuRatio)})`, ok: c.ratio >= 0.7 });
+    out.push({
+      target: "create throughput ≥ 70 % of its floor",
+      value: `${pct(c.ratio)} (CPU-bound estimate ${pct(c.cpuRatio)})`,
+      ok: c.ratio >= 0.7,
+    });
   }
   if (summary.get) {
     const g = summary.get;
-    out.push({ target: "get throughput ≥ 80 % of its floor", value: `${pct(g.ratio)} (CPU-bound estimate ${pct(g.cpuRatio)})`, ok: g.ratio >= 0.8 });
+    out.push({
+      target: "get throughput ≥ 80 % of its floor",
+      value: `${pct(g.ratio)} (CPU-bound estimate ${pct(g.cpuRatio)})`,
+      ok: g.ratio >= 0.8,
+    });
   }
   for (const page of ["first", "deep"]) {
     if (!summary[`list-${page}-${large}`]) continue;
     const [a, b] = [`list-${page}-${small}`, `list-${page}-${large}`];
     const ratio = latency[b].app.p99 / latency[a].app.p99;
-    out.push({ target: `list ${page} page p99 @ ${f0(large)} ≤ 1.5 × p99 @ ${f0(small)}`, value: `${f2(ratio)} × (${f2(latency[b].app.p99)} / ${f2(latency[a].app.p99)} ms)`, ok: ratio <= 1.5 });
+    out.push({
+      target: `list ${page} page p99 @ ${f0(large)} ≤ 1.5 × p99 @ ${f0(small)}`,
+      value: `${f2(ratio)} × (${f2(latency[b].app.p99)} / ${f2(latency[a].app.p99)} ms)`,
+      ok: ratio <= 1.5,
+    });
   }
   const c = trips.create;
   out.push({ target: "exactly 1 Durable Object RPC per create", value: n2(c.request.doRpc), ok: c.request.doRpc === 1 });
-  out.push({ target: "exactly 1 D1 round trip per create (request path)", value: n2(c.request.d1RoundTrips), ok: c.request.d1RoundTrips === 1 });
+  out.push({
+    target: "exactly 1 D1 round trip per create (request path)",
+    value: n2(c.request.d1RoundTrips),
+    ok: c.request.d1RoundTrips === 1,
+  });
   const total = c.request.d1RoundTrips + c.deferred.d1RoundTrips;
-  out.push({ target: "exactly 1 D1 round trip per create (including the authority's alarm)", value: `${n2(total)} (${n2(c.request.d1Statements + c.deferred.d1Statements + c.deferred.d1BatchStatements)} statements)`, ok: total === 1 });
+  out.push({
+    target: "exactly 1 D1 round trip per create (including the authority's alarm)",
+    value: `${n2(total)} (${n2(c.request.d1Statements + c.deferred.d1Statements + c.deferred.d1BatchStatements)} statements)`,
+    ok: total === 1,
+  });
   return out;
 }
 
@@ -39,10 +59,14 @@ export function writeReport(file, run) {
   const L = [];
   const row = (...cells) => L.push(`| ${cells.join(" | ")} |`);
   L.push("# Payrelay bench: latest run", "");
-  L.push(`Written by \`npm run bench\` (bench/run.mjs) on ${machine.date}, commit \`${machine.commit}\`, in ${f0(run.elapsedSeconds)} s. Every figure below comes from this run.`, "");
+  L.push(
+    `Written by \`npm run bench\` (bench/run.mjs) on ${machine.date}, commit \`${machine.commit}\`, in ${f0(run.elapsedSeconds)} s. Every figure below comes from this run.`,
+    "",
+  );
 
   L.push("## Machine and versions", "");
-  row("what", "value"); row("---", "---");
+  row("what", "value");
+  row("---", "---");
   row("CPU", `${machine.nproc} × ${machine.cpu} (nproc)`);
   row("memory", machine.memory);
   row("kernel", machine.kernel);
@@ -53,62 +77,152 @@ export function writeReport(file, run) {
   row("esbuild", machine.esbuild);
   row("load generator", `${gen.kind} ${gen.version}`);
   row("load average (1/5/15 min) before / after the measured runs", run.loadAverages.join(" / "));
-  L.push("", "The box is shared (other sessions run tests and browsers on it); the load averages above show how busy it was. App and floor runs alternate, so such load hits both sides.", "");
+  L.push(
+    "",
+    "The box is shared (other sessions run tests and browsers on it); the load averages above show how busy it was. App and floor runs alternate, so such load hits both sides.",
+    "",
+  );
 
   L.push("## Targets", "");
-  row("target", "this run", "verdict"); row("---", "---:", "---");
+  row("target", "this run", "verdict");
+  row("---", "---:", "---");
   for (const j of judge(run)) row(j.target, j.value, mark(j.ok));
   L.push("");
 
-  L.push(`## Hot paths against their floor (${config.connections} connections, ${config.seconds} s per run after ${config.warmup} s warm-up, median of ${config.rounds} rounds)`, "");
-  row("scenario", "Payrelay req/s", "floor req/s", "throughput ratio", "ratio per round", "workerd CPU µs/request Payrelay / floor", "CPU-bound ratio", "Payrelay p50 / p99 ms", "floor p50 / p99 ms");
+  L.push(
+    `## Hot paths against their floor (${config.connections} connections, ${config.seconds} s per run after ${config.warmup} s warm-up, median of ${config.rounds} rounds)`,
+    "",
+  );
+  row(
+    "scenario",
+    "Payrelay req/s",
+    "floor req/s",
+    "throughput ratio",
+    "ratio per round",
+    "workerd CPU µs/request Payrelay / floor",
+    "CPU-bound ratio",
+    "Payrelay p50 / p99 ms",
+    "floor p50 / p99 ms",
+  );
   row("---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
   for (const [key, s] of Object.entries(summary)) {
     const perRound = results[key].app.map((a, i) => pct(a.rps / results[key].floor[i].rps)).join(", ");
-    row(s.label, f0(s.app.rps), f0(s.floor.rps), pct(s.ratio), perRound, `${f0(s.app.cpu)} / ${f0(s.floor.cpu)}`, pct(s.cpuRatio), `${f2(s.app.p50)} / ${f2(s.app.p99)}`, `${f2(s.floor.p50)} / ${f2(s.floor.p99)}`);
+    row(
+      s.label,
+      f0(s.app.rps),
+      f0(s.floor.rps),
+      pct(s.ratio),
+      perRound,
+      `${f0(s.app.cpu)} / ${f0(s.floor.cpu)}`,
+      pct(s.cpuRatio),
+      `${f2(s.app.p50)} / ${f2(s.app.p99)}`,
+      `${f2(s.floor.p50)} / ${f2(s.floor.p99)}`,
+    );
   }
-  L.push("", "Throughput ratio: the median over rounds of Payrelay's req/s divided by the floor's req/s in the same round. CPU-bound ratio: the floor's workerd CPU time per request divided by Payrelay's (median over rounds), i.e. the throughput ratio a dedicated core would give; it is much less disturbed by other load on the box than req/s is.", "");
+  L.push(
+    "",
+    "Throughput ratio: the median over rounds of Payrelay's req/s divided by the floor's req/s in the same round. CPU-bound ratio: the floor's workerd CPU time per request divided by Payrelay's (median over rounds), i.e. the throughput ratio a dedicated core would give; it is much less disturbed by other load on the box than req/s is.",
+    "",
+  );
 
   const [small, large] = config.sizes;
   if (summary[`list-first-${large}`]) {
-  L.push(`## List latency with ${f0(small)} and ${f0(large)} requests in one destination`, "");
-  row("page", "measured as", `Payrelay p50 / p99 ms @ ${f0(small)}`, `@ ${f0(large)}`, "p99 ratio", `floor p50 / p99 ms @ ${f0(small)}`, `@ ${f0(large)}`, "floor p99 ratio");
-  row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:");
-  for (const page of ["first", "deep"]) {
-    const [a, b] = [`list-${page}-${small}`, `list-${page}-${large}`];
-    const [x, y] = [latency[a], latency[b]];
-    row(page, `one request at a time, all 8 targets interleaved, ${config.latencySeconds} s (${f0(x.app.n)}–${f0(y.app.n)} requests each)`, `${f2(x.app.p50)} / ${f2(x.app.p99)}`, `${f2(y.app.p50)} / ${f2(y.app.p99)}`, `**${f2(y.app.p99 / x.app.p99)} ×**`, `${f2(x.floor.p50)} / ${f2(x.floor.p99)}`, `${f2(y.floor.p50)} / ${f2(y.floor.p99)}`, `${f2(y.floor.p99 / x.floor.p99)} ×`);
-    const [u, v] = [summary[a], summary[b]];
-    row(page, `${config.connections} connections (saturated: mostly queueing), median of ${config.rounds} runs`, `${f2(u.app.p50)} / ${f2(u.app.p99)}`, `${f2(v.app.p50)} / ${f2(v.app.p99)}`, `${f2(v.app.p99 / u.app.p99)} ×`, `${f2(u.floor.p50)} / ${f2(u.floor.p99)}`, `${f2(v.floor.p50)} / ${f2(v.floor.p99)}`, `${f2(v.floor.p99 / u.floor.p99)} ×`);
-  }
-  L.push("", `The deep page is the one after row ${f0(config.deepOffset)} of the newest-first list (its cursor encodes that row's \`(createdAt, id)\` as src/lib/cursor.ts does). Seeding: ${scaled.map((s) => `${f0(s.size)} rows in ${s.seedSeconds.toFixed(1)} s`).join(", ")}.`, "");
+    L.push(`## List latency with ${f0(small)} and ${f0(large)} requests in one destination`, "");
+    row(
+      "page",
+      "measured as",
+      `Payrelay p50 / p99 ms @ ${f0(small)}`,
+      `@ ${f0(large)}`,
+      "p99 ratio",
+      `floor p50 / p99 ms @ ${f0(small)}`,
+      `@ ${f0(large)}`,
+      "floor p99 ratio",
+    );
+    row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:");
+    for (const page of ["first", "deep"]) {
+      const [a, b] = [`list-${page}-${small}`, `list-${page}-${large}`];
+      const [x, y] = [latency[a], latency[b]];
+      row(
+        page,
+        `one request at a time, all 8 targets interleaved, ${config.latencySeconds} s (${f0(x.app.n)}–${f0(y.app.n)} requests each)`,
+        `${f2(x.app.p50)} / ${f2(x.app.p99)}`,
+        `${f2(y.app.p50)} / ${f2(y.app.p99)}`,
+        `**${f2(y.app.p99 / x.app.p99)} ×**`,
+        `${f2(x.floor.p50)} / ${f2(x.floor.p99)}`,
+        `${f2(y.floor.p50)} / ${f2(y.floor.p99)}`,
+        `${f2(y.floor.p99 / x.floor.p99)} ×`,
+      );
+      const [u, v] = [summary[a], summary[b]];
+      row(
+        page,
+        `${config.connections} connections (saturated: mostly queueing), median of ${config.rounds} runs`,
+        `${f2(u.app.p50)} / ${f2(u.app.p99)}`,
+        `${f2(v.app.p50)} / ${f2(v.app.p99)}`,
+        `${f2(v.app.p99 / u.app.p99)} ×`,
+        `${f2(u.floor.p50)} / ${f2(u.floor.p99)}`,
+        `${f2(v.floor.p50)} / ${f2(v.floor.p99)}`,
+        `${f2(v.floor.p99 / u.floor.p99)} ×`,
+      );
+    }
+    L.push(
+      "",
+      `The deep page is the one after row ${f0(config.deepOffset)} of the newest-first list (its cursor encodes that row's \`(createdAt, id)\` as src/lib/cursor.ts does). Seeding: ${scaled.map((s) => `${f0(s.size)} rows in ${s.seedSeconds.toFixed(1)} s`).join(", ")}.`,
+      "",
+    );
   }
 
   L.push(`## Storage round trips per operation (counted build, ${trips.create.n} creates at 4 in flight)`, "");
   row("operation", "DO RPCs", "D1 statements alone", "D1 batches (statements in them)", "D1 round trips");
   row("---", "---:", "---:", "---:", "---:");
-  const tr = (label, p) => row(label, `${n2(p.doRpc)}${Object.keys(p.doRpcByMethod).length ? ` (${Object.entries(p.doRpcByMethod).map(([k, v]) => `${k} ${n2(v)}`).join(", ")})` : ""}`, n2(p.d1Statements), `${n2(p.d1Batches)} (${n2(p.d1BatchStatements)})`, n2(p.d1RoundTrips));
+  const tr = (label, p) =>
+    row(
+      label,
+      `${n2(p.doRpc)}${
+        Object.keys(p.doRpcByMethod).length
+          ? ` (${Object.entries(p.doRpcByMethod)
+              .map(([k, v]) => `${k} ${n2(v)}`)
+              .join(", ")})`
+          : ""
+      }`,
+      n2(p.d1Statements),
+      `${n2(p.d1Batches)} (${n2(p.d1BatchStatements)})`,
+      n2(p.d1RoundTrips),
+    );
   tr("create: request path (Worker)", trips.create.request);
   tr("create: later, the authority's outbox alarm", trips.create.deferred);
   tr("get by id", trips.get.request);
   tr("list page", trips.list.request);
   L.push("");
   const os = trips.create.objectStorage;
-  L.push(`Inside the authority, per create (in-process SQLite, not network round trips): ${n2(os.transactionSync)} transactionSync, ${n2(os.sqlExec)} sql.exec, ${n2(os.getAlarm)} getAlarm, ${n2(os.setAlarm)} setAlarm. The alarm ran ${trips.create.deferred.alarms} times and re-inserted ${trips.create.deferred.drainedRows} rows within ${trips.create.deferred.waitedSeconds.toFixed(1)} s of the last create.`, "");
+  L.push(
+    `Inside the authority, per create (in-process SQLite, not network round trips): ${n2(os.transactionSync)} transactionSync, ${n2(os.sqlExec)} sql.exec, ${n2(os.getAlarm)} getAlarm, ${n2(os.setAlarm)} setAlarm. The alarm ran ${trips.create.deferred.alarms} times and re-inserted ${trips.create.deferred.drainedRows} rows within ${trips.create.deferred.waitedSeconds.toFixed(1)} s of the last create.`,
+    "",
+  );
   if (backlog.length) {
-    L.push(`The authority keeps every admitted row in its outbox until its alarm has copied it to D1 again (after a 10 s grace period). Outbox size right after each Payrelay create run: ${backlog.map((b) => `round ${b.round}: ${f0(b.rows)} rows (the run answered ${f0(b.created)} creates)`).join("; ")}.`);
+    L.push(
+      `The authority keeps every admitted row in its outbox until its alarm has copied it to D1 again (after a 10 s grace period). Outbox size right after each Payrelay create run: ${backlog.map((b) => `round ${b.round}: ${f0(b.rows)} rows (the run answered ${f0(b.created)} creates)`).join("; ")}.`,
+    );
     if (drain) {
-      L.push(`Then, with no load, seconds after the last create run → rows still in the outbox: ${drain.map((d) => `${d.t} s → ${f0(d.rows)}`).join(", ")}.`);
+      L.push(
+        `Then, with no load, seconds after the last create run → rows still in the outbox: ${drain.map((d) => `${d.t} s → ${f0(d.rows)}`).join(", ")}.`,
+      );
       const [a, b] = [drain.find((d) => d.t === 15), drain.at(-1)];
       if (a && b.rows > 0 && b.t > a.t) {
-        L.push(`Past the grace period the alarm copied **${f0((a.rows - b.rows) / (b.t - a.t))} rows/s**; a destination that creates faster than that, for as long as it does, grows its outbox.`);
+        L.push(
+          `Past the grace period the alarm copied **${f0((a.rows - b.rows) / (b.t - a.t))} rows/s**; a destination that creates faster than that, for as long as it does, grows its outbox.`,
+        );
       } else if (b.rows === 0) {
         L.push(`The outbox was empty ${b.t} s after the last create.`);
       }
     }
     L.push("");
   }
-  L.push(`Floor SQL identical to the SQL Payrelay sent (recorded by the counted build): ${Object.entries(trips.sameSql).map(([k, v]) => `${k} ${v ? "yes" : "NO"}`).join(", ")}.`, "");
+  L.push(
+    `Floor SQL identical to the SQL Payrelay sent (recorded by the counted build): ${Object.entries(trips.sameSql)
+      .map(([k, v]) => `${k} ${v ? "yes" : "NO"}`)
+      .join(", ")}.`,
+    "",
+  );
 
   L.push("## Checks before measuring", "");
   for (const c of checks) L.push(`- ${c.ok ? "ok" : "FAILED"}: ${c.name}${c.detail ? ` (\`${c.detail}\`)` : ""}`);
@@ -132,7 +246,21 @@ export function writeReport(file, run) {
   row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
   for (const [key, sides] of Object.entries(results)) {
     for (const side of ["app", "floor"]) {
-      sides[side].forEach((r, i) => row(summary[key].label, side, i + 1, f0(r.requests), f0(r.rps), f2(r.p50), f2(r.p90), f2(r.p99), f2(r.max), f0(r.cpuUsPerRequest ?? 0), r.errors));
+      sides[side].forEach((r, i) =>
+        row(
+          summary[key].label,
+          side,
+          i + 1,
+          f0(r.requests),
+          f0(r.rps),
+          f2(r.p50),
+          f2(r.p90),
+          f2(r.p99),
+          f2(r.max),
+          f0(r.cpuUsPerRequest ?? 0),
+          r.errors,
+        ),
+      );
     }
   }
   for (const [key, sides] of Object.entries(latency)) {

@@ -7,9 +7,11 @@ const reset = async (base) => (await fetch(`${base}/__bench/reset`)).json();
 
 async function times(n, concurrency, fn) {
   let i = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (i < n) await fn(i++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (i < n) await fn(i++);
+    }),
+  );
 }
 
 const perOp = (b, n) => ({
@@ -39,7 +41,12 @@ export async function countRoundTrips(urls, dest, n, log) {
   const create = {
     n,
     request: perOp(afterCreates.worker, n),
-    objectStorage: { sqlExec: storage.sqlExec / n, transactionSync: storage.transactionSync / n, getAlarm: storage.getAlarm / n, setAlarm: storage.setAlarm / n },
+    objectStorage: {
+      sqlExec: storage.sqlExec / n,
+      transactionSync: storage.transactionSync / n,
+      getAlarm: storage.getAlarm / n,
+      setAlarm: storage.setAlarm / n,
+    },
     sql: afterCreates.worker.sql,
   };
 
@@ -50,7 +57,12 @@ export async function countRoundTrips(urls, dest, n, log) {
     await new Promise((r) => setTimeout(r, 500));
     drained = await counts(urls.counted);
   }
-  create.deferred = { ...perOp(drained.object, n), alarms: drained.objectStorage.alarms, drainedRows: drained.object.d1BatchStatements, waitedSeconds: (Date.now() - waitStarted) / 1000 };
+  create.deferred = {
+    ...perOp(drained.object, n),
+    alarms: drained.objectStorage.alarms,
+    drainedRows: drained.object.d1BatchStatements,
+    waitedSeconds: (Date.now() - waitStarted) / 1000,
+  };
   log(`creates: request path ${JSON.stringify(create.request)}; alarm ${JSON.stringify(create.deferred)}`);
 
   await reset(urls.counted);

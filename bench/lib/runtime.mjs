@@ -41,7 +41,12 @@ export async function startRuntime(bundles, persistRoot) {
     durableObjectsPersist: true,
     workers: [
       worker("payrelay", bundles.app, { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } }, APP_BINDINGS),
-      worker("payrelay-counted", bundles.counted, { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } }, APP_BINDINGS),
+      worker(
+        "payrelay-counted",
+        bundles.counted,
+        { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } },
+        APP_BINDINGS,
+      ),
       worker("floor", bundles.floor, { FLOOR_AUTHORITY: { className: "FloorAuthority", useSQLite: true } }),
     ],
   });
@@ -54,9 +59,14 @@ export async function startRuntime(bundles, persistRoot) {
 export async function applyMigrations(mf, root, workerName = "payrelay") {
   const db = await mf.getD1Database("DB", workerName);
   const dir = path.join(root, "migrations");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".sql")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort();
   for (const f of files) {
-    const statements = readFileSync(path.join(dir, f), "utf8").split("--> statement-breakpoint").map((s) => s.trim()).filter(Boolean);
+    const statements = readFileSync(path.join(dir, f), "utf8")
+      .split("--> statement-breakpoint")
+      .map((s) => s.trim())
+      .filter(Boolean);
     await db.batch(statements.map((s) => db.prepare(s)));
   }
   return { db, files };

@@ -26,11 +26,16 @@ export async function seedRequests(db, { destinationId, clientId, clientName, co
         const id = requestId();
         if (kept.length < keep) kept.push(id);
         const at = newestAt - made;
-        values.push(`(${q(id)},${q(destinationId)},'incoming','1250','USDC','pending','client',${q(clientId)},${q(clientName)},${q(`INV ${made}`)},NULL,NULL,NULL,NULL,${at},${at})`);
+        values.push(
+          `(${q(id)},${q(destinationId)},'incoming','1250','USDC','pending','client',${q(clientId)},${q(clientName)},${q(`INV ${made}`)},NULL,NULL,NULL,NULL,${at},${at})`,
+        );
       }
-      statements.push(db.prepare(
-        "INSERT INTO requests (id, destination_id, direction, amount_minor, currency, status, created_by_type, created_by_client_id, created_by_client_name, reference, payer, payee, due_date, metadata, created_at, updated_at) VALUES " + values.join(","),
-      ));
+      statements.push(
+        db.prepare(
+          "INSERT INTO requests (id, destination_id, direction, amount_minor, currency, status, created_by_type, created_by_client_id, created_by_client_name, reference, payer, payee, due_date, metadata, created_at, updated_at) VALUES " +
+            values.join(","),
+        ),
+      );
     }
     await db.batch(statements);
   }
@@ -40,7 +45,9 @@ export async function seedRequests(db, { destinationId, clientId, clientName, co
 /** The cursor src/lib/cursor.ts issues after the row at `offset` (0-based) of the newest-first list. */
 export async function cursorAfter(db, { destinationId, clientId, offset }) {
   const row = await db
-    .prepare("SELECT created_at AS createdAt, id FROM requests WHERE destination_id = ? AND created_by_client_id = ? ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?")
+    .prepare(
+      "SELECT created_at AS createdAt, id FROM requests WHERE destination_id = ? AND created_by_client_id = ? ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?",
+    )
     .bind(destinationId, clientId, offset)
     .first();
   if (!row) throw new Error(`no row at offset ${offset}`);

@@ -2,7 +2,16 @@
 // claim it with a real EIP-191 signature from a throwaway wallet, create a client
 // ID. The flow is scripts/lib/recipient-setup.mjs, shared with the tests, e2e and demo seed.
 import { walletFromKey } from "../../scripts/lib/eth-wallet.mjs";
-import { USDC_ON_BASE, claim, clientCaller, createClient, createDestination, fetchCaller, setUpRecipient, signIn } from "../../scripts/lib/recipient-setup.mjs";
+import {
+  USDC_ON_BASE,
+  claim,
+  clientCaller,
+  createClient,
+  createDestination,
+  fetchCaller,
+  setUpRecipient,
+  signIn,
+} from "../../scripts/lib/recipient-setup.mjs";
 
 /** A fixed throwaway wallet per seed (every key byte = seed), so runs are repeatable. */
 const wallet = (seed) => walletFromKey(seed.toString(16).padStart(2, "0").repeat(32));
@@ -18,7 +27,12 @@ export async function recipient(base) {
 
 /** A new recipient with one claimed destination (seed picks the wallet) and one client ID. */
 export async function benchClient(base, seed, name) {
-  const { destination, client } = await setUpRecipient(fetchCaller(base), { ...account(), wallet: wallet(seed), label: name, client: { name } });
+  const { destination, client } = await setUpRecipient(fetchCaller(base), {
+    ...account(),
+    wallet: wallet(seed),
+    label: name,
+    client: { name },
+  });
   return { destinationId: destination.id, clientId: client.id, secret: client.secret };
 }
 

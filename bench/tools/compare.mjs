@@ -21,30 +21,58 @@ if (!["get", "list", "create"].includes(kind) || dirs.length === 0) {
   console.error("usage: node bench/tools/compare.mjs get|list|create DIR...");
   process.exit(2);
 }
-const rounds = Number(process.env.BENCH_ROUNDS ?? 6), seconds = Number(process.env.BENCH_SECONDS ?? 3), connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 6),
+  seconds = Number(process.env.BENCH_SECONDS ?? 3),
+  connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const work = path.join(root, "bench", ".work", "compare");
 rmSync(work, { recursive: true, force: true });
 
 const esbuildOptions = (cwd, entry, outfile) => ({
-  absWorkingDir: cwd, entryPoints: [entry], outfile, bundle: true, format: "esm", target: "es2024", platform: "neutral",
-  mainFields: ["module", "main"], conditions: ["workerd", "worker", "browser"], external: ["cloudflare:*", "node:*"], keepNames: true, logLevel: "warning",
+  absWorkingDir: cwd,
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  format: "esm",
+  target: "es2024",
+  platform: "neutral",
+  mainFields: ["module", "main"],
+  conditions: ["workerd", "worker", "browser"],
+  external: ["cloudflare:*", "node:*"],
+  keepNames: true,
+  logLevel: "warning",
 });
 const names = dirs.map((d, i) => `v${i}-${path.basename(path.resolve(d))}`.replace(/[^a-z0-9-]/gi, "-"));
 await build(esbuildOptions(root, "bench/workers/floor-worker.ts", path.join(work, "floor", "floor.js")));
 for (const [i, d] of dirs.entries()) await build(esbuildOptions(path.resolve(d), "src/index.ts", path.join(work, names[i], "app.js")));
 
 const worker = (name, script, durableObjects) => ({
-  name, modules: true, scriptPath: script, modulesRoot: path.dirname(script), compatibilityDate: COMPATIBILITY_DATE,
-  d1Databases: { DB: "compare" }, durableObjects, unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
+  name,
+  modules: true,
+  scriptPath: script,
+  modulesRoot: path.dirname(script),
+  compatibilityDate: COMPATIBILITY_DATE,
+  d1Databases: { DB: "compare" },
+  durableObjects,
+  unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
 });
 const mf = new Miniflare({
-  host: "127.0.0.1", port: 0, defaultPersistRoot: path.join(work, "state"), d1Persist: true, durableObjectsPersist: true,
+  host: "127.0.0.1",
+  port: 0,
+  defaultPersistRoot: path.join(work, "state"),
+  d1Persist: true,
+  durableObjectsPersist: true,
   workers: [
     worker("floor", path.join(work, "floor", "floor.js"), { FLOOR_AUTHORITY: { className: "FloorAuthority", useSQLite: true } }),
-    ...names.map((n) => worker(n, path.join(work, n, "app.js"), { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } })),
+    ...names.map((n) =>
+      worker(n, path.join(work, n, "app.js"), { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } }),
+    ),
   ],
 });
-const stop = async (code) => { killLoad(); await mf.dispose(); process.exit(code); };
+const stop = async (code) => {
+  killLoad();
+  await mf.dispose();
+  process.exit(code);
+};
 process.on("SIGINT", () => stop(130));
 
 try {
@@ -59,17 +87,34 @@ try {
   for (const [i, n] of names.entries()) {
     const base = await url(n);
     const d = await benchClient(base, 40 + i, n);
-    d.ids = await seedRequests(db, { destinationId: d.destinationId, clientId: d.clientId, clientName: n, count: 10_000, newestAt: Date.now() - 60_000 });
+    d.ids = await seedRequests(db, {
+      destinationId: d.destinationId,
+      clientId: d.clientId,
+      clientName: n,
+      count: 10_000,
+      newestAt: Date.now() - 60_000,
+    });
     first ??= d;
     const auth = `Bearer ${d.secret}`;
-    targets[n] = kind === "get" ? { base, paths: d.ids.map((id) => `/v1/requests/${id}`), auth }
-      : kind === "list" ? { base, paths: ["/v1/requests?limit=20"], auth }
-      : { base, paths: [`/v1/destinations/${d.destinationId}/requests`], auth, method: "POST", body: JSON.stringify(CREATE_BODY) };
+    targets[n] =
+      kind === "get"
+        ? { base, paths: d.ids.map((id) => `/v1/requests/${id}`), auth }
+        : kind === "list"
+          ? { base, paths: ["/v1/requests?limit=20"], auth }
+          : { base, paths: [`/v1/destinations/${d.destinationId}/requests`], auth, method: "POST", body: JSON.stringify(CREATE_BODY) };
   }
   const floor = await url("floor");
-  targets.floor = kind === "get" ? { base: floor, paths: first.ids.map((id) => `/floor/requests/${id}`) }
-    : kind === "list" ? { base: floor, paths: [`/floor/list?destination=${first.destinationId}&client=${first.clientId}&limit=20`] }
-    : { base: floor, paths: [`/floor/destinations/${first.destinationId}/requests`], method: "POST", body: JSON.stringify(CREATE_BODY) };
+  targets.floor =
+    kind === "get"
+      ? { base: floor, paths: first.ids.map((id) => `/floor/requests/${id}`) }
+      : kind === "list"
+        ? { base: floor, paths: [`/floor/list?destination=${first.destinationId}&client=${first.clientId}&limit=20`] }
+        : {
+            base: floor,
+            paths: [`/floor/destinations/${first.destinationId}/requests`],
+            method: "POST",
+            body: JSON.stringify(CREATE_BODY),
+          };
 
   const sides = ["floor", ...names];
   const res = Object.fromEntries(sides.map((s) => [s, []]));
@@ -82,11 +127,23 @@ try {
     }
     console.log(`round ${r + 1}: ${sides.map((s) => `${s} ${res[s][r].rps.toFixed(0)} req/s`).join(", ")}`);
   }
-  const med = (a) => { const s = [...a].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+  const med = (a) => {
+    const s = [...a].sort((x, y) => x - y);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
   console.log(`\n${kind}, ${connections} connections, ${rounds} rounds of ${seconds} s; ratios are medians of per-round ratios`);
   for (const s of sides) {
-    const ratio = s === "floor" ? "" : `  ratio to floor ${(100 * med(res[s].map((x, i) => x.rps / res.floor[i].rps))).toFixed(0)} % (per round: ${res[s].map((x, i) => (100 * x.rps / res.floor[i].rps).toFixed(0)).join(" ")})`;
-    console.log(`${s.padEnd(24)} ${med(res[s].map((x) => x.rps)).toFixed(0).padStart(6)} req/s  p50 ${med(res[s].map((x) => x.p50)).toFixed(2)} ms  CPU ${med(res[s].map((x) => x.cpuUsPerRequest)).toFixed(0)} µs/request${ratio}`);
+    const ratio =
+      s === "floor"
+        ? ""
+        : `  ratio to floor ${(100 * med(res[s].map((x, i) => x.rps / res.floor[i].rps))).toFixed(0)} % (per round: ${res[s].map((x, i) => ((100 * x.rps) / res.floor[i].rps).toFixed(0)).join(" ")})`;
+    console.log(
+      `${s.padEnd(24)} ${med(res[s].map((x) => x.rps))
+        .toFixed(0)
+        .padStart(
+          6,
+        )} req/s  p50 ${med(res[s].map((x) => x.p50)).toFixed(2)} ms  CPU ${med(res[s].map((x) => x.cpuUsPerRequest)).toFixed(0)} µs/request${ratio}`,
+    );
   }
   writeFileSync(path.join(work, `result-${kind}.json`), JSON.stringify(res, null, 1));
   await stop(0);

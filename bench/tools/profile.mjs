@@ -22,15 +22,38 @@ const work = path.join(root, "bench", ".work", "profile");
 rmSync(work, { recursive: true, force: true });
 const app = path.join(work, "app.js");
 await build({
-  absWorkingDir: path.resolve(dir), entryPoints: ["src/index.ts"], outfile: app, bundle: true, format: "esm", target: "es2024", platform: "neutral",
-  mainFields: ["module", "main"], conditions: ["workerd", "worker", "browser"], external: ["cloudflare:*", "node:*"], keepNames: true, logLevel: "warning",
+  absWorkingDir: path.resolve(dir),
+  entryPoints: ["src/index.ts"],
+  outfile: app,
+  bundle: true,
+  format: "esm",
+  target: "es2024",
+  platform: "neutral",
+  mainFields: ["module", "main"],
+  conditions: ["workerd", "worker", "browser"],
+  external: ["cloudflare:*", "node:*"],
+  keepNames: true,
+  logLevel: "warning",
 });
 const mf = new Miniflare({
-  host: "127.0.0.1", port: 0, inspectorPort, defaultPersistRoot: path.join(work, "state"), d1Persist: true, durableObjectsPersist: true,
-  workers: [{
-    name: "payrelay", modules: true, scriptPath: app, modulesRoot: work, compatibilityDate: COMPATIBILITY_DATE, d1Databases: { DB: "profile" },
-    durableObjects: { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } }, unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
-  }],
+  host: "127.0.0.1",
+  port: 0,
+  inspectorPort,
+  defaultPersistRoot: path.join(work, "state"),
+  d1Persist: true,
+  durableObjectsPersist: true,
+  workers: [
+    {
+      name: "payrelay",
+      modules: true,
+      scriptPath: app,
+      modulesRoot: work,
+      compatibilityDate: COMPATIBILITY_DATE,
+      d1Databases: { DB: "profile" },
+      durableObjects: { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } },
+      unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
+    },
+  ],
 });
 
 try {
@@ -38,11 +61,20 @@ try {
   const { db } = await applyMigrations(mf, root);
   const base = (await mf.unsafeGetDirectURL("payrelay")).toString().replace(/\/$/, "");
   const d = await benchClient(base, 50, "Profile");
-  d.ids = await seedRequests(db, { destinationId: d.destinationId, clientId: d.clientId, clientName: "Profile", count: 10_000, newestAt: Date.now() - 60_000 });
+  d.ids = await seedRequests(db, {
+    destinationId: d.destinationId,
+    clientId: d.clientId,
+    clientName: "Profile",
+    count: 10_000,
+    newestAt: Date.now() - 60_000,
+  });
   const auth = `Bearer ${d.secret}`;
-  const target = kind === "get" ? { base, paths: d.ids.map((id) => `/v1/requests/${id}`), auth }
-    : kind === "list" ? { base, paths: ["/v1/requests?limit=20"], auth }
-    : { base, paths: [`/v1/destinations/${d.destinationId}/requests`], auth, method: "POST", body: JSON.stringify(CREATE_BODY) };
+  const target =
+    kind === "get"
+      ? { base, paths: d.ids.map((id) => `/v1/requests/${id}`), auth }
+      : kind === "list"
+        ? { base, paths: ["/v1/requests?limit=20"], auth }
+        : { base, paths: [`/v1/destinations/${d.destinationId}/requests`], auth, method: "POST", body: JSON.stringify(CREATE_BODY) };
   const gen = pickLoadGenerator(console.log);
   await load(gen, { ...target, connections: 16, seconds: 2, workdir: work, name: "warm" });
 
@@ -50,11 +82,23 @@ try {
   const t = targets.find((x) => x.webSocketDebuggerUrl.endsWith("/core:user:payrelay"));
   const WS = globalThis.WebSocket ?? (await import("ws")).default;
   const ws = new WS(t.webSocketDebuggerUrl);
-  await new Promise((r, j) => { ws.onopen = r; ws.onerror = j; });
+  await new Promise((r, j) => {
+    ws.onopen = r;
+    ws.onerror = j;
+  });
   let next = 0;
   const pending = new Map();
-  ws.onmessage = (e) => { const m = JSON.parse(typeof e.data === "string" ? e.data : e.data.toString()); pending.get(m.id)?.(m); pending.delete(m.id); };
-  const send = (method, params = {}) => new Promise((r) => { const id = ++next; pending.set(id, r); ws.send(JSON.stringify({ id, method, params })); });
+  ws.onmessage = (e) => {
+    const m = JSON.parse(typeof e.data === "string" ? e.data : e.data.toString());
+    pending.get(m.id)?.(m);
+    pending.delete(m.id);
+  };
+  const send = (method, params = {}) =>
+    new Promise((r) => {
+      const id = ++next;
+      pending.set(id, r);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
   await send("Profiler.enable");
   await send("Profiler.setSamplingInterval", { interval: 200 });
   await send("Profiler.start");
@@ -67,7 +111,11 @@ try {
   const lines = readFileSync(app, "utf8").split("\n");
   const moduleAt = [];
   let current = "(bundle)";
-  lines.forEach((l, i) => { const m = /^\/\/ (\S+\.(?:ts|js|mjs|cjs))$/.exec(l); if (m) current = m[1].replace(/^(\.\.\/)*(work\/main\/)?node_modules\//, ""); moduleAt[i] = current; });
+  lines.forEach((l, i) => {
+    const m = /^\/\/ (\S+\.(?:ts|js|mjs|cjs))$/.exec(l);
+    if (m) current = m[1].replace(/^(\.\.\/)*(work\/main\/)?node_modules\//, "");
+    moduleAt[i] = current;
+  });
   const nodes = new Map(result.profile.nodes.map((n) => [n.id, n]));
   const byModule = new Map();
   const byFunction = new Map();
@@ -79,8 +127,15 @@ try {
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + 1);
   }
   const n = result.profile.samples.length;
-  const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, c]) => `${((100 * c) / n).toFixed(1).padStart(5)} %  ${k}`).join("\n");
-  console.log(`${kind}: ${r.requests} requests at ${r.rps.toFixed(0)} req/s; ${n} samples\n\nself time by module\n${top(byModule)}\n\nself time by function\n${top(byFunction)}`);
+  const top = (m) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, c]) => `${((100 * c) / n).toFixed(1).padStart(5)} %  ${k}`)
+      .join("\n");
+  console.log(
+    `${kind}: ${r.requests} requests at ${r.rps.toFixed(0)} req/s; ${n} samples\n\nself time by module\n${top(byModule)}\n\nself time by function\n${top(byFunction)}`,
+  );
 } finally {
   killLoad();
   await mf.dispose();

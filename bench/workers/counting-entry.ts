@@ -8,7 +8,15 @@ import { DestinationAuthority as Authority } from "../../src/durable-objects/des
  * authority's own storage calls. Counts are per isolate (the Worker and its
  * objects share one isolate on local workerd) and read at /__bench/counts.
  */
-type Bucket = { doRpc: number; doRpcByMethod: Record<string, number>; d1Statements: number; d1Batches: number; d1BatchStatements: number; d1Exec: number; sql: string[] };
+type Bucket = {
+  doRpc: number;
+  doRpcByMethod: Record<string, number>;
+  d1Statements: number;
+  d1Batches: number;
+  d1BatchStatements: number;
+  d1Exec: number;
+  sql: string[];
+};
 type ObjectBucket = { sqlExec: number; transactionSync: number; getAlarm: number; setAlarm: number; alarms: number };
 
 const fresh = (): Bucket => ({ doRpc: 0, doRpcByMethod: {}, d1Statements: 0, d1Batches: 0, d1BatchStatements: 0, d1Exec: 0, sql: [] });
@@ -24,10 +32,26 @@ function countedD1(db: D1Database, b: Bucket): D1Database {
   const wrap = (s: D1PreparedStatement, sql: string): D1PreparedStatement => {
     const w = {
       bind: (...v: unknown[]) => wrap(s.bind(...v), sql),
-      first: (col?: string) => { b.d1Statements++; noteSql(b, sql); return col === undefined ? s.first() : s.first(col); },
-      run: () => { b.d1Statements++; noteSql(b, sql); return s.run(); },
-      all: () => { b.d1Statements++; noteSql(b, sql); return s.all(); },
-      raw: (o?: { columnNames?: boolean }) => { b.d1Statements++; noteSql(b, sql); return s.raw(o as { columnNames: true }); },
+      first: (col?: string) => {
+        b.d1Statements++;
+        noteSql(b, sql);
+        return col === undefined ? s.first() : s.first(col);
+      },
+      run: () => {
+        b.d1Statements++;
+        noteSql(b, sql);
+        return s.run();
+      },
+      all: () => {
+        b.d1Statements++;
+        noteSql(b, sql);
+        return s.all();
+      },
+      raw: (o?: { columnNames?: boolean }) => {
+        b.d1Statements++;
+        noteSql(b, sql);
+        return s.raw(o as { columnNames: true });
+      },
     } as unknown as D1PreparedStatement;
     real.set(w, s);
     return w;
@@ -39,7 +63,10 @@ function countedD1(db: D1Database, b: Bucket): D1Database {
       b.d1BatchStatements += stmts.length;
       return db.batch(stmts.map((s) => real.get(s) ?? s));
     },
-    exec: (sql: string) => { b.d1Exec++; return db.exec(sql); },
+    exec: (sql: string) => {
+      b.d1Exec++;
+      return db.exec(sql);
+    },
     dump: () => db.dump(),
     withSession: (c?: string) => db.withSession(c as D1SessionConstraint),
   } as unknown as D1Database;
@@ -62,20 +89,29 @@ function countedNamespace<N extends object>(ns: N, b: Bucket): N {
   return new Proxy(ns, {
     get(target, key) {
       const v = Reflect.get(target, key, target) as unknown;
-      if (key === "get" || key === "getByName") return (...a: unknown[]) => stub(Reflect.apply(v as (...x: unknown[]) => object, target, a));
+      if (key === "get" || key === "getByName")
+        return (...a: unknown[]) => stub(Reflect.apply(v as (...x: unknown[]) => object, target, a));
       return typeof v === "function" ? (v as (...x: unknown[]) => unknown).bind(target) : v;
     },
   });
 }
 
-const countedEnv = (env: Env, b: Bucket): Env => ({ ...env, DB: countedD1(env.DB, b), DESTINATION_AUTHORITY: countedNamespace(env.DESTINATION_AUTHORITY, b) });
+const countedEnv = (env: Env, b: Bucket): Env => ({
+  ...env,
+  DB: countedD1(env.DB, b),
+  DESTINATION_AUTHORITY: countedNamespace(env.DESTINATION_AUTHORITY, b),
+});
 
 function countedStorage(ctx: DurableObjectState): DurableObjectState {
   const o = () => counts.objectStorage;
   const sql = new Proxy(ctx.storage.sql, {
     get(t, k) {
       const v = Reflect.get(t, k, t) as unknown;
-      if (k === "exec") return (...a: unknown[]) => { o().sqlExec++; return Reflect.apply(v as (...x: unknown[]) => unknown, t, a); };
+      if (k === "exec")
+        return (...a: unknown[]) => {
+          o().sqlExec++;
+          return Reflect.apply(v as (...x: unknown[]) => unknown, t, a);
+        };
       return typeof v === "function" ? (v as (...x: unknown[]) => unknown).bind(t) : v;
     },
   });

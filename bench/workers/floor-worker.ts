@@ -45,10 +45,29 @@ export default {
       const destinationId = parts[3]!;
       const body = (await request.json()) as { direction: string; amount: string; currency: string; reference?: string };
       const now = Date.now();
-      const row = [newId(), destinationId, body.direction, body.amount, body.currency, "pending", "client", "cli_floor", "Floor", body.reference ?? null, null, null, null, null, now, now] as const;
+      const row = [
+        newId(),
+        destinationId,
+        body.direction,
+        body.amount,
+        body.currency,
+        "pending",
+        "client",
+        "cli_floor",
+        "Floor",
+        body.reference ?? null,
+        null,
+        null,
+        null,
+        null,
+        now,
+        now,
+      ] as const;
       const stub = env.FLOOR_AUTHORITY.get(env.FLOOR_AUTHORITY.idFromName(destinationId));
       await stub.admit(row[0], JSON.stringify(row));
-      await env.DB.prepare(INSERT_SQL).bind(...row).run();
+      await env.DB.prepare(INSERT_SQL)
+        .bind(...row)
+        .run();
       return json({ id: row[0], createdAt: now }, 201);
     }
     // GET /floor/requests/{id}
@@ -61,9 +80,10 @@ export default {
       const q = url.searchParams;
       const limit = Number(q.get("limit") ?? 20) + 1;
       const at = q.get("createdAt");
-      const stmt = at === null
-        ? env.DB.prepare(LIST_SQL).bind(q.get("destination"), q.get("client"), limit)
-        : env.DB.prepare(LIST_CURSOR_SQL).bind(q.get("destination"), q.get("client"), Number(at), q.get("id"), limit);
+      const stmt =
+        at === null
+          ? env.DB.prepare(LIST_SQL).bind(q.get("destination"), q.get("client"), limit)
+          : env.DB.prepare(LIST_CURSOR_SQL).bind(q.get("destination"), q.get("client"), Number(at), q.get("id"), limit);
       const { results } = await stmt.all();
       return json({ data: results.slice(0, limit - 1), more: results.length === limit });
     }

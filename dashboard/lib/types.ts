@@ -54,4 +54,6 @@ export type PaymentLinkSummary = z.infer<typeof PaymentLinkSummarySchema>;
 
 export type FieldProblem = FieldError;
 /** RFC 9457 problem details, as every Payrelay error body is. */
-export type Problem = Omit<ServerProblem, "code"> & { code: ServerProblem["code"] | "network_error" | "unexpected_response" | "client_error" };
+export type Problem = Omit<ServerProblem, "code"> & {
+  code: ServerProblem["code"] | "network_error" | "unexpected_response" | "client_error";
+};

@@ -33,7 +33,9 @@ export function AddWebhookDialog({ destinationId, onClose, onCreated }: Props) {
     setBusy(true);
     setProblem(null);
     try {
-      const { secret, ...endpoint } = await api.post<CreatedWebhookEndpoint>(`/api/destinations/${destinationId}/webhook-endpoints`, { url: url.trim() });
+      const { secret, ...endpoint } = await api.post<CreatedWebhookEndpoint>(`/api/destinations/${destinationId}/webhook-endpoints`, {
+        url: url.trim(),
+      });
       onCreated(endpoint);
       setCreated({ id: endpoint.id, secret });
     } catch (error) {
@@ -44,7 +46,13 @@ export function AddWebhookDialog({ destinationId, onClose, onCreated }: Props) {
 
   if (created) {
     return (
-      <WebhookSecretDialog title="Copy the signing secret now" secret={created.secret} rotated={false} onDone={onClose} returnFocus={() => cardHeading(created.id)} />
+      <WebhookSecretDialog
+        title="Copy the signing secret now"
+        secret={created.secret}
+        rotated={false}
+        onDone={onClose}
+        returnFocus={() => cardHeading(created.id)}
+      />
     );
   }
   return (

@@ -63,8 +63,8 @@ export function ClaimPanel({ destination, onClaimed }: Props) {
     <section class="card card-pad claim" aria-labelledby="claim-title" ref={panel}>
       <h2 id="claim-title">Claim this destination</h2>
       <p>
-        Prove that you control <code class="mono">{destination.walletAddress}</code> by signing a message with it. Signing is
-        free: it sends no transaction and moves no funds. Until you claim it, you cannot create client IDs.
+        Prove that you control <code class="mono">{destination.walletAddress}</code> by signing a message with it. Signing is free: it sends
+        no transaction and moves no funds. Until you claim it, you cannot create client IDs.
       </p>
       <ProblemAlert problem={problem} shownFields={pasted ? ["signature"] : []} />
       <div class="claim-expiry">
@@ -73,7 +73,13 @@ export function ClaimPanel({ destination, onClaimed }: Props) {
         ) : (
           <span class="warning-text">The message to sign has expired. Get a new one to continue.</span>
         )}
-        <BusyButton class="btn btn-secondary btn-sm" onClick={() => void refresh()} busy={busy === "refresh"} unavailable={busy !== null} busyText="Getting a new message…">
+        <BusyButton
+          class="btn btn-secondary btn-sm"
+          onClick={() => void refresh()}
+          busy={busy === "refresh"}
+          unavailable={busy !== null}
+          busyText="Getting a new message…"
+        >
           Get a new message
         </BusyButton>
       </div>

@@ -23,7 +23,8 @@ export function ClientsSection({ destination }: { destination: Destination }) {
   // The client a dialog just created or revoked: focus lands on its row, since the
   // button that opened the dialog may be gone (empty state, Revoke).
   const changed = useRef<string | null>(null);
-  const changedRow = () => (changed.current ? document.querySelector<HTMLElement>(`tr[data-client-id="${changed.current}"] .client-name`) : null);
+  const changedRow = () =>
+    changed.current ? document.querySelector<HTMLElement>(`tr[data-client-id="${changed.current}"] .client-name`) : null;
   const open = (then: () => void) => {
     changed.current = null;
     then();
@@ -41,8 +42,8 @@ export function ClientsSection({ destination }: { destination: Destination }) {
         <div>
           <h2 id="clients-title">Client IDs</h2>
           <p class="muted">
-            Give each payment system (orchestrator) its own client ID. You see what each one created, and can cut one off
-            without touching the others.
+            Give each payment system (orchestrator) its own client ID. You see what each one created, and can cut one off without touching
+            the others.
           </p>
         </div>
         {claimed && items.length > 0 && createButton}

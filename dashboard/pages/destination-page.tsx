@@ -62,7 +62,13 @@ export function DestinationPage({ id, tab, query }: Props) {
           Webhooks
         </Link>
       </nav>
-      {tab === "clients" ? <ClientsSection destination={d} /> : tab === "webhooks" ? <WebhooksSection destination={d} /> : <RequestsSection destination={d} query={query} />}
+      {tab === "clients" ? (
+        <ClientsSection destination={d} />
+      ) : tab === "webhooks" ? (
+        <WebhooksSection destination={d} />
+      ) : (
+        <RequestsSection destination={d} query={query} />
+      )}
     </div>
   );
 }

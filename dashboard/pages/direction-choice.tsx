@@ -22,7 +22,15 @@ export function DirectionChoice({ value, onChange, error }: Props) {
       <div class="choice-cards">
         {OPTIONS.map((o) => (
           <label key={o.value} class={`choice-card${value === o.value ? " is-selected" : ""}`}>
-            <input type="radio" name="direction" value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} aria-invalid={error ? "true" : undefined} aria-describedby={describedBy} />
+            <input
+              type="radio"
+              name="direction"
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+              aria-invalid={error ? "true" : undefined}
+              aria-describedby={describedBy}
+            />
             <span>
               <span class="choice-title">{o.title}</span>
               <span class="choice-text">{o.text}</span>

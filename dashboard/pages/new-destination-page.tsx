@@ -42,7 +42,9 @@ export function NewDestinationPage() {
     setBusy(true);
     setProblem(null);
     try {
-      const declared = unknownToken ? { tokenSymbol: symbol.trim() || undefined, tokenDecimals: decimals.trim() === "" ? undefined : Number(decimals) } : {};
+      const declared = unknownToken
+        ? { tokenSymbol: symbol.trim() || undefined, tokenDecimals: decimals.trim() === "" ? undefined : Number(decimals) }
+        : {};
       const body = { chainId, walletAddress: wallet.trim(), tokenAddress: token.trim(), label: label.trim() || undefined, ...declared };
       const created = await api.post<Destination>("/api/destinations", body);
       navigate(`/destinations/${created.id}`);
@@ -52,7 +54,10 @@ export function NewDestinationPage() {
     }
   };
 
-  const chainOptions = [...CHAINS.map((c) => ({ value: String(c.id), label: `${c.name} (${c.id})` })), { value: OTHER, label: "Other EVM chain…" }];
+  const chainOptions = [
+    ...CHAINS.map((c) => ({ value: String(c.id), label: `${c.name} (${c.id})` })),
+    { value: OTHER, label: "Other EVM chain…" },
+  ];
 
   return (
     <div class="page page-narrow">
@@ -63,10 +68,31 @@ export function NewDestinationPage() {
       <p class="muted">A destination is one wallet on one chain, receiving one token. Only the wallet's owner can claim it.</p>
       <form class="card card-pad form" onSubmit={submit} noValidate ref={form}>
         <ProblemAlert problem={problem} shownFields={SHOWN} />
-        <TextField label="Label" optional value={label} onValue={setLabel} maxLength={100} hint="For you only, e.g. “Main USDC on Base”." error={fieldError(problem, "label")} />
-        <SelectField label="Chain" value={chain} onValue={setChain} options={chainOptions} error={chain === OTHER ? undefined : fieldError(problem, "chainId")} />
+        <TextField
+          label="Label"
+          optional
+          value={label}
+          onValue={setLabel}
+          maxLength={100}
+          hint="For you only, e.g. “Main USDC on Base”."
+          error={fieldError(problem, "label")}
+        />
+        <SelectField
+          label="Chain"
+          value={chain}
+          onValue={setChain}
+          options={chainOptions}
+          error={chain === OTHER ? undefined : fieldError(problem, "chainId")}
+        />
         {chain === OTHER && (
-          <TextField label="Chain ID" inputMode="numeric" value={customChain} onValue={setCustomChain} hint="The EIP-155 chain ID, e.g. 324." error={fieldError(problem, "chainId")} />
+          <TextField
+            label="Chain ID"
+            inputMode="numeric"
+            value={customChain}
+            onValue={setCustomChain}
+            hint="The EIP-155 chain ID, e.g. 324."
+            error={fieldError(problem, "chainId")}
+          />
         )}
         <TextField
           label="Wallet address"
@@ -103,8 +129,22 @@ export function NewDestinationPage() {
         />
         {unknownToken && (
           <>
-            <TextField label="Token symbol" value={symbol} onValue={setSymbol} maxLength={11} hint="Payrelay does not know this token; as its contract names it, e.g. USDC." error={fieldError(problem, "tokenSymbol")} />
-            <TextField label="Token decimals" inputMode="numeric" value={decimals} onValue={setDecimals} hint="How many decimal places the token has, e.g. 6." error={fieldError(problem, "tokenDecimals")} />
+            <TextField
+              label="Token symbol"
+              value={symbol}
+              onValue={setSymbol}
+              maxLength={11}
+              hint="Payrelay does not know this token; as its contract names it, e.g. USDC."
+              error={fieldError(problem, "tokenSymbol")}
+            />
+            <TextField
+              label="Token decimals"
+              inputMode="numeric"
+              value={decimals}
+              onValue={setDecimals}
+              hint="How many decimal places the token has, e.g. 6."
+              error={fieldError(problem, "tokenDecimals")}
+            />
           </>
         )}
         <InteropPreview chainId={chainId} wallet={wallet.trim()} token={token.trim()} />

@@ -15,7 +15,14 @@ import { EMPTY_PARTY, PartyFields, partyPaths, toParty, type PartyDraft } from "
 const FIELDS = ["direction", "amount", "currency", "reference", "dueDate", "metadata"];
 
 function localProblem(path: string, message: string): Problem {
-  return { type: "about:blank", title: "Invalid", status: 400, detail: "Check this field: metadata.", code: "validation_failed", errors: [{ path, message }] };
+  return {
+    type: "about:blank",
+    title: "Invalid",
+    status: 400,
+    detail: "Check this field: metadata.",
+    code: "validation_failed",
+    errors: [{ path, message }],
+  };
 }
 
 /** Creates a request by hand; it shows up as created by "Manual". */
@@ -43,11 +50,19 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
     try {
       meta = metadata.trim() ? JSON.parse(metadata) : undefined;
     } catch {
-      setProblem(localProblem("metadata", "Must be a JSON object, e.g. {\"invoice\": \"INV-42\"}."));
+      setProblem(localProblem("metadata", 'Must be a JSON object, e.g. {"invoice": "INV-42"}.'));
       return;
     }
     setBusy(true);
-    const body = { direction, amount: amount.trim(), currency, reference: reference.trim() || undefined, dueDate: dueDate || undefined, [prefix]: toParty(party), metadata: meta };
+    const body = {
+      direction,
+      amount: amount.trim(),
+      currency,
+      reference: reference.trim() || undefined,
+      dueDate: dueDate || undefined,
+      [prefix]: toParty(party),
+      metadata: meta,
+    };
     try {
       const created = await api.post<PaymentRequest>(`/api${base}`, body);
       navigate(`${base}/${created.id}`);
@@ -61,7 +76,8 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
   return (
     <div class="page page-narrow">
       <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <Link href={base}>Requests</Link> <span aria-hidden="true">/</span> <span>New</span>
+        <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <Link href={base}>Requests</Link>{" "}
+        <span aria-hidden="true">/</span> <span>New</span>
       </nav>
       <h1>New request</h1>
       <p class="muted">Requests you create here are marked “Manual” in the Created by column.</p>
@@ -69,15 +85,54 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
         <ProblemAlert problem={problem} shownFields={[...FIELDS, ...partyPaths(prefix)]} />
         <DirectionChoice value={direction} onChange={setDirection} error={fieldError(problem, "direction")} />
         <div class="grid-amount">
-          <TextField label="Amount" inputMode="decimal" placeholder="0.00" value={amount} onValue={setAmount} autocomplete="off" hint={decimals === undefined ? undefined : `Up to ${decimals} decimal places for ${currency}.`} error={fieldError(problem, "amount")} />
-          <SelectField label="Currency" value={currency} onValue={setCurrency} options={CURRENCY_OPTIONS.map((c) => ({ value: c, label: c }))} error={fieldError(problem, "currency")} />
+          <TextField
+            label="Amount"
+            inputMode="decimal"
+            placeholder="0.00"
+            value={amount}
+            onValue={setAmount}
+            autocomplete="off"
+            hint={decimals === undefined ? undefined : `Up to ${decimals} decimal places for ${currency}.`}
+            error={fieldError(problem, "amount")}
+          />
+          <SelectField
+            label="Currency"
+            value={currency}
+            onValue={setCurrency}
+            options={CURRENCY_OPTIONS.map((c) => ({ value: c, label: c }))}
+            error={fieldError(problem, "currency")}
+          />
         </div>
         <div class="grid-2">
-          <TextField label="Reference" optional value={reference} onValue={setReference} autocomplete="off" hint="Up to 18 letters, digits and spaces. It appears on bank statements." error={fieldError(problem, "reference")} />
+          <TextField
+            label="Reference"
+            optional
+            value={reference}
+            onValue={setReference}
+            autocomplete="off"
+            hint="Up to 18 letters, digits and spaces. It appears on bank statements."
+            error={fieldError(problem, "reference")}
+          />
           <TextField label="Due date" optional type="date" value={dueDate} onValue={setDueDate} error={fieldError(problem, "dueDate")} />
         </div>
-        <PartyFields prefix={prefix} legend={direction === "incoming" ? "Payer" : "Payee"} value={party} onChange={setParty} problem={problem} required={direction === "outgoing"} />
-        <TextAreaField label="Metadata" optional value={metadata} onValue={setMetadata} rows={3} placeholder='{"invoice": "INV-42"}' hint="A JSON object for your own records." error={fieldError(problem, "metadata")} />
+        <PartyFields
+          prefix={prefix}
+          legend={direction === "incoming" ? "Payer" : "Payee"}
+          value={party}
+          onChange={setParty}
+          problem={problem}
+          required={direction === "outgoing"}
+        />
+        <TextAreaField
+          label="Metadata"
+          optional
+          value={metadata}
+          onValue={setMetadata}
+          rows={3}
+          placeholder='{"invoice": "INV-42"}'
+          hint="A JSON object for your own records."
+          error={fieldError(problem, "metadata")}
+        />
         <div class="form-actions">
           <Link href={base} class="btn btn-secondary">
             Cancel

@@ -66,16 +66,59 @@ export function PartyFields({ prefix, legend, value, onChange, problem, required
           </label>
         ))}
       </div>
-      <TextField label="Name" value={value.name} onValue={(name) => set({ name })} autocomplete="off" error={err("name")} invalid={Boolean(whole)} aria-describedby={whole && !err("name") ? wholeId : undefined} />
+      <TextField
+        label="Name"
+        value={value.name}
+        onValue={(name) => set({ name })}
+        autocomplete="off"
+        error={err("name")}
+        invalid={Boolean(whole)}
+        aria-describedby={whole && !err("name") ? wholeId : undefined}
+      />
       {value.kind === "contact" ? (
         <div class="grid-2">
-          <TextField label="Email" optional type="email" value={value.email} onValue={(email) => set({ email })} autocomplete="off" error={err("email")} />
-          <TextField label="Wallet address" optional class="mono" placeholder="0x…" value={value.walletAddress} onValue={(walletAddress) => set({ walletAddress })} spellcheck={false} autocomplete="off" error={err("walletAddress")} />
+          <TextField
+            label="Email"
+            optional
+            type="email"
+            value={value.email}
+            onValue={(email) => set({ email })}
+            autocomplete="off"
+            error={err("email")}
+          />
+          <TextField
+            label="Wallet address"
+            optional
+            class="mono"
+            placeholder="0x…"
+            value={value.walletAddress}
+            onValue={(walletAddress) => set({ walletAddress })}
+            spellcheck={false}
+            autocomplete="off"
+            error={err("walletAddress")}
+          />
         </div>
       ) : (
         <div class="grid-2">
-          <TextField label="Sort code" inputMode="numeric" placeholder="12-34-56" value={value.sortCode} onValue={(sortCode) => set({ sortCode })} autocomplete="off" hint="6 digits." error={err("sortCode")} />
-          <TextField label="Account number" inputMode="numeric" value={value.accountNumber} onValue={(accountNumber) => set({ accountNumber })} autocomplete="off" hint="8 digits." error={err("accountNumber")} />
+          <TextField
+            label="Sort code"
+            inputMode="numeric"
+            placeholder="12-34-56"
+            value={value.sortCode}
+            onValue={(sortCode) => set({ sortCode })}
+            autocomplete="off"
+            hint="6 digits."
+            error={err("sortCode")}
+          />
+          <TextField
+            label="Account number"
+            inputMode="numeric"
+            value={value.accountNumber}
+            onValue={(accountNumber) => set({ accountNumber })}
+            autocomplete="off"
+            hint="8 digits."
+            error={err("accountNumber")}
+          />
         </div>
       )}
     </fieldset>

@@ -24,13 +24,15 @@ export function PasteSignature({ message, disabled, busy, error, open, onSubmit 
       <summary>Sign elsewhere and paste the signature</summary>
       <ol class="steps">
         <li>
-          Open any wallet or tool that can sign a message (EIP-191 <code>personal_sign</code>) with the wallet above, for
-          example your wallet's “Sign message” screen, or Foundry: <code>cast wallet sign --interactive "…"</code>.
+          Open any wallet or tool that can sign a message (EIP-191 <code>personal_sign</code>) with the wallet above, for example your
+          wallet's “Sign message” screen, or Foundry: <code>cast wallet sign --interactive "…"</code>.
         </li>
         <li>
           Sign exactly this text, including line breaks:
           <div class="message-box">
-            <pre class="mono" data-testid="claim-message">{message || "Get a new message first."}</pre>
+            <pre class="mono" data-testid="claim-message">
+              {message || "Get a new message first."}
+            </pre>
             {message && <CopyButton value={message} label="message to sign" />}
           </div>
         </li>

@@ -26,7 +26,8 @@ export function PaymentDetails({ link, msLeft }: { link: PublicPaymentLink; msLe
       )}
       {!open && (
         <p class="pay-status">
-          <StatusBadge status={link.status} /> {link.status === "paid" ? "This request has been paid. Nothing more to do." : "This request is closed. Do not send money to it."}
+          <StatusBadge status={link.status} />{" "}
+          {link.status === "paid" ? "This request has been paid. Nothing more to do." : "This request is closed. Do not send money to it."}
         </p>
       )}
       <dl class="details details-rows pay-details">

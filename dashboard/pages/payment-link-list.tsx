@@ -11,7 +11,13 @@ interface Props {
 }
 
 function creator(by: PaymentLinkSummary["createdBy"]) {
-  return by.type === "manual" ? "you, in the dashboard" : <>client <MonoValue value={by.clientId} label="client ID" truncate /></>;
+  return by.type === "manual" ? (
+    "you, in the dashboard"
+  ) : (
+    <>
+      client <MonoValue value={by.clientId} label="client ID" truncate />
+    </>
+  );
 }
 
 /** Every link of a request, newest first; a URL only where this visit created it. */

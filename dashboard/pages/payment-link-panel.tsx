@@ -39,7 +39,13 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
       const link = await api.post<PaymentLink>(path, { expiresInSeconds: Number(expires) });
       setUrls((known) => new Map(known).set(link.id, link.url));
       // The list shows it at once; the server would say the same (manual, active, newest).
-      const shown: PaymentLinkSummary = { id: link.id, createdAt: new Date().toISOString(), expiresAt: link.expiresAt, createdBy: { type: "manual" }, status: "active" };
+      const shown: PaymentLinkSummary = {
+        id: link.id,
+        createdAt: new Date().toISOString(),
+        expiresAt: link.expiresAt,
+        createdBy: { type: "manual" },
+        status: "active",
+      };
       history.set({ data: [shown, ...(history.data?.data ?? []).filter((l) => l.id !== link.id)] });
       announce(`Payment link created. It expires ${formatDateTime(link.expiresAt)}.`);
     } catch (error) {
@@ -51,7 +57,9 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
   return (
     <section class="card card-pad" aria-labelledby="links-title" ref={panel}>
       <h2 id="links-title">Payment link</h2>
-      <p class="muted">Send the payer a link to a page showing the amount, reference and where to pay. Links stop working when they expire.</p>
+      <p class="muted">
+        Send the payer a link to a page showing the amount, reference and where to pay. Links stop working when they expire.
+      </p>
       <ProblemAlert problem={problem} />
       {request.status === "pending" ? (
         <form class="inline-form" onSubmit={create}>
@@ -63,7 +71,9 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
       ) : (
         <p class="muted">This request is {request.status}; it no longer needs a payment link.</p>
       )}
-      <h3 id="link-history-title" class="subheading">Links for this request</h3>
+      <h3 id="link-history-title" class="subheading">
+        Links for this request
+      </h3>
       <ProblemAlert problem={history.problem} />
       {history.loading && !history.data ? (
         <p class="loading">Loading payment links…</p>

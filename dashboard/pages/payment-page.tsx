@@ -66,10 +66,20 @@ export function PaymentPage() {
     );
   }
   if (state.kind === "missing") {
-    return <PayFrame><Notice title="Payment link not found">Check that you opened the whole link. If it still fails, ask the sender for a new one.</Notice></PayFrame>;
+    return (
+      <PayFrame>
+        <Notice title="Payment link not found">
+          Check that you opened the whole link. If it still fails, ask the sender for a new one.
+        </Notice>
+      </PayFrame>
+    );
   }
   if (state.kind === "error") {
-    return <PayFrame><Notice title="Something went wrong">{state.detail}</Notice></PayFrame>;
+    return (
+      <PayFrame>
+        <Notice title="Something went wrong">{state.detail}</Notice>
+      </PayFrame>
+    );
   }
   const left = state.kind === "ready" ? Date.parse(state.link.expiresAt) - now : 0;
   if (state.kind === "expired" || left <= 0) {

@@ -47,7 +47,14 @@ export function RequestActions({ destinationId, request, onDone }: Props) {
       <h2 id="actions-title">{decides ? "Approve or reject" : "Actions"}</h2>
       <ProblemAlert problem={problem} />
       {allowed.some((a) => a !== "approve") && (
-        <TextField label="Reason" optional value={reason} onValue={setReason} maxLength={500} hint="Recorded in the timeline with a rejection or cancellation." />
+        <TextField
+          label="Reason"
+          optional
+          value={reason}
+          onValue={setReason}
+          maxLength={500}
+          hint="Recorded in the timeline with a rejection or cancellation."
+        />
       )}
       <div class="button-row">
         {allowed.includes("approve") && (

@@ -53,7 +53,16 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
     ["Request ID", <MonoValue value={r.id} label="request ID" />],
     ["Direction", r.direction === "incoming" ? "Incoming: someone pays you" : "Outgoing: you pay someone"],
     ["Reference", r.reference || <span class="muted">None</span>],
-    ["Created by", r.createdBy.type === "manual" ? "Manual (you)" : <>{r.createdBy.clientName} <MonoValue value={r.createdBy.clientId} label="client ID" truncate /></>],
+    [
+      "Created by",
+      r.createdBy.type === "manual" ? (
+        "Manual (you)"
+      ) : (
+        <>
+          {r.createdBy.clientName} <MonoValue value={r.createdBy.clientId} label="client ID" truncate />
+        </>
+      ),
+    ],
     [r.direction === "incoming" ? "Payer" : "Payee", <PartyView party={r.direction === "incoming" ? r.payer : r.payee} />],
     ["Due date", r.dueDate ? formatDate(r.dueDate) : <span class="muted">None</span>],
     ["Expires", r.expiresAt ? formatDateTime(r.expiresAt) : <span class="muted">Never</span>],

@@ -10,7 +10,6 @@ interface Props {
   onChange: (name: FilterName, value: string) => void;
 }
 
-
 /** Created by (any client, or Manual), direction and status. */
 export function RequestFilters({ values, clients, onChange }: Props) {
   const createdBy = [

@@ -96,10 +96,18 @@ export function RequestsSection({ destination, query }: { destination: Destinati
           <RequestsTable destinationId={id} requests={items} busy={page.loading} />
           <nav class="pagination" aria-label="Request pages">
             <span class="muted">Page {stack.length + 1}</span>
-            <BusyButton class="btn btn-secondary btn-sm" unavailable={stack.length === 0 || page.loading} onClick={() => setPager({ key: filterKey, stack: stack.slice(0, -1) })}>
+            <BusyButton
+              class="btn btn-secondary btn-sm"
+              unavailable={stack.length === 0 || page.loading}
+              onClick={() => setPager({ key: filterKey, stack: stack.slice(0, -1) })}
+            >
               Previous
             </BusyButton>
-            <BusyButton class="btn btn-secondary btn-sm" unavailable={!nextCursor || page.loading} onClick={() => nextCursor && setPager({ key: filterKey, stack: [...stack, nextCursor] })}>
+            <BusyButton
+              class="btn btn-secondary btn-sm"
+              unavailable={!nextCursor || page.loading}
+              onClick={() => nextCursor && setPager({ key: filterKey, stack: [...stack, nextCursor] })}
+            >
               Next
             </BusyButton>
           </nav>

@@ -44,8 +44,8 @@ export function SecretReveal({ client, onDone, confirming, onKeep }: Props) {
         <div class="alert alert-warning" role="alert">
           <p class="alert-title">This secret will not be shown again.</p>
           <p>
-            Copy it into your orchestrator's secret store now. Payrelay keeps only a hash of it; if you lose it, revoke this
-            client ID and create a new one.
+            Copy it into your orchestrator's secret store now. Payrelay keeps only a hash of it; if you lose it, revoke this client ID and
+            create a new one.
           </p>
         </div>
       )}

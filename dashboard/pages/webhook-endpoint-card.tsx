@@ -41,34 +41,41 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
     setBusy(null);
   };
 
-  const sendTest = () => act("test", async () => {
-    await api.post(`${base}/test`);
-    // The queue delivers within a second or two; show the attempt when it is there.
-    setTimeout(deliveries.reload, 2500);
-    return "Test event queued.";
-  });
-  const rotate = () => act("rotate", async () => {
-    setSecret((await api.post<CreatedWebhookEndpoint>(`${base}/rotate-secret`)).secret);
-    return "Secret rotated. The previous secret keeps signing for 24 hours.";
-  });
-  const remove = () => act("delete", async () => {
-    await api.delete(base);
-    onDeleted(endpoint);
-    return `Endpoint ${endpoint.url} deleted.`;
-  });
-  const retry = (deliveryId: string) => act(deliveryId, async () => {
-    await api.post(`${base}/deliveries/${deliveryId}/retry`);
-    setTimeout(deliveries.reload, 2500);
-    return "Delivery queued again.";
-  });
+  const sendTest = () =>
+    act("test", async () => {
+      await api.post(`${base}/test`);
+      // The queue delivers within a second or two; show the attempt when it is there.
+      setTimeout(deliveries.reload, 2500);
+      return "Test event queued.";
+    });
+  const rotate = () =>
+    act("rotate", async () => {
+      setSecret((await api.post<CreatedWebhookEndpoint>(`${base}/rotate-secret`)).secret);
+      return "Secret rotated. The previous secret keeps signing for 24 hours.";
+    });
+  const remove = () =>
+    act("delete", async () => {
+      await api.delete(base);
+      onDeleted(endpoint);
+      return `Endpoint ${endpoint.url} deleted.`;
+    });
+  const retry = (deliveryId: string) =>
+    act(deliveryId, async () => {
+      await api.post(`${base}/deliveries/${deliveryId}/retry`);
+      setTimeout(deliveries.reload, 2500);
+      return "Delivery queued again.";
+    });
 
   return (
     <article class="card webhook-endpoint" aria-labelledby={`endpoint-${endpoint.id}`} data-endpoint-id={endpoint.id}>
       <div class="section-header">
         <div>
-          <h3 id={`endpoint-${endpoint.id}`} tabIndex={-1} class="mono">{endpoint.url}</h3>
+          <h3 id={`endpoint-${endpoint.id}`} tabIndex={-1} class="mono">
+            {endpoint.url}
+          </h3>
           <p>
-            <StatusBadge status={endpoint.status} /> <span class="muted">{endpoint.events.length === 0 ? "All events" : endpoint.events.join(", ")}</span>
+            <StatusBadge status={endpoint.status} />{" "}
+            <span class="muted">{endpoint.events.length === 0 ? "All events" : endpoint.events.join(", ")}</span>
           </p>
           {endpoint.disabledReason && (
             <p class="field-error" data-testid="disabled-reason">
@@ -78,24 +85,39 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
         </div>
         <div class="form-actions" ref={actions}>
           {/* Busy buttons stay focusable (aria-disabled): a disabled one would drop focus to <body>. */}
-          <BusyButton class="btn btn-secondary" onClick={sendTest} busy={busy === "test"} unavailable={busy !== null}>Send test event</BusyButton>
-          <BusyButton class="btn btn-secondary" onClick={rotate} busy={busy === "rotate"} unavailable={busy !== null}>Rotate secret</BusyButton>
+          <BusyButton class="btn btn-secondary" onClick={sendTest} busy={busy === "test"} unavailable={busy !== null}>
+            Send test event
+          </BusyButton>
+          <BusyButton class="btn btn-secondary" onClick={rotate} busy={busy === "rotate"} unavailable={busy !== null}>
+            Rotate secret
+          </BusyButton>
           {confirmDelete ? (
-            <BusyButton class="btn btn-danger" data-confirm-delete onClick={remove} busy={busy === "delete"} unavailable={busy !== null}>Confirm delete</BusyButton>
+            <BusyButton class="btn btn-danger" data-confirm-delete onClick={remove} busy={busy === "delete"} unavailable={busy !== null}>
+              Confirm delete
+            </BusyButton>
           ) : (
-            <button type="button" class="btn btn-secondary" onClick={() => setConfirmDelete(true)}>Delete</button>
+            <button type="button" class="btn btn-secondary" onClick={() => setConfirmDelete(true)}>
+              Delete
+            </button>
           )}
         </div>
       </div>
       <ProblemAlert problem={problem ?? deliveries.problem} />
       <div class="section-header">
         <h4>Recent deliveries</h4>
-        <button type="button" class="btn btn-secondary btn-small" onClick={deliveries.reload}>Refresh<span class="visually-hidden"> deliveries</span></button>
+        <button type="button" class="btn btn-secondary btn-small" onClick={deliveries.reload}>
+          Refresh<span class="visually-hidden"> deliveries</span>
+        </button>
       </div>
       {deliveries.loading && !deliveries.data ? (
         <p class="loading">Loading deliveries…</p>
       ) : (
-        <WebhookDeliveriesTable deliveries={deliveries.data?.data ?? []} endpointUrl={endpoint.url} busyId={busy} onRetry={(d) => retry(d.id)} />
+        <WebhookDeliveriesTable
+          deliveries={deliveries.data?.data ?? []}
+          endpointUrl={endpoint.url}
+          busyId={busy}
+          onRetry={(d) => retry(d.id)}
+        />
       )}
       {secret && (
         // On close focus returns to "Rotate secret", which opened it and is still there.

@@ -29,10 +29,12 @@ export function WebhooksSection({ destination }: { destination: Destination }) {
     <section aria-labelledby="webhooks-title">
       <div class="section-header">
         <div>
-          <h2 id="webhooks-title" ref={title} tabIndex={-1}>Webhooks</h2>
+          <h2 id="webhooks-title" ref={title} tabIndex={-1}>
+            Webhooks
+          </h2>
           <p class="muted">
-            Payrelay POSTs every event of this destination to your endpoints, signed per Standard Webhooks, and retries
-            for a day when they fail.
+            Payrelay POSTs every event of this destination to your endpoints, signed per Standard Webhooks, and retries for a day when they
+            fail.
           </p>
         </div>
         {claimed && items.length > 0 && addButton}

@@ -1,7 +1,15 @@
 // Node-side API calls against `wrangler dev`, for setting up state and for playing the
 // orchestrator: a fetch transport around the shared flow in scripts/lib/recipient-setup.mjs.
 import { randomUUID } from "node:crypto";
-import { claim, clientCaller, fetchCaller, createClient, createDestination, sessionCaller, signIn } from "../../scripts/lib/recipient-setup.mjs";
+import {
+  claim,
+  clientCaller,
+  fetchCaller,
+  createClient,
+  createDestination,
+  sessionCaller,
+  signIn,
+} from "../../scripts/lib/recipient-setup.mjs";
 import { TEST_WALLET, randomAddress, signPersonal } from "./wallet.mjs";
 
 export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8799";
@@ -52,7 +60,10 @@ export class Recipient {
    * Creates a destination for the test wallet and claims it. The token is random, so each is unique; Payrelay
    * does not know it, so it is described as a 6-decimal USDC (like the local chain's Demo USD). `token` picks a known one.
    */
-  async claimedDestination(label = "E2E destination", token = { chainId: 8453, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6 }) {
+  async claimedDestination(
+    label = "E2E destination",
+    token = { chainId: 8453, tokenAddress: randomAddress(), tokenSymbol: "USDC", tokenDecimals: 6 },
+  ) {
     return claim(this.api, await createDestination(this.api, wallet, token, label), wallet);
   }
 

@@ -18,7 +18,16 @@ export const WIDTHS = [375, 1280];
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -74,7 +83,21 @@ async function unnamedControls(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { nodes } = await cdp.send("Accessibility.getFullAXTree");
-    const roles = new Set(["button", "link", "textbox", "combobox", "checkbox", "radio", "searchbox", "spinbutton", "switch", "tab", "listbox", "slider", "DisclosureTriangle"]);
+    const roles = new Set([
+      "button",
+      "link",
+      "textbox",
+      "combobox",
+      "checkbox",
+      "radio",
+      "searchbox",
+      "spinbutton",
+      "switch",
+      "tab",
+      "listbox",
+      "slider",
+      "DisclosureTriangle",
+    ]);
     return nodes
       .filter((n) => !n.ignored && roles.has(n.role?.value) && !String(n.name?.value ?? "").trim())
       .map((n) => `${n.role.value} (backend node ${n.backendDOMNodeId})`);
@@ -95,7 +118,10 @@ export async function checkScreen(page, name, { fullPage = true } = {}) {
     await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage });
-    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
     assert.ok(scrollWidth <= innerWidth, `${name} at ${width}px scrolls sideways: ${scrollWidth} > ${innerWidth}`);
     await assertNoAxeViolations(page, name);
   }

@@ -35,7 +35,8 @@ export async function installChainWallet(page, account) {
       // 4902: the wallet does not know the chain, as MetaMask answers.
       return params[0]?.chainId === CHAIN_ID_HEX ? { result: null } : { error: { code: 4902, message: "Unrecognized chain" } };
     }
-    if (method === "eth_sendTransaction" && params[0]?.from?.toLowerCase() !== account) return { error: { code: 4100, message: "Not this wallet's account" } };
+    if (method === "eth_sendTransaction" && params[0]?.from?.toLowerCase() !== account)
+      return { error: { code: 4100, message: "Not this wallet's account" } };
     try {
       return { result: await rpc(CHAIN_RPC_URL, method, params) };
     } catch (error) {

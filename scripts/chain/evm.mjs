@@ -6,7 +6,11 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 
 /** One JSON-RPC call; throws on a transport or RPC error (scripts fail loudly). */
 export async function rpc(url, method, params = []) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
   const body = await res.json();
   if (body.error) throw new Error(`${method}: ${body.error.message}`);
   return body.result;

@@ -92,7 +92,11 @@ export async function startChain({ chainId = CHAIN_ID } = {}) {
     const deployed = await sendAndWait(node.url, { from: accounts[0], data: artifact.bytecode });
     const tokenAddress = deployed.contractAddress;
     for (const to of accounts.slice(0, FUNDED)) {
-      await sendAndWait(node.url, { from: accounts[0], to: tokenAddress, data: `0x${selector("mint(address,uint256)")}${word(to)}${word(MINT_MINOR)}` });
+      await sendAndWait(node.url, {
+        from: accounts[0],
+        to: tokenAddress,
+        data: `0x${selector("mint(address,uint256)")}${word(to)}${word(MINT_MINOR)}`,
+      });
     }
     return { rpcUrl: node.url, chainId, pid: node.pid, tokenAddress, accounts, stop };
   } catch (error) {
@@ -105,7 +109,9 @@ export async function startChain({ chainId = CHAIN_ID } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const chain = await startChain();
-  console.log(`chain ${chain.chainId} at ${chain.rpcUrl}, Demo USD (USDC, 6 decimals) at ${chain.tokenAddress}, ready in ${Date.now() - started} ms`);
+  console.log(
+    `chain ${chain.chainId} at ${chain.rpcUrl}, Demo USD (USDC, 6 decimals) at ${chain.tokenAddress}, ready in ${Date.now() - started} ms`,
+  );
   console.log(`CHAIN_RPC_URLS=${JSON.stringify({ [chain.chainId]: chain.rpcUrl })}`);
   process.on("SIGINT", () => process.exit(130));
   setInterval(() => {}, 1 << 30);

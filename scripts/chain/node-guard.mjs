@@ -9,7 +9,11 @@ const [port, chainId] = process.argv.slice(2);
 const node = spawn(
   `${root}node_modules/.bin/hardhat`,
   ["--config", "scripts/chain/hardhat.config.cjs", "node", "--hostname", "127.0.0.1", "--port", port],
-  { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", PAYRELAY_CHAIN_ID: chainId } },
+  {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", PAYRELAY_CHAIN_ID: chainId },
+  },
 );
 const stop = () => node.kill("SIGTERM");
 const parent = process.ppid;

@@ -8,7 +8,9 @@ export default async function setup(project) {
   const started = Date.now();
   // A second chain only so that a transaction submitted for the wrong chain can be told apart from an unknown one.
   const [chain, second] = await Promise.all([startChain(), startChain({ chainId: 31338 })]);
-  console.log(`[chain] ${chain.chainId} at ${chain.rpcUrl}, Demo USD at ${chain.tokenAddress}; ${second.chainId} at ${second.rpcUrl} (${Date.now() - started} ms)`);
+  console.log(
+    `[chain] ${chain.chainId} at ${chain.rpcUrl}, Demo USD at ${chain.tokenAddress}; ${second.chainId} at ${second.rpcUrl} (${Date.now() - started} ms)`,
+  );
   project.provide("chainRpcUrls", JSON.stringify({ [chain.chainId]: chain.rpcUrl, [second.chainId]: second.rpcUrl }));
   project.provide("demoToken", chain.tokenAddress);
   return () => {

@@ -14,7 +14,9 @@ const DEMO_WALLET = walletFromKey("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5
 /** The demo destination: found again by wallet, chain and token, else created; claimed either way. */
 async function destination(api, chain) {
   const same = (d) =>
-    d.walletAddress.toLowerCase() === DEMO_WALLET.address && d.chainId === chain.chainId && d.tokenAddress.toLowerCase() === chain.tokenAddress.toLowerCase();
+    d.walletAddress.toLowerCase() === DEMO_WALLET.address &&
+    d.chainId === chain.chainId &&
+    d.tokenAddress.toLowerCase() === chain.tokenAddress.toLowerCase();
   const existing = (await api("/api/destinations")).json.data.find(same);
   // The demo token is not in the known-token table, so the destination declares its symbol and decimals.
   const token = { chainId: chain.chainId, tokenAddress: chain.tokenAddress, tokenSymbol: "USDC", tokenDecimals: 6 };

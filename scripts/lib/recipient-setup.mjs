@@ -90,7 +90,10 @@ export async function signIn(call, { email, password, headers }) {
   let res = await call("/api/auth/signup", { body: { email, password }, headers });
   if (res.status === 409) res = await call("/api/auth/login", { body: { email, password }, headers });
   expectStatus(res, [200, 201], `sign-in of ${email}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   /** @type {string} */
   const csrf = res.json.csrfToken;
   return { email, cookie, csrf, user: res.json.user, api: sessionCaller(call, cookie, csrf) };
@@ -119,7 +122,8 @@ export async function claim(api, destination, wallet) {
   /** @type {string} */
   const challenge =
     destination.claimChallenge ??
-    expectStatus(await api(`/api/destinations/${destination.id}/challenge`, { method: "POST" }), [200], "new claim challenge").json.claimChallenge;
+    expectStatus(await api(`/api/destinations/${destination.id}/challenge`, { method: "POST" }), [200], "new claim challenge").json
+      .claimChallenge;
   const claimed = await api(`/api/destinations/${destination.id}/claim`, { body: { signature: wallet.personalSign(challenge) } });
   return expectStatus(claimed, [200], "claim").json;
 }

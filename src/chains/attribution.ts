@@ -30,7 +30,8 @@ export function attribute(tx: SentTransaction, input: AttributionInput): Attribu
   // 1. The reference in calldata counts only on a direct call of the token's transfer.
   if (tx.to === input.tokenAddress.toLowerCase() && calldataReference(tx.input) === paymentReference(input.requestId)) return "reference";
   // 2. Only the sending key can sign for its own transaction.
-  if (input.signature && recoverPersonalSigner(attributionMessage(input.requestId, input.txHash), input.signature) === tx.from) return "signature";
+  if (input.signature && recoverPersonalSigner(attributionMessage(input.requestId, input.txHash), input.signature) === tx.from)
+    return "signature";
   // 3. The request named its payer's wallet in advance.
   if (input.payerWallet && input.payerWallet.toLowerCase() === tx.from) return "payer_wallet";
   return null;

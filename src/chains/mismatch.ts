@@ -12,11 +12,19 @@ export function mismatchOf(
 ): { outcome: "mismatch"; field: "token" | "recipient" | "transfer"; detail: string } {
   const otherToken = transfers.find((t) => t.to === wallet);
   if (otherToken) {
-    return { outcome: "mismatch", field: "token", detail: `The transaction sends token ${otherToken.token} to the destination, not its token ${token}.` };
+    return {
+      outcome: "mismatch",
+      field: "token",
+      detail: `The transaction sends token ${otherToken.token} to the destination, not its token ${token}.`,
+    };
   }
   const otherRecipient = transfers.find((t) => t.token === token);
   if (otherRecipient) {
-    return { outcome: "mismatch", field: "recipient", detail: `The transaction sends the token to ${otherRecipient.to}, not to the destination's wallet ${wallet}.` };
+    return {
+      outcome: "mismatch",
+      field: "recipient",
+      detail: `The transaction sends the token to ${otherRecipient.to}, not to the destination's wallet ${wallet}.`,
+    };
   }
   return { outcome: "mismatch", field: "transfer", detail: `The transaction has no Transfer of token ${token} to ${wallet}.` };
 }

@@ -7,7 +7,10 @@ import { z } from "zod";
  */
 const hex = z.string().regex(/^0x[0-9a-fA-F]*$/);
 const quantity = z.string().regex(/^0x[0-9a-fA-F]+$/);
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/).transform((a) => a.toLowerCase());
+const address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/)
+  .transform((a) => a.toLowerCase());
 
 export const ReceiptShape = z.object({
   status: quantity,

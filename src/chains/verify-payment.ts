@@ -60,10 +60,12 @@ async function fetchTransaction(url: string, txHash: string): Promise<Fetched> {
 /** Another configured chain that knows `txHash` (a payer who paid on the wrong chain), or undefined. */
 async function otherChainWith(env: ChainEnv, chainId: number, txHash: string): Promise<number | undefined> {
   const others = [...chainMap(env.CHAIN_RPC_URLS)].filter(([id]) => id !== chainId);
-  const found = await Promise.all(others.map(async ([id, url]) => {
-    const r = await rpcCall(url, "eth_getTransactionByHash", [txHash]);
-    return r.ok && r.result !== null ? id : undefined;
-  }));
+  const found = await Promise.all(
+    others.map(async ([id, url]) => {
+      const r = await rpcCall(url, "eth_getTransactionByHash", [txHash]);
+      return r.ok && r.result !== null ? id : undefined;
+    }),
+  );
   return found.find((id) => id !== undefined);
 }
 
@@ -79,17 +81,28 @@ export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Pr
   if (!isTxHash(input.txHash)) return { outcome: "not_found", detail: "Not a transaction hash." };
   const txHash = input.txHash.toLowerCase();
   const fetched = await fetchTransaction(url, txHash);
-  if (!fetched.ok) return { outcome: "chain_unavailable", detail: `Chain ${input.chainId} is unavailable (${fetched.detail}); retry later.` };
+  if (!fetched.ok)
+    return { outcome: "chain_unavailable", detail: `Chain ${input.chainId} is unavailable (${fetched.detail}); retry later.` };
   const { tx, receipt, head } = fetched;
   if (!tx) {
     const elsewhere = await otherChainWith(env, input.chainId, txHash);
-    if (elsewhere !== undefined) return { outcome: "mismatch", field: "chain", detail: `The transaction is on chain ${elsewhere}, the destination on chain ${input.chainId}.` };
+    if (elsewhere !== undefined)
+      return {
+        outcome: "mismatch",
+        field: "chain",
+        detail: `The transaction is on chain ${elsewhere}, the destination on chain ${input.chainId}.`,
+      };
     return { outcome: "not_found", detail: `Chain ${input.chainId} has no transaction ${txHash}.` };
   }
   if (tx.chainId !== undefined && Number(tx.chainId) !== input.chainId) {
-    return { outcome: "mismatch", field: "chain", detail: `The transaction is on chain ${Number(tx.chainId)}, the destination on chain ${input.chainId}.` };
+    return {
+      outcome: "mismatch",
+      field: "chain",
+      detail: `The transaction is on chain ${Number(tx.chainId)}, the destination on chain ${input.chainId}.`,
+    };
   }
-  if (receipt && receipt.status !== "0x1") return { outcome: "not_found", detail: `Transaction ${txHash} failed (reverted); it moved nothing.` };
+  if (receipt && receipt.status !== "0x1")
+    return { outcome: "not_found", detail: `Transaction ${txHash} failed (reverted); it moved nothing.` };
   const sent: SentTransaction = { from: tx.from, to: tx.to, input: tx.input };
   const attribution = attribute(sent, { ...input, txHash });
   const required = requiredConfirmations(env, input.chainId);
@@ -104,7 +117,14 @@ export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Pr
   const ours = transfers.filter((t) => t.token === token && t.to === wallet);
   if (ours.length === 0) return mismatchOf(transfers, token, wallet);
   const blockNumber = Number(receipt.blockNumber);
-  const payments = ours.map((t) => ({ txHash, logIndex: t.logIndex, chainId: input.chainId, from: t.from, amountMinor: t.amountMinor, blockNumber }));
+  const payments = ours.map((t) => ({
+    txHash,
+    logIndex: t.logIndex,
+    chainId: input.chainId,
+    from: t.from,
+    amountMinor: t.amountMinor,
+    blockNumber,
+  }));
   if (!attribution) return { outcome: "unattributed", detail: HOW_TO_ATTRIBUTE, transfers: payments };
   const confirmations = Math.max(0, head - blockNumber + 1);
   return { outcome: confirmations >= required ? "confirmed" : "confirming", payments, attribution, confirmations, required };

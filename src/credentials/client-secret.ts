@@ -9,9 +9,7 @@ const SECRET_BODY_LENGTH = 32;
  * scanners find leaked secrets, and the embedded ids route a request to the
  * right authority and client row in one step, with no lookup table.
  */
-const SECRET_PATTERN = new RegExp(
-  `^prsk_([0-9a-z]{${ID_BODY_LENGTH}})_([0-9a-z]{${ID_BODY_LENGTH}})_[0-9a-z]{${SECRET_BODY_LENGTH}}$`,
-);
+const SECRET_PATTERN = new RegExp(`^prsk_([0-9a-z]{${ID_BODY_LENGTH}})_([0-9a-z]{${ID_BODY_LENGTH}})_[0-9a-z]{${SECRET_BODY_LENGTH}}$`);
 
 export type ParsedSecret = { destinationId: string; clientId: string; secretHash: string };
 

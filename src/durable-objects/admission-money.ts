@@ -9,7 +9,9 @@ import type { RequestRow } from "../db/schema";
  * peg, and the amount must fit that currency's decimals.
  */
 export function resolveMoney(
-  row: RequestRow, money: NonNullable<AdmitInput["money"]>, token: TokenProfile,
+  row: RequestRow,
+  money: NonNullable<AdmitInput["money"]>,
+  token: TokenProfile,
 ): { row: RequestRow } | Extract<AdmitResult, { outcome: "invalid" }> {
   const currency = checkRequestCurrency(token, money.currency, money.bankPayout);
   if (!currency.ok) return { outcome: "invalid", errors: [{ path: "currency", message: currency.message }] };

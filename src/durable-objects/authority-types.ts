@@ -32,7 +32,8 @@ export type TransitionRecord = { kind: "transition"; row: RequestRow; event: Req
 export type OutboxRecord = AdmissionRecord | TransitionRecord;
 
 /** Who asks for a transition: a client proving its secret, the signed-in recipient, or the authority itself (expiry). */
-export type TransitionActor = { type: "client"; clientId: string; secretHash: string } | { type: "user"; userId: string } | { type: "system" };
+export type TransitionActor =
+  { type: "client"; clientId: string; secretHash: string } | { type: "user"; userId: string } | { type: "system" };
 
 export type TransitionInput = {
   requestId: string;
@@ -81,6 +82,4 @@ export type AdmitResult =
   | { outcome: "invalid"; errors: FieldError[] }
   | { outcome: "blocked"; detail: string };
 
-export type AuthResult =
-  | { ok: true; client: Pick<ClientView, "id" | "name" | "permissions" | "status"> }
-  | { ok: false };
+export type AuthResult = { ok: true; client: Pick<ClientView, "id" | "name" | "permissions" | "status"> } | { ok: false };

@@ -7,7 +7,15 @@ import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
 import { resolveMoney } from "./admission-money";
 import type {
-  AdmissionRecord, AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfile, OutboxRecord, TransitionInput, TransitionResult,
+  AdmissionRecord,
+  AdmitInput,
+  AdmitResult,
+  AuthResult,
+  ClientView,
+  DestinationProfile,
+  OutboxRecord,
+  TransitionInput,
+  TransitionResult,
 } from "./authority-types";
 import { admitRequestState, applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import { isInitialised, migrateAuthority } from "./authority-storage";
@@ -15,7 +23,15 @@ import { issueClientSecret } from "../credentials/client-secret";
 import type { AttemptJob, AttemptOutcome } from "../webhooks/events";
 import { ENQUEUE_GRACE_MS, beginAttempt, deadLetter, enqueueDue, reportAttempt, webhookHousekeeping } from "./webhook-attempts";
 import { asOwner, type WebhookCaller, type WebhookResult } from "./webhook-callers";
-import { deleteEndpoint, insertEndpoint, listEndpoints, retryDelivery, rotateSecret, sendTestEvent, type NewEndpoint } from "./webhook-endpoints";
+import {
+  deleteEndpoint,
+  insertEndpoint,
+  listEndpoints,
+  retryDelivery,
+  rotateSecret,
+  sendTestEvent,
+  type NewEndpoint,
+} from "./webhook-endpoints";
 import { recordAdmissionEvent, recordRevocationEvent } from "./webhook-hooks";
 import { listDeliveries, listEvents } from "./webhook-listing";
 
@@ -28,16 +44,29 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 const OUTBOX_DRAIN_BATCH = 100;
 
 type ClientRow = {
-  id: string; name: string; permissions: string; secret_hash: string; secret_hint: string;
-  status: "active" | "revoked"; created_at: number; revoked_at: number | null; last_used_at: number | null;
+  id: string;
+  name: string;
+  permissions: string;
+  secret_hash: string;
+  secret_hint: string;
+  status: "active" | "revoked";
+  created_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
 };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 function view(row: ClientRow): ClientView {
   return {
-    id: row.id, name: row.name, permissions: JSON.parse(row.permissions) as Permission[], status: row.status,
-    createdAt: iso(row.created_at)!, revokedAt: iso(row.revoked_at), lastUsedAt: iso(row.last_used_at), secretHint: row.secret_hint,
+    id: row.id,
+    name: row.name,
+    permissions: JSON.parse(row.permissions) as Permission[],
+    status: row.status,
+    createdAt: iso(row.created_at)!,
+    revokedAt: iso(row.revoked_at),
+    lastUsedAt: iso(row.last_used_at),
+    secretHint: row.secret_hint,
   };
 }
 
@@ -79,7 +108,8 @@ export class DestinationAuthority extends DurableObject<Env> {
     this.ensureSchema();
     this.sql.exec(
       "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
-      profile.id, JSON.stringify(profile.token),
+      profile.id,
+      JSON.stringify(profile.token),
     );
   }
 
@@ -99,7 +129,12 @@ export class DestinationAuthority extends DurableObject<Env> {
     this.initialise(profile);
     this.sql.exec(
       "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)",
-      issued.clientId, name, JSON.stringify(permissions), issued.secretHash, issued.secretHint, Date.now(),
+      issued.clientId,
+      name,
+      JSON.stringify(permissions),
+      issued.secretHash,
+      issued.secretHint,
+      Date.now(),
     );
     return { ...view(this.clientRow(issued.clientId)!), secret: issued.secret };
   }
@@ -114,7 +149,11 @@ export class DestinationAuthority extends DurableObject<Env> {
     if (!this.ready) return null;
     const now = Date.now();
     const row = this.ctx.storage.transactionSync(() => {
-      const { rowsWritten } = this.sql.exec("UPDATE clients SET status = 'revoked', revoked_at = ? WHERE id = ? AND status = 'active'", now, clientId);
+      const { rowsWritten } = this.sql.exec(
+        "UPDATE clients SET status = 'revoked', revoked_at = ? WHERE id = ? AND status = 'active'",
+        now,
+        clientId,
+      );
       const after = this.clientRow(clientId);
       if (after && rowsWritten > 0) recordRevocationEvent(this.sql, view(after), now);
       return after;
@@ -168,12 +207,18 @@ export class DestinationAuthority extends DurableObject<Env> {
         const prior = this.sql
           .exec<{ fingerprint: string; record: string; reply: string | null }>(
             "SELECT fingerprint, record, reply FROM idempotency_keys WHERE scope = ? AND key = ? AND expires_at > ?",
-            scope, input.idempotencyKey, now,
+            scope,
+            input.idempotencyKey,
+            now,
           )
           .toArray()[0];
         if (prior) {
           if (prior.fingerprint !== input.fingerprint) return { outcome: "idempotency_conflict" };
-          return { outcome: "replayed", record: JSON.parse(prior.record) as AdmissionRecord, reply: prior.reply ? JSON.parse(prior.reply) : null };
+          return {
+            outcome: "replayed",
+            record: JSON.parse(prior.record) as AdmissionRecord,
+            reply: prior.reply ? JSON.parse(prior.reply) : null,
+          };
         }
       }
       if (input.blockedBy !== undefined) return { outcome: "blocked", detail: input.blockedBy };
@@ -185,7 +230,8 @@ export class DestinationAuthority extends DurableObject<Env> {
         record = { kind: "request", row: resolved.row };
       }
       if (record.kind === "link") {
-        const made = this.sql.exec<{ n: number }>("SELECT n FROM link_counts WHERE request_id = ?", record.row.requestId).toArray()[0]?.n ?? 0;
+        const made =
+          this.sql.exec<{ n: number }>("SELECT n FROM link_counts WHERE request_id = ?", record.row.requestId).toArray()[0]?.n ?? 0;
         if (made >= MAX_LINKS_PER_REQUEST) return { outcome: "link_limit" };
         this.sql.exec(
           "INSERT INTO link_counts (request_id, n) VALUES (?, 1) ON CONFLICT (request_id) DO UPDATE SET n = n + 1",
@@ -195,7 +241,12 @@ export class DestinationAuthority extends DurableObject<Env> {
       if (input.idempotencyKey !== null) {
         this.sql.exec(
           "INSERT OR REPLACE INTO idempotency_keys (scope, key, fingerprint, record, reply, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-          scope, input.idempotencyKey, input.fingerprint, JSON.stringify(record), input.reply ? JSON.stringify(input.reply) : null, now + IDEMPOTENCY_TTL_MS,
+          scope,
+          input.idempotencyKey,
+          input.fingerprint,
+          JSON.stringify(record),
+          input.reply ? JSON.stringify(input.reply) : null,
+          now + IDEMPOTENCY_TTL_MS,
         );
       }
       this.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", record.row.id, JSON.stringify(record), now);
@@ -237,7 +288,10 @@ export class DestinationAuthority extends DurableObject<Env> {
    */
   private async expireDue(now: number): Promise<void> {
     const records = dueExpiries(this.sql, now, OUTBOX_DRAIN_BATCH).flatMap(
-      (requestId) => this.ctx.storage.transactionSync(() => applyTransition(this.sql, { requestId, action: "expire", actor: { type: "system" } }, () => false, now)).records,
+      (requestId) =>
+        this.ctx.storage.transactionSync(() =>
+          applyTransition(this.sql, { requestId, action: "expire", actor: { type: "system" } }, () => false, now),
+        ).records,
     );
     if (records.length === 0) return;
     await this.dispatchWebhooks(); // fresh events: the alarm's own dispatch would leave them for the grace period
@@ -266,7 +320,11 @@ export class DestinationAuthority extends DurableObject<Env> {
     await this.expireDue(now);
     const webhooksNext = await this.webhookAlarm(now);
     const due = this.sql
-      .exec<{ id: string; record: string }>("SELECT id, record FROM outbox WHERE admitted_at <= ? ORDER BY admitted_at LIMIT ?", now - OUTBOX_GRACE_MS, OUTBOX_DRAIN_BATCH)
+      .exec<{ id: string; record: string }>(
+        "SELECT id, record FROM outbox WHERE admitted_at <= ? ORDER BY admitted_at LIMIT ?",
+        now - OUTBOX_GRACE_MS,
+        OUTBOX_DRAIN_BATCH,
+      )
       .toArray();
     if (due.length > 0) {
       const db = database(this.env.DB);
@@ -292,7 +350,10 @@ export class DestinationAuthority extends DurableObject<Env> {
       .one().at;
     // A full batch means more rows are due: come back at once, or a destination creating more
     // than one batch a second grows its outbox without bound.
-    const wake = [next, webhooksNext, nextExpiry(this.sql)].reduce<number | null>((a, b) => (a === null ? b : b === null ? a : Math.min(a, b)), null);
+    const wake = [next, webhooksNext, nextExpiry(this.sql)].reduce<number | null>(
+      (a, b) => (a === null ? b : b === null ? a : Math.min(a, b)),
+      null,
+    );
     if (wake !== null) await this.ctx.storage.setAlarm(Math.max(wake, due.length === OUTBOX_DRAIN_BATCH ? now : now + 1000));
   }
 
@@ -307,7 +368,9 @@ export class DestinationAuthority extends DurableObject<Env> {
   /** Sends recorded deliveries to the queue; the alarm retries what this could not send. Call after recordEvent's transaction. */
   async dispatchWebhooks(minAgeMs = 0): Promise<void> {
     if (!this.ready) return;
-    const waiting = this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE status = 'pending' AND enqueued = 0").one().n;
+    const waiting = this.sql
+      .exec<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE status = 'pending' AND enqueued = 0")
+      .one().n;
     if (waiting === 0) return;
     await this.scheduleAlarm(Date.now() + ENQUEUE_GRACE_MS);
     try {

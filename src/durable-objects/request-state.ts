@@ -13,7 +13,15 @@ import { recordEvent } from "./webhook-store";
  * sees the first's result.
  */
 
-type StateRow = { id: string; direction: "incoming" | "outgoing"; status: RequestStatus; creator_client_id: string | null; expires_at: number | null; sequence: number; row: string };
+type StateRow = {
+  id: string;
+  direction: "incoming" | "outgoing";
+  status: RequestStatus;
+  creator_client_id: string | null;
+  expires_at: number | null;
+  sequence: number;
+  row: string;
+};
 
 /** The expirable-statuses predicate exactly as the partial index `requests_expiry` states it. */
 const EXPIRABLE_SQL = "expires_at IS NOT NULL AND status IN ('pending', 'pending_approval', 'approved')";
@@ -21,11 +29,22 @@ const EXPIRABLE_SQL = "expires_at IS NOT NULL AND status IN ('pending', 'pending
 export function admitRequestState(sql: SqlStorage, row: RequestRow): void {
   sql.exec(
     "INSERT INTO requests (id, direction, status, creator_client_id, expires_at, sequence, row) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-    row.id, row.direction, row.status, row.createdByClientId, row.expiresAt, row.statusSequence, JSON.stringify(row),
+    row.id,
+    row.direction,
+    row.status,
+    row.createdByClientId,
+    row.expiresAt,
+    row.statusSequence,
+    JSON.stringify(row),
   );
 }
 
-const EVENT_TYPES = { cancel: "request.cancelled", approve: "request.approved", reject: "request.rejected", expire: "request.expired" } as const;
+const EVENT_TYPES = {
+  cancel: "request.cancelled",
+  approve: "request.approved",
+  reject: "request.rejected",
+  expire: "request.expired",
+} as const;
 
 /** Who may ask for what, before the table is consulted: the creator or the recipient cancel; the recipient decides; only the authority expires. */
 function permitted(state: StateRow, action: TransitionAction, actor: TransitionActor): boolean {
@@ -34,18 +53,29 @@ function permitted(state: StateRow, action: TransitionAction, actor: TransitionA
   return action === "cancel" && actor.type === "client" && state.creator_client_id === actor.clientId;
 }
 
-function move(sql: SqlStorage, state: StateRow, action: TransitionAction, to: RequestStatus, actor: TransitionActor, data: Record<string, string>, now: number): TransitionRecord {
+function move(
+  sql: SqlStorage,
+  state: StateRow,
+  action: TransitionAction,
+  to: RequestStatus,
+  actor: TransitionActor,
+  data: Record<string, string>,
+  now: number,
+): TransitionRecord {
   const sequence = state.sequence + 1;
   const row: RequestRow = { ...(JSON.parse(state.row) as RequestRow), status: to, statusSequence: sequence, updatedAt: now };
   const type = EVENT_TYPES[action];
   const { eventId } = recordEvent(sql, {
-    type, at: now, object: serializeRequest(row, now),
+    type,
+    at: now,
+    object: serializeRequest(row, now),
     subject: { kind: "request", requestId: row.id, direction: row.direction, creatorClientId: row.createdByClientId },
   });
   sql.exec("UPDATE requests SET status = ?, sequence = ?, row = ? WHERE id = ?", to, sequence, JSON.stringify(row), row.id);
   const eventActor = actor.type === "client" ? { type: "client" as const, clientId: actor.clientId } : { type: actor.type };
   const record: TransitionRecord = {
-    kind: "transition", row,
+    kind: "transition",
+    row,
     event: { id: eventId, requestId: row.id, destinationId: row.destinationId, type, actor: eventActor, data, at: now, sequence },
   };
   sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", eventId, JSON.stringify(record), now);
@@ -60,7 +90,12 @@ const readState = (sql: SqlStorage, id: string) => sql.exec<StateRow>("SELECT * 
  * reader already sees as expired). `checkSecret` is the client credential check,
  * done here so a revoke cannot interleave; a revoked client still cancels its own.
  */
-export function applyTransition(sql: SqlStorage, input: TransitionInput, checkSecret: (clientId: string, secretHash: string) => boolean, now: number): TransitionResult {
+export function applyTransition(
+  sql: SqlStorage,
+  input: TransitionInput,
+  checkSecret: (clientId: string, secretHash: string) => boolean,
+  now: number,
+): TransitionResult {
   const records: TransitionRecord[] = [];
   const { actor, action } = input;
   if (actor.type === "client" && !checkSecret(actor.clientId, actor.secretHash)) return { outcome: "unauthenticated", records };
@@ -83,11 +118,13 @@ export function applyTransition(sql: SqlStorage, input: TransitionInput, checkSe
 
 /** Requests whose expiresAt has passed while they could still expire; oldest first. */
 export function dueExpiries(sql: SqlStorage, now: number, limit: number): string[] {
-  return sql.exec<{ id: string }>(`SELECT id FROM requests WHERE ${EXPIRABLE_SQL} AND expires_at <= ? ORDER BY expires_at LIMIT ?`, now, limit).toArray().map((r) => r.id);
+  return sql
+    .exec<{ id: string }>(`SELECT id FROM requests WHERE ${EXPIRABLE_SQL} AND expires_at <= ? ORDER BY expires_at LIMIT ?`, now, limit)
+    .toArray()
+    .map((r) => r.id);
 }
 
 /** When the next expiry is due, for the alarm. */
 export function nextExpiry(sql: SqlStorage): number | null {
   return sql.exec<{ at: number | null }>(`SELECT MIN(expires_at) AS at FROM requests WHERE ${EXPIRABLE_SQL}`).one().at;
 }
-

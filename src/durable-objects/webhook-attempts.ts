@@ -1,6 +1,13 @@
 import {
-  EVENT_RETENTION_MS, FAILING_DISABLE_MS, MAX_ATTEMPTS, MAX_QUEUE_DELAY_S, RETRY_SCHEDULE_MS, TEST_EVENT_TYPE,
-  type AttemptJob, type AttemptOutcome, type DeliveryMessage,
+  EVENT_RETENTION_MS,
+  FAILING_DISABLE_MS,
+  MAX_ATTEMPTS,
+  MAX_QUEUE_DELAY_S,
+  RETRY_SCHEDULE_MS,
+  TEST_EVENT_TYPE,
+  type AttemptJob,
+  type AttemptOutcome,
+  type DeliveryMessage,
 } from "../webhooks/events";
 import { clientStanding, endpointMaySee, eventBody, type EndpointRow, type EventRow } from "./webhook-store";
 
@@ -9,8 +16,14 @@ export const ENQUEUE_GRACE_MS = 10_000;
 const ENQUEUE_BATCH = 100;
 
 type DeliveryRow = {
-  id: string; event_id: string; endpoint_id: string; status: string; attempts: number;
-  next_attempt_at: number | null; enqueued: number; updated_at: number;
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  enqueued: number;
+  updated_at: number;
 };
 
 /** Ids being sent to the queue right now, per object: two overlapping sends must not both send one delivery. */
@@ -30,14 +43,20 @@ export async function enqueueDue(sql: SqlStorage, queue: Queue<DeliveryMessage>,
     .exec<{ id: string; destination_id: string; next_attempt_at: number | null }>(
       `SELECT d.id, e.destination_id, d.next_attempt_at FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
        WHERE d.status = 'pending' AND d.enqueued = 0 AND d.updated_at <= ? LIMIT ?`,
-      now - minAgeMs, ENQUEUE_BATCH,
+      now - minAgeMs,
+      ENQUEUE_BATCH,
     )
     .toArray()
     .filter((r) => !busy.has(r.id));
   if (rows.length === 0) return 0;
   for (const r of rows) busy.add(r.id);
   try {
-    await queue.sendBatch(rows.map((r) => ({ body: { destinationId: r.destination_id, deliveryId: r.id }, delaySeconds: delaySeconds(r.next_attempt_at ?? now, now) })));
+    await queue.sendBatch(
+      rows.map((r) => ({
+        body: { destinationId: r.destination_id, deliveryId: r.id },
+        delaySeconds: delaySeconds(r.next_attempt_at ?? now, now),
+      })),
+    );
     sql.exec(`UPDATE webhook_deliveries SET enqueued = 1 WHERE id IN (${rows.map(() => "?").join(",")})`, ...rows.map((r) => r.id));
   } finally {
     for (const r of rows) busy.delete(r.id);
@@ -46,7 +65,13 @@ export async function enqueueDue(sql: SqlStorage, queue: Queue<DeliveryMessage>,
 }
 
 function settle(sql: SqlStorage, id: string, status: "failed" | "skipped", error: string, now: number): AttemptJob {
-  sql.exec("UPDATE webhook_deliveries SET status = ?, last_error = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ?", status, error, now, id);
+  sql.exec(
+    "UPDATE webhook_deliveries SET status = ?, last_error = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ?",
+    status,
+    error,
+    now,
+    id,
+  );
   return { action: "drop" };
 }
 
@@ -65,7 +90,15 @@ export function beginAttempt(sql: SqlStorage, deliveryId: string, now: number): 
   }
   const sealedSecrets = [endpoint.secret_sealed];
   if (endpoint.previous_secret_sealed && (endpoint.previous_secret_until ?? 0) > now) sealedSecrets.push(endpoint.previous_secret_sealed);
-  return { action: "send", endpointId: endpoint.id, url: endpoint.url, eventId: event.id, body: eventBody(event), sealedSecrets, attempt: d.attempts + 1 };
+  return {
+    action: "send",
+    endpointId: endpoint.id,
+    url: endpoint.url,
+    eventId: event.id,
+    body: eventBody(event),
+    sealedSecrets,
+    attempt: d.attempts + 1,
+  };
 }
 
 /**
@@ -88,10 +121,22 @@ export function reportAttempt(sql: SqlStorage, deliveryId: string, attempt: numb
   let reason: string | null = null;
   if (outcome.status === 410) reason = "The endpoint answered 410 Gone.";
   else if (now - (endpoint.failing_since ?? now) >= FAILING_DISABLE_MS) reason = "Every delivery failed for 5 days.";
-  if (reason) sql.exec("UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = ? WHERE id = ? AND status = 'enabled'", reason, d.endpoint_id);
+  if (reason)
+    sql.exec(
+      "UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = ? WHERE id = ? AND status = 'enabled'",
+      reason,
+      d.endpoint_id,
+    );
   const retryIn = RETRY_SCHEDULE_MS[attempt - 1];
   if (reason || attempt >= MAX_ATTEMPTS || retryIn === undefined) {
-    sql.exec(`${base}, status = 'failed', next_attempt_at = NULL WHERE id = ?`, attempt, outcome.status, reason ?? outcome.error, now, d.id);
+    sql.exec(
+      `${base}, status = 'failed', next_attempt_at = NULL WHERE id = ?`,
+      attempt,
+      outcome.status,
+      reason ?? outcome.error,
+      now,
+      d.id,
+    );
     return false;
   }
   sql.exec(`${base}, next_attempt_at = ?, enqueued = 0 WHERE id = ?`, attempt, outcome.status, outcome.error, now, now + retryIn, d.id);
@@ -102,7 +147,8 @@ export function reportAttempt(sql: SqlStorage, deliveryId: string, attempt: numb
 export function deadLetter(sql: SqlStorage, deliveryId: string, now: number): void {
   sql.exec(
     "UPDATE webhook_deliveries SET status = 'failed', last_error = 'The delivery could not be processed (dead-lettered).', next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = 'pending'",
-    now, deliveryId,
+    now,
+    deliveryId,
   );
 }
 
@@ -117,6 +163,8 @@ export function webhookHousekeeping(sql: SqlStorage, now: number): number | null
   sql.exec("DELETE FROM webhook_deliveries WHERE created_at <= ? AND status != 'pending'", cutoff);
   sql.exec("DELETE FROM events WHERE created_at <= ? AND id NOT IN (SELECT event_id FROM webhook_deliveries)", cutoff);
   return sql
-    .exec<{ at: number | null }>(`SELECT MIN(updated_at) + ${ENQUEUE_GRACE_MS} AS at FROM webhook_deliveries WHERE status = 'pending' AND enqueued = 0`)
+    .exec<{ at: number | null }>(
+      `SELECT MIN(updated_at) + ${ENQUEUE_GRACE_MS} AS at FROM webhook_deliveries WHERE status = 'pending' AND enqueued = 0`,
+    )
     .one().at;
 }

@@ -18,10 +18,17 @@ export type WebhookResult<T> = { ok: true; value: T } | { ok: false; error: Webh
  * needs an active client; reads and deletes stay open to a revoked client,
  * whose endpoints still receive its own requests' events.
  */
-export function asOwner<T extends object>(sql: SqlStorage, caller: WebhookCaller, changes: boolean, fn: (owner: EndpointOwner) => T | null | Refused): WebhookResult<T> {
+export function asOwner<T extends object>(
+  sql: SqlStorage,
+  caller: WebhookCaller,
+  changes: boolean,
+  fn: (owner: EndpointOwner) => T | null | Refused,
+): WebhookResult<T> {
   let owner: EndpointOwner = { type: "recipient" };
   if (caller.type === "client") {
-    const row = sql.exec<{ secret_hash: string; status: string }>("SELECT secret_hash, status FROM clients WHERE id = ?", caller.clientId).toArray()[0];
+    const row = sql
+      .exec<{ secret_hash: string; status: string }>("SELECT secret_hash, status FROM clients WHERE id = ?", caller.clientId)
+      .toArray()[0];
     if (!row || !constantTimeEqual(row.secret_hash, caller.secretHash)) return { ok: false, error: "unauthenticated" };
     if (changes && row.status !== "active") return { ok: false, error: "client_revoked" };
     owner = { type: "client", clientId: caller.clientId };

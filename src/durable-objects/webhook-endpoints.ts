@@ -16,8 +16,13 @@ export const MAX_ENDPOINTS_PER_OWNER = 10;
 
 export function endpointView(r: EndpointRow): EndpointView {
   return {
-    id: r.id, url: r.url, events: JSON.parse(r.events) as string[], status: r.status, disabledReason: r.disabled_reason,
-    clientId: r.client_id, createdAt: new Date(r.created_at).toISOString(),
+    id: r.id,
+    url: r.url,
+    events: JSON.parse(r.events) as string[],
+    status: r.status,
+    disabledReason: r.disabled_reason,
+    clientId: r.client_id,
+    createdAt: new Date(r.created_at).toISOString(),
   };
 }
 
@@ -32,7 +37,10 @@ export function ownedEndpoint(sql: SqlStorage, owner: EndpointOwner, id: string)
 
 export function listEndpoints(sql: SqlStorage, owner: EndpointOwner): EndpointView[] {
   const [clause, binds] = ownerClause(owner);
-  return sql.exec<EndpointRow>(`SELECT * FROM webhook_endpoints WHERE ${clause} ORDER BY created_at DESC, id DESC`, ...binds).toArray().map(endpointView);
+  return sql
+    .exec<EndpointRow>(`SELECT * FROM webhook_endpoints WHERE ${clause} ORDER BY created_at DESC, id DESC`, ...binds)
+    .toArray()
+    .map(endpointView);
 }
 
 /** Refused when the owner already has the maximum number of endpoints. */
@@ -42,7 +50,13 @@ export function insertEndpoint(sql: SqlStorage, owner: EndpointOwner, e: NewEndp
   if (count >= MAX_ENDPOINTS_PER_OWNER) return { refused: "too_many_endpoints" };
   sql.exec(
     "INSERT INTO webhook_endpoints (id, destination_id, client_id, url, events, secret_sealed, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'enabled', ?)",
-    e.id, e.destinationId, owner.type === "client" ? owner.clientId : null, e.url, JSON.stringify(e.events), e.sealedSecret, now,
+    e.id,
+    e.destinationId,
+    owner.type === "client" ? owner.clientId : null,
+    e.url,
+    JSON.stringify(e.events),
+    e.sealedSecret,
+    now,
   );
   return endpointView(ownedEndpoint(sql, owner, e.id)!);
 }
@@ -61,7 +75,9 @@ export function rotateSecret(sql: SqlStorage, owner: EndpointOwner, id: string, 
   if (!row) return null;
   sql.exec(
     "UPDATE webhook_endpoints SET previous_secret_sealed = secret_sealed, previous_secret_until = ?, secret_sealed = ? WHERE id = ?",
-    now + ROTATION_OVERLAP_MS, sealedSecret, id,
+    now + ROTATION_OVERLAP_MS,
+    sealedSecret,
+    id,
   );
   return endpointView(ownedEndpoint(sql, owner, id)!);
 }
@@ -73,11 +89,20 @@ export function sendTestEvent(sql: SqlStorage, owner: EndpointOwner, id: string,
 }
 
 /** Manual retry: one more attempt now, whatever the delivery's state (a success is simply sent again). */
-export function retryDelivery(sql: SqlStorage, owner: EndpointOwner, endpointId: string, deliveryId: string, now: number): { retried: true } | null {
+export function retryDelivery(
+  sql: SqlStorage,
+  owner: EndpointOwner,
+  endpointId: string,
+  deliveryId: string,
+  now: number,
+): { retried: true } | null {
   if (!ownedEndpoint(sql, owner, endpointId)) return null;
   const changed = sql.exec(
     "UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?, enqueued = 0, updated_at = ? WHERE id = ? AND endpoint_id = ?",
-    now, now, deliveryId, endpointId,
+    now,
+    now,
+    deliveryId,
+    endpointId,
   ).rowsWritten;
   return changed > 0 ? { retried: true } : null;
 }

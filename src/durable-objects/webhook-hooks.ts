@@ -7,11 +7,18 @@ import { recordEvent } from "./webhook-store";
  * its transactions: `request.created` and `payment_link.created` in admit(),
  * `client.revoked` in revokeClient().
  */
-export function recordAdmissionEvent(sql: SqlStorage, record: AdmissionRecord, requestCreatorClientId: string | null | undefined, at: number): void {
+export function recordAdmissionEvent(
+  sql: SqlStorage,
+  record: AdmissionRecord,
+  requestCreatorClientId: string | null | undefined,
+  at: number,
+): void {
   if (record.kind === "request") {
     const row = record.row;
     recordEvent(sql, {
-      type: "request.created", at, object: serializeRequest(row),
+      type: "request.created",
+      at,
+      object: serializeRequest(row),
       subject: { kind: "request", requestId: row.id, direction: row.direction, creatorClientId: row.createdByClientId },
     });
     return;
@@ -19,8 +26,15 @@ export function recordAdmissionEvent(sql: SqlStorage, record: AdmissionRecord, r
   const link = record.row;
   // The link's URL carries its capability token, shown only to its creator: the event names the link, not the token.
   recordEvent(sql, {
-    type: "payment_link.created", at,
-    object: { id: link.id, requestId: link.requestId, destinationId: link.destinationId, expiresAt: new Date(link.expiresAt).toISOString(), createdAt: new Date(link.createdAt).toISOString() },
+    type: "payment_link.created",
+    at,
+    object: {
+      id: link.id,
+      requestId: link.requestId,
+      destinationId: link.destinationId,
+      expiresAt: new Date(link.expiresAt).toISOString(),
+      createdAt: new Date(link.createdAt).toISOString(),
+    },
     subject: { kind: "request", requestId: link.requestId, direction: "incoming", creatorClientId: requestCreatorClientId ?? null },
   });
 }

@@ -4,19 +4,31 @@ import type { EndpointOwner } from "./webhook-endpoints";
 import { ownedEndpoint } from "./webhook-endpoints";
 import { clientStanding, endpointMaySee, type EventRow } from "./webhook-store";
 
-
 type Page<T> = { data: T[]; nextCursor: string | null };
 
 const PAGE = 50;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 type DeliveryListRow = {
-  id: string; event_id: string; type: string; status: DeliveryView["status"]; attempts: number; last_status_code: number | null;
-  last_error: string | null; next_attempt_at: number | null; created_at: number; updated_at: number;
+  id: string;
+  event_id: string;
+  type: string;
+  status: DeliveryView["status"];
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: number | null;
+  created_at: number;
+  updated_at: number;
 };
 
 /** Newest first. Cursor: the last row's "created_at.id"; null when the endpoint is not this owner's. */
-export function listDeliveries(sql: SqlStorage, owner: EndpointOwner, endpointId: string, cursor: string | null): Page<DeliveryView> | null {
+export function listDeliveries(
+  sql: SqlStorage,
+  owner: EndpointOwner,
+  endpointId: string,
+  cursor: string | null,
+): Page<DeliveryView> | null {
   if (!ownedEndpoint(sql, owner, endpointId)) return null;
   const m = cursor ? /^(\d{1,15})\.(whd_[0-9a-z]{16})$/.exec(cursor) : null;
   const after = m ? [Number(m[1]), m[2]!] : [Number.MAX_SAFE_INTEGER, ""];
@@ -24,16 +36,27 @@ export function listDeliveries(sql: SqlStorage, owner: EndpointOwner, endpointId
     .exec<DeliveryListRow>(
       `SELECT d.*, e.type FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
        WHERE d.endpoint_id = ? AND (d.created_at < ? OR (d.created_at = ? AND d.id < ?)) ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
-      endpointId, after[0], after[0], m ? after[1] : "~", PAGE + 1,
+      endpointId,
+      after[0],
+      after[0],
+      m ? after[1] : "~",
+      PAGE + 1,
     )
     .toArray();
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
   return {
     data: page.map((r) => ({
-      id: r.id, eventId: r.event_id, eventType: r.type, status: r.status, attempts: r.attempts, lastStatusCode: r.last_status_code,
-      lastError: r.last_error, nextAttemptAt: r.status === "pending" ? iso(r.next_attempt_at) : null,
-      createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!,
+      id: r.id,
+      eventId: r.event_id,
+      eventType: r.type,
+      status: r.status,
+      attempts: r.attempts,
+      lastStatusCode: r.last_status_code,
+      lastError: r.last_error,
+      nextAttemptAt: r.status === "pending" ? iso(r.next_attempt_at) : null,
+      createdAt: iso(r.created_at)!,
+      updatedAt: iso(r.updated_at)!,
     })),
     nextCursor: rows.length > PAGE && last ? `${last.created_at}.${last.id}` : null,
   };
@@ -55,7 +78,10 @@ export function listEvents(sql: SqlStorage, viewer: EndpointOwner, cursor: strin
     const rows = sql
       .exec<EventRow>(
         `SELECT * FROM events WHERE position > ? AND type != ? AND created_at > ? ${type ? "AND type = ?" : ""} ORDER BY position LIMIT 500`,
-        after, TEST_EVENT_TYPE, Date.now() - EVENT_RETENTION_MS, ...(type ? [type] : []),
+        after,
+        TEST_EVENT_TYPE,
+        Date.now() - EVENT_RETENTION_MS,
+        ...(type ? [type] : []),
       )
       .toArray();
     for (const r of rows) {
@@ -69,7 +95,13 @@ export function listEvents(sql: SqlStorage, viewer: EndpointOwner, cursor: strin
     if (more || rows.length < 500) break;
   }
   return {
-    data: out.map((r) => ({ id: r.id, type: r.type, createdAt: iso(r.created_at)!, sequence: r.position, data: { object: JSON.parse(r.object) as unknown } })),
+    data: out.map((r) => ({
+      id: r.id,
+      type: r.type,
+      createdAt: iso(r.created_at)!,
+      sequence: r.position,
+      data: { object: JSON.parse(r.object) as unknown },
+    })),
     nextCursor: more ? String(out[out.length - 1]!.position) : null,
   };
 }

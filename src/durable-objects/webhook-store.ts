@@ -22,14 +22,29 @@ export type RecordEventInput = {
 };
 
 export type EndpointRow = {
-  id: string; destination_id: string; client_id: string | null; url: string; events: string; secret_sealed: string;
-  previous_secret_sealed: string | null; previous_secret_until: number | null; status: "enabled" | "disabled";
-  disabled_reason: string | null; failing_since: number | null; created_at: number;
+  id: string;
+  destination_id: string;
+  client_id: string | null;
+  url: string;
+  events: string;
+  secret_sealed: string;
+  previous_secret_sealed: string | null;
+  previous_secret_until: number | null;
+  status: "enabled" | "disabled";
+  disabled_reason: string | null;
+  failing_since: number | null;
+  created_at: number;
 };
 
 export type EventRow = {
-  position: number; id: string; type: string; request_id: string | null; direction: string | null;
-  client_id: string | null; object: string; created_at: number;
+  position: number;
+  id: string;
+  type: string;
+  request_id: string | null;
+  direction: string | null;
+  client_id: string | null;
+  object: string;
+  created_at: number;
 };
 
 /** An orchestrator endpoint's client as it is now: scope is decided at delivery time. */
@@ -41,7 +56,11 @@ export type ClientStanding = { status: "active" | "revoked"; permissions: Permis
  * about its own client ID, and, while the client is active, requests of a
  * direction it holds `<direction>:reader` for. So after revocation: its own only.
  */
-export function endpointMaySee(endpointClientId: string | null, event: Pick<EventRow, "request_id" | "direction" | "client_id" | "type">, client: ClientStanding): boolean {
+export function endpointMaySee(
+  endpointClientId: string | null,
+  event: Pick<EventRow, "request_id" | "direction" | "client_id" | "type">,
+  client: ClientStanding,
+): boolean {
   if (endpointClientId === null) return true;
   if (event.type === TEST_EVENT_TYPE) return false;
   if (event.client_id === endpointClientId) return true;
@@ -51,7 +70,9 @@ export function endpointMaySee(endpointClientId: string | null, event: Pick<Even
 
 export function clientStanding(sql: SqlStorage, clientId: string | null): ClientStanding {
   if (clientId === null) return undefined;
-  const row = sql.exec<{ status: "active" | "revoked"; permissions: string }>("SELECT status, permissions FROM clients WHERE id = ?", clientId).toArray()[0];
+  const row = sql
+    .exec<{ status: "active" | "revoked"; permissions: string }>("SELECT status, permissions FROM clients WHERE id = ?", clientId)
+    .toArray()[0];
   return row ? { status: row.status, permissions: JSON.parse(row.permissions) as Permission[] } : undefined;
 }
 
@@ -69,7 +90,12 @@ function insertDelivery(sql: SqlStorage, eventId: string, endpointId: string, at
   const id = newId("whd");
   sql.exec(
     "INSERT INTO webhook_deliveries (id, event_id, endpoint_id, status, attempts, next_attempt_at, enqueued, created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, 0, ?, ?)",
-    id, eventId, endpointId, at, at, at,
+    id,
+    eventId,
+    endpointId,
+    at,
+    at,
+    at,
   );
   return id;
 }
@@ -81,7 +107,13 @@ function insertEvent(sql: SqlStorage, type: string, subject: EventSubject | null
   const clientId = subject === null ? null : subject.kind === "request" ? subject.creatorClientId : subject.clientId;
   sql.exec(
     "INSERT INTO events (id, type, request_id, direction, client_id, object, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    id, type, requestId, direction, clientId, JSON.stringify(object), at,
+    id,
+    type,
+    requestId,
+    direction,
+    clientId,
+    JSON.stringify(object),
+    at,
   );
   return sql.exec<EventRow>("SELECT * FROM events WHERE id = ?", id).one();
 }

@@ -10,7 +10,11 @@ export function createRouter() {
     defaultHook: (result) => {
       if (!result.success) {
         // The validator passes the raw input as `data` even on failure (untyped): it tells an empty field from a wrong one.
-        throw new ApiError("validation_failed", validationSummary(result.error, result.target), fieldErrors(result.error, "data" in result ? result.data : undefined));
+        throw new ApiError(
+          "validation_failed",
+          validationSummary(result.error, result.target),
+          fieldErrors(result.error, "data" in result ? result.data : undefined),
+        );
       }
     },
   });

@@ -48,7 +48,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && !value.trim()) || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined || value === null || (typeof value === "string" && !value.trim()) || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function plural(n: number, word: string): string {
@@ -90,7 +92,8 @@ function message(issue: Issue, input: unknown): string {
     const known = typeof key === "string" ? WHEN_EMPTY[key] : undefined;
     if (known) return known;
     // A schema's own words for a missing value ("Required for outgoing requests.") already say what to do.
-    if (issue.code !== "custom") return issue.code === "too_small" && issue.origin === "array" ? "Choose at least one." : "This field is required.";
+    if (issue.code !== "custom")
+      return issue.code === "too_small" && issue.origin === "array" ? "Choose at least one." : "This field is required.";
   }
   return ZOD_DEFAULT.test(issue.message) ? rewrite(issue) : issue.message;
 }
@@ -102,9 +105,16 @@ export function fieldErrors(error: ZodError, input?: unknown): FieldError[] {
 
 /** The problem's `detail`: which fields to look at, named as a person would ("Check these fields: amount, payee name."). */
 export function validationSummary(error: ZodError, target: string): string {
-  const named = error.issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys.map((k) => fieldLabel([...i.path, k])) : [fieldLabel(i.path)]));
+  const named = error.issues.flatMap((i) =>
+    i.code === "unrecognized_keys" ? i.keys.map((k) => fieldLabel([...i.path, k])) : [fieldLabel(i.path)],
+  );
   const labels = [...new Set(named.filter(Boolean))];
   const where = target === "json" ? "" : target === "param" ? "path " : `${target} `;
-  if (labels.length === 0) return target === "json" ? "Check the request body: it must be a JSON object with the documented fields." : `Check the request ${target}.`;
-  return labels.length === 1 ? `Check this ${where}${where ? "parameter" : "field"}: ${labels[0]}.` : `Check these ${where}${where ? "parameters" : "fields"}: ${labels.join(", ")}.`;
+  if (labels.length === 0)
+    return target === "json"
+      ? "Check the request body: it must be a JSON object with the documented fields."
+      : `Check the request ${target}.`;
+  return labels.length === 1
+    ? `Check this ${where}${where ? "parameter" : "field"}: ${labels[0]}.`
+    : `Check these ${where}${where ? "parameters" : "fields"}: ${labels.join(", ")}.`;
 }

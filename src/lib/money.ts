@@ -5,11 +5,43 @@
  * overflow SQLite's 64-bit INTEGER (9.2 ETH) and JS numbers (2^53) long before.
  */
 export const CURRENCIES: Readonly<Record<string, number>> = {
-  USD: 2, EUR: 2, GBP: 2, CHF: 2, CAD: 2, AUD: 2, NZD: 2, SEK: 2, NOK: 2, DKK: 2, PLN: 2,
-  CZK: 2, HUF: 2, SGD: 2, HKD: 2, CNY: 2, INR: 2, BRL: 2, MXN: 2, ZAR: 2, AED: 2,
-  JPY: 0, KRW: 0, ISK: 0, CLP: 0, VND: 0,
-  BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3,
-  USDC: 6, USDT: 6, EURC: 6, DAI: 18, ETH: 18, WETH: 18,
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  CHF: 2,
+  CAD: 2,
+  AUD: 2,
+  NZD: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  PLN: 2,
+  CZK: 2,
+  HUF: 2,
+  SGD: 2,
+  HKD: 2,
+  CNY: 2,
+  INR: 2,
+  BRL: 2,
+  MXN: 2,
+  ZAR: 2,
+  AED: 2,
+  JPY: 0,
+  KRW: 0,
+  ISK: 0,
+  CLP: 0,
+  VND: 0,
+  BHD: 3,
+  KWD: 3,
+  OMR: 3,
+  JOD: 3,
+  TND: 3,
+  USDC: 6,
+  USDT: 6,
+  EURC: 6,
+  DAI: 18,
+  ETH: 18,
+  WETH: 18,
 };
 
 export const CURRENCY_CODES = Object.keys(CURRENCIES) as [string, ...string[]];
@@ -49,7 +81,9 @@ export function formatAmount(minor: bigint | string, currency: string): string {
 
 /** Minor units back to a major-unit string with exactly `exponent` decimals. */
 export function formatMinor(minor: bigint | string, exponent: number): string {
-  const digits = BigInt(minor).toString().padStart(exponent + 1, "0");
+  const digits = BigInt(minor)
+    .toString()
+    .padStart(exponent + 1, "0");
   if (exponent === 0) return digits;
   return `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }

@@ -1,7 +1,5 @@
 import { authority } from "../services/authority";
-import {
-  DELIVERY_TIMEOUT_MS, MAX_QUEUE_DELAY_S, RESPONSE_READ_LIMIT, type AttemptOutcome, type DeliveryMessage,
-} from "../webhooks/events";
+import { DELIVERY_TIMEOUT_MS, MAX_QUEUE_DELAY_S, RESPONSE_READ_LIMIT, type AttemptOutcome, type DeliveryMessage } from "../webhooks/events";
 import { openSecret } from "../webhooks/secret-box";
 import { signedHeaders } from "../webhooks/signature";
 import { allowLocal, checkWebhookUrl } from "../webhooks/url-policy";
@@ -30,7 +28,10 @@ async function drain(res: Response): Promise<void> {
 async function post(url: string, headers: Record<string, string>, body: string): Promise<AttemptOutcome> {
   try {
     const res = await fetch(url, {
-      method: "POST", body, redirect: "manual", signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      method: "POST",
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
       headers: { ...headers, "content-type": "application/json", "user-agent": "Payrelay-Webhooks/1" },
     });
     await drain(res);

@@ -2,7 +2,11 @@ import { z } from "@hono/zod-openapi";
 
 export const CredentialsSchema = z
   .object({
-    email: z.email().max(254).transform((e) => e.toLowerCase()).openapi({ example: "ada@example.com" }),
+    email: z
+      .email()
+      .max(254)
+      .transform((e) => e.toLowerCase())
+      .openapi({ example: "ada@example.com" }),
     password: z.string().min(12, "At least 12 characters.").max(256).openapi({ example: "correct horse battery" }),
   })
   .strict()

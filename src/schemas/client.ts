@@ -35,6 +35,12 @@ export const ClientWithSecretSchema = ClientSchema.extend({
 }).openapi("ClientWithSecret");
 
 export const ClientParams = z.object({
-  id: z.string().regex(idPattern("dst"), "Not a destination id.").openapi({ param: { name: "id", in: "path" } }),
-  clientId: z.string().regex(idPattern("cli"), "Not a client id.").openapi({ param: { name: "clientId", in: "path" } }),
+  id: z
+    .string()
+    .regex(idPattern("dst"), "Not a destination id.")
+    .openapi({ param: { name: "id", in: "path" } }),
+  clientId: z
+    .string()
+    .regex(idPattern("cli"), "Not a client id.")
+    .openapi({ param: { name: "clientId", in: "path" } }),
 });

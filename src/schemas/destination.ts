@@ -4,11 +4,19 @@ import { idPattern } from "../lib/ids";
 import { isEvmAddress } from "../lib/interop-address";
 
 const address = (what: string) =>
-  z.string().refine(isEvmAddress, `The ${what} must be a 0x-prefixed 20-byte hex address.`).openapi({ example: "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7" });
+  z
+    .string()
+    .refine(isEvmAddress, `The ${what} must be a 0x-prefixed 20-byte hex address.`)
+    .openapi({ example: "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7" });
 
 export const DestinationCreateSchema = z
   .object({
-    chainId: z.number().int().min(1).max(2 ** 53 - 1).openapi({ example: 1 }),
+    chainId: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 53 - 1)
+      .openapi({ example: 1 }),
     walletAddress: address("wallet"),
     tokenAddress: address("token").openapi({ example: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48" }),
     label: humanText("a label", 100).optional().openapi({ example: "Main USDC" }),
@@ -17,7 +25,13 @@ export const DestinationCreateSchema = z
       .regex(/^[A-Za-z0-9.]{1,11}$/, "Enter the token's symbol: 1 to 11 letters, digits or dots.")
       .optional()
       .openapi({ description: "Required for a token Payrelay does not know; ignored for known ones.", example: "USDC" }),
-    tokenDecimals: z.number().int().min(0).max(36).optional().openapi({ description: "Required for a token Payrelay does not know.", example: 6 }),
+    tokenDecimals: z
+      .number()
+      .int()
+      .min(0)
+      .max(36)
+      .optional()
+      .openapi({ description: "Required for a token Payrelay does not know.", example: 6 }),
   })
   .strict()
   .openapi("DestinationCreate");
@@ -36,9 +50,14 @@ export const DestinationSchema = z
     tokenAddress: z.string(),
     tokenSymbol: z.string(),
     tokenDecimals: z.number().int(),
-    interopAddress: z.string().openapi({ example: "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7@eip155:1#80B12379:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48" }),
+    interopAddress: z
+      .string()
+      .openapi({ example: "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7@eip155:1#80B12379:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48" }),
     status: z.enum(["unclaimed", "claimed"]),
-    claimChallenge: z.string().nullable().openapi({ description: "The exact text to sign with personal_sign (EIP-191); null once claimed or expired." }),
+    claimChallenge: z
+      .string()
+      .nullable()
+      .openapi({ description: "The exact text to sign with personal_sign (EIP-191); null once claimed or expired." }),
     claimChallengeExpiresAt: z.string().nullable(),
     claimedAt: z.string().nullable(),
     createdAt: z.string(),
@@ -46,5 +65,8 @@ export const DestinationSchema = z
   .openapi("Destination");
 
 export const DestinationParams = z.object({
-  id: z.string().regex(idPattern("dst"), "Not a destination id.").openapi({ param: { name: "id", in: "path" }, example: "dst_0k3f9x2m7d4q8w1z" }),
+  id: z
+    .string()
+    .regex(idPattern("dst"), "Not a destination id.")
+    .openapi({ param: { name: "id", in: "path" }, example: "dst_0k3f9x2m7d4q8w1z" }),
 });

@@ -23,5 +23,8 @@ export const PublicPaymentLinkSchema = z
   .openapi("PublicPaymentLink");
 
 export const PaymentLinkTokenParams = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, "Not a payment link token.").openapi({ param: { name: "token", in: "path" } }),
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32}$/, "Not a payment link token.")
+    .openapi({ param: { name: "token", in: "path" } }),
 });

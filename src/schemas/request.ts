@@ -16,8 +16,14 @@ export const PartySchema = z
     name: humanText("a name", 140),
     email: z.email().max(254).optional(),
     walletAddress: z.string().refine(isEvmAddress, "Must be a 0x-prefixed 20-byte hex address.").optional(),
-    sortCode: z.string().regex(/^\d{6}$/, "Must be 6 digits.").optional(),
-    accountNumber: z.string().regex(/^\d{8}$/, "Must be 8 digits.").optional(),
+    sortCode: z
+      .string()
+      .regex(/^\d{6}$/, "Must be 6 digits.")
+      .optional(),
+    accountNumber: z
+      .string()
+      .regex(/^\d{8}$/, "Must be 8 digits.")
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -40,7 +46,11 @@ export const RequestCreateSchema = z
     currency: z
       .string()
       .regex(/^[A-Za-z0-9.]{1,11}$/, "Enter a currency code such as USD or a token symbol such as USDC.")
-      .openapi({ example: "USDC", description: "The destination's token symbol, or the fiat currency it is pegged to (USD for USDC); an outgoing request to a bank account may use the bank's currency." }),
+      .openapi({
+        example: "USDC",
+        description:
+          "The destination's token symbol, or the fiat currency it is pegged to (USD for USDC); an outgoing request to a bank account may use the bank's currency.",
+      }),
     reference: z
       .string()
       .regex(/^[A-Za-z0-9 ]{1,18}$/, "At most 18 letters, digits and spaces.")
@@ -66,18 +76,17 @@ export const RequestCreateSchema = z
       else if (at > Date.now() + MAX_EXPIRY_MS) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "At most 1 year ahead." });
     }
     // The decimals allowed depend on the destination's token, so the authority checks them at admission.
-    if (!isDecimalAmount(b.amount)) ctx.addIssue({ code: "custom", path: ["amount"], message: 'Enter an amount greater than zero as a decimal string such as "12.50".' });
-    if (b.direction === "outgoing" && !b.payee) ctx.addIssue({ code: "custom", path: ["payee"], message: "Required for outgoing requests." });
+    if (!isDecimalAmount(b.amount))
+      ctx.addIssue({ code: "custom", path: ["amount"], message: 'Enter an amount greater than zero as a decimal string such as "12.50".' });
+    if (b.direction === "outgoing" && !b.payee)
+      ctx.addIssue({ code: "custom", path: ["payee"], message: "Required for outgoing requests." });
   })
   .openapi("RequestCreate");
 
 export type RequestCreate = z.infer<typeof RequestCreateSchema>;
 
 export const CreatedBySchema = z
-  .union([
-    z.object({ type: z.literal("client"), clientId: z.string(), clientName: z.string() }),
-    z.object({ type: z.literal("manual") }),
-  ])
+  .union([z.object({ type: z.literal("client"), clientId: z.string(), clientName: z.string() }), z.object({ type: z.literal("manual") })])
   .openapi("CreatedBy");
 
 export const RequestSchema = z
@@ -101,9 +110,7 @@ export const RequestSchema = z
   })
   .openapi("Request");
 
-export const RequestListSchema = z
-  .object({ data: z.array(RequestSchema), nextCursor: z.string().nullable() })
-  .openapi("RequestList");
+export const RequestListSchema = z.object({ data: z.array(RequestSchema), nextCursor: z.string().nullable() }).openapi("RequestList");
 
 export const ListQuerySchema = z.object({
   direction: DirectionSchema.optional(),
@@ -119,9 +126,7 @@ export const PaymentLinkCreateSchema = z
   .strict()
   .openapi("PaymentLinkCreate");
 
-export const PaymentLinkSchema = z
-  .object({ id: z.string(), url: z.string(), expiresAt: z.string() })
-  .openapi("PaymentLink");
+export const PaymentLinkSchema = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() }).openapi("PaymentLink");
 
 export const IdempotencyHeaderSchema = z.object({
   "idempotency-key": z
@@ -148,10 +153,7 @@ export const TransitionBodySchema = z
   .openapi("TransitionBody");
 
 export const EventActorSchema = z
-  .union([
-    z.object({ type: z.literal("client"), clientId: z.string() }),
-    z.object({ type: z.enum(["user", "payer", "system"]) }),
-  ])
+  .union([z.object({ type: z.literal("client"), clientId: z.string() }), z.object({ type: z.enum(["user", "payer", "system"]) })])
   .openapi("EventActor");
 
 export const RequestEventSchema = z
@@ -164,4 +166,6 @@ export const RequestEventSchema = z
   })
   .openapi("RequestEvent");
 
-export const RequestEventListSchema = z.object({ data: z.array(RequestEventSchema) }).openapi("RequestEventList", { description: "Every transition, oldest first." });
+export const RequestEventListSchema = z
+  .object({ data: z.array(RequestEventSchema) })
+  .openapi("RequestEventList", { description: "Every transition, oldest first." });

@@ -29,7 +29,10 @@ export const WebhookEndpointSchema = z
   .openapi("WebhookEndpoint");
 
 export const WebhookEndpointWithSecretSchema = WebhookEndpointSchema.extend({
-  secret: z.string().openapi({ example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", description: "Shown once. After a rotation the previous secret also signs for 24 h." }),
+  secret: z.string().openapi({
+    example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    description: "Shown once. After a rotation the previous secret also signs for 24 h.",
+  }),
 }).openapi("WebhookEndpointWithSecret");
 
 export const WebhookDeliverySchema = z
@@ -37,7 +40,9 @@ export const WebhookDeliverySchema = z
     id: z.string(),
     eventId: z.string(),
     eventType: z.string(),
-    status: z.enum(["pending", "delivered", "failed", "skipped"]).openapi({ description: "skipped: the endpoint's client may no longer read the request." }),
+    status: z
+      .enum(["pending", "delivered", "failed", "skipped"])
+      .openapi({ description: "skipped: the endpoint's client may no longer read the request." }),
     attempts: z.number().int(),
     lastStatusCode: z.number().int().nullable(),
     lastError: z.string().nullable(),
@@ -53,12 +58,19 @@ export const WebhookEventSchema = z
     type: WebhookEventTypeSchema,
     createdAt: z.string(),
     sequence: z.number().int().openapi({ description: "Increases per request: drop an event older than one already applied." }),
-    data: z.object({ object: z.record(z.string(), z.unknown()).openapi({ description: "The request, payment link or client as the API shows it at this event." }) }),
+    data: z.object({
+      object: z
+        .record(z.string(), z.unknown())
+        .openapi({ description: "The request, payment link or client as the API shows it at this event." }),
+    }),
   })
   .openapi("WebhookEvent");
 
 const param = (name: string, prefix: "dst" | "whe" | "whd", what: string) =>
-  z.string().regex(idPattern(prefix), `Not a ${what} id.`).openapi({ param: { name, in: "path" } });
+  z
+    .string()
+    .regex(idPattern(prefix), `Not a ${what} id.`)
+    .openapi({ param: { name, in: "path" } });
 
 export const EndpointParams = z.object({ endpointId: param("endpointId", "whe", "webhook endpoint") });
 export const DestinationEndpointParams = EndpointParams.extend({ id: param("id", "dst", "destination") });

@@ -19,7 +19,8 @@ type Refusal = Exclude<AdmitResult["outcome"], "admitted" | "replayed" | "invali
 
 const REFUSALS: Record<Refusal, (permission: Permission) => ApiError> = {
   unauthenticated: unknownClientSecret,
-  client_revoked: () => new ApiError("client_revoked", "This client ID was revoked by the recipient; it can no longer create requests or payment links."),
+  client_revoked: () =>
+    new ApiError("client_revoked", "This client ID was revoked by the recipient; it can no longer create requests or payment links."),
   permission_denied: (p) => new ApiError("permission_denied", `This client ID lacks the ${p} permission.`),
   idempotency_conflict: () => new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body."),
   link_limit: () => new ApiError("conflict", `This request already has ${MAX_LINKS_PER_REQUEST} payment links; reuse one of them.`),
@@ -45,6 +46,11 @@ export async function persistAdmitted(env: Env, record: AdmissionRecord): Promis
     await recordInsert(database(env.DB), record).run();
   } catch (err) {
     console.error("D1 write after admission failed", record.row.id, err instanceof Error ? err.message : err);
-    throw new ApiError("storage_unavailable", `${record.row.id} was accepted and will be recorded shortly. Retry with the same Idempotency-Key to receive it.`, undefined, { "retry-after": "2" });
+    throw new ApiError(
+      "storage_unavailable",
+      `${record.row.id} was accepted and will be recorded shortly. Retry with the same Idempotency-Key to receive it.`,
+      undefined,
+      { "retry-after": "2" },
+    );
   }
 }

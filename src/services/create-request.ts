@@ -41,7 +41,12 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
  * Manual creates pass the destination's profile, read with the ownership check.
  */
 export async function createRequest(
-  env: Env, destinationId: string, body: RequestCreate, actor: Actor, idempotencyKey: string | null, profile?: DestinationProfile,
+  env: Env,
+  destinationId: string,
+  body: RequestCreate,
+  actor: Actor,
+  idempotencyKey: string | null,
+  profile?: DestinationProfile,
 ) {
   const fingerprint = await sha256Hex(canonicalJson(["request", destinationId, body]));
   const permission = `${body.direction}:creator` as const;
@@ -52,7 +57,11 @@ export async function createRequest(
       idempotencyKey,
       fingerprint,
       record: { kind: "request", row: buildRow(body, destinationId, actor, Date.now()) },
-      money: { amount: body.amount, currency: body.currency, bankPayout: body.direction === "outgoing" && body.payee?.sortCode !== undefined },
+      money: {
+        amount: body.amount,
+        currency: body.currency,
+        bankPayout: body.direction === "outgoing" && body.payee?.sortCode !== undefined,
+      },
       profile,
     }),
     permission,

@@ -10,7 +10,11 @@ import { ApiError, notFound } from "../lib/problem";
 
 /** A destination of this recipient, or 404: another recipient's destination does not exist for you. */
 export async function ownedDestination(db: Database, userId: string, id: string): Promise<DestinationRow> {
-  const row = await db.select().from(destinations).where(and(eq(destinations.id, id), eq(destinations.userId, userId))).get();
+  const row = await db
+    .select()
+    .from(destinations)
+    .where(and(eq(destinations.id, id), eq(destinations.userId, userId)))
+    .get();
   if (!row) throw notFound("destination");
   return row;
 }

@@ -17,14 +17,21 @@ export const MAX_LINK_SECONDS = 604_800;
  * `origin` is publicOrigin(), never the request's Host.
  */
 export async function createPaymentLink(
-  env: Env, origin: string, request: RequestRow, actor: Actor, expiresInSeconds: number, idempotencyKey: string | null,
+  env: Env,
+  origin: string,
+  request: RequestRow,
+  actor: Actor,
+  expiresInSeconds: number,
+  idempotencyKey: string | null,
 ) {
   // The status as readers see it: a pending request past its expiresAt is already expired.
   const status = serializeRequest(request).status;
   const blockedBy =
-    request.direction !== "incoming" ? "Payment links exist only for incoming requests."
-    : status !== "pending" ? `The request is ${status}; only pending requests can get a payment link.`
-    : undefined;
+    request.direction !== "incoming"
+      ? "Payment links exist only for incoming requests."
+      : status !== "pending"
+        ? `The request is ${status}; only pending requests can get a payment link.`
+        : undefined;
   const now = Date.now();
   const token = randomToken(24);
   const fingerprint = await sha256Hex(canonicalJson(["link", request.id, expiresInSeconds]));
@@ -37,8 +44,13 @@ export async function createPaymentLink(
       record: {
         kind: "link",
         row: {
-          id: newId("lnk"), tokenHash: await sha256Hex(token), requestId: request.id, destinationId: request.destinationId,
-          createdByClientId: actor.type === "client" ? actor.clientId : null, expiresAt: now + expiresInSeconds * 1000, createdAt: now,
+          id: newId("lnk"),
+          tokenHash: await sha256Hex(token),
+          requestId: request.id,
+          destinationId: request.destinationId,
+          createdByClientId: actor.type === "client" ? actor.clientId : null,
+          expiresAt: now + expiresInSeconds * 1000,
+          createdAt: now,
         },
       },
       reply: { url: `${origin}/pay/${token}` },
@@ -51,5 +63,8 @@ export async function createPaymentLink(
   const record = admission.record as Extract<typeof admission.record, { kind: "link" }>;
   await persistAdmitted(env, record);
   const { id, expiresAt } = record.row;
-  return { link: { id, url: admission.reply!.url!, expiresAt: new Date(expiresAt).toISOString() }, replayed: admission.outcome === "replayed" };
+  return {
+    link: { id, url: admission.reply!.url!, expiresAt: new Date(expiresAt).toISOString() },
+    replayed: admission.outcome === "replayed",
+  };
 }

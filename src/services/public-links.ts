@@ -20,7 +20,10 @@ export async function publicLinkView(db: Database, token: string, now = Date.now
     .get();
   if (!row) throw notFound("payment link");
   if (row.link.expiresAt <= now) {
-    throw new ApiError("link_expired", `This payment link expired at ${new Date(row.link.expiresAt).toISOString()}; ask the payee for a new one.`);
+    throw new ApiError(
+      "link_expired",
+      `This payment link expired at ${new Date(row.link.expiresAt).toISOString()}; ask the payee for a new one.`,
+    );
   }
   const { request: r, destination: d } = row;
   const token_ = tokenOf(d);

@@ -54,7 +54,8 @@ export type ListFilters = {
 /** Newest first, keyset-paginated on (created_at, id): each page is one index range scan. */
 export async function listRequests(db: Database, destinationId: string, v: Visibility, f: ListFilters) {
   const cursor = f.cursor === undefined ? undefined : decodeCursor(f.cursor);
-  if (cursor === null) throw new ApiError("validation_failed", "The cursor is not one this API issued.", [{ path: "cursor", message: "Invalid cursor." }]);
+  if (cursor === null)
+    throw new ApiError("validation_failed", "The cursor is not one this API issued.", [{ path: "cursor", message: "Invalid cursor." }]);
   const where = and(
     eq(requests.destinationId, destinationId),
     f.direction ? eq(requests.direction, f.direction) : undefined,
@@ -64,7 +65,12 @@ export async function listRequests(db: Database, destinationId: string, v: Visib
     visibilityFilter(v, f.direction),
     cursor ? sql`(${requests.createdAt}, ${requests.id}) < (${cursor.createdAt}, ${cursor.id})` : undefined,
   );
-  const rows = await db.select().from(requests).where(where).orderBy(desc(requests.createdAt), desc(requests.id)).limit(f.limit + 1);
+  const rows = await db
+    .select()
+    .from(requests)
+    .where(where)
+    .orderBy(desc(requests.createdAt), desc(requests.id))
+    .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   return {
@@ -73,7 +79,12 @@ export async function listRequests(db: Database, destinationId: string, v: Visib
   };
 }
 
-const requestById = (db: Database) => db.select().from(requests).where(eq(requests.id, sql.placeholder("id"))).prepare();
+const requestById = (db: Database) =>
+  db
+    .select()
+    .from(requests)
+    .where(eq(requests.id, sql.placeholder("id")))
+    .prepare();
 const byIdQueries = new WeakMap<Database, ReturnType<typeof requestById>>();
 
 /** One request under a destination, or 404 when absent or not the caller's to see. */

@@ -2,7 +2,8 @@ import type { RequestRow } from "../db/schema";
 import { EXPIRABLE } from "../lifecycle/transitions";
 import { formatAmount, formatMinor } from "../lib/money";
 
-const amountOf = (row: RequestRow, minor: string) => (row.decimals === null ? formatAmount(minor, row.currency) : formatMinor(minor, row.decimals));
+const amountOf = (row: RequestRow, minor: string) =>
+  row.decimals === null ? formatAmount(minor, row.currency) : formatMinor(minor, row.decimals);
 
 /**
  * A request as the API shows it: major-unit amount string, ISO times, who created it.

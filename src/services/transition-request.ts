@@ -19,7 +19,12 @@ async function persistTransitions(env: Env, records: TransitionRecord[]): Promis
     await db.batch([first!, ...rest]);
   } catch (err) {
     console.error("D1 write after transition failed", records[0]!.row.id, err instanceof Error ? err.message : err);
-    throw new ApiError("storage_unavailable", `The change to ${records[0]!.row.id} was accepted and will be recorded shortly; repeating it is safe.`, undefined, { "retry-after": "2" });
+    throw new ApiError(
+      "storage_unavailable",
+      `The change to ${records[0]!.row.id} was accepted and will be recorded shortly; repeating it is safe.`,
+      undefined,
+      { "retry-after": "2" },
+    );
   }
 }
 
@@ -33,7 +38,11 @@ export async function transitionRequest(env: Env, destinationId: string, input: 
   let result = await stub.transition(input);
   if (result.outcome === "not_found") {
     // A request admitted before the authority kept request state exists only in D1: hand it over once.
-    const legacy = await database(env.DB).select().from(requests).where(and(eq(requests.id, input.requestId), eq(requests.destinationId, destinationId))).get();
+    const legacy = await database(env.DB)
+      .select()
+      .from(requests)
+      .where(and(eq(requests.id, input.requestId), eq(requests.destinationId, destinationId)))
+      .get();
     if (legacy) result = await stub.transition({ ...input, adopt: legacy });
   }
   // Written whatever the outcome: an expiry found due on the way is a real change.

@@ -1,8 +1,16 @@
 /** The contract's event types (docs/http-contract.md, "Webhooks"). */
 export const WEBHOOK_EVENT_TYPES = [
-  "request.created", "request.processing", "request.partially_paid", "request.paid", "request.cancelled",
-  "request.expired", "request.approved", "request.rejected", "request.payment_after_close",
-  "payment_link.created", "client.revoked",
+  "request.created",
+  "request.processing",
+  "request.partially_paid",
+  "request.paid",
+  "request.cancelled",
+  "request.expired",
+  "request.approved",
+  "request.rejected",
+  "request.payment_after_close",
+  "payment_link.created",
+  "client.revoked",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -1,13 +1,25 @@
 /** Webhook shapes as the API shows them; types only, shared with the dashboard (which has no Workers types). */
 export type EndpointView = {
-  id: string; url: string; events: string[]; status: "enabled" | "disabled"; disabledReason: string | null;
-  clientId: string | null; createdAt: string;
+  id: string;
+  url: string;
+  events: string[];
+  status: "enabled" | "disabled";
+  disabledReason: string | null;
+  clientId: string | null;
+  createdAt: string;
 };
 
 export type DeliveryView = {
-  id: string; eventId: string; eventType: string; status: "pending" | "delivered" | "failed" | "skipped";
-  attempts: number; lastStatusCode: number | null; lastError: string | null; nextAttemptAt: string | null;
-  createdAt: string; updatedAt: string;
+  id: string;
+  eventId: string;
+  eventType: string;
+  status: "pending" | "delivered" | "failed" | "skipped";
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 };
 
 export type EventView = { id: string; type: string; createdAt: string; sequence: number; data: { object: unknown } };

@@ -31,7 +31,8 @@ describe("a request's currency is the destination's token or its peg", () => {
     const r = await signUp();
     const { id: dst } = await claimedDestination(r);
     const shop = await newClient(r, dst);
-    const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "12.50", currency: "USD" }) })).json;
+    const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "12.50", currency: "USD" }) }))
+      .json;
     expect(req.amount).toBe("12.50");
     const link = (await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, { method: "POST" })).json;
     const view = (await shop.orchestrator(`/api/public/payment-links/${link.url.split("/pay/")[1]}`)).json;
@@ -45,12 +46,19 @@ describe("a request's currency is the destination's token or its peg", () => {
     const missing = await r.api("/api/destinations", { body: { chainId: 31337, walletAddress: wallet.address, tokenAddress: token } });
     expect(missing.status).toBe(400);
     expect(missing.json.errors.map((e: { path: string }) => e.path)).toEqual(["tokenSymbol", "tokenDecimals"]);
-    const { id: dst, destination } = await claimedDestination(r, wallet, { chainId: 31337, tokenAddress: token, tokenSymbol: "dUSD", tokenDecimals: 6 });
+    const { id: dst, destination } = await claimedDestination(r, wallet, {
+      chainId: 31337,
+      tokenAddress: token,
+      tokenSymbol: "dUSD",
+      tokenDecimals: 6,
+    });
     expect(destination).toMatchObject({ tokenSymbol: "dUSD", tokenDecimals: 6 });
     const shop = await newClient(r, dst);
     const ok = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "1.123456", currency: "dUSD" }) });
     expect(ok.json.amount).toBe("1.123456");
-    const tooPrecise = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "1.1234567", currency: "dUSD" }) });
+    const tooPrecise = await shop.orchestrator(`/v1/destinations/${dst}/requests`, {
+      body: incoming({ amount: "1.1234567", currency: "dUSD" }),
+    });
     expect(tooPrecise.json.errors).toEqual([{ path: "amount", message: "dUSD allows at most 6 decimal places." }]);
   });
 });

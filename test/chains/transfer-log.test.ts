@@ -8,7 +8,7 @@ const topic = (address: string) => `0x${address.slice(2).padStart(64, "0")}`;
 const log = (overrides: Partial<{ address: string; topics: string[]; data: string; logIndex: string }> = {}) => ({
   address: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
   topics: [TRANSFER_TOPIC, topic(FROM), topic(TO)],
-  data: `0x${(12_500_000n).toString(16).padStart(64, "0")}`,
+  data: `0x${12_500_000n.toString(16).padStart(64, "0")}`,
   logIndex: "0x3",
   ...overrides,
 });
@@ -29,7 +29,11 @@ describe("decodeTransferLog", () => {
   });
 
   it("accepts upper-case hex from an RPC", ({ expect }) => {
-    expect(decodeTransferLog(log({ topics: [TRANSFER_TOPIC.toUpperCase().replace("0X", "0x"), topic(FROM).toUpperCase().replace("0X", "0x"), topic(TO)] }))?.from).toBe(FROM);
+    expect(
+      decodeTransferLog(
+        log({ topics: [TRANSFER_TOPIC.toUpperCase().replace("0X", "0x"), topic(FROM).toUpperCase().replace("0X", "0x"), topic(TO)] }),
+      )?.from,
+    ).toBe(FROM);
   });
 
   it("ignores other events, ERC-721 transfers and malformed logs", ({ expect }) => {

@@ -18,7 +18,12 @@ beforeAll(async () => {
 });
 
 const submission = (wallet: string, txHash: string, extra: Partial<PaymentSubmission> = {}): PaymentSubmission => ({
-  chainId: CHAIN_ID, tokenAddress: demoToken, walletAddress: wallet, txHash, requestId: "req_0k3f9x2m7d4q8w1z", ...extra,
+  chainId: CHAIN_ID,
+  tokenAddress: demoToken,
+  walletAddress: wallet,
+  txHash,
+  requestId: "req_0k3f9x2m7d4q8w1z",
+  ...extra,
 });
 
 describe("verifyPayment against the local chain", () => {
@@ -29,7 +34,9 @@ describe("verifyPayment against the local chain", () => {
     expect(await verifyPayment(env, submission(wallet, txHash))).toEqual({
       outcome: "confirmed",
       attribution: "reference",
-      payments: [{ txHash, logIndex: 0, chainId: CHAIN_ID, from: payer, amountMinor: 12_500_000n, blockNumber: Number(receipt.blockNumber) }],
+      payments: [
+        { txHash, logIndex: 0, chainId: CHAIN_ID, from: payer, amountMinor: 12_500_000n, blockNumber: Number(receipt.blockNumber) },
+      ],
       confirmations: expect.any(Number),
       required: 1,
     });
@@ -54,24 +61,38 @@ describe("verifyPayment against the local chain", () => {
     const txHash = await transfer({ from: payer, to: wallet, amountMinor: 2_000_000n });
     const message = attributionMessage("req_0k3f9x2m7d4q8w1z", txHash);
     const signature = await chain<string>("personal_sign", [`0x${bytesToHex(utf8ToBytes(message))}`, payer]);
-    expect(await verifyPayment(env, submission(wallet, txHash, { signature }))).toMatchObject({ outcome: "confirmed", attribution: "signature" });
+    expect(await verifyPayment(env, submission(wallet, txHash, { signature }))).toMatchObject({
+      outcome: "confirmed",
+      attribution: "signature",
+    });
     const stranger = testWallet().personalSign(message);
     expect(await verifyPayment(env, submission(wallet, txHash, { signature: stranger }))).toMatchObject({ outcome: "unattributed" });
     // Signed for one request, it does not attribute the same transaction to another.
-    expect(await verifyPayment(env, submission(wallet, txHash, { signature, requestId: "req_another000000000" }))).toMatchObject({ outcome: "unattributed" });
+    expect(await verifyPayment(env, submission(wallet, txHash, { signature, requestId: "req_another000000000" }))).toMatchObject({
+      outcome: "unattributed",
+    });
   });
 
   it("attributes by the request's payer wallet being the sender", async ({ expect }) => {
     const wallet = testWallet().address;
     const txHash = await transfer({ from: payer, to: wallet, amountMinor: 3_000_000n });
-    expect(await verifyPayment(env, submission(wallet, txHash, { payerWallet: payer.toUpperCase().replace("0X", "0x") }))).toMatchObject({ outcome: "confirmed", attribution: "payer_wallet" });
+    expect(await verifyPayment(env, submission(wallet, txHash, { payerWallet: payer.toUpperCase().replace("0X", "0x") }))).toMatchObject({
+      outcome: "confirmed",
+      attribution: "payer_wallet",
+    });
     expect(await verifyPayment(env, submission(wallet, txHash, { payerWallet: other }))).toMatchObject({ outcome: "unattributed" });
   });
 
   it("names the token when another token reached the destination", async ({ expect }) => {
     const wallet = testWallet().address;
     const otherToken = await deployOtherToken(other, 5_000_000n);
-    const txHash = await transfer({ from: other, to: wallet, amountMinor: 5_000_000n, token: otherToken, requestId: "req_0k3f9x2m7d4q8w1z" });
+    const txHash = await transfer({
+      from: other,
+      to: wallet,
+      amountMinor: 5_000_000n,
+      token: otherToken,
+      requestId: "req_0k3f9x2m7d4q8w1z",
+    });
     const outcome = await verifyPayment(env, submission(wallet, txHash));
     expect(outcome).toMatchObject({ outcome: "mismatch", field: "token" });
     expect(outcome.outcome === "mismatch" && outcome.detail).toContain(otherToken);
@@ -102,7 +123,10 @@ describe("verifyPayment against the local chain", () => {
     const txHash = await transfer({ from: payer, to: wallet, amountMinor: 1n, requestId: "req_0k3f9x2m7d4q8w1z" });
     // A destination on Base whose RPC URL (misconfigured here on purpose) reaches the local chain.
     const misrouted = { CHAIN_RPC_URLS: JSON.stringify({ 8453: JSON.parse(env.CHAIN_RPC_URLS)[CHAIN_ID] }) };
-    expect(await verifyPayment(misrouted, submission(wallet, txHash, { chainId: 8453 }))).toMatchObject({ outcome: "mismatch", field: "chain" });
+    expect(await verifyPayment(misrouted, submission(wallet, txHash, { chainId: 8453 }))).toMatchObject({
+      outcome: "mismatch",
+      field: "chain",
+    });
   });
 
   it("finds no payment in an unknown hash or a reverted transaction", async ({ expect }) => {
@@ -126,7 +150,10 @@ describe("verifyPayment against the local chain", () => {
     const before = await verifyPayment(slow, submission(wallet, txHash));
     expect(before).toMatchObject({ outcome: "confirming", required: 1000, payments: [{ amountMinor: 7_000_000n }] });
     await chain("hardhat_mine", ["0x3e8"]);
-    expect(await verifyPayment(slow, submission(wallet, txHash))).toMatchObject({ outcome: "confirmed", confirmations: expect.toSatisfy((n: number) => n >= 1000) });
+    expect(await verifyPayment(slow, submission(wallet, txHash))).toMatchObject({
+      outcome: "confirmed",
+      confirmations: expect.toSatisfy((n: number) => n >= 1000),
+    });
   });
 
   it("is confirming with no payments yet while the transaction waits in the mempool", async ({ expect }) => {
@@ -137,7 +164,13 @@ describe("verifyPayment against the local chain", () => {
       const data = transferCalldata(testWallet().address, 1n, "req_0k3f9x2m7d4q8w1z");
       const txHash = await chain<string>("eth_sendTransaction", [{ from: payer, to: demoToken, data }]);
       expect(await chain("eth_getTransactionReceipt", [txHash])).toBeNull();
-      expect(await verifyPayment(env, submission(testWallet().address, txHash))).toEqual({ outcome: "confirming", payments: [], attribution: "reference", confirmations: 0, required: 1 });
+      expect(await verifyPayment(env, submission(testWallet().address, txHash))).toEqual({
+        outcome: "confirming",
+        payments: [],
+        attribution: "reference",
+        confirmations: 0,
+        required: 1,
+      });
     } finally {
       await chain("evm_setAutomine", [true]);
       await chain("evm_mine");
@@ -148,7 +181,11 @@ describe("verifyPayment against the local chain", () => {
     const txHash = `0x${"cd".repeat(32)}`;
     const down = { CHAIN_RPC_URLS: JSON.stringify({ [CHAIN_ID]: "http://127.0.0.1:9" }) };
     expect(await verifyPayment(down, submission(testWallet().address, txHash))).toMatchObject({ outcome: "chain_unavailable" });
-    expect(await verifyPayment({ CHAIN_RPC_URLS: "{}" }, submission(testWallet().address, txHash))).toMatchObject({ outcome: "chain_unavailable" });
-    expect(await verifyPayment({ CHAIN_RPC_URLS: "not json" }, submission(testWallet().address, txHash))).toMatchObject({ outcome: "chain_unavailable" });
+    expect(await verifyPayment({ CHAIN_RPC_URLS: "{}" }, submission(testWallet().address, txHash))).toMatchObject({
+      outcome: "chain_unavailable",
+    });
+    expect(await verifyPayment({ CHAIN_RPC_URLS: "not json" }, submission(testWallet().address, txHash))).toMatchObject({
+      outcome: "chain_unavailable",
+    });
   });
 });

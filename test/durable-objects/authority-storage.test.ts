@@ -19,14 +19,19 @@ const PINNED_STEPS = [
 
 const N = AUTHORITY_MIGRATIONS.length;
 const tables = (sql: SqlStorage) =>
-  sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").toArray().map((r) => r.name);
+  sql
+    .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .toArray()
+    .map((r) => r.name);
 
 describe("authority migration steps", () => {
   it("are pinned: append a step, never edit one", async ({ expect }) => {
     const hashes = await Promise.all(AUTHORITY_MIGRATIONS.map((step) => sha256Hex(step)));
     hashes.slice(0, PINNED_STEPS.length).forEach((hash, i) => {
-      expect(hash, `Migration step ${i + 1} of AUTHORITY_MIGRATIONS was edited: append a step, never edit one (deployed objects already ran it).`)
-        .toBe(PINNED_STEPS[i]);
+      expect(
+        hash,
+        `Migration step ${i + 1} of AUTHORITY_MIGRATIONS was edited: append a step, never edit one (deployed objects already ran it).`,
+      ).toBe(PINNED_STEPS[i]);
     });
     expect(hashes.length, "A step was removed: append a step, never edit or delete one.").toBeGreaterThanOrEqual(PINNED_STEPS.length);
     expect(hashes.slice(PINNED_STEPS.length), "New migration steps: append their hashes to PINNED_STEPS in this test.").toEqual([]);
@@ -49,11 +54,21 @@ describe("authority migration steps", () => {
       const record = JSON.stringify({ kind: "request", row: { id: "req_mig1", destinationId: "dst_mig", amountMinor: "12500000" } });
       sql.exec(
         "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)",
-        "cli_mig", "Shop", '["incoming:creator"]', "a".repeat(64), "prs_…k3Jd", 1_795_440_000_000,
+        "cli_mig",
+        "Shop",
+        '["incoming:creator"]',
+        "a".repeat(64),
+        "prs_…k3Jd",
+        1_795_440_000_000,
       );
       sql.exec(
         "INSERT INTO idempotency_keys (scope, key, fingerprint, record, reply, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-        "client:cli_mig", "order-1042", "f".repeat(64), record, '{"url":"https://pay.example/p/tok"}', 1_795_612_800_000,
+        "client:cli_mig",
+        "order-1042",
+        "f".repeat(64),
+        record,
+        '{"url":"https://pay.example/p/tok"}',
+        1_795_612_800_000,
       );
       sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", "req_mig1", record, 1_795_440_000_000);
 
@@ -62,12 +77,17 @@ describe("authority migration steps", () => {
       expect(sql.exec<{ version: number }>("SELECT version FROM schema_version").one().version).toBe(N);
       const added = [...AUTHORITY_MIGRATIONS[N - 1]!.matchAll(/CREATE TABLE (\w+)/g)].map((m) => m[1]!);
       expect(added.length).toBeGreaterThan(0);
-      expect(before.filter((t) => added.includes(t)), "version N-1 lacked the last step's tables").toEqual([]);
+      expect(
+        before.filter((t) => added.includes(t)),
+        "version N-1 lacked the last step's tables",
+      ).toEqual([]);
       expect(tables(sql)).toEqual(expect.arrayContaining([...before, ...added]));
-      expect(sql.exec("SELECT id, name, permissions, status FROM clients").toArray())
-        .toEqual([{ id: "cli_mig", name: "Shop", permissions: '["incoming:creator"]', status: "active" }]);
-      expect(sql.exec("SELECT scope, key, record, reply FROM idempotency_keys").toArray())
-        .toEqual([{ scope: "client:cli_mig", key: "order-1042", record, reply: '{"url":"https://pay.example/p/tok"}' }]);
+      expect(sql.exec("SELECT id, name, permissions, status FROM clients").toArray()).toEqual([
+        { id: "cli_mig", name: "Shop", permissions: '["incoming:creator"]', status: "active" },
+      ]);
+      expect(sql.exec("SELECT scope, key, record, reply FROM idempotency_keys").toArray()).toEqual([
+        { scope: "client:cli_mig", key: "order-1042", record, reply: '{"url":"https://pay.example/p/tok"}' },
+      ]);
       expect(sql.exec("SELECT id, record FROM outbox").toArray()).toEqual([{ id: "req_mig1", record }]);
 
       // Running it again (every start of an initialised object does) changes nothing.

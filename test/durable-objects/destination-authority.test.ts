@@ -10,7 +10,12 @@ async function setup() {
   const r = await signUp();
   const { id: dst } = await claimedDestination(r);
   const shop = await newClient(r, dst, "Shop");
-  return { r, dst, shop, create: (headers: Record<string, string> = {}) => shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(), headers }) };
+  return {
+    r,
+    dst,
+    shop,
+    create: (headers: Record<string, string> = {}) => shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(), headers }),
+  };
 }
 
 /** Makes every D1 write to `requests` fail, as an outage would, until the returned function is called. */
@@ -23,7 +28,9 @@ describe("the destination authority", () => {
   it("answers RPC: create, list, authenticate, revoke; revoked clients still authenticate for reads", async ({ expect }) => {
     const { dst, shop } = await setup();
     const stub = authority(env, dst);
-    const hash = [...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(shop.secret)))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const hash = [...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(shop.secret)))]
+      .map((b) => b.toString(16).padStart(2, "0"))
+      .join("");
     expect(await stub.authenticate(shop.id, hash)).toMatchObject({ ok: true, client: { id: shop.id, status: "active" } });
     expect(await stub.authenticate(shop.id, "0".repeat(64))).toEqual({ ok: false });
     expect((await stub.revokeClient(shop.id))!.status).toBe("revoked");
@@ -68,7 +75,11 @@ describe("the destination authority", () => {
     await runDurableObjectAlarm(stub);
     expect(await countRequests("id = ?", id)).toBe(1);
     expect(await stub.outboxSize()).toBe(0);
-    expect((await shop.orchestrator(`/v1/requests/${id}`)).json.createdBy).toEqual({ type: "client", clientId: shop.id, clientName: "Shop" });
+    expect((await shop.orchestrator(`/v1/requests/${id}`)).json.createdBy).toEqual({
+      type: "client",
+      clientId: shop.id,
+      clientName: "Shop",
+    });
     // Running the drain again (say, a duplicate alarm) writes nothing twice.
     await runDurableObjectAlarm(stub);
     expect(await countRequests("created_by_client_id = ?", shop.id)).toBe(1);
@@ -78,8 +89,9 @@ describe("the destination authority", () => {
     const { dst, create } = await setup();
     const first = await create({ "idempotency-key": "k1" });
     const stub = authority(env, dst);
-    const expiresIn = await runInDurableObject(stub, (_i, state) =>
-      state.storage.sql.exec<{ e: number }>("SELECT expires_at - ? AS e FROM idempotency_keys", Date.now()).one().e,
+    const expiresIn = await runInDurableObject(
+      stub,
+      (_i, state) => state.storage.sql.exec<{ e: number }>("SELECT expires_at - ? AS e FROM idempotency_keys", Date.now()).one().e,
     );
     expect(expiresIn).toBeGreaterThan(24 * 3600_000);
     await runInDurableObject(stub, (_i, state) => {

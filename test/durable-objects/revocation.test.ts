@@ -36,7 +36,9 @@ describe("revocation, exactly as the contract says", () => {
     expect(await countRequests("created_by_client_id = ?", shop.id)).toBe(1);
   });
 
-  it("races creates against one revoke: nothing is admitted after the revoke answered, and every 201 is in D1 exactly once", async ({ expect }) => {
+  it("races creates against one revoke: nothing is admitted after the revoke answered, and every 201 is in D1 exactly once", async ({
+    expect,
+  }) => {
     const { shop, revoke, create } = await setup();
     type Outcome = { status: number; id?: string; sentAfterRevoke: boolean };
     let revokeAnswered = false;
@@ -79,14 +81,19 @@ describe("revocation, exactly as the contract says", () => {
     const foreignOut = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() })).json.id as string;
     const own = (await reader.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json.id as string;
     // Warm every per-isolate cache with successful reader reads.
-    expect((await reader.orchestrator("/v1/requests")).json.data.map((x: { id: string }) => x.id).sort()).toEqual([foreign, foreignOut, own].sort());
+    expect((await reader.orchestrator("/v1/requests")).json.data.map((x: { id: string }) => x.id).sort()).toEqual(
+      [foreign, foreignOut, own].sort(),
+    );
     expect((await reader.orchestrator(`/v1/requests/${foreignOut}`)).status).toBe(200);
 
     let revokeAnswered = false;
     type Seen = { ids: string[]; startedAfterRevoke: boolean };
     const read = async (): Promise<Seen> => {
       const startedAfterRevoke = revokeAnswered;
-      const [list, one] = await Promise.all([reader.orchestrator("/v1/requests?limit=100"), reader.orchestrator(`/v1/requests/${foreign}`)]);
+      const [list, one] = await Promise.all([
+        reader.orchestrator("/v1/requests?limit=100"),
+        reader.orchestrator(`/v1/requests/${foreign}`),
+      ]);
       const ids = list.json.data.map((x: { id: string }) => x.id);
       return { ids: one.status === 200 ? [...ids, foreign] : ids, startedAfterRevoke };
     };

@@ -1,6 +1,15 @@
 import { exports } from "cloudflare:workers";
 import { testWallet } from "./wallet";
-import { USDC_ON_BASE, claim, clientCaller, createClient, createDestination, signIn, type CallInit, type Token } from "../../scripts/lib/recipient-setup.mjs";
+import {
+  USDC_ON_BASE,
+  claim,
+  clientCaller,
+  createClient,
+  createDestination,
+  signIn,
+  type CallInit,
+  type Token,
+} from "../../scripts/lib/recipient-setup.mjs";
 
 const BASE = "https://payrelay.test";
 // The Worker's default export, as `wrangler dev` would serve it (assets aside).
@@ -14,11 +23,13 @@ export const DAI = { chainId: 1, tokenAddress: "0x6B175474E89094C44Da98b954EedeA
 export async function call(path: string, init: CallInit = {}) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers["content-type"] ??= "application/json";
-  const res = await worker.fetch(new Request(BASE + path, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers,
-    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
-  }));
+  const res = await worker.fetch(
+    new Request(BASE + path, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers,
+      body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+    }),
+  );
   const text = await res.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are asserted field by field
   const json: any = text && /json/.test(res.headers.get("content-type") ?? "") ? JSON.parse(text) : null;
@@ -49,5 +60,17 @@ export async function newClient(r: Recipient, destinationId: string, name = "Sho
   return { id: client.id as string, secret: client.secret as string, client, orchestrator: clientCaller(call, client.secret) };
 }
 
-export const incoming = (extra: Record<string, unknown> = {}) => ({ direction: "incoming", amount: "12.50", currency: "USDC", reference: "INV 1", ...extra });
-export const outgoing = (extra: Record<string, unknown> = {}) => ({ direction: "outgoing", amount: "3.00", currency: "GBP", payee: { name: "Ada", sortCode: "123456", accountNumber: "12345678" }, ...extra });
+export const incoming = (extra: Record<string, unknown> = {}) => ({
+  direction: "incoming",
+  amount: "12.50",
+  currency: "USDC",
+  reference: "INV 1",
+  ...extra,
+});
+export const outgoing = (extra: Record<string, unknown> = {}) => ({
+  direction: "outgoing",
+  amount: "3.00",
+  currency: "GBP",
+  payee: { name: "Ada", sortCode: "123456", accountNumber: "12345678" },
+  ...extra,
+});

@@ -13,7 +13,11 @@ export const demoToken = env.TEST_DEMO_TOKEN.toLowerCase();
 
 /** One JSON-RPC call to the chain; throws on an RPC error (a test setup failure). */
 export async function chain<T = unknown>(method: string, params: unknown[] = []): Promise<T> {
-  const res = await fetch(chainUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const res = await fetch(chainUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
   const body = await res.json<{ result?: T; error?: { message: string } }>();
   if (body.error) throw new Error(`${method}: ${body.error.message}`);
   return body.result as T;
@@ -32,7 +36,14 @@ export async function send(tx: { from: string; to?: string; data: string; gas?: 
 }
 
 /** An ERC-20 transfer of `amountMinor`; with `requestId`, its payment reference rides in the calldata. */
-export function transfer(opts: { from: string; to: string; amountMinor: bigint; token?: string; requestId?: string; gas?: string }): Promise<string> {
+export function transfer(opts: {
+  from: string;
+  to: string;
+  amountMinor: bigint;
+  token?: string;
+  requestId?: string;
+  gas?: string;
+}): Promise<string> {
   const plain = `${TRANSFER_SELECTOR}${opts.to.slice(2).padStart(64, "0")}${opts.amountMinor.toString(16).padStart(64, "0")}`;
   const data = opts.requestId ? transferCalldata(opts.to, opts.amountMinor, opts.requestId) : plain;
   return send({ from: opts.from, to: opts.token ?? demoToken, data, gas: opts.gas });
@@ -43,6 +54,10 @@ export async function deployOtherToken(from: string, amountMinor: bigint): Promi
   const hash = await send({ from, data: demoUsd.bytecode });
   const { contractAddress } = await chain<{ contractAddress: string }>("eth_getTransactionReceipt", [hash]);
   // mint(address,uint256)
-  await send({ from, to: contractAddress, data: `0x40c10f19${from.slice(2).padStart(64, "0")}${amountMinor.toString(16).padStart(64, "0")}` });
+  await send({
+    from,
+    to: contractAddress,
+    data: `0x40c10f19${from.slice(2).padStart(64, "0")}${amountMinor.toString(16).padStart(64, "0")}`,
+  });
   return contractAddress.toLowerCase();
 }

@@ -12,7 +12,20 @@ describe("money", () => {
   });
 
   it("refuses too many decimals, zero, signs, exponents, leading zeros and unknown currencies", ({ expect }) => {
-    for (const [amount, currency] of [["1.5", "JPY"], ["0.001", "USD"], ["0", "USD"], ["0.00", "USD"], ["-1", "USD"], ["+1", "USD"], ["1e2", "USD"], ["01", "USD"], [".5", "USD"], ["1.", "USD"], ["1", "XYZ"], ["1".repeat(19), "USD"]]) {
+    for (const [amount, currency] of [
+      ["1.5", "JPY"],
+      ["0.001", "USD"],
+      ["0", "USD"],
+      ["0.00", "USD"],
+      ["-1", "USD"],
+      ["+1", "USD"],
+      ["1e2", "USD"],
+      ["01", "USD"],
+      [".5", "USD"],
+      ["1.", "USD"],
+      ["1", "XYZ"],
+      ["1".repeat(19), "USD"],
+    ]) {
       expect(parseAmount(amount!, currency!).ok, `${amount} ${currency}`).toBe(false);
     }
   });

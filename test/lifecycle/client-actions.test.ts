@@ -55,7 +55,10 @@ describe("orchestrator lifecycle actions", () => {
     expect(res.status).toBe(409);
     expect(res.json.code).toBe("invalid_state");
     const forged = shop.secret.slice(0, -4) + (shop.secret.endsWith("aaaa") ? "bbbb" : "aaaa");
-    const wrong = await shop.orchestrator(`/v1/requests/${req.id}/cancel`, { method: "POST", headers: { authorization: `Bearer ${forged}` } });
+    const wrong = await shop.orchestrator(`/v1/requests/${req.id}/cancel`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${forged}` },
+    });
     expect(wrong.status).toBe(401);
   });
 });

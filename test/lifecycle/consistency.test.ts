@@ -39,7 +39,11 @@ describe("transitions are atomic across the authority and D1", () => {
     const other = await manual("incoming");
     const cancels = await Promise.all(Array.from({ length: 5 }, () => act(other.id, "cancel")));
     expect(cancels.map((c) => c.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(await bothStores(dst, other.id)).toEqual({ authority: { status: "cancelled", sequence: 1 }, d1: { status: "cancelled", sequence: 1 }, events: 1 });
+    expect(await bothStores(dst, other.id)).toEqual({
+      authority: { status: "cancelled", sequence: 1 },
+      d1: { status: "cancelled", sequence: 1 },
+      events: 1,
+    });
   });
 
   it("a transition that D1 refused reaches it from the outbox by alarm; a retry meanwhile is safe", async ({ expect }) => {
@@ -67,10 +71,16 @@ describe("transitions are atomic across the authority and D1", () => {
       state.storage.sql.exec("UPDATE outbox SET admitted_at = 0");
     });
     await runDurableObjectAlarm(stub);
-    expect(await bothStores(dst, req.id)).toEqual({ authority: { status: "cancelled", sequence: 2 }, d1: { status: "cancelled", sequence: 2 }, events: 2 });
+    expect(await bothStores(dst, req.id)).toEqual({
+      authority: { status: "cancelled", sequence: 2 },
+      d1: { status: "cancelled", sequence: 2 },
+      events: 2,
+    });
   });
 
-  it("a transition of a request whose create has not reached D1 yet writes the row; the create's late insert leaves it", async ({ expect }) => {
+  it("a transition of a request whose create has not reached D1 yet writes the row; the create's late insert leaves it", async ({
+    expect,
+  }) => {
     const { r, dst, stub, act, read } = await lifecycleSetup();
     const restore = await breakRequestsTable();
     const created = await r.api(`/api/destinations/${dst}/requests`, { body: { direction: "incoming", amount: "5", currency: "USDC" } });
@@ -84,7 +94,11 @@ describe("transitions are atomic across the authority and D1", () => {
     });
     await runDurableObjectAlarm(stub);
     expect(await stub.outboxSize()).toBe(0);
-    expect(await bothStores(dst, id)).toEqual({ authority: { status: "cancelled", sequence: 1 }, d1: { status: "cancelled", sequence: 1 }, events: 1 });
+    expect(await bothStores(dst, id)).toEqual({
+      authority: { status: "cancelled", sequence: 1 },
+      d1: { status: "cancelled", sequence: 1 },
+      events: 1,
+    });
   });
 
   it("a request admitted before the authority kept request state (D1 only) is adopted on its first transition", async ({ expect }) => {
@@ -96,7 +110,11 @@ describe("transitions are atomic across the authority and D1", () => {
       state.storage.sql.exec("DELETE FROM outbox");
     });
     expect((await act(legacy.id, "approve")).json.status).toBe("approved");
-    expect(await bothStores(dst, legacy.id)).toEqual({ authority: { status: "approved", sequence: 1 }, d1: { status: "approved", sequence: 1 }, events: 1 });
+    expect(await bothStores(dst, legacy.id)).toEqual({
+      authority: { status: "approved", sequence: 1 },
+      d1: { status: "approved", sequence: 1 },
+      events: 1,
+    });
     // Adoption keeps the creator check: a stranger still sees nothing, the creator cancels.
     const stranger = await newClient(r, dst, "Stranger");
     expect((await stranger.orchestrator(`/v1/requests/${own.id}/cancel`, { method: "POST" })).status).toBe(404);

@@ -20,7 +20,9 @@ describe("request expiry", () => {
     const at = inHours(2);
     expect((await manual("incoming", { expiresAt: at })).expiresAt).toBe(new Date(at).toISOString());
     for (const expiresAt of [inHours(-1), inHours(24 * 367), "tomorrow", "2026-12-31"]) {
-      const res = await r.api(`/api/destinations/${dst}/requests`, { body: { direction: "incoming", amount: "1", currency: "USDC", expiresAt } });
+      const res = await r.api(`/api/destinations/${dst}/requests`, {
+        body: { direction: "incoming", amount: "1", currency: "USDC", expiresAt },
+      });
       expect(res.status, expiresAt).toBe(400);
       expect(res.json.errors[0].path, expiresAt).toBe("expiresAt");
     }
@@ -46,7 +48,10 @@ describe("request expiry", () => {
     expect((await read(notDue.id)).json.status).toBe("pending");
     expect((await read(done.id)).json.status).toBe("cancelled");
     // The alarm wrote its expiries to D1 itself: none waits in the outbox for a later drain.
-    const waiting = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT 1 FROM outbox WHERE record LIKE '%request.expired%'").toArray().length);
+    const waiting = await runInDurableObject(
+      stub,
+      (_i, state) => state.storage.sql.exec("SELECT 1 FROM outbox WHERE record LIKE '%request.expired%'").toArray().length,
+    );
     expect(waiting).toBe(0);
     expect((await act(a.id, "cancel")).json.code).toBe("invalid_state");
   });
@@ -60,7 +65,8 @@ describe("request expiry", () => {
     expect((await read(req.id)).json.status).toBe("expired");
     expect((await shop.orchestrator(`/v1/requests/${own.id}`)).json.status).toBe("expired");
     // Lists agree with the rows: a lapsed request is listed as expired, not as what it stored.
-    const listed = async (status: string) => (await shop.orchestrator(`/v1/requests?status=${status}`)).json.data.map((x: { id: string }) => x.id);
+    const listed = async (status: string) =>
+      (await shop.orchestrator(`/v1/requests?status=${status}`)).json.data.map((x: { id: string }) => x.id);
     expect(await listed("expired")).toEqual([own.id]);
     expect(await listed("pending")).toEqual([]);
     const link = await shop.orchestrator(`/v1/requests/${own.id}/payment-links`, { method: "POST" });
@@ -71,7 +77,11 @@ describe("request expiry", () => {
     const approve = await act(req.id, "approve");
     expect(approve.status).toBe(409);
     expect(approve.json.detail).toContain("expired");
-    expect(await bothStores(dst, req.id)).toEqual({ authority: { status: "expired", sequence: 1 }, d1: { status: "expired", sequence: 1 }, events: 1 });
+    expect(await bothStores(dst, req.id)).toEqual({
+      authority: { status: "expired", sequence: 1 },
+      d1: { status: "expired", sequence: 1 },
+      events: 1,
+    });
     expect((await shop.orchestrator(`/v1/requests/${own.id}/cancel`, { method: "POST" })).json.code).toBe("invalid_state");
   });
 });

@@ -2,7 +2,12 @@ import { describe, it } from "vitest";
 import type { RequestStatus } from "../../src/lib/request-status";
 import { forceStatus, lifecycleSetup } from "./helpers";
 
-type Case = [direction: "incoming" | "outgoing", action: "cancel" | "approve" | "reject", from: RequestStatus, expected: RequestStatus | 409];
+type Case = [
+  direction: "incoming" | "outgoing",
+  action: "cancel" | "approve" | "reject",
+  from: RequestStatus,
+  expected: RequestStatus | 409,
+];
 
 /**
  * The contract's lifecycle table, row by row, written out by hand (not read

@@ -7,9 +7,15 @@ describe("lifecycle webhooks", () => {
   it("each transition reaches a real endpoint, signed, with the full request; a client's endpoint hears its own", async ({ expect }) => {
     const { r, dst, shop, stub, manual, byShop, act } = await lifecycleSetup();
     const hook = receiverHook("lifecycle");
-    const endpoint = (await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: hook.url, events: ["request.approved", "request.rejected", "request.cancelled", "request.expired"] } })).json;
+    const endpoint = (
+      await r.api(`/api/destinations/${dst}/webhook-endpoints`, {
+        body: { url: hook.url, events: ["request.approved", "request.rejected", "request.cancelled", "request.expired"] },
+      })
+    ).json;
     const clientHook = receiverHook("lifecycle-client");
-    const clientEndpoint = (await shop.orchestrator("/v1/webhook-endpoints", { body: { url: clientHook.url, events: ["request.cancelled"] } })).json;
+    const clientEndpoint = (
+      await shop.orchestrator("/v1/webhook-endpoints", { body: { url: clientHook.url, events: ["request.cancelled"] } })
+    ).json;
 
     const approved = await manual("outgoing");
     const rejected = await manual("outgoing");

@@ -12,13 +12,18 @@ describe("the body guard", () => {
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulled++;
-        if (pulled > 64) controller.close(); // 256 KiB in all, if anyone read it whole
+        if (pulled > 64)
+          controller.close(); // 256 KiB in all, if anyone read it whole
         else controller.enqueue(chunk);
       },
     });
-    const res = await exports.default.fetch(new Request(`https://payrelay.test/v1/destinations/${dst}/requests`, {
-      method: "POST", body, headers: { authorization: `Bearer ${shop.secret}`, "content-type": "application/json" },
-    }));
+    const res = await exports.default.fetch(
+      new Request(`https://payrelay.test/v1/destinations/${dst}/requests`, {
+        method: "POST",
+        body,
+        headers: { authorization: `Bearer ${shop.secret}`, "content-type": "application/json" },
+      }),
+    );
     expect(res.status).toBe(413);
     expect(((await res.json()) as { code: string }).code).toBe("payload_too_large");
     expect(pulled).toBeLessThan(10);
@@ -30,13 +35,20 @@ describe("the body guard", () => {
     const { id: dst } = await claimedDestination(r);
     const shop = await newClient(r, dst);
     const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
-    const res = await exports.default.fetch(new Request(`https://payrelay.test/v1/requests/${req.id}/payment-links`, {
-      method: "POST", headers: { authorization: `Bearer ${shop.secret}` },
-    }));
+    const res = await exports.default.fetch(
+      new Request(`https://payrelay.test/v1/requests/${req.id}/payment-links`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${shop.secret}` },
+      }),
+    );
     expect(res.status).toBe(201);
-    const text = await exports.default.fetch(new Request(`https://payrelay.test/v1/requests/${req.id}/payment-links`, {
-      method: "POST", body: "hello", headers: { authorization: `Bearer ${shop.secret}`, "content-type": "text/plain" },
-    }));
+    const text = await exports.default.fetch(
+      new Request(`https://payrelay.test/v1/requests/${req.id}/payment-links`, {
+        method: "POST",
+        body: "hello",
+        headers: { authorization: `Bearer ${shop.secret}`, "content-type": "text/plain" },
+      }),
+    );
     expect(text.status).toBe(415);
     expect(((await text.json()) as { code: string }).code).toBe("unsupported_media_type");
   });

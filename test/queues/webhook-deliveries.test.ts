@@ -27,11 +27,17 @@ describe("webhook delivery through the queue to a real receiver", () => {
     const req = (await create()).json;
     const [got] = await hook.waitFor(1);
     const event = verified(secret, got!);
-    expect(event).toMatchObject({ type: "request.created", id: got!.headers["webhook-id"], data: { object: { id: req.id, amount: req.amount, status: "pending" } } });
+    expect(event).toMatchObject({
+      type: "request.created",
+      id: got!.headers["webhook-id"],
+      data: { object: { id: req.id, amount: req.amount, status: "pending" } },
+    });
     expect(event.id).toMatch(/^evt_/);
     expect(got!.headers["content-type"]).toBe("application/json");
     const deliveries = (await r.api(`${base}/deliveries`)).json.data;
-    expect(deliveries).toMatchObject([{ eventId: event.id, eventType: "request.created", status: "delivered", attempts: 1, lastStatusCode: 200, nextAttemptAt: null }]);
+    expect(deliveries).toMatchObject([
+      { eventId: event.id, eventType: "request.created", status: "delivered", attempts: 1, lastStatusCode: 200, nextAttemptAt: null },
+    ]);
     // The secret is shown once: listing never includes it.
     expect(JSON.stringify((await r.api(base.replace(`/${endpoint.id}`, ""))).json)).not.toContain("whsec_");
   });

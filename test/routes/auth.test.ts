@@ -18,10 +18,7 @@ describe("recipient accounts", () => {
   it("stores only hashes: neither the password nor the session id is in D1", async ({ expect }) => {
     const r = await signUp();
     const sessionId = r.cookie.split("=")[1]!;
-    const dump = JSON.stringify([
-      await env.DB.prepare("SELECT * FROM users").all(),
-      await env.DB.prepare("SELECT * FROM sessions").all(),
-    ]);
+    const dump = JSON.stringify([await env.DB.prepare("SELECT * FROM users").all(), await env.DB.prepare("SELECT * FROM sessions").all()]);
     expect(dump).not.toContain("correct horse battery");
     expect(dump).not.toContain(sessionId);
     expect(dump).toContain("pbkdf2-sha256$100000$");
@@ -77,7 +74,9 @@ describe("recipient accounts", () => {
 
   it("treats an expired session as signed out", async ({ expect }) => {
     const r = await signUp();
-    await env.DB.prepare("UPDATE sessions SET expires_at = ?").bind(Date.now() - 1).run();
+    await env.DB.prepare("UPDATE sessions SET expires_at = ?")
+      .bind(Date.now() - 1)
+      .run();
     expect((await r.api("/api/me")).status).toBe(401);
   });
 

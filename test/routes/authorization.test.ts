@@ -15,7 +15,11 @@ const BODIES: Record<string, unknown> = {
   "post /api/auth/signup": { email: "someone@example.com", password: "correct horse battery" },
   "post /api/auth/login": { email: "someone@example.com", password: "correct horse battery" },
   "post /api/auth/logout": undefined,
-  "post /api/destinations": { chainId: 8453, walletAddress: "0x" + "2".repeat(40), tokenAddress: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913" },
+  "post /api/destinations": {
+    chainId: 8453,
+    walletAddress: "0x" + "2".repeat(40),
+    tokenAddress: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
+  },
   "post /api/destinations/{id}/challenge": undefined,
   "post /api/destinations/{id}/claim": { signature: "0x" + "1".repeat(130) },
   "post /api/destinations/{id}/clients": { name: "Stranger's client" },
@@ -39,7 +43,9 @@ const BODIES: Record<string, unknown> = {
 
 async function operations(): Promise<Op[]> {
   const doc = (await call("/openapi.json")).json as { paths: Record<string, Record<string, { security?: Op["security"] }>> };
-  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method, path, security: op.security ?? [] })));
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method, path, security: op.security ?? [] })),
+  );
 }
 
 /** A recipient with a claimed destination, a client, a request and a link: the things strangers aim at. */
@@ -55,7 +61,15 @@ async function tenant() {
   await r.api(`/api/destinations/${dst}/webhook-endpoints/${hook.id}/test`, { method: "POST" });
   const delivery = (await r.api(`/api/destinations/${dst}/webhook-endpoints/${hook.id}/deliveries`)).json.data[0];
   const clientHook = (await shop.orchestrator("/v1/webhook-endpoints", { body: { url: "https://hooks.example.com/b" } })).json;
-  const params = { id: dst, destinationId: dst, clientId: shop.id, requestId: req.id, token: link.url.split("/pay/")[1], endpointId: hook.id, deliveryId: delivery.id };
+  const params = {
+    id: dst,
+    destinationId: dst,
+    clientId: shop.id,
+    requestId: req.id,
+    token: link.url.split("/pay/")[1],
+    endpointId: hook.id,
+    deliveryId: delivery.id,
+  };
   return { r, dst, shop, req, params, v1Params: { ...params, endpointId: clientHook.id } };
 }
 
@@ -73,62 +87,108 @@ describe("authorization matrix over every documented operation", () => {
     expect(OPS.filter((op) => !SAFE.has(op.method) && !(key(op) in BODIES)).map(key)).toEqual([]);
   });
 
-  for (const op of OPS) it(`${key(op)} answers every actor with the contract's status and code, and no other tenant's data`, { timeout: 120_000 }, async ({ expect }) => {
-    {
-      const a = await tenant();
-      const b = await tenant();
-      const path = fill(op.path, op.path.startsWith("/v1/") ? a.v1Params : a.params);
-      const body = BODIES[key(op)];
-      const init = { method: op.method.toUpperCase(), ...(body === undefined ? {} : { body }) };
-      const where = `${key(op)}`;
-      const expectProblem = (res: { status: number; json: { code?: string }; text: string }, status: number, code: string, who: string) => {
-        expect(res.status, `${who} → ${where}`).toBe(status);
-        expect(res.json?.code, `${who} → ${where}`).toBe(code);
-        for (const secret of [a.dst, a.shop.id, a.req.id, a.params.token, a.r.email]) expect(res.text, `${who} → ${where}`).not.toContain(secret);
-      };
-      const hasTenantParams = /\{(id|destinationId|clientId|requestId|endpointId)\}/.test(op.path);
+  for (const op of OPS)
+    it(
+      `${key(op)} answers every actor with the contract's status and code, and no other tenant's data`,
+      { timeout: 120_000 },
+      async ({ expect }) => {
+        {
+          const a = await tenant();
+          const b = await tenant();
+          const path = fill(op.path, op.path.startsWith("/v1/") ? a.v1Params : a.params);
+          const body = BODIES[key(op)];
+          const init = { method: op.method.toUpperCase(), ...(body === undefined ? {} : { body }) };
+          const where = `${key(op)}`;
+          const expectProblem = (
+            res: { status: number; json: { code?: string }; text: string },
+            status: number,
+            code: string,
+            who: string,
+          ) => {
+            expect(res.status, `${who} → ${where}`).toBe(status);
+            expect(res.json?.code, `${who} → ${where}`).toBe(code);
+            for (const secret of [a.dst, a.shop.id, a.req.id, a.params.token, a.r.email])
+              expect(res.text, `${who} → ${where}`).not.toContain(secret);
+          };
+          const hasTenantParams = /\{(id|destinationId|clientId|requestId|endpointId)\}/.test(op.path);
 
-      if (kind(op) === "session") {
-        expectProblem(await call(path, init), 401, "unauthenticated", "no auth");
-        expectProblem(await call(path, { ...init, headers: { cookie: "__Host-payrelay_session=garbage" } }), 401, "unauthenticated", "garbage cookie");
-        const expired = await signUp();
-        await expired.api("/api/auth/logout", { method: "POST" });
-        expectProblem(await expired.api(path, init), 401, "unauthenticated", "ended session");
-        if (!SAFE.has(op.method)) {
-          expectProblem(await call(path, { ...init, headers: { cookie: b.r.cookie } }), 403, "csrf_failed", "session without CSRF token");
+          if (kind(op) === "session") {
+            expectProblem(await call(path, init), 401, "unauthenticated", "no auth");
+            expectProblem(
+              await call(path, { ...init, headers: { cookie: "__Host-payrelay_session=garbage" } }),
+              401,
+              "unauthenticated",
+              "garbage cookie",
+            );
+            const expired = await signUp();
+            await expired.api("/api/auth/logout", { method: "POST" });
+            expectProblem(await expired.api(path, init), 401, "unauthenticated", "ended session");
+            if (!SAFE.has(op.method)) {
+              expectProblem(
+                await call(path, { ...init, headers: { cookie: b.r.cookie } }),
+                403,
+                "csrf_failed",
+                "session without CSRF token",
+              );
+            }
+            if (hasTenantParams) expectProblem(await b.r.api(path, init), 404, "not_found", "another recipient");
+            // A client secret is not a session.
+            expectProblem(
+              await call(path, { ...init, headers: { authorization: `Bearer ${a.shop.secret}` } }),
+              401,
+              "unauthenticated",
+              "client secret on a session route",
+            );
+          }
+
+          if (kind(op) === "client") {
+            expectProblem(await call(path, init), 401, "unauthenticated", "no auth");
+            expectProblem(
+              await call(path, { ...init, headers: { authorization: "Bearer garbage" } }),
+              401,
+              "unauthenticated",
+              "garbage secret",
+            );
+            expectProblem(
+              await call(path, { ...init, headers: { authorization: `Bearer ${forgedSecret()}` } }),
+              401,
+              "unauthenticated",
+              "forged secret",
+            );
+            expectProblem(
+              await call(path, { ...init, headers: { cookie: a.r.cookie, "x-csrf-token": a.r.csrf } }),
+              401,
+              "unauthenticated",
+              "session on a client route",
+            );
+            if (hasTenantParams) expectProblem(await b.shop.orchestrator(path, init), 404, "not_found", "another destination's client");
+            const other = await newClient(a.r, a.dst, "Other", ["incoming:creator"]);
+            if (op.method === "post" && op.path.includes("/payment-links")) {
+              // Links are made for incoming requests by their creator; the target here is another client's outgoing request.
+              expectProblem(await other.orchestrator(path, init), 404, "not_found", "client that may not read it");
+            } else if (op.method === "post" && op.path.endsWith("/requests")) {
+              const outgoingBody = outgoing();
+              expectProblem(
+                await other.orchestrator(path, { method: "POST", body: outgoingBody }),
+                403,
+                "permission_denied",
+                "client without outgoing:creator",
+              );
+            } else if (hasTenantParams) {
+              expectProblem(await other.orchestrator(path, init), 404, "not_found", "client without a reader permission");
+            }
+            await a.r.api(`/api/destinations/${a.dst}/clients/${a.shop.id}/revoke`, { method: "POST" });
+            const revoked = await a.shop.orchestrator(path, init);
+            // A revoked client creates nothing, and still reads (and may delete or cancel) what it made.
+            if (op.method === "post" && !op.path.endsWith("/cancel")) expectProblem(revoked, 403, "client_revoked", "revoked client");
+            else expect(revoked.status, `revoked client on its own → ${where}`).toBeLessThan(300);
+          }
+
+          if (kind(op) === "public") {
+            const res = await call(path, init);
+            expect(res.status, `anyone → ${where}`).toBeLessThan(500);
+          }
         }
-        if (hasTenantParams) expectProblem(await b.r.api(path, init), 404, "not_found", "another recipient");
-        // A client secret is not a session.
-        expectProblem(await call(path, { ...init, headers: { authorization: `Bearer ${a.shop.secret}` } }), 401, "unauthenticated", "client secret on a session route");
-      }
-
-      if (kind(op) === "client") {
-        expectProblem(await call(path, init), 401, "unauthenticated", "no auth");
-        expectProblem(await call(path, { ...init, headers: { authorization: "Bearer garbage" } }), 401, "unauthenticated", "garbage secret");
-        expectProblem(await call(path, { ...init, headers: { authorization: `Bearer ${forgedSecret()}` } }), 401, "unauthenticated", "forged secret");
-        expectProblem(await call(path, { ...init, headers: { cookie: a.r.cookie, "x-csrf-token": a.r.csrf } }), 401, "unauthenticated", "session on a client route");
-        if (hasTenantParams) expectProblem(await b.shop.orchestrator(path, init), 404, "not_found", "another destination's client");
-        const other = await newClient(a.r, a.dst, "Other", ["incoming:creator"]);
-        if (op.method === "post" && op.path.includes("/payment-links")) {
-          // Links are made for incoming requests by their creator; the target here is another client's outgoing request.
-          expectProblem(await other.orchestrator(path, init), 404, "not_found", "client that may not read it");
-        } else if (op.method === "post" && op.path.endsWith("/requests")) {
-          const outgoingBody = outgoing();
-          expectProblem(await other.orchestrator(path, { method: "POST", body: outgoingBody }), 403, "permission_denied", "client without outgoing:creator");
-        } else if (hasTenantParams) {
-          expectProblem(await other.orchestrator(path, init), 404, "not_found", "client without a reader permission");
-        }
-        await a.r.api(`/api/destinations/${a.dst}/clients/${a.shop.id}/revoke`, { method: "POST" });
-        const revoked = await a.shop.orchestrator(path, init);
-        // A revoked client creates nothing, and still reads (and may delete or cancel) what it made.
-        if (op.method === "post" && !op.path.endsWith("/cancel")) expectProblem(revoked, 403, "client_revoked", "revoked client");
-        else expect(revoked.status, `revoked client on its own → ${where}`).toBeLessThan(300);
-      }
-
-      if (kind(op) === "public") {
-        const res = await call(path, init);
-        expect(res.status, `anyone → ${where}`).toBeLessThan(500);
-      }
-    }
-  });
+      },
+    );
 });

@@ -10,7 +10,13 @@ describe("client IDs", () => {
     const r = await signUp();
     const { id: dst } = await claimedDestination(r);
     const { client, secret } = await newClient(r, dst, "Shopify store");
-    expect(client).toMatchObject({ name: "Shopify store", status: "active", permissions: ["incoming:creator", "outgoing:creator"], revokedAt: null, lastUsedAt: null });
+    expect(client).toMatchObject({
+      name: "Shopify store",
+      status: "active",
+      permissions: ["incoming:creator", "outgoing:creator"],
+      revokedAt: null,
+      lastUsedAt: null,
+    });
     expect(secret).toMatch(new RegExp(`^prsk_${dst.slice(4)}_${client.id.slice(4)}_[0-9a-z]{32}$`));
     expect(client.secretHint).toBe(`prsk_…${secret.slice(-32, -28)}`);
     const listed = (await r.api(`/api/destinations/${dst}/clients`)).json.data;

@@ -3,16 +3,22 @@ import { USDC, call, claimedDestination, signUp } from "../helpers/api";
 import { testWallet } from "../helpers/wallet";
 
 describe("destinations", () => {
-  it("adds a destination with its ERC-7828 interop address and a claim challenge, then claims it with personal_sign", async ({ expect }) => {
+  it("adds a destination with its ERC-7828 interop address and a claim challenge, then claims it with personal_sign", async ({
+    expect,
+  }) => {
     const r = await signUp();
     const wallet = testWallet();
-    const created = await r.api("/api/destinations", { body: { chainId: 1, walletAddress: wallet.address, tokenAddress: "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48" } });
+    const created = await r.api("/api/destinations", {
+      body: { chainId: 1, walletAddress: wallet.address, tokenAddress: "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48" },
+    });
     expect(created.status).toBe(201);
     expect(created.json.status).toBe("unclaimed");
     expect(created.json.id).toMatch(/^dst_[0-9a-z]{16}$/);
     expect(created.json.interopAddress).toMatch(/^0x[0-9a-fA-F]{40}@eip155:1#[0-9A-F]{8}:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48$/);
     expect(created.json.claimChallenge).toContain(created.json.id);
-    const claimed = await r.api(`/api/destinations/${created.json.id}/claim`, { body: { signature: wallet.personalSign(created.json.claimChallenge) } });
+    const claimed = await r.api(`/api/destinations/${created.json.id}/claim`, {
+      body: { signature: wallet.personalSign(created.json.claimChallenge) },
+    });
     expect(claimed.status).toBe(200);
     expect(claimed.json.status).toBe("claimed");
     expect(claimed.json.claimChallenge).toBeNull();
@@ -35,8 +41,12 @@ describe("destinations", () => {
     expect(fresh.claimChallenge).not.toBe(d.claimChallenge);
     const stale = await r.api(`/api/destinations/${d.id}/claim`, { body: { signature: wallet.personalSign(d.claimChallenge) } });
     expect(stale.status).toBe(400);
-    expect((await r.api(`/api/destinations/${d.id}/claim`, { body: { signature: wallet.personalSign(fresh.claimChallenge) } })).status).toBe(200);
-    expect((await r.api(`/api/destinations/${d.id}/claim`, { body: { signature: wallet.personalSign(fresh.claimChallenge) } })).json.code).toBe("conflict");
+    expect(
+      (await r.api(`/api/destinations/${d.id}/claim`, { body: { signature: wallet.personalSign(fresh.claimChallenge) } })).status,
+    ).toBe(200);
+    expect(
+      (await r.api(`/api/destinations/${d.id}/claim`, { body: { signature: wallet.personalSign(fresh.claimChallenge) } })).json.code,
+    ).toBe("conflict");
   });
 
   it("lets only one recipient claim a wallet+chain+token (409 for the second)", async ({ expect }) => {
@@ -75,7 +85,10 @@ describe("destinations", () => {
   it("requires a session (401) and a CSRF token on changes (403)", async ({ expect }) => {
     expect((await call("/api/destinations")).status).toBe(401);
     const r = await signUp();
-    const res = await r.api("/api/destinations", { body: { chainId: 1, walletAddress: testWallet().address, tokenAddress: USDC }, headers: { "x-csrf-token": "wrong" } });
+    const res = await r.api("/api/destinations", {
+      body: { chainId: 1, walletAddress: testWallet().address, tokenAddress: USDC },
+      headers: { "x-csrf-token": "wrong" },
+    });
     expect(res.status).toBe(403);
     expect(res.json.code).toBe("csrf_failed");
   });
@@ -91,6 +104,8 @@ describe("destinations", () => {
     expect(lines.slice(5, 8)).toEqual(["URI: https://payrelay.test", "Version: 1", "Chain ID: 8453"]);
     expect(lines[8]).toMatch(/^Nonce: [0-9a-z]{24}$/);
     expect(Date.parse(lines[10]!.replace("Expiration Time: ", "")) - Date.parse(lines[9]!.replace("Issued At: ", ""))).toBe(15 * 60 * 1000);
-    expect((await r.api(`/api/destinations/${d.id}/claim`, { body: { signature: wallet.personalSign(d.claimChallenge) } })).status).toBe(200);
+    expect((await r.api(`/api/destinations/${d.id}/claim`, { body: { signature: wallet.personalSign(d.claimChallenge) } })).status).toBe(
+      200,
+    );
   });
 });

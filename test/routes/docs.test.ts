@@ -8,11 +8,23 @@ describe("OpenAPI and docs", () => {
     expect(res.json.openapi).toBe("3.1.0");
     const paths = Object.keys(res.json.paths);
     for (const p of [
-      "/api/auth/signup", "/api/auth/login", "/api/auth/logout", "/api/me", "/api/destinations", "/api/destinations/{id}",
-      "/api/destinations/{id}/claim", "/api/destinations/{id}/clients", "/api/destinations/{id}/clients/{clientId}/revoke",
-      "/api/destinations/{id}/requests", "/v1/destinations/{destinationId}/requests", "/v1/requests/{requestId}", "/v1/requests",
-      "/v1/requests/{requestId}/payment-links", "/api/public/payment-links/{token}",
-    ]) expect(paths, p).toContain(p);
+      "/api/auth/signup",
+      "/api/auth/login",
+      "/api/auth/logout",
+      "/api/me",
+      "/api/destinations",
+      "/api/destinations/{id}",
+      "/api/destinations/{id}/claim",
+      "/api/destinations/{id}/clients",
+      "/api/destinations/{id}/clients/{clientId}/revoke",
+      "/api/destinations/{id}/requests",
+      "/v1/destinations/{destinationId}/requests",
+      "/v1/requests/{requestId}",
+      "/v1/requests",
+      "/v1/requests/{requestId}/payment-links",
+      "/api/public/payment-links/{token}",
+    ])
+      expect(paths, p).toContain(p);
     const create = res.json.paths["/v1/destinations/{destinationId}/requests"].post;
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "403", "404", "409", "413", "415"]));
     expect(create.responses["413"].description).toContain("16 KiB");
@@ -21,8 +33,13 @@ describe("OpenAPI and docs", () => {
   });
 
   it("names every operation (a unique operationId) and declares its security, [] for public ones", async ({ expect }) => {
-    const doc = (await call("/openapi.json")).json as { info: { license?: { name: string } }; paths: Record<string, Record<string, { operationId?: string; security?: unknown[] }>> };
-    const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, op]) => ({ where: `${method} ${path}`, ...op })));
+    const doc = (await call("/openapi.json")).json as {
+      info: { license?: { name: string } };
+      paths: Record<string, Record<string, { operationId?: string; security?: unknown[] }>>;
+    };
+    const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, op]) => ({ where: `${method} ${path}`, ...op })),
+    );
     const ids = ops.map((op) => op.operationId);
     expect(ops.filter((op) => !op.operationId).map((op) => op.where)).toEqual([]);
     expect(new Set(ids).size).toBe(ids.length);

@@ -7,7 +7,13 @@ describe("errors are problem+json, and bad input is never a 5xx", () => {
   it("answers unknown routes with a 404 problem (after authentication, under an authenticated prefix)", async ({ expect }) => {
     const res = await call("/api/nothing");
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.json).toEqual({ type: "/docs#problem-not_found", title: "Not found", status: 404, detail: "No route for GET /api/nothing.", code: "not_found" });
+    expect(res.json).toEqual({
+      type: "/docs#problem-not_found",
+      title: "Not found",
+      status: 404,
+      detail: "No route for GET /api/nothing.",
+      code: "not_found",
+    });
     expect((await call("/v1/nothing")).status).toBe(401);
     const r = await signUp();
     const { id: dst } = await claimedDestination(r);
@@ -28,7 +34,7 @@ describe("errors are problem+json, and bad input is never a 5xx", () => {
     expect([form.status, form.json.code]).toEqual([415, "unsupported_media_type"]);
     const huge = await shop.orchestrator(path, { body: incoming({ metadata: { k: "x".repeat(MAX_BODY_BYTES) } }) });
     expect([huge.status, huge.json.code]).toEqual([413, "payload_too_large"]);
-    const invalidUtf8 = await shop.orchestrator(path, { body: "\"\udc00\"" });
+    const invalidUtf8 = await shop.orchestrator(path, { body: '"\udc00"' });
     expect(invalidUtf8.status).toBeLessThan(500);
     expect((await shop.orchestrator("/v1/requests")).json.data).toEqual([]);
   });

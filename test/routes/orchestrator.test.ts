@@ -13,11 +13,19 @@ async function setup() {
 describe("orchestrator requests", () => {
   it("creates an incoming request tagged with its client, stored once in D1 as integer minor units", async ({ expect }) => {
     const { dst, shop } = await setup();
-    const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "12.5", metadata: { order: "1042" } }) });
+    const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, {
+      body: incoming({ amount: "12.5", metadata: { order: "1042" } }),
+    });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
-      destinationId: dst, direction: "incoming", amount: "12.500000", currency: "USDC", status: "pending",
-      createdBy: { type: "client", clientId: shop.id, clientName: "Shop" }, reference: "INV 1", metadata: { order: "1042" },
+      destinationId: dst,
+      direction: "incoming",
+      amount: "12.500000",
+      currency: "USDC",
+      status: "pending",
+      createdBy: { type: "client", clientId: shop.id, clientName: "Shop" },
+      reference: "INV 1",
+      metadata: { order: "1042" },
     });
     const row = await env.DB.prepare("SELECT amount_minor, created_by_client_id FROM requests WHERE id = ?").bind(res.json.id).first();
     expect(row).toEqual({ amount_minor: "12500000", created_by_client_id: shop.id });
@@ -28,7 +36,9 @@ describe("orchestrator requests", () => {
     const r = await signUp();
     const { id: dst } = await claimedDestination(r, testWallet(), DAI);
     const shop = await newClient(r, dst, "Shop");
-    const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "123456789.123456789012345678", currency: "DAI" }) });
+    const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, {
+      body: incoming({ amount: "123456789.123456789012345678", currency: "DAI" }),
+    });
     expect(res.json.amount).toBe("123456789.123456789012345678");
   });
 
@@ -101,7 +111,9 @@ describe("orchestrator requests", () => {
     const seen: string[] = [];
     let cursor: string | null = "";
     while (cursor !== null) {
-      const page: { data: { id: string }[]; nextCursor: string | null } = (await shop.orchestrator(`/v1/requests?direction=incoming&limit=2${cursor ? `&cursor=${cursor}` : ""}`)).json;
+      const page: { data: { id: string }[]; nextCursor: string | null } = (
+        await shop.orchestrator(`/v1/requests?direction=incoming&limit=2${cursor ? `&cursor=${cursor}` : ""}`)
+      ).json;
       seen.push(...page.data.map((x: { id: string }) => x.id));
       cursor = page.nextCursor;
     }
@@ -116,7 +128,10 @@ describe("orchestrator requests", () => {
     const { dst, shop } = await setup();
     const headers = { "idempotency-key": "order-1042" };
     const first = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(), headers });
-    const again = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: { reference: "INV 1", currency: "USDC", amount: "12.50", direction: "incoming" }, headers });
+    const again = await shop.orchestrator(`/v1/destinations/${dst}/requests`, {
+      body: { reference: "INV 1", currency: "USDC", amount: "12.50", direction: "incoming" },
+      headers,
+    });
     expect(again.status).toBe(201);
     expect(again.json).toEqual(first.json);
     expect(again.headers.get("idempotent-replayed")).toBe("true");

@@ -15,14 +15,22 @@ describe("GET /api/destinations/{id}/requests/{requestId}/payment-links", () => 
   it("lists a request's links newest first, who made each and whether it still works, never the URL", async ({ expect }) => {
     const { r, shop, req, path } = await setup();
     const byClient = (await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, { body: { expiresInSeconds: 60 } })).json;
-    await env.DB.prepare("UPDATE payment_links SET created_at = created_at - 5000, expires_at = ? WHERE id = ?").bind(Date.now() - 1, byClient.id).run();
+    await env.DB.prepare("UPDATE payment_links SET created_at = created_at - 5000, expires_at = ? WHERE id = ?")
+      .bind(Date.now() - 1, byClient.id)
+      .run();
     const byHand = (await r.api(path, { body: { expiresInSeconds: 3600 } })).json;
 
     const res = await r.api(path);
     expect(res.status).toBe(200);
     expect(res.json.data).toEqual([
       { id: byHand.id, createdAt: expect.any(String), expiresAt: byHand.expiresAt, createdBy: { type: "manual" }, status: "active" },
-      { id: byClient.id, createdAt: expect.any(String), expiresAt: expect.any(String), createdBy: { type: "client", clientId: shop.id }, status: "expired" },
+      {
+        id: byClient.id,
+        createdAt: expect.any(String),
+        expiresAt: expect.any(String),
+        createdBy: { type: "client", clientId: shop.id },
+        status: "expired",
+      },
     ]);
     expect(Date.parse(res.json.data[0].createdAt)).toBeGreaterThan(Date.parse(res.json.data[1].createdAt));
     for (const { url } of [byClient, byHand]) expect(res.text).not.toContain(url.split("/pay/")[1]);

@@ -6,7 +6,8 @@ async function setup() {
   const r = await signUp();
   const { id: dst, destination } = await claimedDestination(r);
   const shop = await newClient(r, dst, "Shop");
-  const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "42.00", reference: "ORDER 7" }) })).json;
+  const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "42.00", reference: "ORDER 7" }) }))
+    .json;
   return { r, dst, destination, shop, req };
 }
 
@@ -26,9 +27,20 @@ describe("payment links", () => {
     const view = await call(`/api/public/payment-links/${tokenOf(res.json.url)}`);
     expect(view.status).toBe(200);
     expect(view.json).toEqual({
-      amount: "42.000000", currency: "USDC", reference: "ORDER 7", status: "pending", expiresAt: res.json.expiresAt,
+      amount: "42.000000",
+      currency: "USDC",
+      reference: "ORDER 7",
+      status: "pending",
+      expiresAt: res.json.expiresAt,
       destination: { interopAddress: destination.interopAddress, label: "Main" },
-      pay: { chainId: 8453, walletAddress: destination.walletAddress, tokenAddress: USDC, tokenSymbol: "USDC", tokenDecimals: 6, amount: "42.000000" },
+      pay: {
+        chainId: 8453,
+        walletAddress: destination.walletAddress,
+        tokenAddress: USDC,
+        tokenSymbol: "USDC",
+        tokenDecimals: 6,
+        amount: "42.000000",
+      },
     });
   });
 
@@ -42,7 +54,9 @@ describe("payment links", () => {
   it("answers 410 link_expired past expiry, and 404 for an unknown token", async ({ expect }) => {
     const { shop, req } = await setup();
     const { url } = (await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, { body: { expiresInSeconds: 1 } })).json;
-    await env.DB.prepare("UPDATE payment_links SET expires_at = ? WHERE request_id = ?").bind(Date.now() - 1, req.id).run();
+    await env.DB.prepare("UPDATE payment_links SET expires_at = ? WHERE request_id = ?")
+      .bind(Date.now() - 1, req.id)
+      .run();
     const gone = await call(`/api/public/payment-links/${tokenOf(url)}`);
     expect(gone.status).toBe(410);
     expect(gone.json.code).toBe("link_expired");
@@ -83,7 +97,8 @@ describe("payment links", () => {
   it("builds the URL from PUBLIC_ORIGIN, never from the Host or X-Forwarded-Host a caller sends", async ({ expect }) => {
     const { shop, req } = await setup();
     const res = await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, {
-      method: "POST", headers: { host: "evil.example", "x-forwarded-host": "evil.example" },
+      method: "POST",
+      headers: { host: "evil.example", "x-forwarded-host": "evil.example" },
     });
     expect(res.status).toBe(201);
     expect(new URL(res.json.url).origin).toBe("https://payrelay.test");
@@ -95,14 +110,21 @@ describe("payment links", () => {
     const refused = await reader.orchestrator(`/v1/requests/${req.id}/payment-links`, { method: "POST" });
     expect(refused.status).toBe(403);
     expect(refused.json.code).toBe("permission_denied");
-    for (let i = 0; i < 25; i++) expect((await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, { method: "POST" })).status).toBe(201);
+    for (let i = 0; i < 25; i++)
+      expect((await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, { method: "POST" })).status).toBe(201);
     const capped = await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, { method: "POST" });
     expect(capped.status).toBe(409);
     expect(capped.json.detail).toContain("25 payment links");
     // A replay of an earlier link's key is not a new link, so the cap does not refuse it.
     const other = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
-    const first = await shop.orchestrator(`/v1/requests/${other.id}/payment-links`, { method: "POST", headers: { "idempotency-key": "k1" } });
-    const again = await shop.orchestrator(`/v1/requests/${other.id}/payment-links`, { method: "POST", headers: { "idempotency-key": "k1" } });
+    const first = await shop.orchestrator(`/v1/requests/${other.id}/payment-links`, {
+      method: "POST",
+      headers: { "idempotency-key": "k1" },
+    });
+    const again = await shop.orchestrator(`/v1/requests/${other.id}/payment-links`, {
+      method: "POST",
+      headers: { "idempotency-key": "k1" },
+    });
     expect(again.json.url).toBe(first.json.url);
   });
 });

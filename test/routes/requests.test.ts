@@ -21,7 +21,11 @@ describe("dashboard requests", () => {
     expect(m.createdBy).toEqual({ type: "manual" });
     const all = await r.api(`/api/destinations/${dst}/requests`);
     expect(ids(all)).toEqual([m.id, b.id, a.id]);
-    expect(all.json.data.map((x: { createdBy: { clientName?: string } }) => x.createdBy.clientName ?? "Manual")).toEqual(["Manual", "Agent", "Shop"]);
+    expect(all.json.data.map((x: { createdBy: { clientName?: string } }) => x.createdBy.clientName ?? "Manual")).toEqual([
+      "Manual",
+      "Agent",
+      "Shop",
+    ]);
     expect(ids(await r.api(`/api/destinations/${dst}/requests?createdBy=${shop.id}`))).toEqual([a.id]);
     expect(ids(await r.api(`/api/destinations/${dst}/requests?createdBy=${agent.id}`))).toEqual([b.id]);
     expect(ids(await r.api(`/api/destinations/${dst}/requests?createdBy=manual`))).toEqual([m.id]);

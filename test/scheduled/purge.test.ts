@@ -12,8 +12,12 @@ describe("the cron trigger's purge", () => {
     const old = await signUp();
     await call("/api/auth/login", { body: { email: live.email, password: "wrong password!!" }, headers: { "cf-connecting-ip": testIp() } });
     const dayAndHour = 25 * 60 * 60 * 1000;
-    await env.DB.prepare("UPDATE sessions SET expires_at = ? WHERE user_id = ?").bind(Date.now() - 1, old.user.id).run();
-    await env.DB.prepare("INSERT INTO login_attempts (key, attempts, last_attempt_at) VALUES ('stale', 3, ?)").bind(Date.now() - dayAndHour).run();
+    await env.DB.prepare("UPDATE sessions SET expires_at = ? WHERE user_id = ?")
+      .bind(Date.now() - 1, old.user.id)
+      .run();
+    await env.DB.prepare("INSERT INTO login_attempts (key, attempts, last_attempt_at) VALUES ('stale', 3, ?)")
+      .bind(Date.now() - dayAndHour)
+      .run();
     const [sessions, attempts] = [await count("sessions"), await count("login_attempts")];
 
     const ctx = createExecutionContext();

@@ -10,7 +10,14 @@ describe("names people read", () => {
       expect(res.status, JSON.stringify(name)).toBe(400);
       expect(res.json.errors[0]).toMatchObject({ path: "name" });
     }
-    const label = await r.api("/api/destinations", { body: { chainId: 8453, walletAddress: "0x" + "1".repeat(40), tokenAddress: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913", label: "My\u202eLabel" } });
+    const label = await r.api("/api/destinations", {
+      body: {
+        chainId: 8453,
+        walletAddress: "0x" + "1".repeat(40),
+        tokenAddress: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
+        label: "My\u202eLabel",
+      },
+    });
     expect(label.json.errors[0]).toMatchObject({ path: "label" });
     const shop = await newClient(r, dst, "Corner  shop");
     expect(shop.client.name).toBe("Corner  shop");

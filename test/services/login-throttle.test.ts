@@ -33,7 +33,10 @@ describe("sign-in throttling", () => {
     const ip = testIp();
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await call("/api/auth/signup", { body: { email: `flood${i}-${ip}@example.com`, password: "correct horse battery" }, headers: { "cf-connecting-ip": ip } });
+      const res = await call("/api/auth/signup", {
+        body: { email: `flood${i}-${ip}@example.com`, password: "correct horse battery" },
+        headers: { "cf-connecting-ip": ip },
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);

@@ -13,18 +13,27 @@ const HOUR = 3600_000;
 async function setup() {
   const r = await signUp();
   const { id: dst } = await claimedDestination(r);
-  const endpoint = (await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: "https://hooks.example.com/x", events: ["request.paid"] } })).json;
+  const endpoint = (
+    await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: "https://hooks.example.com/x", events: ["request.paid"] } })
+  ).json;
   const stub = authority(env, dst);
   const deliveryId = await runInDurableObject(stub, (_i, state) => {
     const sql = state.storage.sql;
-    recordEvent(sql, { type: "request.paid", at: 0, object: { id: "req_1" }, subject: { kind: "request", requestId: "req_1", direction: "incoming", creatorClientId: null } });
+    recordEvent(sql, {
+      type: "request.paid",
+      at: 0,
+      object: { id: "req_1" },
+      subject: { kind: "request", requestId: "req_1", direction: "incoming", creatorClientId: null },
+    });
     return sql.exec<{ id: string }>("SELECT id FROM webhook_deliveries").one().id;
   });
   return { r, dst, stub, endpoint, deliveryId };
 }
 
 describe("the retry schedule, driven through the delivery's not-before time", () => {
-  it("retries after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h, then fails; waits longer than 12 h are chained", async ({ expect }) => {
+  it("retries after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h, then fails; waits longer than 12 h are chained", async ({
+    expect,
+  }) => {
     const { stub, deliveryId } = await setup();
     const trace = await runInDurableObject(stub, (_i, state) => {
       const sql = state.storage.sql;
@@ -96,7 +105,10 @@ describe("the retry schedule, driven through the delivery's not-before time", ()
     });
     expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toEqual([]);
     await runDurableObjectAlarm(stub);
-    const left = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM events").one().n);
+    const left = await runInDurableObject(
+      stub,
+      (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM events").one().n,
+    );
     expect(left).toBe(0);
   });
 });

@@ -7,7 +7,12 @@ describe("the OpenAPI document", () => {
     const doc = (await call("/openapi.json")).json;
     expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
     expect(doc.webhooks["request.paid"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/WebhookEvent");
-    for (const p of ["/v1/webhook-endpoints", "/v1/events", "/api/destinations/{id}/webhook-endpoints/{endpointId}/rotate-secret", "/api/destinations/{id}/events"]) {
+    for (const p of [
+      "/v1/webhook-endpoints",
+      "/v1/events",
+      "/api/destinations/{id}/webhook-endpoints/{endpointId}/rotate-secret",
+      "/api/destinations/{id}/events",
+    ]) {
       expect(doc.paths[p]).toBeDefined();
     }
   });

@@ -18,7 +18,12 @@ async function setup() {
 }
 
 const unenqueued = (stub: ReturnType<typeof authority>) =>
-  runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE enqueued = 0 AND status = 'pending'").one().n);
+  runInDurableObject(
+    stub,
+    (_i, state) =>
+      state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE enqueued = 0 AND status = 'pending'").one()
+        .n,
+  );
 
 describe("the webhook outbox", () => {
   it("delivers an event whose enqueue failed after the transaction (the queue was down, the object died), by alarm", async ({ expect }) => {
@@ -27,7 +32,10 @@ describe("the webhook outbox", () => {
     const realQueue = await runInDurableObject(stub, (instance) => {
       const holder = instance as unknown as { env: Env };
       const queue = holder.env.WEBHOOK_DELIVERIES;
-      holder.env = { ...holder.env, WEBHOOK_DELIVERIES: { ...queue, send: () => Promise.reject(new Error("down")), sendBatch: () => Promise.reject(new Error("down")) } };
+      holder.env = {
+        ...holder.env,
+        WEBHOOK_DELIVERIES: { ...queue, send: () => Promise.reject(new Error("down")), sendBatch: () => Promise.reject(new Error("down")) },
+      };
       return queue;
     });
     const created = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() });
@@ -52,10 +60,15 @@ describe("the webhook outbox", () => {
   it("recordEvent (the lead's lifecycle hook) fans out inside the caller's transaction; the alarm delivers it", async ({ expect }) => {
     const { hook, endpoint, stub } = await setup();
     const eventId = await runInDurableObject(stub, (_i, state) => {
-      const id = state.storage.transactionSync(() => recordEvent(state.storage.sql, {
-        type: "request.paid", at: Date.now() - ENQUEUE_GRACE_MS - 1, object: { id: "req_0000000000000001", status: "paid" },
-        subject: { kind: "request", requestId: "req_0000000000000001", direction: "incoming", creatorClientId: null },
-      }).eventId);
+      const id = state.storage.transactionSync(
+        () =>
+          recordEvent(state.storage.sql, {
+            type: "request.paid",
+            at: Date.now() - ENQUEUE_GRACE_MS - 1,
+            object: { id: "req_0000000000000001", status: "paid" },
+            subject: { kind: "request", requestId: "req_0000000000000001", direction: "incoming", creatorClientId: null },
+          }).eventId,
+      );
       void state.storage.setAlarm(Date.now());
       return id;
     });
@@ -84,7 +97,12 @@ describe("the webhook outbox", () => {
     await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(), headers: key });
     await r.api(`/api/destinations/${dst}/clients/${shop.id}/revoke`, { method: "POST" });
     await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() });
-    const types = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ type: string }>("SELECT type FROM events ORDER BY position").toArray().map((e) => e.type));
+    const types = await runInDurableObject(stub, (_i, state) =>
+      state.storage.sql
+        .exec<{ type: string }>("SELECT type FROM events ORDER BY position")
+        .toArray()
+        .map((e) => e.type),
+    );
     expect(types).toEqual(["request.created", "client.revoked"]);
     const events = (await r.api(`/api/destinations/${dst}/events`)).json;
     expect(events.data.map((e: { type: string }) => e.type)).toEqual(["request.created", "client.revoked"]);

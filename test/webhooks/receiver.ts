@@ -31,7 +31,9 @@ export function receiverHook(name = "hook") {
 /** Verifies a delivery as a receiver would, with the standardwebhooks library; returns the parsed event. */
 export function verified(secret: string, r: Received) {
   return new Webhook(secret).verify(r.body, {
-    "webhook-id": r.headers["webhook-id"]!, "webhook-timestamp": r.headers["webhook-timestamp"]!, "webhook-signature": r.headers["webhook-signature"]!,
+    "webhook-id": r.headers["webhook-id"]!,
+    "webhook-timestamp": r.headers["webhook-timestamp"]!,
+    "webhook-signature": r.headers["webhook-signature"]!,
   }) as { id: string; type: string; sequence: number; createdAt: string; data: { object: Record<string, unknown> } };
 }
 

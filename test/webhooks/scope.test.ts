@@ -7,7 +7,8 @@ import { authority } from "../../src/services/authority";
 import { receiverHook, verified, wait } from "./receiver";
 
 type Hook = ReturnType<typeof receiverHook>;
-const ids = async (hook: Hook, secret: string) => (await hook.inbox()).map((r) => verified(secret, r)).map((e) => `${e.type} ${String(e.data.object.id)}`);
+const ids = async (hook: Hook, secret: string) =>
+  (await hook.inbox()).map((r) => verified(secret, r)).map((e) => `${e.type} ${String(e.data.object.id)}`);
 
 async function setup() {
   const r = await signUp();
@@ -43,14 +44,23 @@ describe("orchestrator endpoints see only what their client may read, at deliver
     await readerHook.hook.waitFor(2);
     await shopHook.hook.waitFor(2);
     await wait(1500);
-    expect((await ids(readerHook.hook, readerHook.secret)).sort()).toEqual([`request.created ${own.id}`, `request.created ${shopIn.id}`].sort());
-    expect((await ids(shopHook.hook, shopHook.secret)).sort()).toEqual([`request.created ${shopIn.id}`, `request.created ${shopOut.id}`].sort());
+    expect((await ids(readerHook.hook, readerHook.secret)).sort()).toEqual(
+      [`request.created ${own.id}`, `request.created ${shopIn.id}`].sort(),
+    );
+    expect((await ids(shopHook.hook, shopHook.secret)).sort()).toEqual(
+      [`request.created ${shopIn.id}`, `request.created ${shopOut.id}`].sort(),
+    );
     // The outgoing request carries the payee's bank details: only its creator's endpoint got them.
     expect((await readerHook.hook.inbox()).some((x) => x.body.includes("accountNumber"))).toBe(false);
 
     expect((await r.api(`/api/destinations/${dst}/clients/${reader.id}/revoke`, { method: "POST" })).status).toBe(200);
     await readerHook.hook.waitFor(3);
-    await lifecycle(dst, "request.paid", shopIn.id, { kind: "request", requestId: shopIn.id, direction: "incoming", creatorClientId: shop.id });
+    await lifecycle(dst, "request.paid", shopIn.id, {
+      kind: "request",
+      requestId: shopIn.id,
+      direction: "incoming",
+      creatorClientId: shop.id,
+    });
     await lifecycle(dst, "request.paid", own.id, { kind: "request", requestId: own.id, direction: "incoming", creatorClientId: reader.id });
     await shopHook.hook.waitFor(3);
     await readerHook.hook.waitFor(4);
@@ -62,7 +72,9 @@ describe("orchestrator endpoints see only what their client may read, at deliver
     expect(await ids(shopHook.hook, shopHook.secret)).not.toContain(`client.revoked ${reader.id}`);
 
     // Catch-up lists the same scope, oldest first; the recipient's lists everything.
-    const caught = (await reader.orchestrator("/v1/events")).json.data.map((e: { type: string; data: { object: { id: string } } }) => `${e.type} ${e.data.object.id}`);
+    const caught = (await reader.orchestrator("/v1/events")).json.data.map(
+      (e: { type: string; data: { object: { id: string } } }) => `${e.type} ${e.data.object.id}`,
+    );
     expect(caught).toEqual([`request.created ${own.id}`, `client.revoked ${reader.id}`, `request.paid ${own.id}`]);
     expect((await reader.orchestrator("/v1/events?type=request.paid")).json.data).toHaveLength(1);
     expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toHaveLength(6);
@@ -74,15 +86,28 @@ describe("orchestrator endpoints see only what their client may read, at deliver
     await readerHook.hook.waitFor(1);
     const stub = authority(env, dst);
     // Recorded while the reader may still read it, left unsent; the revoke then dispatches it.
-    await runInDurableObject(stub, (_i, state) => state.storage.transactionSync(() => recordEvent(state.storage.sql, {
-      type: "request.paid", at: Date.now(), object: { id: shopIn.id }, subject: { kind: "request", requestId: shopIn.id, direction: "incoming", creatorClientId: shop.id },
-    })));
+    await runInDurableObject(stub, (_i, state) =>
+      state.storage.transactionSync(() =>
+        recordEvent(state.storage.sql, {
+          type: "request.paid",
+          at: Date.now(),
+          object: { id: shopIn.id },
+          subject: { kind: "request", requestId: shopIn.id, direction: "incoming", creatorClientId: shop.id },
+        }),
+      ),
+    );
     await r.api(`/api/destinations/${dst}/clients/${reader.id}/revoke`, { method: "POST" });
     await readerHook.hook.waitFor(2);
     await wait(1500);
     expect(await ids(readerHook.hook, readerHook.secret)).toEqual([`request.created ${shopIn.id}`, `client.revoked ${reader.id}`]);
     const statuses = await runInDurableObject(stub, (_i, state) =>
-      state.storage.sql.exec<{ status: string }>("SELECT d.status FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE e.type = 'request.paid' AND d.endpoint_id = ?", readerHook.endpoint.id).toArray().map((x) => x.status),
+      state.storage.sql
+        .exec<{ status: string }>(
+          "SELECT d.status FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE e.type = 'request.paid' AND d.endpoint_id = ?",
+          readerHook.endpoint.id,
+        )
+        .toArray()
+        .map((x) => x.status),
     );
     expect(statuses).toEqual(["skipped"]);
   });

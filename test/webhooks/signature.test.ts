@@ -4,7 +4,12 @@ import { newWebhookSecret, signMessage, signedHeaders } from "../../src/webhooks
 
 describe("Standard Webhooks signing", () => {
   it("matches the specification's test vector", async ({ expect }) => {
-    const sig = await signMessage("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, '{"test": 2432232314}');
+    const sig = await signMessage(
+      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      "msg_p5jXN8AQM9LWM0D4loKWxJek",
+      1614265330,
+      '{"test": 2432232314}',
+    );
     expect(sig).toBe("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
   });
 

@@ -9,10 +9,24 @@ describe("webhook URL policy", () => {
   });
 
   it.for([
-    "http://hooks.example.com/", "ftp://example.com/", "not a url", "https://user:pw@example.com/",
-    "https://127.0.0.1/", "https://10.1.2.3/", "https://172.16.0.1/", "https://192.168.1.1/", "https://100.64.0.1/",
-    "https://169.254.169.254/latest/meta-data", "https://0.0.0.0/", "https://[::1]/", "https://[fd00::1]/", "https://[fe80::1]/",
-    "https://[::ffff:10.0.0.1]/", "https://localhost/", "https://api.localhost/", "http://localhost:8080/",
+    "http://hooks.example.com/",
+    "ftp://example.com/",
+    "not a url",
+    "https://user:pw@example.com/",
+    "https://127.0.0.1/",
+    "https://10.1.2.3/",
+    "https://172.16.0.1/",
+    "https://192.168.1.1/",
+    "https://100.64.0.1/",
+    "https://169.254.169.254/latest/meta-data",
+    "https://0.0.0.0/",
+    "https://[::1]/",
+    "https://[fd00::1]/",
+    "https://[fe80::1]/",
+    "https://[::ffff:10.0.0.1]/",
+    "https://localhost/",
+    "https://api.localhost/",
+    "http://localhost:8080/",
   ])("refuses %s without the local flag", (url, { expect }) => {
     expect(checkWebhookUrl(url, false).ok).toBe(false);
   });

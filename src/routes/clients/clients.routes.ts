@@ -9,23 +9,32 @@ const tags = ["Dashboard: client IDs"];
 
 export const listClients = defineRoute("session", {
   operationId: "listClients",
-  method: "get", path: "/api/destinations/{id}/clients", tags, summary: "Every client ID of a destination, revoked ones included",
+  method: "get",
+  path: "/api/destinations/{id}/clients",
+  tags,
+  summary: "Every client ID of a destination, revoked ones included",
   request: { params: DestinationParams },
   responses: { 200: jsonResponse(z.object({ data: z.array(ClientSchema) }), "Client IDs, newest first"), ...problems(400, 401, 404) },
 });
 
 export const createClient = defineRoute("session", {
   operationId: "createClient",
-  method: "post", path: "/api/destinations/{id}/clients", tags, summary: "Create a client ID; its secret is shown once",
+  method: "post",
+  path: "/api/destinations/{id}/clients",
+  tags,
+  summary: "Create a client ID; its secret is shown once",
   request: { params: DestinationParams, body: jsonBody(ClientCreateSchema) },
   responses: { 201: jsonResponse(ClientWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
 });
 
 export const revokeClient = defineRoute("session", {
   operationId: "revokeClient",
-  method: "post", path: "/api/destinations/{id}/clients/{clientId}/revoke", tags,
+  method: "post",
+  path: "/api/destinations/{id}/clients/{clientId}/revoke",
+  tags,
   summary: "Revoke a client ID, permanently",
-  description: "From the 200 on, every create by the client answers 403 client_revoked. Its requests stay valid, its links work until they expire, and it can still read what it created. Repeating is a no-op 200.",
+  description:
+    "From the 200 on, every create by the client answers 403 client_revoked. Its requests stay valid, its links work until they expire, and it can still read what it created. Repeating is a no-op 200.",
   request: { params: ClientParams },
   responses: { 200: jsonResponse(ClientSchema, "Revoked"), ...problems(...BODY_PROBLEMS, 401, 403, 404) },
 });

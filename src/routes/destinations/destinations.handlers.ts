@@ -7,10 +7,22 @@ import { toChecksumAddress } from "../../lib/interop-address";
 import { ApiError, type FieldError } from "../../lib/problem";
 import { publicOrigin } from "../../lib/public-origin";
 import {
-  insertDestination, listDestinations, markClaimed, ownedDestination, saveChallenge, serializeDestination, tokenOf,
+  insertDestination,
+  listDestinations,
+  markClaimed,
+  ownedDestination,
+  saveChallenge,
+  serializeDestination,
+  tokenOf,
 } from "../../services/destinations";
 import { CHALLENGE_TTL_MS, claimChallenge } from "./claim-challenge";
-import type { claimDestination, createDestination, getDestination, listDestinations as listRoute, refreshChallenge } from "./destinations.routes";
+import type {
+  claimDestination,
+  createDestination,
+  getDestination,
+  listDestinations as listRoute,
+  refreshChallenge,
+} from "./destinations.routes";
 
 export const listHandler: H<typeof listRoute> = async (c) => {
   const rows = await listDestinations(database(c.env.DB), c.var.user.id);
@@ -22,19 +34,32 @@ export const createHandler: H<typeof createDestination> = async (c) => {
   const known = knownToken(body.chainId, body.tokenAddress);
   if (!known && (body.tokenSymbol === undefined || body.tokenDecimals === undefined)) {
     const errors: FieldError[] = [];
-    if (body.tokenSymbol === undefined) errors.push({ path: "tokenSymbol", message: "Enter the token's symbol: Payrelay does not know this token." });
-    if (body.tokenDecimals === undefined) errors.push({ path: "tokenDecimals", message: "Enter the token's decimals: Payrelay does not know this token." });
+    if (body.tokenSymbol === undefined)
+      errors.push({ path: "tokenSymbol", message: "Enter the token's symbol: Payrelay does not know this token." });
+    if (body.tokenDecimals === undefined)
+      errors.push({ path: "tokenDecimals", message: "Enter the token's decimals: Payrelay does not know this token." });
     throw new ApiError("validation_failed", "Payrelay does not know this token on this chain; give its symbol and decimals.", errors);
   }
   const now = Date.now();
   const expiresAt = now + CHALLENGE_TTL_MS;
   const base = {
-    id: newId("dst"), userId: c.var.user.id, label: body.label ?? null, chainId: body.chainId,
-    walletAddress: toChecksumAddress(body.walletAddress), tokenAddress: toChecksumAddress(body.tokenAddress),
-    tokenSymbol: known?.symbol ?? body.tokenSymbol!, tokenDecimals: known?.decimals ?? body.tokenDecimals!,
-    status: "unclaimed" as const, claimedAt: null, createdAt: now,
+    id: newId("dst"),
+    userId: c.var.user.id,
+    label: body.label ?? null,
+    chainId: body.chainId,
+    walletAddress: toChecksumAddress(body.walletAddress),
+    tokenAddress: toChecksumAddress(body.tokenAddress),
+    tokenSymbol: known?.symbol ?? body.tokenSymbol!,
+    tokenDecimals: known?.decimals ?? body.tokenDecimals!,
+    status: "unclaimed" as const,
+    claimedAt: null,
+    createdAt: now,
   };
-  const row = { ...base, claimChallenge: claimChallenge(base, publicOrigin(c.env, c.req.url), now, expiresAt), claimChallengeExpiresAt: expiresAt };
+  const row = {
+    ...base,
+    claimChallenge: claimChallenge(base, publicOrigin(c.env, c.req.url), now, expiresAt),
+    claimChallengeExpiresAt: expiresAt,
+  };
   await insertDestination(database(c.env.DB), row);
   return c.json(serializeDestination(row, now), 201);
 };
@@ -61,11 +86,15 @@ export const claimHandler: H<typeof claimDestination> = async (c) => {
   const now = Date.now();
   const challenge = row.claimChallenge;
   if (!challenge || (row.claimChallengeExpiresAt ?? 0) <= now) {
-    throw new ApiError("validation_failed", "The claim challenge has expired; request a new one.", [{ path: "signature", message: "Challenge expired." }]);
+    throw new ApiError("validation_failed", "The claim challenge has expired; request a new one.", [
+      { path: "signature", message: "Challenge expired." },
+    ]);
   }
   const signer = recoverPersonalSigner(challenge, c.req.valid("json").signature);
   if (signer !== row.walletAddress.toLowerCase()) {
-    throw new ApiError("validation_failed", "The signature is not the wallet's signature of the current challenge.", [{ path: "signature", message: `Must be signed by ${row.walletAddress}.` }]);
+    throw new ApiError("validation_failed", "The signature is not the wallet's signature of the current challenge.", [
+      { path: "signature", message: `Must be signed by ${row.walletAddress}.` },
+    ]);
   }
   return c.json(serializeDestination(await markClaimed(db, row.id, challenge, now), now), 200);
 };

@@ -8,35 +8,52 @@ const tags = ["Dashboard: destinations"];
 
 export const listDestinations = defineRoute("session", {
   operationId: "listDestinations",
-  method: "get", path: "/api/destinations", tags, summary: "Your destinations, newest first",
+  method: "get",
+  path: "/api/destinations",
+  tags,
+  summary: "Your destinations, newest first",
   responses: { 200: jsonResponse(z.object({ data: z.array(DestinationSchema) }), "Destinations"), ...problems(401) },
 });
 
 export const createDestination = defineRoute("session", {
   operationId: "createDestination",
-  method: "post", path: "/api/destinations", tags, summary: "Add a destination (unclaimed, with a claim challenge)",
+  method: "post",
+  path: "/api/destinations",
+  tags,
+  summary: "Add a destination (unclaimed, with a claim challenge)",
   request: { body: jsonBody(DestinationCreateSchema) },
   responses: { 201: jsonResponse(DestinationSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 409) },
 });
 
 export const getDestination = defineRoute("session", {
   operationId: "getDestination",
-  method: "get", path: "/api/destinations/{id}", tags, summary: "One destination",
+  method: "get",
+  path: "/api/destinations/{id}",
+  tags,
+  summary: "One destination",
   request: { params: DestinationParams },
   responses: { 200: jsonResponse(DestinationSchema, "The destination"), ...problems(400, 401, 404) },
 });
 
 export const refreshChallenge = defineRoute("session", {
   operationId: "refreshClaimChallenge",
-  method: "post", path: "/api/destinations/{id}/challenge", tags,
-  summary: "Issue a fresh claim challenge", description: "Challenges are single-use and expire after 15 minutes.",
+  method: "post",
+  path: "/api/destinations/{id}/challenge",
+  tags,
+  summary: "Issue a fresh claim challenge",
+  description: "Challenges are single-use and expire after 15 minutes.",
   request: { params: DestinationParams },
-  responses: { 200: jsonResponse(DestinationSchema, "The destination with a new challenge"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
+  responses: {
+    200: jsonResponse(DestinationSchema, "The destination with a new challenge"),
+    ...problems(...BODY_PROBLEMS, 401, 403, 404, 409),
+  },
 });
 
 export const claimDestination = defineRoute("session", {
   operationId: "claimDestination",
-  method: "post", path: "/api/destinations/{id}/claim", tags,
+  method: "post",
+  path: "/api/destinations/{id}/claim",
+  tags,
   summary: "Claim with the wallet's EIP-191 personal_sign signature of the challenge",
   request: { params: DestinationParams, body: jsonBody(ClaimSchema) },
   responses: { 200: jsonResponse(DestinationSchema, "Claimed"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },

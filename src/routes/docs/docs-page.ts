@@ -7,7 +7,11 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};
 
 /** The description's lines as paragraphs, its `backticks` as code: it wraps at any width, unlike a <pre>. */
 const intro = (text: string) =>
-  text.split("\n").filter((line) => line.trim()).map((line) => `<p>${esc(line).replace(/`([^`]+)`/g, "<code>$1</code>")}</p>`).join("");
+  text
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => `<p>${esc(line).replace(/`([^`]+)`/g, "<code>$1</code>")}</p>`)
+    .join("");
 
 /**
  * A self-contained, script-free reading of the OpenAPI document: no CDN, works under a
@@ -23,11 +27,22 @@ export function renderDocs(document: unknown): string {
     const tag = o.op.tags?.[0] ?? "Other";
     groups.set(tag, [...(groups.get(tag) ?? []), o]);
   }
-  const sections = [...groups].map(([tag, list]) => `<h2>${esc(tag)}</h2>${list.map(({ path, method, op }) => `
+  const sections = [...groups].map(
+    ([tag, list]) =>
+      `<h2>${esc(tag)}</h2>${list
+        .map(
+          ({ path, method, op }) => `
     <section class="op"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${esc(path)}</code></h3>
     <p>${esc(op.summary ?? "")}</p>${op.description ? `<p class="d">${esc(op.description)}</p>` : ""}
-    <ul>${Object.entries(op.responses ?? {}).map(([s, r]) => `<li><b>${s}</b> ${esc(r.description ?? "")}</li>`).join("")}</ul></section>`).join("")}`);
-  const problems = Object.entries(PROBLEMS).map(([code, { status, title }]) => `<li id="problem-${code}"><code>${code}</code> (${status}) ${esc(title)}</li>`).join("");
+    <ul>${Object.entries(op.responses ?? {})
+      .map(([s, r]) => `<li><b>${s}</b> ${esc(r.description ?? "")}</li>`)
+      .join("")}</ul></section>`,
+        )
+        .join("")}`,
+  );
+  const problems = Object.entries(PROBLEMS)
+    .map(([code, { status, title }]) => `<li id="problem-${code}"><code>${code}</code> (${status}) ${esc(title)}</li>`)
+    .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(doc.info.title)}</title><style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1f36}

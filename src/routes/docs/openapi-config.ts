@@ -13,7 +13,7 @@ export const OPENAPI_CONFIG: Parameters<AppRouter["getOpenAPI31Document"]>[0] = 
       "",
       "Orchestrators call `/v1/*` with `Authorization: Bearer <client secret>`. The dashboard calls `/api/*` with its session cookie and `X-CSRF-Token`.",
       `Every error is RFC 9457 problem+json with a stable \`code\`. Request bodies are JSON, at most ${MAX_BODY_BYTES} bytes.`,
-      "Amounts are decimal strings in major units (`\"12.50\"`); lists are newest first with an opaque `nextCursor`.",
+      'Amounts are decimal strings in major units (`"12.50"`); lists are newest first with an opaque `nextCursor`.',
       "Creates accept `Idempotency-Key` (kept 48 h): the same key and body answer the first response again, with `Idempotent-Replayed: true`.",
     ].join("\n"),
   },

@@ -10,7 +10,11 @@ import type { cancelOrchestratorRequest, listOrchestratorRequestEvents } from ".
 export const cancelHandler: AppRouteHandler<typeof cancelOrchestratorRequest> = async (c) => {
   const { clientId, secretHash, destinationId } = c.var.credential;
   const reason = c.req.valid("json")?.reason;
-  const input = { requestId: c.req.valid("param").requestId, action: "cancel" as const, actor: { type: "client" as const, clientId, secretHash } };
+  const input = {
+    requestId: c.req.valid("param").requestId,
+    action: "cancel" as const,
+    actor: { type: "client" as const, clientId, secretHash },
+  };
   return c.json(await transitionRequest(c.env, destinationId, reason === undefined ? input : { ...input, data: { reason } }), 200);
 };
 

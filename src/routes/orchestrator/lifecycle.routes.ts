@@ -8,7 +8,9 @@ const tags = ["Orchestrator"];
 
 export const cancelOrchestratorRequest = defineRoute("client", {
   operationId: "cancelRequest",
-  method: "post", path: "/v1/requests/{requestId}/cancel", tags,
+  method: "post",
+  path: "/v1/requests/{requestId}/cancel",
+  tags,
   summary: "Cancel a request this client created",
   description:
     "Only the creating client (revoked or not) may cancel; another client's request is 404. Repeating a cancel answers 200 with the cancelled request; a status that does not allow it is 409 invalid_state.",
@@ -18,7 +20,9 @@ export const cancelOrchestratorRequest = defineRoute("client", {
 
 export const listOrchestratorRequestEvents = defineRoute("client", {
   operationId: "listRequestEvents",
-  method: "get", path: "/v1/requests/{requestId}/events", tags,
+  method: "get",
+  path: "/v1/requests/{requestId}/events",
+  tags,
   summary: "A request's events, oldest first (same visibility as the request)",
   request: { params: RequestParams },
   responses: { 200: jsonResponse(RequestEventListSchema, "Every transition, oldest first"), ...problems(400, 401, 404) },

@@ -9,9 +9,18 @@ import { createRequest } from "../../services/create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "../../services/payment-links";
 import { listRequests, readRequest } from "../../services/read-requests";
 import { serializeRequest } from "../../services/request-view";
-import type { createOrchestratorPaymentLink, createOrchestratorRequest, getOrchestratorRequest, listOrchestratorRequests } from "./orchestrator.routes";
+import type {
+  createOrchestratorPaymentLink,
+  createOrchestratorRequest,
+  getOrchestratorRequest,
+  listOrchestratorRequests,
+} from "./orchestrator.routes";
 
-const actorOf = (c: Context<AppEnv>) => ({ type: "client" as const, clientId: c.var.credential.clientId, secretHash: c.var.credential.secretHash });
+const actorOf = (c: Context<AppEnv>) => ({
+  type: "client" as const,
+  clientId: c.var.credential.clientId,
+  secretHash: c.var.credential.secretHash,
+});
 
 export const createHandler: AppRouteHandler<typeof createOrchestratorRequest> = async (c) => {
   const { destinationId } = c.req.valid("param");
@@ -27,7 +36,10 @@ export const createHandler: AppRouteHandler<typeof createOrchestratorRequest> = 
 
 export const getHandler: AppRouteHandler<typeof getOrchestratorRequest> = async (c) => {
   const v = await readVisibility(c.env, c.var.credential);
-  return c.json(serializeRequest(await readRequest(database(c.env.DB), c.req.valid("param").requestId, v, c.var.credential.destinationId)), 200);
+  return c.json(
+    serializeRequest(await readRequest(database(c.env.DB), c.req.valid("param").requestId, v, c.var.credential.destinationId)),
+    200,
+  );
 };
 
 export const listHandler: AppRouteHandler<typeof listOrchestratorRequests> = async (c) => {
@@ -44,7 +56,10 @@ export const paymentLinkHandler: AppRouteHandler<typeof createOrchestratorPaymen
   const v = await readVisibility(c.env, c.var.credential);
   const row = await readRequest(database(c.env.DB), c.req.valid("param").requestId, v, c.var.credential.destinationId);
   if (row.createdByClientId !== c.var.credential.clientId) {
-    throw new ApiError("permission_denied", "Only the client that created this request can make payment links for it; this client ID may only read it.");
+    throw new ApiError(
+      "permission_denied",
+      "Only the client that created this request can make payment links for it; this client ID may only read it.",
+    );
   }
   const seconds = c.req.valid("json")?.expiresInSeconds ?? MAX_LINK_SECONDS;
   const key = c.req.valid("header")["idempotency-key"] ?? null;

@@ -2,7 +2,12 @@ import { createRouter } from "../../lib/create-router";
 import { cancelHandler, eventsHandler } from "./lifecycle.handlers";
 import { cancelOrchestratorRequest, listOrchestratorRequestEvents } from "./lifecycle.routes";
 import { createHandler, getHandler, listHandler, paymentLinkHandler } from "./orchestrator.handlers";
-import { createOrchestratorPaymentLink, createOrchestratorRequest, getOrchestratorRequest, listOrchestratorRequests } from "./orchestrator.routes";
+import {
+  createOrchestratorPaymentLink,
+  createOrchestratorRequest,
+  getOrchestratorRequest,
+  listOrchestratorRequests,
+} from "./orchestrator.routes";
 
 const router = createRouter();
 router

@@ -4,8 +4,14 @@ import { idPattern } from "../../lib/ids";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
-  IdempotencyHeaderSchema, ListQuerySchema, PaymentLinkCreateSchema, PaymentLinkSchema,
-  RequestCreateSchema, RequestIdSchema, RequestListSchema, RequestSchema,
+  IdempotencyHeaderSchema,
+  ListQuerySchema,
+  PaymentLinkCreateSchema,
+  PaymentLinkSchema,
+  RequestCreateSchema,
+  RequestIdSchema,
+  RequestListSchema,
+  RequestSchema,
 } from "../../schemas/request";
 
 const tags = ["Orchestrator"];
@@ -13,20 +19,32 @@ export const RequestParams = z.object({ requestId: RequestIdSchema.openapi({ par
 
 export const createOrchestratorRequest = defineRoute("client", {
   operationId: "createRequest",
-  method: "post", path: "/v1/destinations/{destinationId}/requests", tags,
+  method: "post",
+  path: "/v1/destinations/{destinationId}/requests",
+  tags,
   summary: "Create a payment request under the client's destination",
   description: "Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked.",
   request: {
-    params: z.object({ destinationId: z.string().regex(idPattern("dst"), "Not a destination id.").openapi({ param: { name: "destinationId", in: "path" } }) }),
+    params: z.object({
+      destinationId: z
+        .string()
+        .regex(idPattern("dst"), "Not a destination id.")
+        .openapi({ param: { name: "destinationId", in: "path" } }),
+    }),
     headers: IdempotencyHeaderSchema,
     body: jsonBody(RequestCreateSchema),
   },
-  responses: { 201: jsonResponse(RequestSchema, "Created (or the first response again, with Idempotent-Replayed: true)"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+  responses: {
+    201: jsonResponse(RequestSchema, "Created (or the first response again, with Idempotent-Replayed: true)"),
+    ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503),
+  },
 });
 
 export const getOrchestratorRequest = defineRoute("client", {
   operationId: "getRequest",
-  method: "get", path: "/v1/requests/{requestId}", tags,
+  method: "get",
+  path: "/v1/requests/{requestId}",
+  tags,
   summary: "A request this client created, or one it holds the direction's reader permission for",
   request: { params: RequestParams },
   responses: { 200: jsonResponse(RequestSchema, "The request"), ...problems(400, 401, 404) },
@@ -34,7 +52,9 @@ export const getOrchestratorRequest = defineRoute("client", {
 
 export const listOrchestratorRequests = defineRoute("client", {
   operationId: "listRequests",
-  method: "get", path: "/v1/requests", tags,
+  method: "get",
+  path: "/v1/requests",
+  tags,
   summary: "Requests this client created, plus every request of a direction it is reader for",
   request: { query: ListQuerySchema },
   responses: { 200: jsonResponse(RequestListSchema, "A page, newest first"), ...problems(400, 401) },
@@ -42,7 +62,9 @@ export const listOrchestratorRequests = defineRoute("client", {
 
 export const createOrchestratorPaymentLink = defineRoute("client", {
   operationId: "createPaymentLink",
-  method: "post", path: "/v1/requests/{requestId}/payment-links", tags,
+  method: "post",
+  path: "/v1/requests/{requestId}/payment-links",
+  tags,
   summary: "Create a payment link for an incoming request (default and maximum 7 days)",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
   responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },

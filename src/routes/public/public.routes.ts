@@ -5,7 +5,9 @@ import { PaymentLinkTokenParams, PublicPaymentLinkSchema } from "../../schemas/p
 
 export const getPublicPaymentLink = defineRoute("public", {
   operationId: "getPublicPaymentLink",
-  method: "get", path: "/api/public/payment-links/{token}", tags: ["Public"],
+  method: "get",
+  path: "/api/public/payment-links/{token}",
+  tags: ["Public"],
   summary: "What a payer sees at /pay/{token}",
   request: { params: PaymentLinkTokenParams },
   responses: {

@@ -8,13 +8,15 @@ import { transitionRequest } from "../../services/transition-request";
 import type { approveRequest, listDestinationRequestEvents } from "./lifecycle.routes";
 
 /** One handler per action: the recipient owns the destination (D1), the authority decides the rest. */
-const act = (action: TransitionAction): AppRouteHandler<typeof approveRequest> => async (c) => {
-  const { id, requestId } = c.req.valid("param");
-  const d = await ownedDestination(database(c.env.DB), c.var.user.id, id);
-  const reason = c.req.valid("json")?.reason;
-  const data = reason === undefined ? undefined : { reason };
-  return c.json(await transitionRequest(c.env, d.id, { requestId, action, actor: { type: "user", userId: c.var.user.id }, data }), 200);
-};
+const act =
+  (action: TransitionAction): AppRouteHandler<typeof approveRequest> =>
+  async (c) => {
+    const { id, requestId } = c.req.valid("param");
+    const d = await ownedDestination(database(c.env.DB), c.var.user.id, id);
+    const reason = c.req.valid("json")?.reason;
+    const data = reason === undefined ? undefined : { reason };
+    return c.json(await transitionRequest(c.env, d.id, { requestId, action, actor: { type: "user", userId: c.var.user.id }, data }), 200);
+  };
 
 export const cancelHandler = act("cancel");
 export const approveHandler = act("approve");

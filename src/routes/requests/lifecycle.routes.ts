@@ -10,20 +10,31 @@ const tags = ["Dashboard: requests"];
 function action(operationId: string, verb: "cancel" | "approve" | "reject", summary: string) {
   return defineRoute("session", {
     operationId,
-    method: "post", path: `/api/destinations/{id}/requests/{requestId}/${verb}`, tags, summary,
-    description: "Repeating an action that already happened answers 200 with the request as it is; an action its status does not allow is 409 invalid_state.",
+    method: "post",
+    path: `/api/destinations/{id}/requests/{requestId}/${verb}`,
+    tags,
+    summary,
+    description:
+      "Repeating an action that already happened answers 200 with the request as it is; an action its status does not allow is 409 invalid_state.",
     request: { params: RequestParams, body: jsonBody(TransitionBodySchema, false) },
     responses: { 200: jsonResponse(RequestSchema, "The request after the action"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
   });
 }
 
-export const cancelDestinationRequest = action("cancelDestinationRequest", "cancel", "Cancel a request (pending, pending_approval or approved)");
+export const cancelDestinationRequest = action(
+  "cancelDestinationRequest",
+  "cancel",
+  "Cancel a request (pending, pending_approval or approved)",
+);
 export const approveRequest = action("approveRequest", "approve", "Approve an outgoing request awaiting approval");
 export const rejectRequest = action("rejectRequest", "reject", "Reject an outgoing request awaiting approval");
 
 export const listDestinationRequestEvents = defineRoute("session", {
   operationId: "listDestinationRequestEvents",
-  method: "get", path: "/api/destinations/{id}/requests/{requestId}/events", tags, summary: "A request's events, oldest first",
+  method: "get",
+  path: "/api/destinations/{id}/requests/{requestId}/events",
+  tags,
+  summary: "A request's events, oldest first",
   request: { params: RequestParams },
   responses: { 200: jsonResponse(RequestEventListSchema, "Every transition, oldest first"), ...problems(400, 401, 404) },
 });

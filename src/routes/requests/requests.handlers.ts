@@ -7,7 +7,13 @@ import { MAX_LINK_SECONDS, createPaymentLink } from "../../services/payment-link
 import { listPaymentLinks } from "../../services/payment-link-history";
 import { listRequests, readRequest } from "../../services/read-requests";
 import { serializeRequest } from "../../services/request-view";
-import type { createDestinationPaymentLink, createDestinationRequest, getDestinationRequest, listDestinationRequests, listDestinationPaymentLinks } from "./requests.routes";
+import type {
+  createDestinationPaymentLink,
+  createDestinationRequest,
+  getDestinationRequest,
+  listDestinationRequests,
+  listDestinationPaymentLinks,
+} from "./requests.routes";
 
 const recipient = { type: "recipient" } as const;
 
@@ -27,7 +33,14 @@ export const getHandler: AppRouteHandler<typeof getDestinationRequest> = async (
 export const createHandler: AppRouteHandler<typeof createDestinationRequest> = async (c) => {
   const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
   const key = c.req.valid("header")["idempotency-key"] ?? null;
-  const { request, replayed } = await createRequest(c.env, d.id, c.req.valid("json"), { type: "manual", userId: c.var.user.id }, key, destinationProfile(d));
+  const { request, replayed } = await createRequest(
+    c.env,
+    d.id,
+    c.req.valid("json"),
+    { type: "manual", userId: c.var.user.id },
+    key,
+    destinationProfile(d),
+  );
   if (replayed) c.header("idempotent-replayed", "true");
   return c.json(request, 201);
 };
@@ -39,7 +52,14 @@ export const paymentLinkHandler: AppRouteHandler<typeof createDestinationPayment
   const row = await readRequest(db, requestId, recipient, d.id);
   const seconds = c.req.valid("json")?.expiresInSeconds ?? MAX_LINK_SECONDS;
   const key = c.req.valid("header")["idempotency-key"] ?? null;
-  const { link, replayed } = await createPaymentLink(c.env, publicOrigin(c.env, c.req.url), row, { type: "manual", userId: c.var.user.id }, seconds, key);
+  const { link, replayed } = await createPaymentLink(
+    c.env,
+    publicOrigin(c.env, c.req.url),
+    row,
+    { type: "manual", userId: c.var.user.id },
+    seconds,
+    key,
+  );
   if (replayed) c.header("idempotent-replayed", "true");
   return c.json(link, 201);
 };

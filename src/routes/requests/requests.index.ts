@@ -2,7 +2,13 @@ import { createRouter } from "../../lib/create-router";
 import { approveHandler, cancelHandler, eventsHandler, rejectHandler } from "./lifecycle.handlers";
 import { approveRequest, cancelDestinationRequest, listDestinationRequestEvents, rejectRequest } from "./lifecycle.routes";
 import { createHandler, getHandler, listHandler, paymentLinkHandler, paymentLinksHandler } from "./requests.handlers";
-import { createDestinationPaymentLink, createDestinationRequest, getDestinationRequest, listDestinationRequests, listDestinationPaymentLinks } from "./requests.routes";
+import {
+  createDestinationPaymentLink,
+  createDestinationRequest,
+  getDestinationRequest,
+  listDestinationRequests,
+  listDestinationPaymentLinks,
+} from "./requests.routes";
 
 const router = createRouter();
 router

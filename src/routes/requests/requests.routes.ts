@@ -4,8 +4,14 @@ import { jsonBody, jsonResponse } from "../../schemas/content";
 import { PaymentLinkListSchema } from "../../schemas/payment-link";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
-  DashboardListQuerySchema, IdempotencyHeaderSchema, PaymentLinkCreateSchema, PaymentLinkSchema,
-  RequestCreateSchema, RequestIdSchema, RequestListSchema, RequestSchema,
+  DashboardListQuerySchema,
+  IdempotencyHeaderSchema,
+  PaymentLinkCreateSchema,
+  PaymentLinkSchema,
+  RequestCreateSchema,
+  RequestIdSchema,
+  RequestListSchema,
+  RequestSchema,
 } from "../../schemas/request";
 
 const tags = ["Dashboard: requests"];
@@ -13,35 +19,50 @@ export const RequestParams = DestinationParams.extend({ requestId: RequestIdSche
 
 export const listDestinationRequests = defineRoute("session", {
   operationId: "listDestinationRequests",
-  method: "get", path: "/api/destinations/{id}/requests", tags, summary: "A destination's requests, newest first",
+  method: "get",
+  path: "/api/destinations/{id}/requests",
+  tags,
+  summary: "A destination's requests, newest first",
   request: { params: DestinationParams, query: DashboardListQuerySchema },
   responses: { 200: jsonResponse(RequestListSchema, "A page of requests"), ...problems(400, 401, 404) },
 });
 
 export const getDestinationRequest = defineRoute("session", {
   operationId: "getDestinationRequest",
-  method: "get", path: "/api/destinations/{id}/requests/{requestId}", tags, summary: "One request",
+  method: "get",
+  path: "/api/destinations/{id}/requests/{requestId}",
+  tags,
+  summary: "One request",
   request: { params: RequestParams },
   responses: { 200: jsonResponse(RequestSchema, "The request"), ...problems(400, 401, 404) },
 });
 
 export const createDestinationRequest = defineRoute("session", {
   operationId: "createDestinationRequest",
-  method: "post", path: "/api/destinations/{id}/requests", tags, summary: "Create a request by hand (createdBy: manual)",
+  method: "post",
+  path: "/api/destinations/{id}/requests",
+  tags,
+  summary: "Create a request by hand (createdBy: manual)",
   request: { params: DestinationParams, headers: IdempotencyHeaderSchema, body: jsonBody(RequestCreateSchema) },
   responses: { 201: jsonResponse(RequestSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });
 
 export const createDestinationPaymentLink = defineRoute("session", {
   operationId: "createDestinationPaymentLink",
-  method: "post", path: "/api/destinations/{id}/requests/{requestId}/payment-links", tags, summary: "Create a payment link for an incoming request",
+  method: "post",
+  path: "/api/destinations/{id}/requests/{requestId}/payment-links",
+  tags,
+  summary: "Create a payment link for an incoming request",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
   responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });
 
 export const listDestinationPaymentLinks = defineRoute("session", {
   operationId: "listDestinationPaymentLinks",
-  method: "get", path: "/api/destinations/{id}/requests/{requestId}/payment-links", tags, summary: "A request's payment links, newest first (never their URLs)",
+  method: "get",
+  path: "/api/destinations/{id}/requests/{requestId}/payment-links",
+  tags,
+  summary: "A request's payment links, newest first (never their URLs)",
   request: { params: RequestParams },
   responses: { 200: jsonResponse(PaymentLinkListSchema, "The request's links"), ...problems(400, 401, 404) },
 });

@@ -13,10 +13,14 @@ import { allowLocal, checkWebhookUrl } from "../../webhooks/url-policy";
 export function unwrap<T>(result: WebhookResult<T>, what = "webhook endpoint"): T {
   if (result.ok) return result.value;
   switch (result.error) {
-    case "unauthenticated": throw unknownClientSecret();
-    case "client_revoked": throw new ApiError("client_revoked", "This client ID was revoked; it can no longer add webhook endpoints.");
-    case "too_many_endpoints": throw new ApiError("conflict", "At most 10 webhook endpoints per owner; delete one first.");
-    case "not_found": throw notFound(what);
+    case "unauthenticated":
+      throw unknownClientSecret();
+    case "client_revoked":
+      throw new ApiError("client_revoked", "This client ID was revoked; it can no longer add webhook endpoints.");
+    case "too_many_endpoints":
+      throw new ApiError("conflict", "At most 10 webhook endpoints per owner; delete one first.");
+    case "not_found":
+      throw notFound(what);
   }
 }
 
@@ -29,7 +33,10 @@ export async function freshSecret(env: Env, endpointId: string) {
 /** Validates the URL (400 naming `url`), then mints the endpoint's id and secret. */
 export async function prepareEndpoint(env: Env, destinationId: string, body: { url: string; events: string[] }) {
   const verdict = checkWebhookUrl(body.url, allowLocal(env));
-  if (!verdict.ok) throw new ApiError("validation_failed", `The webhook URL is not allowed: ${verdict.reason}`, [{ path: "url", message: verdict.reason }]);
+  if (!verdict.ok)
+    throw new ApiError("validation_failed", `The webhook URL is not allowed: ${verdict.reason}`, [
+      { path: "url", message: verdict.reason },
+    ]);
   const id = newId("whe");
   const { secret, sealed } = await freshSecret(env, id);
   const endpoint: NewEndpoint = { id, destinationId, url: verdict.url, events: body.events, sealedSecret: sealed };
@@ -37,5 +44,9 @@ export async function prepareEndpoint(env: Env, destinationId: string, body: { u
 }
 
 /** The orchestrator as a webhook caller: the authority checks its secret's hash. */
-export const clientCaller = (c: Context<AppEnv>): WebhookCaller => ({ type: "client", clientId: c.var.credential.clientId, secretHash: c.var.credential.secretHash });
+export const clientCaller = (c: Context<AppEnv>): WebhookCaller => ({
+  type: "client",
+  clientId: c.var.credential.clientId,
+  secretHash: c.var.credential.secretHash,
+});
 export const RECIPIENT: WebhookCaller = { type: "recipient" };

@@ -6,25 +6,35 @@ import { WEBHOOK_EVENT_TYPES } from "../../webhooks/events";
 const HEADERS = {
   "webhook-id": "The event id (evt_…), the same on every retry: deduplicate on it.",
   "webhook-timestamp": "Unix seconds of this attempt; reject ones far from now.",
-  "webhook-signature": "`v1,<base64 HMAC-SHA256>` of \"{id}.{timestamp}.{body}\"; two, space-separated, during a secret rotation.",
+  "webhook-signature": '`v1,<base64 HMAC-SHA256>` of "{id}.{timestamp}.{body}"; two, space-separated, during a secret rotation.',
 };
 
 /** Lists every event under the OpenAPI 3.1 `webhooks` map, so SDK generators type the payloads. */
 export function registerWebhookDocs(router: AppRouter): void {
   for (const type of WEBHOOK_EVENT_TYPES) {
     router.openAPIRegistry.registerWebhook({
-      method: "post", path: type, tags: ["Webhooks"], summary: `${type}, signed per Standard Webhooks`,
+      method: "post",
+      path: type,
+      tags: ["Webhooks"],
+      summary: `${type}, signed per Standard Webhooks`,
       // Sent by Payrelay to the receiver: authenticated by its signature headers, not by a scheme the receiver declares.
-      operationId: `on${type.split(/[._]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}`,
+      operationId: `on${type
+        .split(/[._]/)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join("")}`,
       security: [],
       request: {
-        headers: z.object(Object.fromEntries(Object.entries(HEADERS).map(([name, description]) => [name, z.string().openapi({ description })]))),
+        headers: z.object(
+          Object.fromEntries(Object.entries(HEADERS).map(([name, description]) => [name, z.string().openapi({ description })])),
+        ),
         body: { required: true, content: { "application/json": { schema: WebhookEventSchema } } },
       },
       responses: {
         200: { description: "Any 2xx: delivered" },
         410: { description: "Disables the endpoint at once" },
-        default: { description: "Anything else, or no answer within 15 s: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h" },
+        default: {
+          description: "Anything else, or no answer within 15 s: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h",
+        },
       },
     });
   }

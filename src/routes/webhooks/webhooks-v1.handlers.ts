@@ -24,5 +24,8 @@ export const deleteHandler: AppRouteHandler<typeof deleteClientEndpoint> = async
 
 export const eventsHandler: AppRouteHandler<typeof listClientEvents> = async (c) => {
   const { cursor, type } = c.req.valid("query");
-  return c.json(unwrap(await authority(c.env, c.var.credential.destinationId).listWebhookEvents(clientCaller(c), cursor ?? null, type ?? null)), 200);
+  return c.json(
+    unwrap(await authority(c.env, c.var.credential.destinationId).listWebhookEvents(clientCaller(c), cursor ?? null, type ?? null)),
+    200,
+  );
 };

@@ -3,36 +3,54 @@ import { defineRoute } from "../../lib/define-route";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
-  EndpointParams, EventsQuery, WebhookEndpointCreateSchema, WebhookEndpointSchema, WebhookEndpointWithSecretSchema,
-  WebhookEventSchema, page,
+  EndpointParams,
+  EventsQuery,
+  WebhookEndpointCreateSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+  WebhookEventSchema,
+  page,
 } from "../../schemas/webhook";
 
 const tags = ["Orchestrator: webhooks"];
 
 export const createClientEndpoint = defineRoute("client", {
   operationId: "createWebhookEndpoint",
-  method: "post", path: "/v1/webhook-endpoints", tags, summary: "Add a webhook endpoint for this client ID; its secret is shown once",
-  description: "Receives events about the requests this client can read at delivery time: its own, plus a direction's while it holds `…:reader` and is not revoked.",
+  method: "post",
+  path: "/v1/webhook-endpoints",
+  tags,
+  summary: "Add a webhook endpoint for this client ID; its secret is shown once",
+  description:
+    "Receives events about the requests this client can read at delivery time: its own, plus a direction's while it holds `…:reader` and is not revoked.",
   request: { body: jsonBody(WebhookEndpointCreateSchema) },
   responses: { 201: jsonResponse(WebhookEndpointWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 409) },
 });
 
 export const listClientEndpoints = defineRoute("client", {
   operationId: "listWebhookEndpoints",
-  method: "get", path: "/v1/webhook-endpoints", tags, summary: "This client ID's webhook endpoints",
+  method: "get",
+  path: "/v1/webhook-endpoints",
+  tags,
+  summary: "This client ID's webhook endpoints",
   responses: { 200: jsonResponse(z.object({ data: z.array(WebhookEndpointSchema) }), "Endpoints"), ...problems(401) },
 });
 
 export const deleteClientEndpoint = defineRoute("client", {
   operationId: "deleteWebhookEndpoint",
-  method: "delete", path: "/v1/webhook-endpoints/{endpointId}", tags, summary: "Delete one of this client ID's webhook endpoints",
+  method: "delete",
+  path: "/v1/webhook-endpoints/{endpointId}",
+  tags,
+  summary: "Delete one of this client ID's webhook endpoints",
   request: { params: EndpointParams },
   responses: { 204: { description: "Deleted" }, ...problems(400, 401, 404) },
 });
 
 export const listClientEvents = defineRoute("client", {
   operationId: "listEvents",
-  method: "get", path: "/v1/events", tags, summary: "Catch-up: the events this client's endpoints would receive, oldest first (30 days)",
+  method: "get",
+  path: "/v1/events",
+  tags,
+  summary: "Catch-up: the events this client's endpoints would receive, oldest first (30 days)",
   request: { query: EventsQuery },
   responses: { 200: jsonResponse(page(WebhookEventSchema), "Events"), ...problems(400, 401) },
 });

@@ -4,8 +4,14 @@ import { authority } from "../../services/authority";
 import { claimedDestination, ownedDestination } from "../../services/destinations";
 import { RECIPIENT, freshSecret, prepareEndpoint, unwrap } from "./webhook-calls";
 import type {
-  createRecipientEndpoint, deleteRecipientEndpoint, listDestinationEvents, listRecipientDeliveries, listRecipientEndpoints,
-  retryRecipientDelivery, rotateRecipientSecret, testRecipientEndpoint,
+  createRecipientEndpoint,
+  deleteRecipientEndpoint,
+  listDestinationEvents,
+  listRecipientDeliveries,
+  listRecipientEndpoints,
+  retryRecipientDelivery,
+  rotateRecipientSecret,
+  testRecipientEndpoint,
 } from "./webhooks.routes";
 
 export const createHandler: AppRouteHandler<typeof createRecipientEndpoint> = async (c) => {
@@ -44,7 +50,10 @@ export const testHandler: AppRouteHandler<typeof testRecipientEndpoint> = async 
 export const deliveriesHandler: AppRouteHandler<typeof listRecipientDeliveries> = async (c) => {
   const { id, endpointId } = c.req.valid("param");
   const d = await ownedDestination(database(c.env.DB), c.var.user.id, id);
-  return c.json(unwrap(await authority(c.env, d.id).listWebhookDeliveries(RECIPIENT, endpointId, c.req.valid("query").cursor ?? null)), 200);
+  return c.json(
+    unwrap(await authority(c.env, d.id).listWebhookDeliveries(RECIPIENT, endpointId, c.req.valid("query").cursor ?? null)),
+    200,
+  );
 };
 
 export const retryHandler: AppRouteHandler<typeof retryRecipientDelivery> = async (c) => {

@@ -1,8 +1,14 @@
 import { createRouter } from "../../lib/create-router";
 import * as recipient from "./webhooks.handlers";
 import {
-  createRecipientEndpoint, deleteRecipientEndpoint, listDestinationEvents, listRecipientDeliveries, listRecipientEndpoints,
-  retryRecipientDelivery, rotateRecipientSecret, testRecipientEndpoint,
+  createRecipientEndpoint,
+  deleteRecipientEndpoint,
+  listDestinationEvents,
+  listRecipientDeliveries,
+  listRecipientEndpoints,
+  retryRecipientDelivery,
+  rotateRecipientSecret,
+  testRecipientEndpoint,
 } from "./webhooks.routes";
 import * as client from "./webhooks-v1.handlers";
 import { createClientEndpoint, deleteClientEndpoint, listClientEndpoints, listClientEvents } from "./webhooks-v1.routes";
