@@ -56,9 +56,6 @@ test("add a destination; the interop address appears as you type and matches the
   await page.getByLabel("Wallet address").fill(TEST_WALLET);
   await page.getByText("Enter the token contract address.").waitFor();
   await page.getByLabel("Token contract address").fill(s.token);
-  // A token Payrelay does not know: the form asks for its symbol and decimals.
-  await page.getByLabel("Token symbol").fill("USDC");
-  await page.getByLabel("Token decimals").fill("6");
   const preview = page.getByTestId("interop-preview");
   await preview.waitFor();
   const typed = (await preview.textContent()).trim();

@@ -18,6 +18,7 @@ const TONES: Record<string, Tone> = {
   enabled: "success",
   disabled: "danger",
   delivered: "success",
+  failed: "danger",
   skipped: "neutral",
 };
 
@@ -38,6 +39,7 @@ const LABELS: Record<string, string> = {
   enabled: "Enabled",
   disabled: "Disabled",
   delivered: "Delivered",
+  failed: "Failed",
   skipped: "Skipped",
 };
 
