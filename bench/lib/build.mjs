@@ -13,28 +13,30 @@ const ENTRIES = {
   floor: "bench/workers/floor-worker.ts",
 };
 
+const DEFINE = { "process.env.NODE_ENV": '"production"', "navigator.userAgent": '"Cloudflare-Workers"' };
+
+/** esbuild options that bundle a Worker entry as wrangler would for workerd; shared by the bench and its tools. */
+export const workerBuildOptions = (cwd, entry, outfile) => ({
+  absWorkingDir: cwd,
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  format: "esm",
+  target: "es2024",
+  platform: "neutral",
+  mainFields: ["module", "main"],
+  conditions: ["workerd", "worker", "browser"],
+  external: ["cloudflare:*", "node:*"],
+  keepNames: true,
+  logLevel: "warning",
+});
+
 /** Builds every entry into outdir/<name>.js; returns their paths. */
 export async function bundleWorkers(root, outdir) {
   const out = {};
   for (const [name, entry] of Object.entries(ENTRIES)) {
     const outfile = path.join(outdir, `${name}.js`);
-    await build({
-      absWorkingDir: root,
-      entryPoints: [entry],
-      outfile,
-      bundle: true,
-      format: "esm",
-      target: "es2024",
-      platform: "neutral",
-      mainFields: ["module", "main"],
-      conditions: ["workerd", "worker", "browser"],
-      external: ["cloudflare:*", "node:*"],
-      keepNames: true,
-      minify: false,
-      sourcemap: false,
-      define: { "process.env.NODE_ENV": '"production"', "navigator.userAgent": '"Cloudflare-Workers"' },
-      logLevel: "warning",
-    });
+    await build({ ...workerBuildOptions(root, entry, outfile), minify: false, sourcemap: false, define: DEFINE });
     out[name] = outfile;
   }
   return out;

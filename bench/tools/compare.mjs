@@ -6,6 +6,7 @@
 // Each directory is a checkout (or a copy holding src/, migrations/ and a
 // node_modules esbuild can resolve from); kind is get, list or create.
 import { build } from "esbuild";
+import { workerBuildOptions } from "../lib/build.mjs";
 import { Miniflare } from "miniflare";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -27,23 +28,9 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 6),
 const work = path.join(root, "bench", ".work", "compare");
 rmSync(work, { recursive: true, force: true });
 
-const esbuildOptions = (cwd, entry, outfile) => ({
-  absWorkingDir: cwd,
-  entryPoints: [entry],
-  outfile,
-  bundle: true,
-  format: "esm",
-  target: "es2024",
-  platform: "neutral",
-  mainFields: ["module", "main"],
-  conditions: ["workerd", "worker", "browser"],
-  external: ["cloudflare:*", "node:*"],
-  keepNames: true,
-  logLevel: "warning",
-});
 const names = dirs.map((d, i) => `v${i}-${path.basename(path.resolve(d))}`.replace(/[^a-z0-9-]/gi, "-"));
-await build(esbuildOptions(root, "bench/workers/floor-worker.ts", path.join(work, "floor", "floor.js")));
-for (const [i, d] of dirs.entries()) await build(esbuildOptions(path.resolve(d), "src/index.ts", path.join(work, names[i], "app.js")));
+await build(workerBuildOptions(root, "bench/workers/floor-worker.ts", path.join(work, "floor", "floor.js")));
+for (const [i, d] of dirs.entries()) await build(workerBuildOptions(path.resolve(d), "src/index.ts", path.join(work, names[i], "app.js")));
 
 const worker = (name, script, durableObjects) => ({
   name,

@@ -6,6 +6,7 @@
 // The .cpuprofile is kept in bench/.work/profile/ (open it in Chrome DevTools).
 // D1's own work runs in another isolate and shows here only as the d1-api calls.
 import { build } from "esbuild";
+import { workerBuildOptions } from "../lib/build.mjs";
 import { Miniflare } from "miniflare";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -21,20 +22,7 @@ const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT ?? 9329);
 const work = path.join(root, "bench", ".work", "profile");
 rmSync(work, { recursive: true, force: true });
 const app = path.join(work, "app.js");
-await build({
-  absWorkingDir: path.resolve(dir),
-  entryPoints: ["src/index.ts"],
-  outfile: app,
-  bundle: true,
-  format: "esm",
-  target: "es2024",
-  platform: "neutral",
-  mainFields: ["module", "main"],
-  conditions: ["workerd", "worker", "browser"],
-  external: ["cloudflare:*", "node:*"],
-  keepNames: true,
-  logLevel: "warning",
-});
+await build(workerBuildOptions(path.resolve(dir), "src/index.ts", app));
 const mf = new Miniflare({
   host: "127.0.0.1",
   port: 0,
