@@ -52,7 +52,8 @@ async function target(arg) {
     const reference = link.paymentReference ?? (requestId ? paymentReference(requestId) : undefined);
     return {
       base,
-      amount: opts.amount ?? link.amount,
+      // What is still due, in the token (the link may be partly paid, or priced in a pegged fiat).
+      amount: opts.amount ?? link.pay?.amountDue ?? link.amount,
       wallet,
       token,
       reference,
@@ -99,12 +100,10 @@ console.log(`Paid ${t.amount} (${amountMinor} minor units) from ${from} to ${wal
 const headers = { "content-type": "application/json", ...(t.submit.secret ? { authorization: `Bearer ${t.submit.secret}` } : {}) };
 const res = await fetch(t.base + t.submit.path, { method: "POST", headers, body: JSON.stringify({ txHash: receipt.transactionHash }) });
 const body = await res.text();
-if (res.status === 404) {
-  // Until issue 8's payment routes exist, this is the expected answer; the payment itself is on chain.
-  console.log(
-    `POST ${t.submit.path} → 404 (${body}): this Payrelay does not take payment submissions there yet. The transfer above is on chain; submit its hash once it does.`,
-  );
-} else {
-  console.log(`POST ${t.submit.path} → ${res.status} ${body}`);
-  if (!res.ok) process.exit(1);
+console.log(`POST ${t.submit.path} → ${res.status} ${body}`);
+if (!res.ok) process.exit(1);
+try {
+  console.log(`Status: ${JSON.parse(body).status}`);
+} catch {
+  // not JSON: printed above as it came
 }
