@@ -87,6 +87,7 @@ if (!rpcUrl) fail("No local chain known: run `npm run dev` first, or give --rpc.
 if (!wallet || !token) fail("Unknown destination: give --to <wallet> and --token <token contract>.");
 if (!t.reference) console.warn("The link does not name its request: paying without a payment reference (give --request req_… to add it).");
 
+if (!opts.amount && /^0(\.0*)?$/.test(t.amount)) fail("Nothing is due on this request any more (give --amount to pay more anyway).");
 const decimals = Number(await rpc(rpcUrl, "eth_call", [{ to: token, data: `0x${selector("decimals()")}` }, "latest"]));
 const amountMinor = toMinor(t.amount, decimals);
 const from = (await rpc(rpcUrl, "eth_accounts"))[Number(opts.from)];
