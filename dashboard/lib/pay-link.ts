@@ -1,0 +1,19 @@
+import type { PublicPaymentLink } from "./types";
+
+/**
+ * What the payer's page reads of a link. Payment progress (amountPaid, amountDue,
+ * paymentReference, payments) is optional here so the page still renders a
+ * link from a server that does not report it; see `amountDueOf`.
+ */
+export type PayLink = PublicPaymentLink & {
+  amountPaid?: string;
+  amountDue?: string;
+  paymentReference?: string;
+  payments?: { txHash: string; status: string }[];
+};
+
+/** Statuses in which the payer can still send money to this link. */
+export const PAYABLE: readonly string[] = ["pending", "partially_paid"];
+
+/** Token amount still to pay, in major units: the server's `amountDue`, else the whole amount. */
+export const amountDueOf = (link: PayLink): string => link.amountDue ?? link.pay.amount;
