@@ -6,14 +6,16 @@ import type { PublicPaymentLink } from "./types";
  * link from a server that does not report it; see `amountDueOf`.
  */
 export type PayLink = PublicPaymentLink & {
+  /** In the request's currency, as is `amountDue`; `pay.amountDue` is the tokens still to send. */
   amountPaid?: string;
   amountDue?: string;
   paymentReference?: string;
   payments?: { txHash: string; status: string }[];
+  pay: { amountDue?: string };
 };
 
 /** Statuses in which the payer can still send money to this link. */
 export const PAYABLE: readonly string[] = ["pending", "partially_paid"];
 
-/** Token amount still to pay, in major units: the server's `amountDue`, else the whole amount. */
-export const amountDueOf = (link: PayLink): string => link.amountDue ?? link.pay.amount;
+/** Tokens still to send, in major units: the server's `pay.amountDue`, else the whole amount. */
+export const amountDueOf = (link: PayLink): string => link.pay.amountDue ?? link.pay.amount;

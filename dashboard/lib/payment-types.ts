@@ -1,26 +1,22 @@
 import type { PaymentRequest } from "./types";
 
-/** A transfer Payrelay verified on-chain for a request. */
-export interface VerifiedPayment {
-  txHash: string;
-  logIndex: number;
-  chainId: number;
-  from: string;
+/**
+ * One payment of a request: a transfer Payrelay verified on-chain, or one the
+ * recipient declared (`declared`, bank rails: no transaction), never shown as verified.
+ */
+export interface RequestPayment {
+  txHash: string | null;
+  logIndex: number | null;
+  chainId: number | null;
+  from: string | null;
+  /** In the token's units for a transfer, the request's for a declared payment. */
   amount: string;
-  blockNumber: number | string;
+  blockNumber: number | null;
   status: "confirming" | "confirmed";
   confirmedAt: string | null;
-}
-
-/** A payment the recipient declared (bank rails, or a note), shown as declared, never as verified. */
-export interface DeclaredPayment {
-  declared: true;
+  declared: boolean;
   note: string | null;
-  amount: string;
-  txHash?: string | null;
 }
-
-export type RequestPayment = VerifiedPayment | DeclaredPayment;
 
 /**
  * A request as its detail view shows it (the contract's "Verified payments").
@@ -36,16 +32,16 @@ export type RequestDetail = PaymentRequest & {
 
 /** A transfer to the destination's wallet tied to no request: the recipient may assign it. */
 export interface UnattributedPayment {
+  id: string;
   txHash: string;
   logIndex: number;
   chainId: number;
   from: string;
   amount: string;
-  blockNumber?: number | string;
-  seenAt?: string;
+  blockNumber: number | null;
+  status: "confirming" | "confirmed";
+  createdAt: string;
 }
-
-export const isDeclared = (p: RequestPayment): p is DeclaredPayment => "declared" in p && p.declared;
 
 /** Where the recipient may mark a request paid: outgoing once approved, incoming while money is still due. */
 export function canMarkPaid(r: PaymentRequest): boolean {

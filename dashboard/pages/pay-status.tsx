@@ -30,7 +30,7 @@ export function PayStatus({ link }: { link: PayLink }) {
       </h2>
       {link.status === "partially_paid" ? (
         <p data-testid="amount-left">
-          {link.amountPaid ? `${formatAmount(link.amountPaid)} ${symbol} received; ` : ""}
+          {link.amountPaid ? `${formatAmount(link.amountPaid)} ${link.currency} received; ` : ""}
           <strong>
             {formatAmount(amountDueOf(link))} {symbol}
           </strong>{" "}

@@ -4,37 +4,34 @@ import { MonoValue } from "../components/mono-value";
 import { StatusBadge } from "../components/status-badge";
 import { chainName } from "../lib/chains";
 import { formatAmount, formatDateTime } from "../lib/format";
-import { canMarkPaid, isDeclared, type RequestDetail, type RequestPayment } from "../lib/payment-types";
+import { api } from "../lib/api";
+import { canMarkPaid, type RequestDetail, type RequestPayment } from "../lib/payment-types";
+import type { Destination } from "../lib/types";
+import { useResource } from "../lib/use-resource";
 import { MarkPaidDialog } from "./mark-paid-dialog";
 
-function PaymentItem({ payment: p, currency }: { payment: RequestPayment; currency: string }) {
+function PaymentItem({ payment: p, currency, token }: { payment: RequestPayment; currency: string; token: string }) {
+  // A transfer is counted in the token it moved; a declaration in the request's currency.
   const amount = (
     <span class="strong">
-      {formatAmount(p.amount)} <span class="currency">{currency}</span>
+      {formatAmount(p.amount)} <span class="currency">{p.declared ? currency : token}</span>
     </span>
   );
-  if (isDeclared(p)) {
-    return (
-      <li class="payment-item" data-testid="payment">
-        <div class="payment-line">
-          {amount} <StatusBadge status="declared" />
-        </div>
-        <p class="muted">Declared by you{p.note ? `: ${p.note}` : ""}</p>
-        {p.txHash && <MonoValue value={p.txHash} label="transaction hash" truncate />}
-      </li>
-    );
-  }
   return (
     <li class="payment-item" data-testid="payment">
       <div class="payment-line">
-        {amount} <StatusBadge status={p.status} />
+        {amount} <StatusBadge status={p.declared ? "declared" : p.status} />
       </div>
-      <MonoValue value={p.txHash} label="transaction hash" truncate />
-      <p class="muted">
-        From <MonoValue value={p.from} label="sender address" truncate copy={false} /> on {chainName(p.chainId)}, block{" "}
-        {String(p.blockNumber)}
-        {p.confirmedAt ? `, confirmed ${formatDateTime(p.confirmedAt)}` : ""}
-      </p>
+      {p.declared && <p class="muted">Declared by you{p.note ? `: ${p.note}` : ""}</p>}
+      {p.txHash && <MonoValue value={p.txHash} label="transaction hash" truncate />}
+      {p.from && (
+        <p class="muted">
+          From <MonoValue value={p.from} label="sender address" truncate copy={false} />
+          {p.chainId !== null && ` on ${chainName(p.chainId)}`}
+          {p.blockNumber !== null && `, block ${p.blockNumber}`}
+          {p.confirmedAt && `, confirmed ${formatDateTime(p.confirmedAt)}`}
+        </p>
+      )}
     </li>
   );
 }
@@ -47,6 +44,8 @@ export function RequestPayments({ destinationId, request: r, onChange }: Props) 
   // Marked paid: the status is the news (and the button may be gone); cancelled: back to the button.
   const marked = useRef(false);
   const payments = r.payments ?? [];
+  const destination = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
+  const token = destination.data?.tokenSymbol ?? "";
   const markable = canMarkPaid(r);
   if (payments.length === 0 && !markable && r.amountPaid.replace(/[0.]/g, "") === "") return null;
 
@@ -84,7 +83,7 @@ export function RequestPayments({ destinationId, request: r, onChange }: Props) 
       {payments.length > 0 ? (
         <ul class="payment-list" aria-label="Payments received">
           {payments.map((p, i) => (
-            <PaymentItem key={isDeclared(p) ? `declared-${i}` : `${p.txHash}-${p.logIndex}`} payment={p} currency={r.currency} />
+            <PaymentItem key={p.txHash ? `${p.txHash}-${p.logIndex}` : `declared-${i}`} payment={p} currency={r.currency} token={token} />
           ))}
         </ul>
       ) : (

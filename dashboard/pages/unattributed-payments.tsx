@@ -2,6 +2,7 @@ import { useRef, useState } from "preact/hooks";
 import { MonoValue } from "../components/mono-value";
 import { ProblemAlert } from "../components/problem-alert";
 import { ShortTime } from "../components/short-time";
+import { StatusBadge } from "../components/status-badge";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import { formatAmount } from "../lib/format";
@@ -10,7 +11,7 @@ import type { Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { AssignPaymentDialog } from "./assign-payment-dialog";
 
-const key = (p: UnattributedPayment) => `${p.chainId}:${p.txHash}:${p.logIndex}`;
+const key = (p: UnattributedPayment) => p.id;
 
 /**
  * Transfers to this destination's wallet that no request claimed (no reference, signature or known
@@ -38,7 +39,7 @@ export function UnattributedPayments({ destination }: { destination: Destination
               <span class="strong">
                 {formatAmount(p.amount)} <span class="currency">{currency}</span>
               </span>
-              {p.seenAt && <ShortTime iso={p.seenAt} />}
+              <ShortTime iso={p.createdAt} /> <StatusBadge status={p.status} />
             </div>
             <MonoValue value={p.txHash} label="transaction hash" truncate />
             <p class="muted">
