@@ -133,7 +133,7 @@ export function PayActions({ link, token, onPaid }: { link: PayLink; token: stri
       <form class="pay-paste" onSubmit={paste} noValidate>
         <TextField
           label="Transaction hash"
-          hint="Paid from another wallet or app? Paste the transaction's hash: 0x and 64 letters and digits."
+          hint="Already paid from another wallet or app (to the address below)? Paste the transaction's hash: 0x and 64 letters and digits."
           error={fieldError}
           value={hash}
           onValue={setHash}

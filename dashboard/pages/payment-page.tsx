@@ -122,10 +122,11 @@ export function PaymentPage() {
   const showStatus = link.status !== "pending" || (link.payments?.length ?? 0) > 0;
   return (
     <PayFrame>
+      {/* Status first (what the money is doing), then the ways to pay; the address to pay by hand follows. */}
       <PaymentDetails link={link} msLeft={left}>
         {showStatus && <PayStatus link={link} />}
+        {PAYABLE.includes(link.status) && left > 0 && <PayActions link={link} token={token} onPaid={submitted} />}
       </PaymentDetails>
-      {PAYABLE.includes(link.status) && left > 0 && <PayActions link={link} token={token} onPaid={submitted} />}
     </PayFrame>
   );
 }
