@@ -6,7 +6,7 @@ import { calldataReference, paymentReference } from "./payment-reference";
  * "Attribution"). A destination is one public wallet, so without one of these
  * anyone could claim someone else's transfer for their own request.
  */
-export type Attribution = "reference" | "signature" | "payer_wallet";
+export type Attribution = "reference" | "signature" | "payer_wallet" | "recipient";
 
 /** The transaction as eth_getTransactionByHash gives it; addresses lowercase. */
 export type SentTransaction = { from: string; to: string | null; input: string };

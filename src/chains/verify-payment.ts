@@ -20,6 +20,10 @@ export type PaymentSubmission = {
   payerWallet?: string | null;
   /** EIP-191 signature of attributionMessage(requestId, txHash) by the sender. */
   signature?: string | null;
+  /** The recipient names the transaction itself (mark-paid): its word ties the transfer to the request. */
+  trusted?: boolean;
+  /** Only Transfers from this address count (an outgoing payment: from the destination's wallet to the payee's). */
+  sender?: string;
 };
 
 /** One Transfer log to the destination: what a request's payments list records. Addresses and hash lowercase. */
@@ -28,7 +32,7 @@ export type VerifiedPayment = { txHash: string; logIndex: number; chainId: numbe
 export type VerifyOutcome =
   | { outcome: "chain_unavailable"; detail: string }
   | { outcome: "not_found"; detail: string }
-  | { outcome: "mismatch"; field: "chain" | "token" | "recipient" | "transfer"; detail: string }
+  | { outcome: "mismatch"; field: "chain" | "token" | "recipient" | "sender" | "transfer"; detail: string }
   | { outcome: "unattributed"; detail: string; transfers: VerifiedPayment[] }
   | { outcome: "confirming" | "confirmed"; payments: VerifiedPayment[]; attribution: Attribution; confirmations: number; required: number };
 
@@ -104,7 +108,7 @@ export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Pr
   if (receipt && receipt.status !== "0x1")
     return { outcome: "not_found", detail: `Transaction ${txHash} failed (reverted); it moved nothing.` };
   const sent: SentTransaction = { from: tx.from, to: tx.to, input: tx.input };
-  const attribution = attribute(sent, { ...input, txHash });
+  const attribution: Attribution | null = input.trusted ? "recipient" : attribute(sent, { ...input, txHash });
   const required = requiredConfirmations(env, input.chainId);
   // Still in the mempool: nothing to count yet, re-check later.
   if (!receipt) {
@@ -114,7 +118,11 @@ export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Pr
   const transfers = receipt.logs.map(decodeTransferLog).filter((t): t is TransferLog => t !== null);
   const token = input.tokenAddress.toLowerCase();
   const wallet = input.walletAddress.toLowerCase();
-  const ours = transfers.filter((t) => t.token === token && t.to === wallet);
+  const toWallet = transfers.filter((t) => t.token === token && t.to === wallet);
+  const sender = input.sender?.toLowerCase();
+  const ours = sender === undefined ? toWallet : toWallet.filter((t) => t.from === sender);
+  if (ours.length === 0 && toWallet.length > 0)
+    return { outcome: "mismatch", field: "sender", detail: `The transaction's Transfer to ${wallet} is not sent from ${sender}.` };
   if (ours.length === 0) return mismatchOf(transfers, token, wallet);
   const blockNumber = Number(receipt.blockNumber);
   const payments = ours.map((t) => ({

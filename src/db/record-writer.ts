@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { AdmissionRecord, TransitionRecord } from "../durable-objects/authority-types";
+import type { AdmissionRecord, OutboxRecord, TransitionRecord } from "../durable-objects/authority-types";
 import type { Database } from "./client";
-import { paymentLinks, requestEvents, requests } from "./schema";
+import { paymentLinks, payments, requestEvents, requests, type PaymentRow } from "./schema";
 
 /**
  * The D1 write of an admitted create. `ON CONFLICT DO NOTHING` on the primary
@@ -32,9 +32,36 @@ export function recordTransition(db: Database, record: TransitionRecord): BatchI
       .values(row)
       .onConflictDoUpdate({
         target: requests.id,
-        set: { status: sql`excluded.status`, statusSequence: sql`excluded.status_sequence`, updatedAt: sql`excluded.updated_at` },
+        set: {
+          status: sql`excluded.status`,
+          statusSequence: sql`excluded.status_sequence`,
+          updatedAt: sql`excluded.updated_at`,
+          amountPaidMinor: sql`excluded.amount_paid_minor`,
+          paidLate: sql`excluded.paid_late`,
+        },
         setWhere: sql`${requests.statusSequence} < excluded.status_sequence`,
       }),
     db.insert(requestEvents).values(event).onConflictDoNothing(),
+    ...(record.payments ?? []).map((p) => recordPaymentRow(db, p)),
   ];
+}
+
+/**
+ * A payment's D1 write: the whole row, applied only over an older `version`,
+ * so the Worker's write and the alarm's repeat of it land in any order.
+ */
+export function recordPaymentRow(db: Database, row: PaymentRow) {
+  const columns = (Object.keys(row) as (keyof PaymentRow)[]).filter((k) => k !== "id");
+  const set = Object.fromEntries(columns.map((k) => [k, sql.raw(`excluded.${payments[k].name}`)]));
+  return db
+    .insert(payments)
+    .values(row)
+    .onConflictDoUpdate({ target: payments.id, set, setWhere: sql`${payments.version} < excluded.version` });
+}
+
+/** The D1 statements of any outbox record. */
+export function recordOutbox(db: Database, record: OutboxRecord): BatchItem<"sqlite">[] {
+  if (record.kind === "transition") return recordTransition(db, record);
+  if (record.kind === "payment") return [recordPaymentRow(db, record.row)];
+  return [recordInsert(db, record)];
 }

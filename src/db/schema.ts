@@ -96,6 +96,10 @@ export const requests = sqliteTable(
     expiresAt: integer("expires_at"),
     // The authority's count of this request's transitions: a D1 write carrying a lower one is late and skipped.
     statusSequence: integer("status_sequence").notNull().default(0),
+    // Confirmed and declared payments so far, in the request's own minor units (an integer string, like amount_minor).
+    amountPaidMinor: text("amount_paid_minor").notNull().default("0"),
+    // A payment was verified after the request had expired.
+    paidLate: integer("paid_late", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     // Every list is "newest first under a destination, maybe narrowed"; each index ends in (created_at, id)
@@ -141,10 +145,47 @@ export const requestEvents = sqliteTable(
   (t) => [index("request_events_request_idx").on(t.requestId, t.sequence)],
 );
 
+/**
+ * Payments as the authority recorded them (outbox `payment` records): verified
+ * Transfer logs, one row per log (the unique index: one log pays at most one
+ * request), and the recipient's declared payments (no transaction). A null
+ * request_id is a verified transfer to the destination nobody could tie to a
+ * request (unattributed), until the recipient assigns it. `version` orders the
+ * writes of one payment, so a late write never undoes a newer one; a dropped
+ * (reorged) transaction stays as `dropped`, shown nowhere.
+ */
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: text("id").primaryKey(),
+    destinationId: text("destination_id").notNull(),
+    requestId: text("request_id"),
+    chainId: integer("chain_id"),
+    txHash: text("tx_hash"),
+    logIndex: integer("log_index"),
+    fromAddress: text("from_address"),
+    amountMinor: text("amount_minor").notNull(), // the token's minor units for a transfer, the request's for a declared payment
+    decimals: integer("decimals").notNull(),
+    blockNumber: integer("block_number"),
+    status: text("status", { enum: ["confirming", "confirmed", "dropped"] }).notNull(),
+    declared: integer("declared", { mode: "boolean" }).notNull().default(false),
+    note: text("note"),
+    createdAt: integer("created_at").notNull(),
+    confirmedAt: integer("confirmed_at"),
+    version: integer("version").notNull(),
+  },
+  (t) => [
+    uniqueIndex("payments_log_unique").on(t.chainId, t.txHash, t.logIndex),
+    index("payments_request_idx").on(t.requestId, t.createdAt),
+    index("payments_destination_idx").on(t.destinationId, t.requestId, t.createdAt, t.id),
+  ],
+);
+
 /** Who moved a request: the contract's event actor. */
 export type EventActor = { type: "client"; clientId: string } | { type: "user" } | { type: "payer" } | { type: "system" };
 
 export type RequestEventRow = typeof requestEvents.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
 export type PaymentLinkRow = typeof paymentLinks.$inferSelect;
 export type DestinationRow = typeof destinations.$inferSelect;

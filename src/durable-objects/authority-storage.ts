@@ -96,6 +96,30 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX requests_expiry ON requests (expires_at)
      WHERE expires_at IS NOT NULL AND status IN ('pending', 'pending_approval', 'approved');`,
+  // Payments (issue 8): verified Transfer logs and declared payments; one log pays at most one request (the
+  // unique index), a null request_id is an unattributed transfer. See payment-state.ts and payment-recheck.ts.
+  `CREATE TABLE payments (
+     id TEXT PRIMARY KEY,
+     request_id TEXT,
+     chain_id INTEGER,
+     tx_hash TEXT,
+     log_index INTEGER,
+     from_address TEXT,
+     amount_minor TEXT NOT NULL,
+     decimals INTEGER NOT NULL,
+     block_number INTEGER,
+     status TEXT NOT NULL CHECK (status IN ('confirming', 'confirmed', 'dropped')),
+     declared INTEGER NOT NULL DEFAULT 0,
+     note TEXT,
+     required INTEGER NOT NULL DEFAULT 1,
+     recheck_at INTEGER,
+     created_at INTEGER NOT NULL,
+     confirmed_at INTEGER,
+     version INTEGER NOT NULL
+   );
+   CREATE UNIQUE INDEX payments_log ON payments (chain_id, tx_hash, log_index);
+   CREATE INDEX payments_request ON payments (request_id);
+   CREATE INDEX payments_recheck ON payments (recheck_at) WHERE recheck_at IS NOT NULL;`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

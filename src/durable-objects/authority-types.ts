@@ -1,6 +1,6 @@
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
-import type { PaymentLinkRow, RequestEventRow, RequestRow } from "../db/schema";
+import type { PaymentLinkRow, PaymentRow, RequestEventRow, RequestRow } from "../db/schema";
 import type { TransitionAction } from "../lifecycle/transitions";
 import type { FieldError } from "../lib/problem";
 
@@ -25,11 +25,50 @@ export type Actor = { type: "client"; clientId: string; secretHash: string } | {
 /** The row a create will write to D1, kept in the authority's outbox until D1 surely has it. */
 export type AdmissionRecord = { kind: "request"; row: RequestRow } | { kind: "link"; row: PaymentLinkRow };
 
-/** A transition on its way to D1: the request as it is after it, and its event. Kept in the outbox until D1 has it. */
-export type TransitionRecord = { kind: "transition"; row: RequestRow; event: RequestEventRow };
+/**
+ * A transition on its way to D1: the request as it is after it, and its event (and, for a payment, the payments
+ * it recorded or changed). Kept in the outbox until D1 has it.
+ */
+export type TransitionRecord = { kind: "transition"; row: RequestRow; event: RequestEventRow; payments?: PaymentRow[] };
+
+/** A payment that changed without moving a request (an unattributed transfer recorded or confirmed). */
+export type PaymentRecord = { kind: "payment"; row: PaymentRow };
 
 /** Everything the outbox holds; the Worker writes each kind right after the RPC, the alarm repairs. */
-export type OutboxRecord = AdmissionRecord | TransitionRecord;
+export type OutboxRecord = AdmissionRecord | TransitionRecord | PaymentRecord;
+
+/** One Transfer log the Worker verified; the amount in the token's minor units, as a decimal integer string. */
+export type VerifiedTransfer = {
+  txHash: string;
+  logIndex: number;
+  chainId: number;
+  from: string;
+  amountMinor: string;
+  blockNumber: number;
+};
+
+/** Who records a payment: a transition actor, or the payer behind a payment link the Worker resolved. */
+export type PaymentActor = TransitionActor | { type: "payer" };
+
+export type RecordPaymentInput = {
+  destinationId: string;
+  /** null: the transfers could not be tied to any request, and are kept as unattributed. */
+  requestId: string | null;
+  actor: PaymentActor;
+  kind: "verified" | "declared";
+  transfers: VerifiedTransfer[];
+  /** Whether the transfers had their chain's confirmations when verified, and how many they need. */
+  confirmed: boolean;
+  required: number;
+  tokenDecimals: number;
+  note?: string;
+  adopt?: RequestRow;
+};
+
+/** `recorded`: something changed; `unchanged`: the same payment again (idempotent). */
+export type RecordPaymentResult =
+  | { outcome: "recorded" | "unchanged" | "invalid_state"; row: RequestRow | null; records: OutboxRecord[] }
+  | { outcome: "already_used" | "not_found" | "unauthenticated"; records: OutboxRecord[] };
 
 /** Who asks for a transition: a client proving its secret, the signed-in recipient, or the authority itself (expiry). */
 export type TransitionActor =

@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { BatchItem } from "drizzle-orm/batch";
 import { database } from "../db/client";
-import { recordInsert, recordTransition } from "../db/record-writer";
+import { recordOutbox, recordTransition } from "../db/record-writer";
 import { constantTimeEqual } from "../lib/crypto";
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
@@ -14,9 +14,13 @@ import type {
   ClientView,
   DestinationProfile,
   OutboxRecord,
+  RecordPaymentInput,
+  RecordPaymentResult,
   TransitionInput,
   TransitionResult,
 } from "./authority-types";
+import { recordPayment } from "./payment-state";
+import { nextRecheck, persistNow, recheckPayments } from "./payment-recheck";
 import { admitRequestState, applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import { isInitialised, migrateAuthority } from "./authority-storage";
 import { issueClientSecret } from "../credentials/client-secret";
@@ -283,6 +287,34 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   /**
+   * Records a payment the Worker verified (payment-state.ts): one transactionSync
+   * claims the log, sums, moves the status and writes event and outbox. The
+   * caller writes `records` to D1 right after; confirming ones are re-checked by the alarm.
+   */
+  async recordPayment(input: RecordPaymentInput): Promise<RecordPaymentResult> {
+    if (!this.ready) return { outcome: input.actor.type === "client" ? "unauthenticated" : "not_found", records: [] };
+    const now = Date.now();
+    const checkSecret = (clientId: string, secretHash: string) =>
+      constantTimeEqual(this.clientRow(clientId)?.secret_hash ?? "", secretHash);
+    const result = this.ctx.storage.transactionSync(() => recordPayment(this.sql, input, checkSecret, now));
+    if (result.records.length > 0) {
+      await this.scheduleAlarm(Math.min(now + OUTBOX_GRACE_MS, nextRecheck(this.sql) ?? Infinity));
+      await this.dispatchWebhooks();
+    }
+    return result;
+  }
+
+  /** The alarm's re-check of confirming payments (payment-recheck.ts); `now` lets a test look ahead. */
+  async recheckPayments(now = Date.now()): Promise<void> {
+    if (!this.ready) return;
+    const destinationId = this.sql.exec<{ id: string }>("SELECT id FROM destination LIMIT 1").toArray()[0]?.id;
+    if (destinationId === undefined) return;
+    const records = await recheckPayments(this.ctx.storage, this.env, destinationId, now);
+    if (records.length > 0) await this.dispatchWebhooks();
+    await persistNow(database(this.env.DB), this.sql, records);
+  }
+
+  /**
    * Expires what is due, one transaction each, then writes them to D1 at once
    * (no Worker will); what D1 refuses stays in the outbox for the drain.
    */
@@ -318,6 +350,7 @@ export class DestinationAuthority extends DurableObject<Env> {
     if (!this.ready) return;
     const now = Date.now();
     await this.expireDue(now);
+    await this.recheckPayments(now);
     const webhooksNext = await this.webhookAlarm(now);
     const due = this.sql
       .exec<{ id: string; record: string }>(
@@ -330,7 +363,7 @@ export class DestinationAuthority extends DurableObject<Env> {
       const db = database(this.env.DB);
       const [first, ...rest] = due.flatMap((r): BatchItem<"sqlite">[] => {
         const record = JSON.parse(r.record) as OutboxRecord;
-        return record.kind === "transition" ? recordTransition(db, record) : [recordInsert(db, record)];
+        return recordOutbox(db, record);
       });
       try {
         await db.batch([first!, ...rest]);
@@ -350,7 +383,7 @@ export class DestinationAuthority extends DurableObject<Env> {
       .one().at;
     // A full batch means more rows are due: come back at once, or a destination creating more
     // than one batch a second grows its outbox without bound.
-    const wake = [next, webhooksNext, nextExpiry(this.sql)].reduce<number | null>(
+    const wake = [next, webhooksNext, nextExpiry(this.sql), nextRecheck(this.sql)].reduce<number | null>(
       (a, b) => (a === null ? b : b === null ? a : Math.min(a, b)),
       null,
     );

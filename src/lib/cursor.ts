@@ -11,7 +11,7 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(s: string): Cursor | null {
   try {
     const text = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
-    const m = /^(\d{1,15})\.(req_[0-9a-z]{16})$/.exec(text);
+    const m = /^(\d{1,15})\.((?:req|pay)_[0-9a-z]{16})$/.exec(text);
     return m ? { createdAt: Number(m[1]), id: m[2]! } : null;
   } catch {
     return null;

@@ -53,3 +53,51 @@ export function allowedActions(direction: Direction, status: RequestStatus): Tra
 
 /** Statuses a due `expiresAt` turns into `expired`, even before the alarm runs. */
 export const EXPIRABLE: readonly RequestStatus[] = ["pending", "pending_approval", "approved"];
+
+/** How a payment reaches a request: a verified transaction, or the recipient's declaration (bank rails, no transaction). */
+export type PaymentKind = "verified" | "declared";
+
+/**
+ * The payment rows of the state machine: per direction, the statuses in which
+ * each kind of payment is recorded. Late, over- and after-close transfers are
+ * recorded, never dropped (so `expired`, `paid` and incoming `cancelled`
+ * accept verified payments); a declaration settles only what is still open.
+ * Where a payment leaves the request is `statusAfterPayments`.
+ */
+export const PAYMENT_RULES: Record<Direction, Record<PaymentKind, readonly RequestStatus[]>> = {
+  incoming: {
+    verified: ["pending", "processing", "partially_paid", "paid", "expired", "cancelled"],
+    declared: ["pending", "processing", "partially_paid", "expired"],
+  },
+  outgoing: {
+    verified: ["approved", "processing", "partially_paid", "paid"],
+    declared: ["approved", "processing", "partially_paid"],
+  },
+};
+
+/** Payments' sums in the request's minor units: confirmed (and declared), and whether any transaction is still confirming. */
+export type PaymentTotals = { amount: bigint; paid: bigint; confirming: boolean };
+
+/** Where a request stands before any payment counts: where a dropped transaction returns it. */
+export const openStatus = (direction: Direction, expired: boolean): RequestStatus =>
+  expired ? "expired" : direction === "outgoing" ? "approved" : "pending";
+
+/**
+ * The status payments give a request: paid once the confirmed sum reaches the
+ * amount, processing while a transaction confirms, partially_paid below it.
+ * A cancelled request stays cancelled (the payment is owed back: refundDue).
+ */
+export function statusAfterPayments(before: RequestStatus, open: RequestStatus, t: PaymentTotals): RequestStatus {
+  if (before === "cancelled") return "cancelled";
+  if (t.paid >= t.amount) return "paid";
+  if (t.confirming) return "processing";
+  return t.paid > 0n ? "partially_paid" : open;
+}
+
+/** The event a payment raises: its new status, after-close for a paid or cancelled request, dropped for a reorg. */
+export function paymentEventType(before: RequestStatus, after: RequestStatus, dropped: boolean) {
+  if (dropped) return "request.payment_dropped" as const;
+  if (before === "cancelled" || before === "paid") return "request.payment_after_close" as const;
+  if (after === "processing" || after === "partially_paid" || after === "paid") return `request.${after}` as const;
+  return "request.payment_after_close" as const;
+}

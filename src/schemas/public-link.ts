@@ -7,6 +7,15 @@ export const PublicPaymentLinkSchema = z
     currency: z.string().openapi({ example: "USD" }),
     reference: z.string().nullable(),
     status: RequestStatusSchema,
+    amountPaid: z.string().openapi({ example: "5.00", description: "Confirmed payments so far, in the request's currency." }),
+    amountDue: z.string().openapi({ example: "7.50", description: "What is left to pay (0 once paid), in the request's currency." }),
+    paymentReference: z.string().openapi({
+      example: `0x${"5c".repeat(32)}`,
+      description: "The request's 32-byte reference: append it to the ERC-20 transfer calldata after the two arguments.",
+    }),
+    payments: z
+      .array(z.object({ txHash: z.string(), status: z.enum(["confirming", "confirmed"]) }))
+      .openapi({ description: "The request's verified transactions, oldest first." }),
     expiresAt: z.string(),
     destination: z.object({ interopAddress: z.string(), label: z.string().nullable() }),
     pay: z
@@ -17,6 +26,7 @@ export const PublicPaymentLinkSchema = z
         tokenSymbol: z.string().openapi({ example: "USDC" }),
         tokenDecimals: z.number().int().openapi({ example: 6 }),
         amount: z.string().openapi({ example: "12.500000", description: "Exactly this many tokens, in major units." }),
+        amountDue: z.string().openapi({ example: "7.500000", description: "Tokens still to send for the request, in major units." }),
       })
       .openapi({ description: "What the payer sends: the token amount for the request's currency (1:1 for a pegged fiat)." }),
   })

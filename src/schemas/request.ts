@@ -3,6 +3,7 @@ import { idPattern } from "../lib/ids";
 import { isEvmAddress } from "../lib/interop-address";
 import { isDecimalAmount } from "../lib/money";
 import { REQUEST_STATUSES } from "../lib/request-status";
+import { PaymentSchema } from "./payment";
 import { humanText } from "./text";
 
 /** The furthest `expiresAt` a create may set. */
@@ -95,7 +96,12 @@ export const RequestSchema = z
     destinationId: z.string(),
     direction: DirectionSchema,
     amount: z.string().openapi({ example: "12.50" }),
-    amountPaid: z.string().openapi({ example: "0.00", description: "What verified payments have paid so far, at the amount's precision." }),
+    amountPaid: z
+      .string()
+      .openapi({ example: "0.00", description: "What confirmed (and declared) payments have paid so far, at the amount's precision." }),
+    overpaidBy: z.string().optional().openapi({ description: "Present when amountPaid exceeds amount: the excess." }),
+    paidLate: z.boolean().optional().openapi({ description: "Present (true) when a payment was verified after the request expired." }),
+    refundDue: z.string().optional().openapi({ description: "Present on a cancelled request that was paid anyway: what to refund." }),
     currency: z.string(),
     status: RequestStatusSchema,
     createdBy: CreatedBySchema,
@@ -109,6 +115,10 @@ export const RequestSchema = z
     updatedAt: z.string(),
   })
   .openapi("Request");
+
+export const RequestDetailSchema = RequestSchema.extend({
+  payments: z.array(PaymentSchema).openapi({ description: "Every payment recorded for it, oldest first." }),
+}).openapi("RequestDetail");
 
 export const RequestListSchema = z.object({ data: z.array(RequestSchema), nextCursor: z.string().nullable() }).openapi("RequestList");
 

@@ -30,6 +30,8 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
     updatedAt: now,
     expiresAt: body.expiresAt === undefined ? null : Date.parse(body.expiresAt),
     statusSequence: 0,
+    amountPaidMinor: "0",
+    paidLate: false,
   };
 }
 

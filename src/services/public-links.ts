@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { tokenAmountMinor } from "../chains/currency";
+import { paymentReference } from "../chains/payment-reference";
 import type { Database } from "../db/client";
 import { destinations, paymentLinks, requests } from "../db/schema";
 import { sha256Hex } from "../lib/crypto";
@@ -7,10 +8,11 @@ import { interopAddress } from "../lib/interop-address";
 import { CURRENCIES, formatMinor } from "../lib/money";
 import { ApiError, notFound } from "../lib/problem";
 import { tokenOf } from "./destinations";
-import { serializeRequest } from "./request-view";
+import { requestPayments, serializePayment } from "./payment-view";
+import { paymentFigures, requestAmount, serializeRequest } from "./request-view";
 
-/** What a payer sees behind a link token: 404 for an unknown token, 410 once the link expired. */
-export async function publicLinkView(db: Database, token: string, now = Date.now()) {
+/** The link, its request and destination behind a token: 404 for an unknown token, 410 once the link expired. */
+export async function linkTarget(db: Database, token: string, now = Date.now()) {
   const row = await db
     .select({ link: paymentLinks, request: requests, destination: destinations })
     .from(paymentLinks)
@@ -25,16 +27,31 @@ export async function publicLinkView(db: Database, token: string, now = Date.now
       `This payment link expired at ${new Date(row.link.expiresAt).toISOString()}; ask the payee for a new one.`,
     );
   }
+  return row;
+}
+
+/** What a payer sees behind a link token (the pay page's data). */
+export async function publicLinkView(db: Database, token: string, now = Date.now()) {
+  return linkView(db, await linkTarget(db, token, now));
+}
+
+/** The public view of a resolved link: its request's status and what is left to pay, never who created it. */
+export async function linkView(db: Database, row: Awaited<ReturnType<typeof linkTarget>>) {
   const { request: r, destination: d } = row;
   const token_ = tokenOf(d);
   const decimals = r.decimals ?? CURRENCIES[r.currency] ?? token_.decimals;
   const view = serializeRequest(r);
+  const { due } = paymentFigures(r);
+  const paid = await requestPayments(db, r.id);
   return {
     amount: view.amount,
     currency: r.currency,
     reference: r.reference,
     status: view.status, // a lapsed request reads as expired here too
-
+    amountPaid: view.amountPaid,
+    amountDue: requestAmount(r, due.toString()),
+    paymentReference: paymentReference(r.id),
+    payments: paid.flatMap((p) => (p.txHash === null ? [] : [{ txHash: p.txHash, status: serializePayment(p).status }])),
     expiresAt: new Date(row.link.expiresAt).toISOString(),
     destination: { interopAddress: interopAddress(d.chainId, d.walletAddress, d.tokenAddress), label: d.label },
     pay: {
@@ -44,6 +61,7 @@ export async function publicLinkView(db: Database, token: string, now = Date.now
       tokenSymbol: token_.symbol,
       tokenDecimals: token_.decimals,
       amount: formatMinor(tokenAmountMinor(BigInt(r.amountMinor), decimals, token_), token_.decimals),
+      amountDue: formatMinor(tokenAmountMinor(due, decimals, token_), token_.decimals),
     },
   };
 }

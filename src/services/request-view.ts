@@ -5,6 +5,22 @@ import { formatAmount, formatMinor } from "../lib/money";
 const amountOf = (row: RequestRow, minor: string) =>
   row.decimals === null ? formatAmount(minor, row.currency) : formatMinor(minor, row.decimals);
 
+/** Paid, paid beyond the amount, and owed back (a cancelled request paid anyway), in the request's minor units. */
+export function paymentFigures(row: RequestRow) {
+  // Rows recorded before payments existed carry no amount_paid_minor in the authority's JSON.
+  const paid = BigInt((row.amountPaidMinor as string | undefined) ?? "0");
+  const amount = BigInt(row.amountMinor);
+  return {
+    paid,
+    due: paid >= amount ? 0n : amount - paid,
+    overpaid: row.status !== "cancelled" && paid > amount ? paid - amount : 0n,
+    refund: row.status === "cancelled" ? paid : 0n,
+  };
+}
+
+/** A request amount in its own currency's precision. */
+export const requestAmount = amountOf;
+
 /**
  * A request as the API shows it: major-unit amount string, ISO times, who created it.
  * A request still open past its `expiresAt` reads as `expired` at once: the
@@ -12,13 +28,16 @@ const amountOf = (row: RequestRow, minor: string) =>
  */
 export function serializeRequest(row: RequestRow, now = Date.now()) {
   const lapsed = row.expiresAt !== null && row.expiresAt <= now && EXPIRABLE.includes(row.status);
+  const { paid, overpaid, refund } = paymentFigures(row);
   return {
     id: row.id,
     destinationId: row.destinationId,
     direction: row.direction,
     amount: amountOf(row, row.amountMinor),
-    // Payments are not verified yet: nothing is paid until they land, shown at the request's own precision.
-    amountPaid: amountOf(row, "0"),
+    amountPaid: amountOf(row, paid.toString()),
+    ...(overpaid > 0n ? { overpaidBy: amountOf(row, overpaid.toString()) } : {}),
+    ...(row.paidLate ? { paidLate: true } : {}),
+    ...(refund > 0n ? { refundDue: amountOf(row, refund.toString()) } : {}),
     currency: row.currency,
     status: lapsed ? ("expired" as const) : row.status,
     createdBy:

@@ -9,6 +9,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "request.approved",
   "request.rejected",
   "request.payment_after_close",
+  "request.payment_dropped", // added: a confirming transaction left the chain (reorg or dropped) and no longer counts
   "payment_link.created",
   "client.revoked",
 ] as const;

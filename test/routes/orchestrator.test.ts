@@ -29,7 +29,8 @@ describe("orchestrator requests", () => {
     });
     const row = await env.DB.prepare("SELECT amount_minor, created_by_client_id FROM requests WHERE id = ?").bind(res.json.id).first();
     expect(row).toEqual({ amount_minor: "12500000", created_by_client_id: shop.id });
-    expect((await shop.orchestrator(`/v1/requests/${res.json.id}`)).json).toEqual(res.json);
+    // The detail view is the request plus its payments (none yet).
+    expect((await shop.orchestrator(`/v1/requests/${res.json.id}`)).json).toEqual({ ...res.json, payments: [] });
   });
 
   it("keeps 18-decimal amounts exact (no float, no 64-bit overflow)", async ({ expect }) => {

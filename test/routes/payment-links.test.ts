@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
 import { USDC, call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
+import { paymentReference } from "../../src/chains/payment-reference";
 
 async function setup() {
   const r = await signUp();
@@ -31,6 +32,10 @@ describe("payment links", () => {
       currency: "USDC",
       reference: "ORDER 7",
       status: "pending",
+      amountPaid: "0.000000",
+      amountDue: "42.000000",
+      paymentReference: paymentReference(req.id),
+      payments: [],
       expiresAt: res.json.expiresAt,
       destination: { interopAddress: destination.interopAddress, label: "Main" },
       pay: {
@@ -40,6 +45,7 @@ describe("payment links", () => {
         tokenSymbol: "USDC",
         tokenDecimals: 6,
         amount: "42.000000",
+        amountDue: "42.000000",
       },
     });
   });

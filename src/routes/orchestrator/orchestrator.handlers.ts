@@ -8,7 +8,7 @@ import { readVisibility } from "../../services/client-access";
 import { createRequest } from "../../services/create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "../../services/payment-links";
 import { listRequests, readRequest } from "../../services/read-requests";
-import { serializeRequest } from "../../services/request-view";
+import { requestDetail } from "../../services/payment-view";
 import type {
   createOrchestratorPaymentLink,
   createOrchestratorRequest,
@@ -36,10 +36,8 @@ export const createHandler: AppRouteHandler<typeof createOrchestratorRequest> = 
 
 export const getHandler: AppRouteHandler<typeof getOrchestratorRequest> = async (c) => {
   const v = await readVisibility(c.env, c.var.credential);
-  return c.json(
-    serializeRequest(await readRequest(database(c.env.DB), c.req.valid("param").requestId, v, c.var.credential.destinationId)),
-    200,
-  );
+  const db = database(c.env.DB);
+  return c.json(await requestDetail(db, await readRequest(db, c.req.valid("param").requestId, v, c.var.credential.destinationId)), 200);
 };
 
 export const listHandler: AppRouteHandler<typeof listOrchestratorRequests> = async (c) => {

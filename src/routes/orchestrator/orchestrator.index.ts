@@ -1,6 +1,8 @@
 import { createRouter } from "../../lib/create-router";
 import { cancelHandler, eventsHandler } from "./lifecycle.handlers";
 import { cancelOrchestratorRequest, listOrchestratorRequestEvents } from "./lifecycle.routes";
+import { submitPaymentHandler } from "./payments.handlers";
+import { submitOrchestratorPayment } from "./payments.routes";
 import { createHandler, getHandler, listHandler, paymentLinkHandler } from "./orchestrator.handlers";
 import {
   createOrchestratorPaymentLink,
@@ -16,6 +18,7 @@ router
   .openapi(listOrchestratorRequests, listHandler)
   .openapi(createOrchestratorPaymentLink, paymentLinkHandler)
   .openapi(cancelOrchestratorRequest, cancelHandler)
-  .openapi(listOrchestratorRequestEvents, eventsHandler);
+  .openapi(listOrchestratorRequestEvents, eventsHandler)
+  .openapi(submitOrchestratorPayment, submitPaymentHandler);
 
 export default router;

@@ -9,6 +9,7 @@ import {
   PaymentLinkCreateSchema,
   PaymentLinkSchema,
   RequestCreateSchema,
+  RequestDetailSchema,
   RequestIdSchema,
   RequestListSchema,
   RequestSchema,
@@ -47,7 +48,7 @@ export const getOrchestratorRequest = defineRoute("client", {
   tags,
   summary: "A request this client created, or one it holds the direction's reader permission for",
   request: { params: RequestParams },
-  responses: { 200: jsonResponse(RequestSchema, "The request"), ...problems(400, 401, 404) },
+  responses: { 200: jsonResponse(RequestDetailSchema, "The request, with its payments"), ...problems(400, 401, 404) },
 });
 
 export const listOrchestratorRequests = defineRoute("client", {

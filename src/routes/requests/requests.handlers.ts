@@ -6,7 +6,7 @@ import { createRequest } from "../../services/create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "../../services/payment-links";
 import { listPaymentLinks } from "../../services/payment-link-history";
 import { listRequests, readRequest } from "../../services/read-requests";
-import { serializeRequest } from "../../services/request-view";
+import { requestDetail } from "../../services/payment-view";
 import type {
   createDestinationPaymentLink,
   createDestinationRequest,
@@ -27,7 +27,7 @@ export const getHandler: AppRouteHandler<typeof getDestinationRequest> = async (
   const db = database(c.env.DB);
   const { id, requestId } = c.req.valid("param");
   const d = await ownedDestination(db, c.var.user.id, id);
-  return c.json(serializeRequest(await readRequest(db, requestId, recipient, d.id)), 200);
+  return c.json(await requestDetail(db, await readRequest(db, requestId, recipient, d.id)), 200);
 };
 
 export const createHandler: AppRouteHandler<typeof createDestinationRequest> = async (c) => {

@@ -1,6 +1,8 @@
 import { createRouter } from "../../lib/create-router";
 import { approveHandler, cancelHandler, eventsHandler, rejectHandler } from "./lifecycle.handlers";
 import { approveRequest, cancelDestinationRequest, listDestinationRequestEvents, rejectRequest } from "./lifecycle.routes";
+import { markPaidHandler, unattributedHandler } from "./payments.handlers";
+import { listUnattributedPayments, markRequestPaid } from "./payments.routes";
 import { createHandler, getHandler, listHandler, paymentLinkHandler, paymentLinksHandler } from "./requests.handlers";
 import {
   createDestinationPaymentLink,
@@ -20,6 +22,8 @@ router
   .openapi(approveRequest, approveHandler)
   .openapi(rejectRequest, rejectHandler)
   .openapi(listDestinationRequestEvents, eventsHandler)
-  .openapi(listDestinationPaymentLinks, paymentLinksHandler);
+  .openapi(listDestinationPaymentLinks, paymentLinksHandler)
+  .openapi(markRequestPaid, markPaidHandler)
+  .openapi(listUnattributedPayments, unattributedHandler);
 
 export default router;

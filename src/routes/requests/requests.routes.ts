@@ -9,6 +9,7 @@ import {
   PaymentLinkCreateSchema,
   PaymentLinkSchema,
   RequestCreateSchema,
+  RequestDetailSchema,
   RequestIdSchema,
   RequestListSchema,
   RequestSchema,
@@ -34,7 +35,7 @@ export const getDestinationRequest = defineRoute("session", {
   tags,
   summary: "One request",
   request: { params: RequestParams },
-  responses: { 200: jsonResponse(RequestSchema, "The request"), ...problems(400, 401, 404) },
+  responses: { 200: jsonResponse(RequestDetailSchema, "The request, with its payments"), ...problems(400, 401, 404) },
 });
 
 export const createDestinationRequest = defineRoute("session", {

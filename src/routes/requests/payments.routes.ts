@@ -1,0 +1,39 @@
+import { defineRoute } from "../../lib/define-route";
+import { jsonBody, jsonResponse } from "../../schemas/content";
+import { DestinationParams } from "../../schemas/destination";
+import { CursorQuerySchema, MarkPaidSchema, UnattributedPaymentListSchema } from "../../schemas/payment";
+import { BODY_PROBLEMS, problems } from "../../schemas/problem";
+import { RequestDetailSchema } from "../../schemas/request";
+import { RequestParams } from "./requests.routes";
+
+const tags = ["Dashboard: requests"];
+
+export const markRequestPaid = defineRoute("session", {
+  operationId: "markRequestPaid",
+  method: "post",
+  path: "/api/destinations/{id}/requests/{requestId}/mark-paid",
+  tags,
+  summary: "Record a payment: a transaction (verified) or a declared settlement (a note)",
+  description:
+    "With txHash the transaction is verified on the destination's chain: for an incoming request a Transfer of its token to its wallet " +
+    "(the recipient's word ties it to the request, so an unattributed transfer is assigned this way), for an approved outgoing request " +
+    "a Transfer from the destination's wallet to the payee's walletAddress. With only a note, the remaining amount is recorded as a declared " +
+    "payment (bank rails), shown as declared, not verified. Errors as for submitted payments; a status that takes no payment is 409 invalid_state.",
+  request: { params: RequestParams, body: jsonBody(MarkPaidSchema) },
+  responses: {
+    200: jsonResponse(RequestDetailSchema, "The request with the payment recorded"),
+    ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 422, 503),
+  },
+});
+
+export const listUnattributedPayments = defineRoute("session", {
+  operationId: "listUnattributedPayments",
+  method: "get",
+  path: "/api/destinations/{id}/unattributed-payments",
+  tags,
+  summary: "Verified transfers to the destination that no request could claim, newest first",
+  description:
+    "Each came from a submission that could not be tied to its request (422 payment_unattributed). Assign one with mark-paid and its txHash.",
+  request: { params: DestinationParams, query: CursorQuerySchema },
+  responses: { 200: jsonResponse(UnattributedPaymentListSchema, "A page of unattributed transfers"), ...problems(400, 401, 404) },
+});

@@ -1,0 +1,73 @@
+import { z } from "@hono/zod-openapi";
+import { humanText } from "./text";
+
+const TX_HASH = /^0x[0-9a-fA-F]{64}$/;
+const txHash = z
+  .string()
+  .regex(TX_HASH, "Must be a 0x-prefixed 32-byte hex transaction hash.")
+  .openapi({ example: `0x${"ab".repeat(32)}` });
+
+export const PaymentSubmissionSchema = z
+  .object({
+    txHash,
+    signature: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{130}$/, "Must be a 65-byte hex EIP-191 signature.")
+      .optional()
+      .openapi({
+        description: "The sender's EIP-191 signature of `Payrelay payment {requestId} {txHash}`, to attribute a plain transfer.",
+      }),
+  })
+  .strict()
+  .openapi("PaymentSubmission");
+
+export const MarkPaidSchema = z
+  .object({
+    txHash: txHash.optional(),
+    note: humanText("a note", 500).optional(),
+  })
+  .strict()
+  .refine((b) => b.txHash !== undefined || b.note !== undefined, { message: "Give txHash, note or both.", path: ["txHash"] })
+  .openapi("MarkPaid", {
+    description:
+      "With txHash the transaction is verified (the recipient's word attributes it). With only a note, the remaining amount is recorded as a declared payment (bank rails, or any settlement the recipient vouches for).",
+  });
+
+export const PaymentSchema = z
+  .object({
+    txHash: z.string().nullable(),
+    logIndex: z.number().int().nullable(),
+    chainId: z.number().int().nullable(),
+    from: z.string().nullable(),
+    amount: z
+      .string()
+      .openapi({ example: "12.500000", description: "In the token's units for a transfer, the request's for a declared payment." }),
+    blockNumber: z.number().int().nullable(),
+    status: z.enum(["confirming", "confirmed"]),
+    confirmedAt: z.string().nullable(),
+    declared: z.boolean().openapi({ description: "Declared by the recipient (no transaction), not verified." }),
+    note: z.string().nullable(),
+  })
+  .openapi("Payment");
+
+export const UnattributedPaymentSchema = z
+  .object({
+    id: z.string(),
+    txHash: z.string(),
+    logIndex: z.number().int(),
+    chainId: z.number().int(),
+    from: z.string(),
+    amount: z.string(),
+    blockNumber: z.number().int().nullable(),
+    status: z.enum(["confirming", "confirmed"]),
+    createdAt: z.string(),
+  })
+  .openapi("UnattributedPayment");
+
+export const UnattributedPaymentListSchema = z
+  .object({ data: z.array(UnattributedPaymentSchema), nextCursor: z.string().nullable() })
+  .openapi("UnattributedPaymentList", {
+    description: "Verified transfers to the destination that no request could claim, newest first; mark-paid with a hash assigns one.",
+  });
+
+export const CursorQuerySchema = z.object({ cursor: z.string().max(200).optional() });

@@ -1,0 +1,42 @@
+import { and, asc, eq, ne } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { payments, type PaymentRow, type RequestRow } from "../db/schema";
+import { formatMinor } from "../lib/money";
+import { serializeRequest } from "./request-view";
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** One payment as a request's detail view lists it (the contract's `payments` items, plus declared ones). */
+export function serializePayment(p: PaymentRow) {
+  return {
+    txHash: p.txHash,
+    logIndex: p.logIndex,
+    chainId: p.chainId,
+    from: p.fromAddress,
+    amount: formatMinor(p.amountMinor, p.decimals),
+    blockNumber: p.blockNumber,
+    status: p.status === "confirmed" ? ("confirmed" as const) : ("confirming" as const),
+    confirmedAt: iso(p.confirmedAt),
+    declared: p.declared,
+    note: p.note,
+  };
+}
+
+/** A request's payments as D1 has them, oldest first; dropped (reorged) transactions are no payment. */
+export async function requestPayments(db: Database, requestId: string): Promise<PaymentRow[]> {
+  return db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.requestId, requestId), ne(payments.status, "dropped")))
+    .orderBy(asc(payments.createdAt), asc(payments.id));
+}
+
+/**
+ * The detail view (GET one request): the request and its payments. A request
+ * with nothing paid and nothing confirming has no live payment, so its read
+ * stays the one D1 query of the hot GET.
+ */
+export async function requestDetail(db: Database, row: RequestRow) {
+  const some = row.status === "processing" || (row.amountPaidMinor as string | undefined) !== "0";
+  return { ...serializeRequest(row), payments: some ? (await requestPayments(db, row.id)).map(serializePayment) : [] };
+}
