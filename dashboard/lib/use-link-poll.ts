@@ -12,7 +12,7 @@ const POLL_MS = 3000;
  * the next tick tries again.
  */
 export function useLinkPoll(token: string, link: PayLink | null, onLink: (next: PayLink) => void): void {
-  const waiting = link !== null && (link.status === "processing" || (link.status === "pending" && (link.payments?.length ?? 0) > 0));
+  const waiting = link !== null && (link.status === "processing" || (link.status === "pending" && link.payments.length > 0));
   useEffect(() => {
     if (!waiting) return;
     let stopped = false;

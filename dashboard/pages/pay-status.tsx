@@ -21,7 +21,7 @@ const CLOSED: [string, string] = ["Request closed", "This request is closed. Do 
 export function PayStatus({ link }: { link: PayLink }) {
   const [title, body] = COPY[link.status] ?? CLOSED;
   const symbol = link.pay.tokenSymbol;
-  const payments = link.payments ?? [];
+  const payments = link.payments;
   return (
     <section class={`pay-state pay-state-${link.status}`} aria-labelledby={PAY_STATUS_ID} data-testid="pay-state">
       {/* Focus lands here after every action: the new state is what the payer needs to hear first. */}
@@ -30,7 +30,7 @@ export function PayStatus({ link }: { link: PayLink }) {
       </h2>
       {link.status === "partially_paid" ? (
         <p data-testid="amount-left">
-          {link.amountPaid ? `${formatAmount(link.amountPaid)} ${link.currency} received; ` : ""}
+          {formatAmount(link.amountPaid)} {link.currency} received;{" "}
           <strong>
             {formatAmount(amountDueOf(link))} {symbol}
           </strong>{" "}

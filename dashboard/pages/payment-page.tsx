@@ -72,7 +72,7 @@ export function PaymentPage() {
   }, [token]);
 
   // Every change of state (the payer's action or a poll) is announced once; the first load is not news.
-  const key = link ? `${link.status}:${link.amountPaid ?? ""}:${link.payments?.length ?? 0}` : null;
+  const key = link ? `${link.status}:${link.amountPaid}:${link.payments.length}` : null;
   useEffect(() => {
     if (!link || !key) return;
     if (shown.current !== null && shown.current !== key) announce(stateMessage(link));
@@ -108,7 +108,7 @@ export function PaymentPage() {
   const left = link ? Date.parse(link.expiresAt) - now : 0;
   // A link past its time still shows a payment already made; only an unpaid one turns into "expired".
   const settled = link !== null && !PAYABLE.includes(link.status);
-  if (!link || (left <= 0 && !settled && (link.payments?.length ?? 0) === 0)) {
+  if (!link || (left <= 0 && !settled && link.payments.length === 0)) {
     return (
       <PayFrame>
         <Notice title="This payment link has expired">Do not send money to it. Ask the sender for a new payment link.</Notice>
@@ -119,7 +119,7 @@ export function PaymentPage() {
     update(next);
     focusSoon(() => document.getElementById(PAY_STATUS_ID));
   };
-  const showStatus = link.status !== "pending" || (link.payments?.length ?? 0) > 0;
+  const showStatus = link.status !== "pending" || link.payments.length > 0;
   return (
     <PayFrame>
       {/* Status first (what the money is doing), then the ways to pay; the address to pay by hand follows. */}

@@ -107,7 +107,8 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
         destinationId={destinationId}
         request={r}
         onDone={(next) => {
-          res.set(next);
+          // Approve, reject and cancel answer the request without its payments, which they never change.
+          res.set({ ...next, payments: r.payments });
           focusSoon(() => document.getElementById("request-status"));
         }}
       />

@@ -43,7 +43,7 @@ export function RequestPayments({ destinationId, request: r, onChange }: Props) 
   const [open, setOpen] = useState(false);
   // Marked paid: the status is the news (and the button may be gone); cancelled: back to the button.
   const marked = useRef(false);
-  const payments = r.payments ?? [];
+  const payments = r.payments;
   const destination = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
   const token = destination.data?.tokenSymbol ?? "";
   const markable = canMarkPaid(r);

@@ -36,8 +36,9 @@ export function RequestTimeline({ destinationId, requestId, version }: { destina
                   {formatDateTime(e.at)}
                 </time>
                 {e.data.reason && <p class="timeline-reason">Reason: {e.data.reason}</p>}
+                {e.data.declared && e.data.amount && <p class="timeline-reason">Declared payment of {formatAmount(e.data.amount)}</p>}
                 {e.data.note && <p class="timeline-reason">Note: {e.data.note}</p>}
-                {e.data.txHash && (
+                {e.data.txHash && !e.data.declared && (
                   <p class="timeline-reason">
                     Transaction <MonoValue value={e.data.txHash} label="transaction hash" truncate />
                     {e.data.amount ? ` · ${formatAmount(e.data.amount)}` : ""}
