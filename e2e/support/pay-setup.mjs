@@ -3,7 +3,10 @@
 // orchestrator creating incoming requests, their payment links, and payments made
 // from Node (as a payer's other wallet app would).
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { paymentReference, sendAndWait, transferCalldata } from "../../scripts/chain/evm.mjs";
+import { walletFromKey } from "../../scripts/lib/eth-wallet.mjs";
+import { claim, createDestination } from "../../scripts/lib/recipient-setup.mjs";
 import { Orchestrator, Recipient } from "./api.mjs";
 import { CHAIN_RPC_URL, DEMO_TOKEN } from "./chain-wallet.mjs";
 
