@@ -10,15 +10,15 @@ import { claim, createDestination } from "../../scripts/lib/recipient-setup.mjs"
 import { Orchestrator, Recipient } from "./api.mjs";
 import { CHAIN_RPC_URL, DEMO_TOKEN } from "./chain-wallet.mjs";
 
-/** A signed-up recipient, its destination on the local chain and an orchestrator for it. */
+/**
+ * A signed-up recipient, its destination on the local chain and an orchestrator for it. The token is the
+ * chain's one Demo USD, so each destination gets a fresh wallet key: wallet + chain + token is claimed once.
+ */
 export async function localChainRecipient(label) {
   const recipient = await Recipient.signUp();
-  const destination = await recipient.claimedDestination(label, {
-    chainId: 31337,
-    tokenAddress: DEMO_TOKEN,
-    tokenSymbol: "USDC",
-    tokenDecimals: 6,
-  });
+  const wallet = walletFromKey(randomBytes(32).toString("hex"));
+  const token = { chainId: 31337, tokenAddress: DEMO_TOKEN, tokenSymbol: "USDC", tokenDecimals: 6 };
+  const destination = await claim(recipient.api, await createDestination(recipient.api, wallet, token, label), wallet);
   const client = await recipient.client(destination.id, "Shop backend", ["incoming:creator", "incoming:reader"]);
   return { recipient, destination, orchestrator: new Orchestrator(client.secret) };
 }
