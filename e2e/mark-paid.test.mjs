@@ -97,3 +97,26 @@ test("a transfer with no reference is listed as unattributed and assigned to its
   assert.equal(link.json.status, "paid");
   assertCleanConsole([401, 422]);
 });
+
+test("an overpaid request shows the excess; a cancelled one paid anyway shows the refund due", async () => {
+  const payer = await chainAccount(5);
+  const over = await requestWithLink(s.orchestrator, s.destination.id, "10.00", "ORDER O1");
+  const overTx = await payFromNode({ from: payer, destination: s.destination, amountMinor: 12_500_000n, requestId: over.request.id });
+  const submitted = await s.orchestrator.post(`/v1/requests/${over.request.id}/payments`, { txHash: overTx });
+  assert.equal(submitted.status, 202, submitted.text);
+  await page.goto(`/destinations/${s.destination.id}/requests/${over.request.id}`);
+  await page.locator("#request-status").getByText("Paid").waitFor();
+  await page.locator(".details div", { hasText: "Overpaid by" }).getByText("2.50 USDC").waitFor();
+
+  const cancelled = await requestWithLink(s.orchestrator, s.destination.id, "4.00", "ORDER C1");
+  assert.equal((await s.orchestrator.post(`/v1/requests/${cancelled.request.id}/cancel`)).status, 200);
+  const lateTx = await payFromNode({ from: payer, destination: s.destination, amountMinor: 4_000_000n, requestId: cancelled.request.id });
+  const late = await s.orchestrator.post(`/v1/requests/${cancelled.request.id}/payments`, { txHash: lateTx });
+  assert.equal(late.status, 202, late.text);
+  await page.goto(`/destinations/${s.destination.id}/requests/${cancelled.request.id}`);
+  await page.locator("#request-status").getByText("Cancelled").waitFor();
+  await page.locator(".details div", { hasText: "Refund due" }).getByText("4.00 USDC").waitFor();
+  await page.getByTestId("payment").getByText("Confirmed", { exact: true }).waitFor();
+  await checkScreen(page, "53-request-refund-due");
+  assertCleanConsole([401]);
+});
