@@ -1,6 +1,7 @@
 // Bundles dashboard/ (TypeScript + Preact) into dist/dashboard/, the Workers assets
 // directory: hashed JS/CSS under /assets/, index.html, and _headers with the security
-// headers every asset is served with. Prints the gzipped JS size and fails above budget.
+// headers every asset is served with. Prints the gzipped JS size and the pay page's whole
+// download, and fails when either is above its budget.
 import { build } from "esbuild";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
@@ -11,6 +12,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const src = join(root, "dashboard");
 const out = join(root, "dist", "dashboard");
 const JS_BUDGET_GZIP = 60 * 1024;
+// Payers open /pay/… on a phone, often once: everything that page downloads (JS chunks and the stylesheet), gzipped.
+const PAY_BUDGET_GZIP = 25 * 1024;
 
 const CSP = [
   "default-src 'self'",
@@ -129,6 +132,8 @@ function routeGzip(dynamicChunkPrefix) {
   return [...seen].reduce((sum, key) => sum + (gzipOf.get(key) ?? 0), 0);
 }
 
+const cssGzip = [...gzipOf].filter(([k]) => k.endsWith(".css")).reduce((sum, [, gz]) => sum + gz, 0);
+const payGzip = routeGzip("payment-page-") + cssGzip;
 const jsGzip = [...gzipOf].filter(([k]) => k.endsWith(".js")).reduce((sum, [, gz]) => sum + gz, 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`dashboard built into ${relative(root, out)}/`);
@@ -136,7 +141,12 @@ console.log(rows.sort().join("\n"));
 console.log(
   `  JS total: ${kb(jsGzip)} gzipped (budget ${kb(JS_BUDGET_GZIP)}); a payer on /pay/… loads ${kb(routeGzip("payment-page-"))}, the dashboard loads ${kb(routeGzip("app-"))}`,
 );
+console.log(`  pay page download (JS + CSS): ${kb(payGzip)} gzipped (budget ${kb(PAY_BUDGET_GZIP)})`);
 if (jsGzip > JS_BUDGET_GZIP) {
   console.error("dashboard JS is over its gzip budget");
+  process.exit(1);
+}
+if (payGzip > PAY_BUDGET_GZIP) {
+  console.error("the pay page's download is over its gzip budget");
   process.exit(1);
 }

@@ -20,6 +20,10 @@ const TONES: Record<string, Tone> = {
   delivered: "success",
   failed: "danger",
   skipped: "neutral",
+  // Payments of a request.
+  confirmed: "success",
+  confirming: "info",
+  declared: "neutral",
 };
 
 const LABELS: Record<string, string> = {
@@ -41,6 +45,9 @@ const LABELS: Record<string, string> = {
   delivered: "Delivered",
   failed: "Failed",
   skipped: "Skipped",
+  confirmed: "Confirmed",
+  confirming: "Confirming",
+  declared: "Declared",
 };
 
 /** The words for a status, wherever one is shown (badges, filters, announcements). */

@@ -11,6 +11,7 @@ import { ClaimPanel } from "./claim-panel";
 import { ClientsSection } from "./clients-section";
 import { DestinationSummary } from "./destination-summary";
 import { RequestsSection } from "./requests-section";
+import { UnattributedPayments } from "./unattributed-payments";
 import { WebhooksSection } from "./webhooks-section";
 
 interface Props {
@@ -67,7 +68,10 @@ export function DestinationPage({ id, tab, query }: Props) {
       ) : tab === "webhooks" ? (
         <WebhooksSection destination={d} />
       ) : (
-        <RequestsSection destination={d} query={query} />
+        <>
+          {d.status === "claimed" && <UnattributedPayments destination={d} />}
+          <RequestsSection destination={d} query={query} />
+        </>
       )}
     </div>
   );

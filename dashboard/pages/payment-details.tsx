@@ -1,16 +1,18 @@
 import { CopyButton } from "../components/copy-button";
 import { MonoValue } from "../components/mono-value";
-import { StatusBadge } from "../components/status-badge";
 import { chainName, parseInteropAddress } from "../lib/chains";
 import { formatAmount, formatCountdown, formatDateTime } from "../lib/format";
-import type { PublicPaymentLink } from "../lib/types";
+import { PAYABLE, amountDueOf, type PayLink } from "../lib/pay-link";
+import type { ComponentChildren } from "preact";
 
-/** Amount, reference and the exact place to send the money, for a link that is still open. */
-export function PaymentDetails({ link, msLeft }: { link: PublicPaymentLink; msLeft: number }) {
+type Props = { link: PayLink; msLeft: number; children?: ComponentChildren };
+
+/** Amount, reference, the payment's state (`children`) and, while the link is open, the exact place to send the money. */
+export function PaymentDetails({ link, msLeft, children }: Props) {
   const parts = parseInteropAddress(link.destination.interopAddress);
-  const open = link.status === "pending";
-  // The payer sends tokens: "12.50 USD" on a USDC destination is 12.500000 USDC, shown trimmed (12.50).
-  const send = `${formatAmount(link.pay.amount)} ${link.pay.tokenSymbol}`;
+  const open = PAYABLE.includes(link.status) && msLeft > 0;
+  // The payer sends tokens: "12.50 USD" on a USDC destination is 12.500000 USDC, shown trimmed (12.50); after a part payment, what is left.
+  const send = `${formatAmount(amountDueOf(link))} ${link.pay.tokenSymbol}`;
   const converted = link.currency !== link.pay.tokenSymbol;
   return (
     <>
@@ -22,12 +24,6 @@ export function PaymentDetails({ link, msLeft }: { link: PublicPaymentLink; msLe
       {converted && (
         <p class="pay-requested" data-testid="requested-amount">
           The request is for {formatAmount(link.amount)} {link.currency}; pay it as {send}.
-        </p>
-      )}
-      {!open && (
-        <p class="pay-status">
-          <StatusBadge status={link.status} />{" "}
-          {link.status === "paid" ? "This request has been paid. Nothing more to do." : "This request is closed. Do not send money to it."}
         </p>
       )}
       <dl class="details details-rows pay-details">
@@ -44,11 +40,12 @@ export function PaymentDetails({ link, msLeft }: { link: PublicPaymentLink; msLe
         <div>
           <dt>Time left</dt>
           <dd>
-            <strong data-testid="time-left">{formatCountdown(msLeft)}</strong>{" "}
+            <strong data-testid="time-left">{formatCountdown(msLeft) || "Passed"}</strong>{" "}
             <span class="muted">· until {formatDateTime(link.expiresAt)}</span>
           </dd>
         </div>
       </dl>
+      {children}
       {open && (
         <section class="pay-address" aria-labelledby="pay-to-title">
           <h2 id="pay-to-title">Pay to</h2>

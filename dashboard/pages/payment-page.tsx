@@ -1,18 +1,21 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { LiveRegion } from "../components/live-region";
+import { statusLabel } from "../components/status-badge";
+import { announce } from "../lib/announce";
 import { ProblemResponse, api, toProblem } from "../lib/api";
+import { focusSoon } from "../lib/focus";
 import { formatAmount } from "../lib/format";
-import type { PublicPaymentLink } from "../lib/types";
+import { PAYABLE, amountDueOf, type PayLink } from "../lib/pay-link";
+import { useLinkPoll } from "../lib/use-link-poll";
 import { useNow } from "../lib/use-now";
 import { useTitle } from "../lib/use-title";
+import { PayActions } from "./pay-actions";
+import { PAY_STATUS_ID, PayStatus } from "./pay-status";
 import { PaymentDetails } from "./payment-details";
 
 type State =
-  | { kind: "loading" }
-  | { kind: "ready"; link: PublicPaymentLink }
-  | { kind: "expired" }
-  | { kind: "missing" }
-  | { kind: "error"; detail: string };
+  { kind: "loading" } | { kind: "ready"; link: PayLink } | { kind: "expired" } | { kind: "missing" } | { kind: "error"; detail: string };
 
 function PayFrame({ children }: { children: ComponentChildren }) {
   return (
@@ -24,7 +27,10 @@ function PayFrame({ children }: { children: ComponentChildren }) {
         </p>
         {children}
       </div>
-      <p class="pay-footer">Payrelay never asks you to connect a wallet or share a private key on this page.</p>
+      <p class="pay-footer">
+        Payrelay never asks for your private key or recovery phrase. Your wallet shows what it sends before you confirm.
+      </p>
+      <LiveRegion />
     </main>
   );
 }
@@ -38,17 +44,24 @@ function Notice({ title, children }: { title: string; children: string }) {
   );
 }
 
-/** The public page a payer opens from a payment link: what to pay, where, and until when. */
+function stateMessage(link: PayLink): string {
+  if (link.status === "partially_paid") return `Partially paid. ${formatAmount(amountDueOf(link))} ${link.pay.tokenSymbol} left to pay.`;
+  return `Payment status: ${statusLabel(link.status)}.`;
+}
+
+/** The public page a payer opens from a payment link: what to pay, how, and what their payment is doing. */
 export function PaymentPage() {
   const token = location.pathname.split("/")[2] ?? "";
   const [state, setState] = useState<State>({ kind: "loading" });
   const now = useNow(1000);
+  const link = state.kind === "ready" ? state.link : null;
+  const shown = useRef<string | null>(null);
   // The same figure as the page shows: "Pay 12.50 USDC", not the token's 12.500000, and in the token sent.
-  useTitle(state.kind === "ready" ? `Pay ${formatAmount(state.link.pay.amount)} ${state.link.pay.tokenSymbol}` : "Payment request");
+  useTitle(link ? `Pay ${formatAmount(link.pay.amount)} ${link.pay.tokenSymbol}` : "Payment request");
 
   useEffect(() => {
-    api.get<PublicPaymentLink>(`/api/public/payment-links/${encodeURIComponent(token)}`).then(
-      (link) => setState({ kind: "ready", link }),
+    api.get<PayLink>(`/api/public/payment-links/${encodeURIComponent(token)}`).then(
+      (next) => setState({ kind: "ready", link: next }),
       (error: unknown) => {
         if (error instanceof ProblemResponse && error.status === 410) setState({ kind: "expired" });
         // 400 means the token is not even well-formed: to a payer, that is the same as unknown.
@@ -57,6 +70,17 @@ export function PaymentPage() {
       },
     );
   }, [token]);
+
+  // Every change of state (the payer's action or a poll) is announced once; the first load is not news.
+  const key = link ? `${link.status}:${link.amountPaid}:${link.payments.length}` : null;
+  useEffect(() => {
+    if (!link || !key) return;
+    if (shown.current !== null && shown.current !== key) announce(stateMessage(link));
+    shown.current = key;
+  }, [key]);
+
+  const update = (next: PayLink) => setState({ kind: "ready", link: next });
+  useLinkPoll(token, link, update);
 
   if (state.kind === "loading") {
     return (
@@ -81,17 +105,28 @@ export function PaymentPage() {
       </PayFrame>
     );
   }
-  const left = state.kind === "ready" ? Date.parse(state.link.expiresAt) - now : 0;
-  if (state.kind === "expired" || left <= 0) {
+  const left = link ? Date.parse(link.expiresAt) - now : 0;
+  // A link past its time still shows a payment already made; only an unpaid one turns into "expired".
+  const settled = link !== null && !PAYABLE.includes(link.status);
+  if (!link || (left <= 0 && !settled && link.payments.length === 0)) {
     return (
       <PayFrame>
         <Notice title="This payment link has expired">Do not send money to it. Ask the sender for a new payment link.</Notice>
       </PayFrame>
     );
   }
+  const submitted = (next: PayLink) => {
+    update(next);
+    focusSoon(() => document.getElementById(PAY_STATUS_ID));
+  };
+  const showStatus = link.status !== "pending" || link.payments.length > 0;
   return (
     <PayFrame>
-      <PaymentDetails link={state.link} msLeft={left} />
+      {/* Status first (what the money is doing), then the ways to pay; the address to pay by hand follows. */}
+      <PaymentDetails link={link} msLeft={left}>
+        {showStatus && <PayStatus link={link} />}
+        {PAYABLE.includes(link.status) && left > 0 && <PayActions link={link} token={token} onPaid={submitted} />}
+      </PaymentDetails>
     </PayFrame>
   );
 }

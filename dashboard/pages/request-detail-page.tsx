@@ -2,15 +2,18 @@ import type { ComponentChildren } from "preact";
 import { Link } from "../components/link";
 import { MonoValue } from "../components/mono-value";
 import { ProblemAlert } from "../components/problem-alert";
-import { StatusBadge } from "../components/status-badge";
+import { StatusBadge, statusLabel } from "../components/status-badge";
 import { api } from "../lib/api";
 import { formatAmount, formatDate, formatDateTime } from "../lib/format";
-import type { Party, PaymentRequest } from "../lib/types";
+import { announce } from "../lib/announce";
+import type { RequestDetail } from "../lib/payment-types";
+import type { Party } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
 import { focusSoon } from "../lib/focus";
 import { PaymentLinkPanel } from "./payment-link-panel";
 import { RequestActions } from "./request-actions";
+import { RequestPayments } from "./request-payments";
 import { RequestTimeline } from "./request-timeline";
 
 function PartyView({ party }: { party: Party | null }) {
@@ -29,7 +32,7 @@ function PartyView({ party }: { party: Party | null }) {
 /** Everything about one request, and a payment link for incoming ones. */
 export function RequestDetailPage({ destinationId, requestId }: { destinationId: string; requestId: string }) {
   const url = `/api/destinations/${destinationId}/requests/${requestId}`;
-  const res = useResource(url, () => api.get<PaymentRequest>(url));
+  const res = useResource(url, () => api.get<RequestDetail>(url));
   const r = res.data;
   useTitle(r ? `Request ${r.reference ?? r.id}` : "Request");
   const list = `/destinations/${destinationId}/requests`;
@@ -104,8 +107,17 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
         destinationId={destinationId}
         request={r}
         onDone={(next) => {
-          res.set(next);
+          // Approve, reject and cancel answer the request without its payments, which they never change.
+          res.set({ ...next, payments: r.payments });
           focusSoon(() => document.getElementById("request-status"));
+        }}
+      />
+      <RequestPayments
+        destinationId={destinationId}
+        request={r}
+        onChange={(next) => {
+          res.set(next);
+          announce(`Marked paid. Status: ${statusLabel(next.status)}.`);
         }}
       />
       {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} />}

@@ -1,11 +1,15 @@
 import { ProblemAlert } from "../components/problem-alert";
 import { statusLabel } from "../components/status-badge";
 import { api } from "../lib/api";
-import { formatDateTime } from "../lib/format";
+import { MonoValue } from "../components/mono-value";
+import { formatAmount, formatDateTime } from "../lib/format";
 import type { RequestEvent } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 
-const WHAT: Record<string, string> = { created: "Created" };
+const WHAT: Record<string, string> = { created: "Created", payment_after_close: "Payment after close", marked_paid: "Marked paid" };
+// Event kinds this list has no words for yet still read as words: "payment_seen" → "Payment seen".
+const words = (kind: string) =>
+  WHAT[kind] ?? (statusLabel(kind) === kind ? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/_/g, " ") : statusLabel(kind));
 
 function describeActor(a: RequestEvent["actor"]): string {
   if (a.type === "client") return `by client ${a.clientId}`;
@@ -27,11 +31,19 @@ export function RequestTimeline({ destinationId, requestId, version }: { destina
             const kind = e.type.replace(/^request\./, "");
             return (
               <li key={e.id} class="timeline-item">
-                <span class="strong">{WHAT[kind] ?? statusLabel(kind)}</span> <span class="muted">{describeActor(e.actor)}</span>
+                <span class="strong">{words(kind)}</span> <span class="muted">{describeActor(e.actor)}</span>
                 <time class="muted timeline-time" dateTime={e.at}>
                   {formatDateTime(e.at)}
                 </time>
                 {e.data.reason && <p class="timeline-reason">Reason: {e.data.reason}</p>}
+                {e.data.declared && e.data.amount && <p class="timeline-reason">Declared payment of {formatAmount(e.data.amount)}</p>}
+                {e.data.note && <p class="timeline-reason">Note: {e.data.note}</p>}
+                {e.data.txHash && !e.data.declared && (
+                  <p class="timeline-reason">
+                    Transaction <MonoValue value={e.data.txHash} label="transaction hash" truncate />
+                    {e.data.amount ? ` · ${formatAmount(e.data.amount)}` : ""}
+                  </p>
+                )}
               </li>
             );
           })}

@@ -1,0 +1,83 @@
+import { useRef, useState } from "preact/hooks";
+import { MonoValue } from "../components/mono-value";
+import { ProblemAlert } from "../components/problem-alert";
+import { ShortTime } from "../components/short-time";
+import { StatusBadge } from "../components/status-badge";
+import { announce } from "../lib/announce";
+import { api } from "../lib/api";
+import { formatAmount } from "../lib/format";
+import type { UnattributedPayment } from "../lib/payment-types";
+import type { Destination } from "../lib/types";
+import { useResource } from "../lib/use-resource";
+import { AssignPaymentDialog } from "./assign-payment-dialog";
+
+const key = (p: UnattributedPayment) => p.id;
+
+/**
+ * Transfers to this destination's wallet that no request claimed (no reference, signature or known
+ * payer). Shown only when there are some: each can be assigned to a request.
+ */
+export function UnattributedPayments({ destination }: { destination: Destination }) {
+  const url = `/api/destinations/${destination.id}/unattributed-payments`;
+  const res = useResource(url, () => api.get<{ data: UnattributedPayment[] }>(url));
+  const [assigning, setAssigning] = useState<UnattributedPayment | null>(null);
+  // After an assignment its row (and the button that opened the dialog) is gone: focus goes to the section, else the requests.
+  const assigned = useRef(false);
+  const items = res.data?.data ?? [];
+  if (items.length === 0 && !res.problem) return null;
+  const currency = destination.tokenSymbol ?? "";
+
+  return (
+    <section class="card card-pad unattributed" aria-labelledby="unattributed-title">
+      <h2 id="unattributed-title">Unattributed payments</h2>
+      <p class="muted">Transfers to this destination that Payrelay could not tie to a request. Assign each to the request it pays.</p>
+      <ProblemAlert problem={res.problem} />
+      <ul class="payment-list">
+        {items.map((p) => (
+          <li key={key(p)} class="payment-item" data-testid="unattributed-payment">
+            <div class="payment-line">
+              <span class="strong">
+                {formatAmount(p.amount)} <span class="currency">{currency}</span>
+              </span>
+              <ShortTime iso={p.createdAt} /> <StatusBadge status={p.status} />
+            </div>
+            <MonoValue value={p.txHash} label="transaction hash" truncate />
+            <p class="muted">
+              From <MonoValue value={p.from} label="sender address" truncate copy={false} />
+            </p>
+            <div>
+              <button
+                type="button"
+                class="btn btn-secondary btn-sm"
+                data-key={key(p)}
+                onClick={() => {
+                  assigned.current = false;
+                  setAssigning(p);
+                }}
+              >
+                Assign to a request
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {assigning && (
+        <AssignPaymentDialog
+          destinationId={destination.id}
+          payment={assigning}
+          currency={currency}
+          onClose={() => setAssigning(null)}
+          returnFocus={() =>
+            assigned.current ? (document.getElementById("unattributed-title") ?? document.getElementById("requests-title")) : null
+          }
+          onAssigned={(request) => {
+            assigned.current = true;
+            setAssigning(null);
+            res.set({ data: items.filter((p) => key(p) !== key(assigning)) });
+            announce(`Payment assigned to ${request.reference || request.id}. Status: ${request.status.replace(/_/g, " ")}.`);
+          }}
+        />
+      )}
+    </section>
+  );
+}
