@@ -2,7 +2,6 @@ import { DurableObject } from "cloudflare:workers";
 import type { BatchItem } from "drizzle-orm/batch";
 import { database } from "../db/client";
 import { recordInsert, recordTransition } from "../db/record-writer";
-import { constantTimeEqual } from "../lib/crypto";
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
 import { resolveMoney } from "./admission-money";
@@ -19,7 +18,10 @@ import type {
 } from "./authority-types";
 import { admitRequestState, applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import { isInitialised, migrateAuthority } from "./authority-storage";
-import { issueClientSecret } from "../credentials/client-secret";
+import { issueClientSecret, issueSecretFor } from "../credentials/client-secret";
+import { listAudit, recordAudit, type AuditAction, type AuditActor } from "./audit-log";
+import { applyLimits, checkLimits, isExpired, type LimitsPlan } from "./client-limits";
+import { changeLimits, clientView as view, rotateClientSecret, secretMatches, type ClientRow, type LimitsPatch } from "./client-store";
 import type { AttemptJob, AttemptOutcome } from "../webhooks/events";
 import { ENQUEUE_GRACE_MS, beginAttempt, deadLetter, enqueueDue, reportAttempt, webhookHousekeeping } from "./webhook-attempts";
 import { asOwner, type WebhookCaller, type WebhookResult } from "./webhook-callers";
@@ -43,33 +45,6 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** Rows copied per alarm run: one D1 batch, well under D1's per-invocation query limit. */
 const OUTBOX_DRAIN_BATCH = 100;
 
-type ClientRow = {
-  id: string;
-  name: string;
-  permissions: string;
-  secret_hash: string;
-  secret_hint: string;
-  status: "active" | "revoked";
-  created_at: number;
-  revoked_at: number | null;
-  last_used_at: number | null;
-};
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-function view(row: ClientRow): ClientView {
-  return {
-    id: row.id,
-    name: row.name,
-    permissions: JSON.parse(row.permissions) as Permission[],
-    status: row.status,
-    createdAt: iso(row.created_at)!,
-    revokedAt: iso(row.revoked_at),
-    lastUsedAt: iso(row.last_used_at),
-    secretHint: row.secret_hint,
-  };
-}
-
 /** A payment link per request at most this many times: a reader or a leaked secret cannot mint without end. */
 export const MAX_LINKS_PER_REQUEST = 25;
 
@@ -89,6 +64,8 @@ export const MAX_LINKS_PER_REQUEST = 25;
 export class DestinationAuthority extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private ready: boolean;
+  /** Added to Date.now() by clock(): tests move a client's expiry and rate bucket forward through runInDurableObject, without sleeping. */
+  clockSkewMs = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -103,14 +80,34 @@ export class DestinationAuthority extends DurableObject<Env> {
     this.ready = true;
   }
 
-  /** Only called on behalf of the recipient, after D1 confirmed the destination is theirs and claimed. */
+  /** The time limits are judged by (client expiry, create rate): the one clock a test can move. */
+  private clock(): number {
+    return Date.now() + this.clockSkewMs;
+  }
+
+  /**
+   * Only called on behalf of the recipient, after D1 confirmed the destination is theirs and claimed.
+   * The first call is when the authority learns of the claim: it enters the audit log then, with the claim's own time.
+   */
   private initialise(profile: DestinationProfile): void {
     this.ensureSchema();
-    this.sql.exec(
-      "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
-      profile.id,
-      JSON.stringify(profile.token),
-    );
+    this.ctx.storage.transactionSync(() => {
+      const known = this.sql.exec("SELECT 1 FROM destination WHERE id = ?", profile.id).toArray().length > 0;
+      this.sql.exec(
+        "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
+        profile.id,
+        JSON.stringify(profile.token),
+      );
+      if (!known && profile.claim) {
+        const { at, userId } = profile.claim;
+        recordAudit(this.sql, {
+          at,
+          actor: { type: "user", userId },
+          action: "destination.claimed",
+          target: { type: "destination", id: profile.id },
+        });
+      }
+    });
   }
 
   private token(): TokenProfile | undefined {
@@ -123,20 +120,70 @@ export class DestinationAuthority extends DurableObject<Env> {
     return this.sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", id).toArray()[0];
   }
 
-  /** Creates a client ID; the secret is in the answer and nowhere else, ever. */
-  async createClient(profile: DestinationProfile, name: string, permissions: Permission[]): Promise<ClientView & { secret: string }> {
+  /** Creates a client ID, with its limits if given; the secret is in the answer and nowhere else, ever. */
+  async createClient(
+    profile: DestinationProfile,
+    name: string,
+    permissions: Permission[],
+    limits: LimitsPatch = {},
+    actor: AuditActor = { type: "user" },
+  ): Promise<ClientView & { secret: string }> {
     const issued = await issueClientSecret(profile.id);
     this.initialise(profile);
-    this.sql.exec(
-      "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)",
-      issued.clientId,
-      name,
-      JSON.stringify(permissions),
-      issued.secretHash,
-      issued.secretHint,
-      Date.now(),
-    );
+    const now = Date.now();
+    const { expiresAt = null, ...stored } = limits;
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at, limits, expires_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)",
+        issued.clientId,
+        name,
+        JSON.stringify(permissions),
+        issued.secretHash,
+        issued.secretHint,
+        now,
+        Object.keys(stored).length > 0 ? JSON.stringify(stored) : null,
+        expiresAt,
+      );
+      const target = { type: "client" as const, id: issued.clientId };
+      recordAudit(this.sql, {
+        at: now,
+        actor,
+        action: "client.created",
+        target,
+        details: { name, permissions, secretHint: issued.secretHint },
+      });
+    });
     return { ...view(this.clientRow(issued.clientId)!), secret: issued.secret };
+  }
+
+  /** PATCH limits (client-store.ts's changeLimits); null when there is no such client. */
+  updateClientLimits(clientId: string, patch: LimitsPatch, actor: AuditActor) {
+    const row = this.clientRow(clientId);
+    if (!row) return null;
+    const result = this.ctx.storage.transactionSync(() => changeLimits(this.sql, row, patch, actor, this.clock()));
+    return result.ok ? { ok: true as const, client: view(result.row) } : result;
+  }
+
+  /** A new secret for the same client id; the old one works for `overlapSeconds` more. Null when there is no such client. */
+  async rotateClientSecret(destinationId: string, clientId: string, overlapSeconds: number, actor: AuditActor) {
+    const row = this.clientRow(clientId);
+    if (!row) return null;
+    if (row.status === "revoked") return { ok: false as const, detail: "This client ID is revoked; revocation is permanent." };
+    const issued = await issueSecretFor(destinationId, clientId);
+    const now = Date.now();
+    const after = this.ctx.storage.transactionSync(() =>
+      rotateClientSecret(this.sql, this.clientRow(clientId)!, issued, overlapSeconds * 1000, actor, now),
+    );
+    return {
+      ok: true as const,
+      client: { ...view(after), secret: issued.secret, previousSecretExpiresAt: new Date(after.previous_secret_until!).toISOString() },
+    };
+  }
+
+  /** The destination's audit log, newest first; null for a cursor this API did not issue. */
+  listAudit(cursor: string | null) {
+    if (!this.ready) return cursor === null ? { data: [], nextCursor: null } : null;
+    return listAudit(this.sql, cursor);
   }
 
   listClients(): ClientView[] {
@@ -145,7 +192,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   /** Permanent and idempotent: a second revoke keeps the first revocation time. */
-  async revokeClient(clientId: string): Promise<ClientView | null> {
+  async revokeClient(clientId: string, actor: AuditActor = { type: "user" }): Promise<ClientView | null> {
     if (!this.ready) return null;
     const now = Date.now();
     const row = this.ctx.storage.transactionSync(() => {
@@ -155,7 +202,10 @@ export class DestinationAuthority extends DurableObject<Env> {
         clientId,
       );
       const after = this.clientRow(clientId);
-      if (after && rowsWritten > 0) recordRevocationEvent(this.sql, view(after), now);
+      if (after && rowsWritten > 0) {
+        recordRevocationEvent(this.sql, view(after), now);
+        recordAudit(this.sql, { at: now, actor, action: "client.revoked", target: { type: "client", id: clientId } });
+      }
       return after;
     });
     await this.dispatchWebhooks();
@@ -169,10 +219,11 @@ export class DestinationAuthority extends DurableObject<Env> {
    */
   authenticate(clientId: string, secretHash: string): AuthResult {
     const row = this.clientRow(clientId);
-    if (!row || !constantTimeEqual(row.secret_hash, secretHash)) return { ok: false };
+    if (!row || !secretMatches(row, secretHash, Date.now())) return { ok: false };
     this.touch(row, Date.now());
     const { id, name, permissions, status } = view(row);
-    return { ok: true, client: { id, name, permissions, status } };
+    const rotatedOut = row.secret_hash !== secretHash ? row.previous_secret_until : null;
+    return { ok: true, client: { id, name, permissions, status, expired: isExpired(row, this.clock()) }, validUntil: rotatedOut };
   }
 
   private touch(row: ClientRow, now: number): void {
@@ -187,15 +238,19 @@ export class DestinationAuthority extends DurableObject<Env> {
    */
   async admit(input: AdmitInput): Promise<AdmitResult> {
     const now = Date.now();
+    const clock = this.clock();
     if (input.actor.type === "manual" && input.profile) this.initialise(input.profile);
     if (!this.ready) return { outcome: "unauthenticated" };
     const result = this.ctx.storage.transactionSync((): AdmitResult => {
       let record: AdmissionRecord = input.record;
       let scope: string;
+      let client: ClientRow | undefined;
       if (input.actor.type === "client") {
         const row = this.clientRow(input.actor.clientId);
-        if (!row || !constantTimeEqual(row.secret_hash, input.actor.secretHash)) return { outcome: "unauthenticated" };
+        if (!row || !secretMatches(row, input.actor.secretHash, now)) return { outcome: "unauthenticated" };
         if (row.status === "revoked") return { outcome: "client_revoked" };
+        if (isExpired(row, clock)) return { outcome: "client_expired" };
+        client = row;
         if (!(JSON.parse(row.permissions) as Permission[]).includes(input.permission)) return { outcome: "permission_denied" };
         this.touch(row, now);
         scope = `client:${row.id}`;
@@ -229,6 +284,14 @@ export class DestinationAuthority extends DurableObject<Env> {
         if (!("row" in resolved)) return resolved;
         record = { kind: "request", row: resolved.row };
       }
+      let plan: LimitsPlan | null = null;
+      if (client) {
+        const token = this.token();
+        if (!token) return { outcome: "unauthenticated" };
+        const checked = checkLimits(this.sql, client, record, token, clock);
+        if ("outcome" in checked) return checked;
+        plan = checked;
+      }
       if (record.kind === "link") {
         const made =
           this.sql.exec<{ n: number }>("SELECT n FROM link_counts WHERE request_id = ?", record.row.requestId).toArray()[0]?.n ?? 0;
@@ -238,6 +301,12 @@ export class DestinationAuthority extends DurableObject<Env> {
           record.row.requestId,
         );
       }
+      this.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", record.row.id, JSON.stringify(record), now);
+      if (record.kind === "request") admitRequestState(this.sql, record.row);
+      recordAdmissionEvent(this.sql, record, input.requestCreatorClientId, now);
+      // Limits write last, after the request exists: its reservation is keyed by it, and auto-approval moves it.
+      const limited = plan ? applyLimits(this.sql, plan, record, clock, now) : { record, transitions: [] };
+      record = limited.record;
       if (input.idempotencyKey !== null) {
         this.sql.exec(
           "INSERT OR REPLACE INTO idempotency_keys (scope, key, fingerprint, record, reply, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -249,10 +318,7 @@ export class DestinationAuthority extends DurableObject<Env> {
           now + IDEMPOTENCY_TTL_MS,
         );
       }
-      this.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", record.row.id, JSON.stringify(record), now);
-      if (record.kind === "request") admitRequestState(this.sql, record.row);
-      recordAdmissionEvent(this.sql, record, input.requestCreatorClientId, now);
-      return { outcome: "admitted", record, reply: input.reply ?? null };
+      return { outcome: "admitted", record, reply: input.reply ?? null, transitions: limited.transitions };
     });
     if (result.outcome === "admitted") {
       await this.scheduleAlarm(now + OUTBOX_GRACE_MS);
@@ -272,7 +338,7 @@ export class DestinationAuthority extends DurableObject<Env> {
     const now = Date.now();
     const checkSecret = (clientId: string, secretHash: string) => {
       const row = this.clientRow(clientId);
-      return row !== undefined && constantTimeEqual(row.secret_hash, secretHash);
+      return row !== undefined && secretMatches(row, secretHash, now);
     };
     const result = this.ctx.storage.transactionSync(() => applyTransition(this.sql, input, checkSecret, now));
     if (result.records.length > 0) {
@@ -394,8 +460,30 @@ export class DestinationAuthority extends DurableObject<Env> {
     return asOwner(this.sql, caller, changes, fn);
   }
 
+  /** A webhook endpoint change, and its audit entry in the same transaction. */
+  private audited<T extends object>(
+    caller: WebhookCaller,
+    action: AuditAction,
+    endpointId: (value: T) => string,
+    run: () => WebhookResult<T>,
+  ) {
+    return this.ctx.storage.transactionSync(() => {
+      const result = run();
+      if (result.ok) {
+        const actor: AuditActor = caller.type === "client" ? { type: "client", clientId: caller.clientId } : { type: "user" };
+        recordAudit(this.sql, { at: Date.now(), actor, action, target: { type: "webhook_endpoint", id: endpointId(result.value) } });
+      }
+      return result;
+    });
+  }
+
   createWebhookEndpoint(caller: WebhookCaller, e: NewEndpoint) {
-    return this.asOwner(caller, true, (o) => insertEndpoint(this.sql, o, e, Date.now()));
+    return this.audited(
+      caller,
+      "webhook_endpoint.created",
+      (v) => v.id,
+      () => this.asOwner(caller, true, (o) => insertEndpoint(this.sql, o, e, Date.now())),
+    );
   }
 
   listWebhookEndpoints(caller: WebhookCaller) {
@@ -403,11 +491,21 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   deleteWebhookEndpoint(caller: WebhookCaller, endpointId: string) {
-    return this.asOwner(caller, false, (o) => deleteEndpoint(this.sql, o, endpointId));
+    return this.audited(
+      caller,
+      "webhook_endpoint.deleted",
+      () => endpointId,
+      () => this.asOwner(caller, false, (o) => deleteEndpoint(this.sql, o, endpointId)),
+    );
   }
 
   rotateWebhookSecret(caller: WebhookCaller, endpointId: string, sealedSecret: string) {
-    return this.asOwner(caller, false, (o) => rotateSecret(this.sql, o, endpointId, sealedSecret, Date.now()));
+    return this.audited(
+      caller,
+      "webhook_endpoint.secret_rotated",
+      () => endpointId,
+      () => this.asOwner(caller, false, (o) => rotateSecret(this.sql, o, endpointId, sealedSecret, Date.now())),
+    );
   }
 
   async sendWebhookTest(caller: WebhookCaller, endpointId: string) {

@@ -1,4 +1,4 @@
-import { constantTimeEqual } from "../lib/crypto";
+import { secretMatches, type ClientRow } from "./client-store";
 import type { EndpointOwner } from "./webhook-endpoints";
 
 /**
@@ -26,10 +26,8 @@ export function asOwner<T extends object>(
 ): WebhookResult<T> {
   let owner: EndpointOwner = { type: "recipient" };
   if (caller.type === "client") {
-    const row = sql
-      .exec<{ secret_hash: string; status: string }>("SELECT secret_hash, status FROM clients WHERE id = ?", caller.clientId)
-      .toArray()[0];
-    if (!row || !constantTimeEqual(row.secret_hash, caller.secretHash)) return { ok: false, error: "unauthenticated" };
+    const row = sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", caller.clientId).toArray()[0];
+    if (!row || !secretMatches(row, caller.secretHash, Date.now())) return { ok: false, error: "unauthenticated" };
     if (changes && row.status !== "active") return { ok: false, error: "client_revoked" };
     owner = { type: "client", clientId: caller.clientId };
   }
