@@ -170,7 +170,7 @@ export class DestinationAuthority extends DurableObject<Env> {
     if (!row) return null;
     if (row.status === "revoked") return { ok: false as const, detail: "This client ID is revoked; revocation is permanent." };
     const issued = await issueSecretFor(destinationId, clientId);
-    const now = Date.now();
+    const now = this.clock();
     const after = this.ctx.storage.transactionSync(() =>
       rotateClientSecret(this.sql, this.clientRow(clientId)!, issued, overlapSeconds * 1000, actor, now),
     );
@@ -219,7 +219,7 @@ export class DestinationAuthority extends DurableObject<Env> {
    */
   authenticate(clientId: string, secretHash: string): AuthResult {
     const row = this.clientRow(clientId);
-    if (!row || !secretMatches(row, secretHash, Date.now())) return { ok: false };
+    if (!row || !secretMatches(row, secretHash, this.clock())) return { ok: false };
     this.touch(row, Date.now());
     const { id, name, permissions, status } = view(row);
     const rotatedOut = row.secret_hash !== secretHash ? row.previous_secret_until : null;
@@ -247,7 +247,7 @@ export class DestinationAuthority extends DurableObject<Env> {
       let client: ClientRow | undefined;
       if (input.actor.type === "client") {
         const row = this.clientRow(input.actor.clientId);
-        if (!row || !secretMatches(row, input.actor.secretHash, now)) return { outcome: "unauthenticated" };
+        if (!row || !secretMatches(row, input.actor.secretHash, clock)) return { outcome: "unauthenticated" };
         if (row.status === "revoked") return { outcome: "client_revoked" };
         if (isExpired(row, clock)) return { outcome: "client_expired" };
         client = row;
@@ -338,7 +338,7 @@ export class DestinationAuthority extends DurableObject<Env> {
     const now = Date.now();
     const checkSecret = (clientId: string, secretHash: string) => {
       const row = this.clientRow(clientId);
-      return row !== undefined && secretMatches(row, secretHash, now);
+      return row !== undefined && secretMatches(row, secretHash, this.clock());
     };
     const result = this.ctx.storage.transactionSync(() => applyTransition(this.sql, input, checkSecret, now));
     if (result.records.length > 0) {
