@@ -26,17 +26,13 @@ const LimitMoneySchema = z
  */
 export const ClientLimitsInputSchema = z
   .object({
-    outgoingBudget: LimitMoneySchema.nullable()
-      .optional()
-      .openapi({
-        description:
-          "The most this client's open and approved outgoing requests may add up to; rejected, cancelled and expired ones give theirs back.",
-      }),
-    autoApproveUpTo: LimitMoneySchema.nullable()
-      .optional()
-      .openapi({
-        description: "An outgoing request of at most this amount is approved at creation (its request.approved event's actor is system).",
-      }),
+    outgoingBudget: LimitMoneySchema.nullable().optional().openapi({
+      description:
+        "The most this client's open and approved outgoing requests may add up to; rejected, cancelled and expired ones give theirs back.",
+    }),
+    autoApproveUpTo: LimitMoneySchema.nullable().optional().openapi({
+      description: "An outgoing request of at most this amount is approved at creation (its request.approved event's actor is system).",
+    }),
     expiresAt: z.iso
       .datetime({ offset: true })
       .nullable()
