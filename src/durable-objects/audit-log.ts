@@ -1,4 +1,5 @@
 import { newId } from "../lib/ids";
+import type { WebhookCaller, WebhookResult } from "./webhook-callers";
 
 /** Who did it: the signed-in recipient, a client by its secret, or the authority itself (expiry, auto-approval). */
 export type AuditActor = { type: "user"; userId?: string } | { type: "client"; clientId: string } | { type: "system" };
@@ -74,4 +75,41 @@ export function listAudit(sql: SqlStorage, cursor: string | null): { data: Audit
     })),
     nextCursor: rows.length > AUDIT_PAGE ? String(page[page.length - 1]!.position) : null,
   };
+}
+
+/**
+ * A webhook endpoint change (create, delete, rotate) and its audit entry in
+ * one transaction; `run` is the change, refused changes log nothing.
+ */
+export function auditedChange<T extends object>(
+  storage: DurableObjectStorage,
+  caller: WebhookCaller,
+  action: AuditAction,
+  endpointId: (value: T) => string,
+  run: () => WebhookResult<T>,
+): WebhookResult<T> {
+  return storage.transactionSync(() => {
+    const result = run();
+    if (result.ok) {
+      const actor: AuditActor = caller.type === "client" ? { type: "client", clientId: caller.clientId } : { type: "user" };
+      recordAudit(storage.sql, { at: Date.now(), actor, action, target: { type: "webhook_endpoint", id: endpointId(result.value) } });
+    }
+    return result;
+  });
+}
+
+/**
+ * Keeps the destination's profile; the first time, records its claim (with the
+ * claim's own time: the authority learns of a claim only when first initialised).
+ */
+export function saveProfile(sql: SqlStorage, profile: { id: string; token: unknown; claim?: { at: number; userId: string } }): void {
+  const known = sql.exec("SELECT 1 FROM destination WHERE id = ?", profile.id).toArray().length > 0;
+  sql.exec(
+    "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
+    profile.id,
+    JSON.stringify(profile.token),
+  );
+  if (known || !profile.claim) return;
+  const { at, userId } = profile.claim;
+  recordAudit(sql, { at, actor: { type: "user", userId }, action: "destination.claimed", target: { type: "destination", id: profile.id } });
 }

@@ -130,3 +130,26 @@ export function rotateClientSecret(
   });
   return sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", row.id).one();
 }
+
+/** Inserts a new client with its limits, and its audit entry (name, permissions, hint: never the secret). */
+export function insertClient(
+  sql: SqlStorage,
+  c: { clientId: string; name: string; permissions: Permission[]; secretHash: string; secretHint: string; limits: LimitsPatch },
+  actor: AuditActor,
+  now: number,
+): void {
+  const { expiresAt = null, ...stored } = c.limits;
+  sql.exec(
+    "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at, limits, expires_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)",
+    c.clientId,
+    c.name,
+    JSON.stringify(c.permissions),
+    c.secretHash,
+    c.secretHint,
+    now,
+    Object.keys(stored).length > 0 ? JSON.stringify(stored) : null,
+    expiresAt,
+  );
+  const details = { name: c.name, permissions: c.permissions, secretHint: c.secretHint };
+  recordAudit(sql, { at: now, actor, action: "client.created", target: { type: "client", id: c.clientId }, details });
+}

@@ -19,9 +19,17 @@ import type {
 import { admitRequestState, applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import { isInitialised, migrateAuthority } from "./authority-storage";
 import { issueClientSecret, issueSecretFor } from "../credentials/client-secret";
-import { listAudit, recordAudit, type AuditAction, type AuditActor } from "./audit-log";
+import { auditedChange, listAudit, recordAudit, saveProfile, type AuditActor } from "./audit-log";
 import { applyLimits, checkLimits, isExpired, type LimitsPlan } from "./client-limits";
-import { changeLimits, clientView as view, rotateClientSecret, secretMatches, type ClientRow, type LimitsPatch } from "./client-store";
+import {
+  changeLimits,
+  clientView as view,
+  insertClient,
+  rotateClientSecret,
+  secretMatches,
+  type ClientRow,
+  type LimitsPatch,
+} from "./client-store";
 import type { AttemptJob, AttemptOutcome } from "../webhooks/events";
 import { ENQUEUE_GRACE_MS, beginAttempt, deadLetter, enqueueDue, reportAttempt, webhookHousekeeping } from "./webhook-attempts";
 import { asOwner, type WebhookCaller, type WebhookResult } from "./webhook-callers";
@@ -91,23 +99,7 @@ export class DestinationAuthority extends DurableObject<Env> {
    */
   private initialise(profile: DestinationProfile): void {
     this.ensureSchema();
-    this.ctx.storage.transactionSync(() => {
-      const known = this.sql.exec("SELECT 1 FROM destination WHERE id = ?", profile.id).toArray().length > 0;
-      this.sql.exec(
-        "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
-        profile.id,
-        JSON.stringify(profile.token),
-      );
-      if (!known && profile.claim) {
-        const { at, userId } = profile.claim;
-        recordAudit(this.sql, {
-          at,
-          actor: { type: "user", userId },
-          action: "destination.claimed",
-          target: { type: "destination", id: profile.id },
-        });
-      }
-    });
+    this.ctx.storage.transactionSync(() => saveProfile(this.sql, profile));
   }
 
   private token(): TokenProfile | undefined {
@@ -130,29 +122,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   ): Promise<ClientView & { secret: string }> {
     const issued = await issueClientSecret(profile.id);
     this.initialise(profile);
-    const now = Date.now();
-    const { expiresAt = null, ...stored } = limits;
-    this.ctx.storage.transactionSync(() => {
-      this.sql.exec(
-        "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at, limits, expires_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)",
-        issued.clientId,
-        name,
-        JSON.stringify(permissions),
-        issued.secretHash,
-        issued.secretHint,
-        now,
-        Object.keys(stored).length > 0 ? JSON.stringify(stored) : null,
-        expiresAt,
-      );
-      const target = { type: "client" as const, id: issued.clientId };
-      recordAudit(this.sql, {
-        at: now,
-        actor,
-        action: "client.created",
-        target,
-        details: { name, permissions, secretHint: issued.secretHint },
-      });
-    });
+    this.ctx.storage.transactionSync(() => insertClient(this.sql, { ...issued, name, permissions, limits }, actor, Date.now()));
     return { ...view(this.clientRow(issued.clientId)!), secret: issued.secret };
   }
 
@@ -460,25 +430,9 @@ export class DestinationAuthority extends DurableObject<Env> {
     return asOwner(this.sql, caller, changes, fn);
   }
 
-  /** A webhook endpoint change, and its audit entry in the same transaction. */
-  private audited<T extends object>(
-    caller: WebhookCaller,
-    action: AuditAction,
-    endpointId: (value: T) => string,
-    run: () => WebhookResult<T>,
-  ) {
-    return this.ctx.storage.transactionSync(() => {
-      const result = run();
-      if (result.ok) {
-        const actor: AuditActor = caller.type === "client" ? { type: "client", clientId: caller.clientId } : { type: "user" };
-        recordAudit(this.sql, { at: Date.now(), actor, action, target: { type: "webhook_endpoint", id: endpointId(result.value) } });
-      }
-      return result;
-    });
-  }
-
   createWebhookEndpoint(caller: WebhookCaller, e: NewEndpoint) {
-    return this.audited(
+    return auditedChange(
+      this.ctx.storage,
       caller,
       "webhook_endpoint.created",
       (v) => v.id,
@@ -491,7 +445,8 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   deleteWebhookEndpoint(caller: WebhookCaller, endpointId: string) {
-    return this.audited(
+    return auditedChange(
+      this.ctx.storage,
       caller,
       "webhook_endpoint.deleted",
       () => endpointId,
@@ -500,7 +455,8 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   rotateWebhookSecret(caller: WebhookCaller, endpointId: string, sealedSecret: string) {
-    return this.audited(
+    return auditedChange(
+      this.ctx.storage,
       caller,
       "webhook_endpoint.secret_rotated",
       () => endpointId,
