@@ -2,6 +2,7 @@ import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { requireClientSecret } from "../middleware/client-auth";
 import { limitClientReads } from "../middleware/client-read-limit";
 import { requireSession } from "../middleware/session-auth";
+import { problems } from "../schemas/problem";
 
 /** Who may call a route: a signed-in recipient, an orchestrator's client secret, or anyone. */
 export type RouteAuth = "session" | "client" | "public";
@@ -31,8 +32,12 @@ const authMiddleware = (auth: RouteAuth, method: string) =>
  */
 export function defineRoute<const R extends Omit<RouteConfig, "security"> & { operationId: string }>(auth: RouteAuth, config: R) {
   const own = config.middleware === undefined ? [] : Array.isArray(config.middleware) ? config.middleware : [config.middleware];
+  // The read limit's 429 is declared where its middleware is added, so no client GET can leave it out.
+  const limited = auth === "client" && SAFE.has(config.method);
+  const responses = (limited ? { ...problems(429), ...config.responses } : config.responses) as R["responses"];
   return createRoute({
     ...config,
+    responses,
     security: securityFor(auth, config.method),
     middleware: [...authMiddleware(auth, config.method), ...own],
   });
