@@ -77,7 +77,7 @@ export function ClientLimitsForm({ destinationId, client, currencies, onSaved }:
       <h2 id="limits-title">Edit limits</h2>
       <p class="muted">Leave a field empty to remove that limit. A budget cannot go below what is already spent or reserved.</p>
       <ProblemAlert problem={problem} shownFields={FIELDS} />
-      <div class="form-row">
+      <div class="grid-amount">
         <TextField
           label="Outgoing budget"
           optional
@@ -104,7 +104,7 @@ export function ClientLimitsForm({ destinationId, client, currencies, onSaved }:
         error={err("limits.autoApproveUpTo.amount")}
         hint="Outgoing requests of at most this amount are approved when created; larger ones wait for you."
       />
-      <div class="form-row">
+      <div class="grid-2">
         <TextField
           label="Expires"
           type="datetime-local"
