@@ -51,7 +51,7 @@ test("the client page states budget, expiry and auto-approval in words, and its 
   await page.getByText("5.00 USDC", { exact: true }).waitFor();
   await page.getByText(/in 30 days|in 4 weeks|next month/).waitFor();
   await checkScreen(page, "40-client-detail");
-  assertCleanConsole();
+  assertCleanConsole([401]); // the sign-in page's /api/me before signing in
 });
 
 test("editing limits puts the API's error next to its field and focuses it; a valid change is saved and announced", async () => {
@@ -73,7 +73,7 @@ test("editing limits puts the API's error next to its field and focuses it; a va
   await assertAnnounced(page, /Limits saved/);
   await page.locator("#budget-text").getByText("30.00 USDC spent or reserved of 200.00 USDC; 170.00 USDC remaining.").waitFor();
   const stored = (await recipient.get(`/api/destinations/${s.destinationId}/clients`)).json.data[0];
-  assert.deepEqual([stored.limits.outgoingBudget, stored.limits.createsPerMinute], [{ amount: "200.00", currency: "USDC" }, 50]);
+  assert.deepEqual([stored.limits.outgoingBudget, stored.limits.createsPerMinute], [{ amount: "200.000000", currency: "USDC" }, 50]);
   assertCleanConsole([400, 409]);
 });
 
