@@ -21,6 +21,12 @@ export default defineConfig(async () => {
             WEBHOOK_SECRET_KEY: randomBytes(32).toString("base64"),
             WEBHOOK_ALLOW_LOCAL: "true",
           },
+          // wrangler.jsonc's limiters, with client reads low enough for a test to reach (test/limits/read-rate.test.ts).
+          ratelimits: {
+            LOGIN_IP_LIMITER: { simple: { limit: 30, period: 60 } },
+            SIGNUP_IP_LIMITER: { simple: { limit: 10, period: 60 } },
+            CLIENT_READ_LIMITER: { simple: { limit: 100, period: 60 } },
+          },
         },
       })),
     ],

@@ -1,6 +1,7 @@
 import { Link } from "./components/link";
 import { match, type Location } from "./lib/router";
 import { useTitle } from "./lib/use-title";
+import { ClientDetailPage } from "./pages/client-detail-page";
 import { DestinationPage } from "./pages/destination-page";
 import { DestinationsPage } from "./pages/destinations-page";
 import { NewDestinationPage } from "./pages/new-destination-page";
@@ -18,6 +19,10 @@ export function Routes({ loc }: { loc: Location }) {
   if (m) return <DestinationPage id={m.id ?? ""} tab="requests" query={query} />;
   m = match("/destinations/:id/webhooks", path);
   if (m) return <DestinationPage id={m.id ?? ""} tab="webhooks" query={query} />;
+  m = match("/destinations/:id/audit", path);
+  if (m) return <DestinationPage id={m.id ?? ""} tab="audit" query={query} />;
+  m = match("/destinations/:id/clients/:clientId", path);
+  if (m) return <ClientDetailPage destinationId={m.id ?? ""} clientId={m.clientId ?? ""} />;
   m = match("/destinations/:id/requests/new", path);
   if (m) return <NewRequestPage destinationId={m.id ?? ""} />;
   m = match("/destinations/:id/requests/:requestId", path);

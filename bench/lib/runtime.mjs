@@ -27,7 +27,11 @@ const worker = (name, scriptPath, durableObjects, extra = {}) => ({
 // address, so the per-IP limits are generous here; no webhook endpoint exists, so nothing is queued.
 const APP_BINDINGS = {
   bindings: { PUBLIC_ORIGIN: "", CHAIN_RPC_URLS: "{}", WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString("base64") },
-  ratelimits: { LOGIN_IP_LIMITER: { simple: { limit: 1000, period: 60 } }, SIGNUP_IP_LIMITER: { simple: { limit: 1000, period: 60 } } },
+  ratelimits: {
+    LOGIN_IP_LIMITER: { simple: { limit: 1000, period: 60 } },
+    SIGNUP_IP_LIMITER: { simple: { limit: 1000, period: 60 } },
+    CLIENT_READ_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
+  },
   queueProducers: { WEBHOOK_DELIVERIES: "payrelay-webhook-deliveries" },
 };
 

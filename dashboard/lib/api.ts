@@ -44,9 +44,10 @@ async function toError(res: Response): Promise<ProblemResponse> {
   });
 }
 
-async function call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+async function call<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
+  const hasBody = method === "POST" || method === "PATCH";
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (method === "POST") headers["Content-Type"] = "application/json";
+  if (hasBody) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let res: Response;
   try {
@@ -54,7 +55,7 @@ async function call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: u
       method,
       headers,
       credentials: "same-origin",
-      body: method === "POST" ? JSON.stringify(body ?? {}) : undefined,
+      body: hasBody ? JSON.stringify(body ?? {}) : undefined,
     });
   } catch {
     throw new ProblemResponse({
@@ -78,6 +79,7 @@ async function call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: u
 export const api = {
   get: <T>(path: string): Promise<T> => call<T>("GET", path),
   post: <T>(path: string, body?: unknown): Promise<T> => call<T>("POST", path, body),
+  patch: <T>(path: string, body: unknown): Promise<T> => call<T>("PATCH", path, body),
   delete: (path: string): Promise<void> => call<void>("DELETE", path),
 };
 

@@ -9,6 +9,7 @@ import type { PaymentLinkSummarySchema } from "../../src/schemas/payment-link";
 import type { PublicPaymentLinkSchema } from "../../src/schemas/public-link";
 import type { PaymentLinkSchema } from "../../src/schemas/request";
 import type { ClientView } from "../../src/durable-objects/authority-types";
+import type { AuditEntrySchema } from "../../src/schemas/audit";
 import type { FieldError, Problem as ServerProblem } from "../../src/lib/problem";
 import type { RequestStatus } from "../../src/lib/request-status";
 import type { RequestView } from "../../src/services/request-view";
@@ -22,6 +23,8 @@ export type Destination = z.infer<typeof DestinationSchema>;
 
 export type Client = ClientView;
 export type CreatedClient = ClientView & { secret: string };
+export type RotatedClient = CreatedClient & { previousSecretExpiresAt: string };
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export type Direction = "incoming" | "outgoing";
 export { REQUEST_STATUSES } from "../../src/lib/request-status";

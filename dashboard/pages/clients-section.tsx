@@ -60,7 +60,7 @@ export function ClientsSection({ destination }: { destination: Destination }) {
           Create one for each system that should create payment requests for this destination through the API.
         </EmptyState>
       ) : (
-        <ClientsTable clients={items} onRevoke={(c) => open(() => setRevoking(c))} />
+        <ClientsTable destinationId={destination.id} clients={items} onRevoke={(c) => open(() => setRevoking(c))} />
       )}
       {creating && (
         <CreateClientDialog

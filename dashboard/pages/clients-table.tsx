@@ -1,16 +1,18 @@
 import { MonoValue } from "../components/mono-value";
 import { ShortTime } from "../components/short-time";
 import { StatusBadge } from "../components/status-badge";
-import { formatDateTime, formatRelative } from "../lib/format";
+import { Link } from "../components/link";
+import { formatAmount, formatDateTime, formatRelative } from "../lib/format";
 import type { Client } from "../lib/types";
 
 interface Props {
+  destinationId: string;
   clients: Client[];
   onRevoke: (client: Client) => void;
 }
 
 /** Client IDs with everything a recipient checks before trusting or revoking one. */
-export function ClientsTable({ clients, onRevoke }: Props) {
+export function ClientsTable({ destinationId, clients, onRevoke }: Props) {
   return (
     <div class="card">
       <table class="table table-stack">
@@ -31,8 +33,15 @@ export function ClientsTable({ clients, onRevoke }: Props) {
         <tbody>
           {clients.map((c) => (
             <tr key={c.id} data-client-id={c.id}>
-              <td data-label="Name" class="strong client-name">
-                {c.name}
+              <td data-label="Name" class="strong">
+                <Link href={`/destinations/${destinationId}/clients/${c.id}`} class="client-name">
+                  {c.name}
+                </Link>
+                {c.remaining !== null && c.limits.outgoingBudget && (
+                  <span class="cell-note">
+                    {formatAmount(c.remaining)} {c.limits.outgoingBudget.currency} left
+                  </span>
+                )}
               </td>
               <td data-label="Client ID">
                 <MonoValue value={c.id} label={`client ID of ${c.name}`} truncate />

@@ -16,17 +16,9 @@ const DESCRIPTIONS: Record<Permission, string> = {
 };
 
 /** The list keeps what the API lists later; the secret lives only in the reveal. */
-function withoutSecret(c: CreatedClient): Client {
-  return {
-    id: c.id,
-    name: c.name,
-    permissions: c.permissions,
-    status: c.status,
-    createdAt: c.createdAt,
-    revokedAt: c.revokedAt,
-    lastUsedAt: c.lastUsedAt,
-    secretHint: c.secretHint,
-  };
+function withoutSecret({ secret, ...client }: CreatedClient): Client {
+  void secret;
+  return client;
 }
 
 interface Props {

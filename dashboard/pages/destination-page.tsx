@@ -7,6 +7,7 @@ import { destinationName } from "../lib/destination-name";
 import type { Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
+import { AuditSection } from "./audit-section";
 import { ClaimPanel } from "./claim-panel";
 import { ClientsSection } from "./clients-section";
 import { DestinationSummary } from "./destination-summary";
@@ -16,7 +17,7 @@ import { WebhooksSection } from "./webhooks-section";
 
 interface Props {
   id: string;
-  tab: "clients" | "requests" | "webhooks";
+  tab: "clients" | "requests" | "webhooks" | "audit";
   query: URLSearchParams;
 }
 
@@ -62,11 +63,16 @@ export function DestinationPage({ id, tab, query }: Props) {
         <Link href={`${base}/webhooks`} class="tab" aria-current={tab === "webhooks" ? "page" : undefined}>
           Webhooks
         </Link>
+        <Link href={`${base}/audit`} class="tab" aria-current={tab === "audit" ? "page" : undefined}>
+          Audit log
+        </Link>
       </nav>
       {tab === "clients" ? (
         <ClientsSection destination={d} />
       ) : tab === "webhooks" ? (
         <WebhooksSection destination={d} />
+      ) : tab === "audit" ? (
+        <AuditSection destination={d} />
       ) : (
         <>
           {d.status === "claimed" && <UnattributedPayments destination={d} />}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { MonoValue } from "../components/mono-value";
 import type { CreatedClient } from "../lib/types";
@@ -8,10 +9,12 @@ interface Props {
   /** Escape or × was pressed: ask before the secret is gone for good. */
   confirming: boolean;
   onKeep: () => void;
+  /** What else to know about this secret (a rotation: when the previous one stops). */
+  note?: ComponentChildren;
 }
 
 /** The one and only time a client secret is on screen. */
-export function SecretReveal({ client, onDone, confirming, onKeep }: Props) {
+export function SecretReveal({ client, onDone, confirming, onKeep, note }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   const secret = useRef<HTMLDivElement>(null);
@@ -49,6 +52,7 @@ export function SecretReveal({ client, onDone, confirming, onKeep }: Props) {
           </p>
         </div>
       )}
+      {note}
       <div class="secret-block">
         <p class="secret-label">Client ID</p>
         <MonoValue value={client.id} label="client ID" />

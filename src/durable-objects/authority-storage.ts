@@ -120,6 +120,35 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
    CREATE UNIQUE INDEX payments_log ON payments (chain_id, tx_hash, log_index);
    CREATE INDEX payments_request ON payments (request_id);
    CREATE INDEX payments_recheck ON payments (recheck_at) WHERE recheck_at IS NOT NULL;`,
+  // Limits and credential lifecycle (issue 10): a client's limits and expiry, its previous secret during a
+  // rotation's overlap, the budget it has reserved (a running total beside one row per reserving request, so a
+  // release finds its row exactly once), its create-rate bucket, and the destination's audit log.
+  // See client-limits.ts, budget-ledger.ts, rate-bucket.ts, audit-log.ts.
+  `ALTER TABLE clients ADD COLUMN limits TEXT;
+   ALTER TABLE clients ADD COLUMN expires_at INTEGER;
+   ALTER TABLE clients ADD COLUMN budget_spent TEXT NOT NULL DEFAULT '0';
+   ALTER TABLE clients ADD COLUMN previous_secret_hash TEXT;
+   ALTER TABLE clients ADD COLUMN previous_secret_until INTEGER;
+   CREATE TABLE budget_reservations (
+     request_id TEXT PRIMARY KEY,
+     client_id TEXT NOT NULL,
+     amount_minor TEXT NOT NULL,
+     reserved_at INTEGER NOT NULL
+   );
+   CREATE TABLE rate_buckets (
+     client_id TEXT PRIMARY KEY,
+     tokens REAL NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE audit_log (
+     position INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     target TEXT NOT NULL,
+     details TEXT NOT NULL
+   );`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

@@ -5,7 +5,7 @@ import type { TransitionAction } from "../lifecycle/transitions";
 import type { FieldError } from "../lib/problem";
 
 /** What the authority knows of its destination: given by the recipient's side, never by a client. */
-export type DestinationProfile = { id: string; token: TokenProfile };
+export type DestinationProfile = { id: string; token: TokenProfile; claim?: { at: number; userId: string } };
 
 /** A client ID as the dashboard sees it (never its secret or hash). */
 export type ClientView = {
@@ -17,6 +17,17 @@ export type ClientView = {
   revokedAt: string | null;
   lastUsedAt: string | null;
   secretHint: string;
+  /** Limits (issue 10): see client-limits.ts's limitsView. */
+  limits: {
+    outgoingBudget: { amount: string; currency: string } | null;
+    autoApproveUpTo: { amount: string; currency: string } | null;
+    expiresAt: string | null;
+    extendOnUseSeconds: number | null;
+    createsPerMinute: number;
+  };
+  spent: string | null;
+  remaining: string | null;
+  expiresAt: string | null;
 };
 
 /** Who asks for a create: an orchestrator proving its secret, or the signed-in recipient. */
@@ -116,9 +127,23 @@ export type AdmitInput = {
 };
 
 export type AdmitResult =
-  | { outcome: "admitted" | "replayed"; record: AdmissionRecord; reply: Record<string, string> | null }
-  | { outcome: "unauthenticated" | "client_revoked" | "permission_denied" | "idempotency_conflict" | "link_limit" }
+  | {
+      outcome: "admitted" | "replayed";
+      record: AdmissionRecord;
+      reply: Record<string, string> | null;
+      /** Transitions made in the admission itself (a client's autoApproveUpTo), for the Worker to write to D1 too. */
+      transitions?: TransitionRecord[];
+    }
+  | { outcome: "unauthenticated" | "client_revoked" | "client_expired" | "permission_denied" | "idempotency_conflict" | "link_limit" }
+  | { outcome: "rate_limited"; retryAfterSeconds: number; resetSeconds: number; perMinute: number }
+  | { outcome: "allowance_exceeded"; detail: string }
   | { outcome: "invalid"; errors: FieldError[] }
   | { outcome: "blocked"; detail: string };
 
-export type AuthResult = { ok: true; client: Pick<ClientView, "id" | "name" | "permissions" | "status"> } | { ok: false };
+/**
+ * `expired`: past its expiresAt, so it reads only its own requests, as if revoked.
+ * `validUntil`: when the secret used stops working (a rotated-out secret), so no cache outlives it.
+ */
+export type AuthResult =
+  | { ok: true; client: Pick<ClientView, "id" | "name" | "permissions" | "status"> & { expired: boolean }; validUntil: number | null }
+  | { ok: false };

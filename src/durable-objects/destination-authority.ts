@@ -1,8 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { BatchItem } from "drizzle-orm/batch";
 import { database } from "../db/client";
-import { recordOutbox, recordTransition } from "../db/record-writer";
-import { constantTimeEqual } from "../lib/crypto";
+import { recordInsert, recordOutbox, recordTransition } from "../db/record-writer";
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
 import { resolveMoney } from "./admission-money";
@@ -23,7 +22,18 @@ import { recordPayment } from "./payment-state";
 import { nextRecheck, persistNow, recheckPayments } from "./payment-recheck";
 import { admitRequestState, applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import { isInitialised, migrateAuthority } from "./authority-storage";
-import { issueClientSecret } from "../credentials/client-secret";
+import { issueClientSecret, issueSecretFor } from "../credentials/client-secret";
+import { auditedChange, listAudit, recordAudit, saveProfile, type AuditActor } from "./audit-log";
+import { applyLimits, checkLimits, isExpired, type LimitsPlan } from "./client-limits";
+import {
+  changeLimits,
+  clientView as view,
+  insertClient,
+  rotateClientSecret,
+  secretMatches,
+  type ClientRow,
+  type LimitsPatch,
+} from "./client-store";
 import type { AttemptJob, AttemptOutcome } from "../webhooks/events";
 import { ENQUEUE_GRACE_MS, beginAttempt, deadLetter, enqueueDue, reportAttempt, webhookHousekeeping } from "./webhook-attempts";
 import { asOwner, type WebhookCaller, type WebhookResult } from "./webhook-callers";
@@ -47,33 +57,6 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** Rows copied per alarm run: one D1 batch, well under D1's per-invocation query limit. */
 const OUTBOX_DRAIN_BATCH = 100;
 
-type ClientRow = {
-  id: string;
-  name: string;
-  permissions: string;
-  secret_hash: string;
-  secret_hint: string;
-  status: "active" | "revoked";
-  created_at: number;
-  revoked_at: number | null;
-  last_used_at: number | null;
-};
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-function view(row: ClientRow): ClientView {
-  return {
-    id: row.id,
-    name: row.name,
-    permissions: JSON.parse(row.permissions) as Permission[],
-    status: row.status,
-    createdAt: iso(row.created_at)!,
-    revokedAt: iso(row.revoked_at),
-    lastUsedAt: iso(row.last_used_at),
-    secretHint: row.secret_hint,
-  };
-}
-
 /** A payment link per request at most this many times: a reader or a leaked secret cannot mint without end. */
 export const MAX_LINKS_PER_REQUEST = 25;
 
@@ -93,6 +76,8 @@ export const MAX_LINKS_PER_REQUEST = 25;
 export class DestinationAuthority extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private ready: boolean;
+  /** Added to Date.now() by clock(): tests move a client's expiry and rate bucket forward through runInDurableObject, without sleeping. */
+  clockSkewMs = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -107,14 +92,18 @@ export class DestinationAuthority extends DurableObject<Env> {
     this.ready = true;
   }
 
-  /** Only called on behalf of the recipient, after D1 confirmed the destination is theirs and claimed. */
+  /** The time limits are judged by (client expiry, create rate): the one clock a test can move. */
+  private clock(): number {
+    return Date.now() + this.clockSkewMs;
+  }
+
+  /**
+   * Only called on behalf of the recipient, after D1 confirmed the destination is theirs and claimed.
+   * The first call is when the authority learns of the claim: it enters the audit log then, with the claim's own time.
+   */
   private initialise(profile: DestinationProfile): void {
     this.ensureSchema();
-    this.sql.exec(
-      "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
-      profile.id,
-      JSON.stringify(profile.token),
-    );
+    this.ctx.storage.transactionSync(() => saveProfile(this.sql, profile));
   }
 
   private token(): TokenProfile | undefined {
@@ -127,20 +116,48 @@ export class DestinationAuthority extends DurableObject<Env> {
     return this.sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", id).toArray()[0];
   }
 
-  /** Creates a client ID; the secret is in the answer and nowhere else, ever. */
-  async createClient(profile: DestinationProfile, name: string, permissions: Permission[]): Promise<ClientView & { secret: string }> {
+  /** Creates a client ID, with its limits if given; the secret is in the answer and nowhere else, ever. */
+  async createClient(
+    profile: DestinationProfile,
+    name: string,
+    permissions: Permission[],
+    limits: LimitsPatch = {},
+    actor: AuditActor = { type: "user" },
+  ): Promise<ClientView & { secret: string }> {
     const issued = await issueClientSecret(profile.id);
     this.initialise(profile);
-    this.sql.exec(
-      "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)",
-      issued.clientId,
-      name,
-      JSON.stringify(permissions),
-      issued.secretHash,
-      issued.secretHint,
-      Date.now(),
-    );
+    this.ctx.storage.transactionSync(() => insertClient(this.sql, { ...issued, name, permissions, limits }, actor, Date.now()));
     return { ...view(this.clientRow(issued.clientId)!), secret: issued.secret };
+  }
+
+  /** PATCH limits (client-store.ts's changeLimits); null when there is no such client. */
+  updateClientLimits(clientId: string, patch: LimitsPatch, actor: AuditActor) {
+    const row = this.clientRow(clientId);
+    if (!row) return null;
+    const result = this.ctx.storage.transactionSync(() => changeLimits(this.sql, row, patch, actor, this.clock()));
+    return result.ok ? { ok: true as const, client: view(result.row) } : result;
+  }
+
+  /** A new secret for the same client id; the old one works for `overlapSeconds` more. Null when there is no such client. */
+  async rotateClientSecret(destinationId: string, clientId: string, overlapSeconds: number, actor: AuditActor) {
+    const row = this.clientRow(clientId);
+    if (!row) return null;
+    if (row.status === "revoked") return { ok: false as const, detail: "This client ID is revoked; revocation is permanent." };
+    const issued = await issueSecretFor(destinationId, clientId);
+    const now = this.clock();
+    const after = this.ctx.storage.transactionSync(() =>
+      rotateClientSecret(this.sql, this.clientRow(clientId)!, issued, overlapSeconds * 1000, actor, now),
+    );
+    return {
+      ok: true as const,
+      client: { ...view(after), secret: issued.secret, previousSecretExpiresAt: new Date(after.previous_secret_until!).toISOString() },
+    };
+  }
+
+  /** The destination's audit log, newest first; null for a cursor this API did not issue. */
+  listAudit(cursor: string | null) {
+    if (!this.ready) return cursor === null ? { data: [], nextCursor: null } : null;
+    return listAudit(this.sql, cursor);
   }
 
   listClients(): ClientView[] {
@@ -149,7 +166,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   /** Permanent and idempotent: a second revoke keeps the first revocation time. */
-  async revokeClient(clientId: string): Promise<ClientView | null> {
+  async revokeClient(clientId: string, actor: AuditActor = { type: "user" }): Promise<ClientView | null> {
     if (!this.ready) return null;
     const now = Date.now();
     const row = this.ctx.storage.transactionSync(() => {
@@ -159,7 +176,10 @@ export class DestinationAuthority extends DurableObject<Env> {
         clientId,
       );
       const after = this.clientRow(clientId);
-      if (after && rowsWritten > 0) recordRevocationEvent(this.sql, view(after), now);
+      if (after && rowsWritten > 0) {
+        recordRevocationEvent(this.sql, view(after), now);
+        recordAudit(this.sql, { at: now, actor, action: "client.revoked", target: { type: "client", id: clientId } });
+      }
       return after;
     });
     await this.dispatchWebhooks();
@@ -173,10 +193,11 @@ export class DestinationAuthority extends DurableObject<Env> {
    */
   authenticate(clientId: string, secretHash: string): AuthResult {
     const row = this.clientRow(clientId);
-    if (!row || !constantTimeEqual(row.secret_hash, secretHash)) return { ok: false };
+    if (!row || !secretMatches(row, secretHash, this.clock())) return { ok: false };
     this.touch(row, Date.now());
     const { id, name, permissions, status } = view(row);
-    return { ok: true, client: { id, name, permissions, status } };
+    const rotatedOut = row.secret_hash !== secretHash ? row.previous_secret_until : null;
+    return { ok: true, client: { id, name, permissions, status, expired: isExpired(row, this.clock()) }, validUntil: rotatedOut };
   }
 
   private touch(row: ClientRow, now: number): void {
@@ -191,15 +212,19 @@ export class DestinationAuthority extends DurableObject<Env> {
    */
   async admit(input: AdmitInput): Promise<AdmitResult> {
     const now = Date.now();
+    const clock = this.clock();
     if (input.actor.type === "manual" && input.profile) this.initialise(input.profile);
     if (!this.ready) return { outcome: "unauthenticated" };
     const result = this.ctx.storage.transactionSync((): AdmitResult => {
       let record: AdmissionRecord = input.record;
       let scope: string;
+      let client: ClientRow | undefined;
       if (input.actor.type === "client") {
         const row = this.clientRow(input.actor.clientId);
-        if (!row || !constantTimeEqual(row.secret_hash, input.actor.secretHash)) return { outcome: "unauthenticated" };
+        if (!row || !secretMatches(row, input.actor.secretHash, clock)) return { outcome: "unauthenticated" };
         if (row.status === "revoked") return { outcome: "client_revoked" };
+        if (isExpired(row, clock)) return { outcome: "client_expired" };
+        client = row;
         if (!(JSON.parse(row.permissions) as Permission[]).includes(input.permission)) return { outcome: "permission_denied" };
         this.touch(row, now);
         scope = `client:${row.id}`;
@@ -233,6 +258,14 @@ export class DestinationAuthority extends DurableObject<Env> {
         if (!("row" in resolved)) return resolved;
         record = { kind: "request", row: resolved.row };
       }
+      let plan: LimitsPlan | null = null;
+      if (client) {
+        const token = this.token();
+        if (!token) return { outcome: "unauthenticated" };
+        const checked = checkLimits(this.sql, client, record, token, clock);
+        if ("outcome" in checked) return checked;
+        plan = checked;
+      }
       if (record.kind === "link") {
         const made =
           this.sql.exec<{ n: number }>("SELECT n FROM link_counts WHERE request_id = ?", record.row.requestId).toArray()[0]?.n ?? 0;
@@ -242,6 +275,12 @@ export class DestinationAuthority extends DurableObject<Env> {
           record.row.requestId,
         );
       }
+      this.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", record.row.id, JSON.stringify(record), now);
+      if (record.kind === "request") admitRequestState(this.sql, record.row);
+      recordAdmissionEvent(this.sql, record, input.requestCreatorClientId, now);
+      // Limits write last, after the request exists: its reservation is keyed by it, and auto-approval moves it.
+      const limited = plan ? applyLimits(this.sql, plan, record, clock, now) : { record, transitions: [] };
+      record = limited.record;
       if (input.idempotencyKey !== null) {
         this.sql.exec(
           "INSERT OR REPLACE INTO idempotency_keys (scope, key, fingerprint, record, reply, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -253,10 +292,7 @@ export class DestinationAuthority extends DurableObject<Env> {
           now + IDEMPOTENCY_TTL_MS,
         );
       }
-      this.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", record.row.id, JSON.stringify(record), now);
-      if (record.kind === "request") admitRequestState(this.sql, record.row);
-      recordAdmissionEvent(this.sql, record, input.requestCreatorClientId, now);
-      return { outcome: "admitted", record, reply: input.reply ?? null };
+      return { outcome: "admitted", record, reply: input.reply ?? null, transitions: limited.transitions };
     });
     if (result.outcome === "admitted") {
       await this.scheduleAlarm(now + OUTBOX_GRACE_MS);
@@ -276,7 +312,7 @@ export class DestinationAuthority extends DurableObject<Env> {
     const now = Date.now();
     const checkSecret = (clientId: string, secretHash: string) => {
       const row = this.clientRow(clientId);
-      return row !== undefined && constantTimeEqual(row.secret_hash, secretHash);
+      return row !== undefined && secretMatches(row, secretHash, this.clock());
     };
     const result = this.ctx.storage.transactionSync(() => applyTransition(this.sql, input, checkSecret, now));
     if (result.records.length > 0) {
@@ -294,8 +330,10 @@ export class DestinationAuthority extends DurableObject<Env> {
   async recordPayment(input: RecordPaymentInput): Promise<RecordPaymentResult> {
     if (!this.ready) return { outcome: input.actor.type === "client" ? "unauthenticated" : "not_found", records: [] };
     const now = Date.now();
-    const checkSecret = (clientId: string, secretHash: string) =>
-      constantTimeEqual(this.clientRow(clientId)?.secret_hash ?? "", secretHash);
+    const checkSecret = (clientId: string, secretHash: string) => {
+      const row = this.clientRow(clientId);
+      return row !== undefined && secretMatches(row, secretHash, this.clock());
+    };
     const result = this.ctx.storage.transactionSync(() => recordPayment(this.sql, input, checkSecret, now));
     if (result.records.length > 0) {
       await this.scheduleAlarm(Math.min(now + OUTBOX_GRACE_MS, nextRecheck(this.sql) ?? Infinity));
@@ -428,7 +466,13 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   createWebhookEndpoint(caller: WebhookCaller, e: NewEndpoint) {
-    return this.asOwner(caller, true, (o) => insertEndpoint(this.sql, o, e, Date.now()));
+    return auditedChange(
+      this.ctx.storage,
+      caller,
+      "webhook_endpoint.created",
+      (v) => v.id,
+      () => this.asOwner(caller, true, (o) => insertEndpoint(this.sql, o, e, Date.now())),
+    );
   }
 
   listWebhookEndpoints(caller: WebhookCaller) {
@@ -436,11 +480,23 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   deleteWebhookEndpoint(caller: WebhookCaller, endpointId: string) {
-    return this.asOwner(caller, false, (o) => deleteEndpoint(this.sql, o, endpointId));
+    return auditedChange(
+      this.ctx.storage,
+      caller,
+      "webhook_endpoint.deleted",
+      () => endpointId,
+      () => this.asOwner(caller, false, (o) => deleteEndpoint(this.sql, o, endpointId)),
+    );
   }
 
   rotateWebhookSecret(caller: WebhookCaller, endpointId: string, sealedSecret: string) {
-    return this.asOwner(caller, false, (o) => rotateSecret(this.sql, o, endpointId, sealedSecret, Date.now()));
+    return auditedChange(
+      this.ctx.storage,
+      caller,
+      "webhook_endpoint.secret_rotated",
+      () => endpointId,
+      () => this.asOwner(caller, false, (o) => rotateSecret(this.sql, o, endpointId, sealedSecret, Date.now())),
+    );
   }
 
   async sendWebhookTest(caller: WebhookCaller, endpointId: string) {

@@ -6,6 +6,8 @@ import type { OutboxRecord, RecordPaymentInput, RecordPaymentResult } from "./au
 import { decimalsOf, readState, settle } from "./payment-settle";
 import { insertDeclared, insertTransfer, paymentById, paymentByLog, RECHECK_MS, toD1, updatePayment } from "./payment-store";
 import { admitRequestState, applyTransition } from "./request-state";
+import { recordAudit } from "./audit-log";
+import { auditActor } from "./transition-hooks";
 
 /**
  * Payments in the authority, the single writer of request state (issue 8).
@@ -96,8 +98,16 @@ export function recordPayment(
       ),
     };
   }
-  // audit: marked_paid (when input.actor is the recipient)
   const record = settle(sql, requestId, actor, changed, data, false, now);
+  // The recipient's mark-paid is an action the audit log names; payers' and clients' submissions are events only.
+  if (actor.type === "user")
+    recordAudit(sql, {
+      at: now,
+      actor: auditActor(actor),
+      action: "request.marked_paid",
+      target: { type: "request", id: requestId },
+      details: { status: record.row.status, ...data },
+    });
   records.push(record);
   return { outcome: "recorded", row: record.row, records };
 }

@@ -3,6 +3,7 @@ import { EXPIRABLE, judge, type TransitionAction } from "../lifecycle/transition
 import type { RequestStatus } from "../lib/request-status";
 import { serializeRequest } from "../services/request-view";
 import type { TransitionActor, TransitionInput, TransitionRecord, TransitionResult } from "./authority-types";
+import { afterTransition } from "./transition-hooks";
 import { recordEvent } from "./webhook-store";
 
 /**
@@ -79,6 +80,7 @@ function move(
     event: { id: eventId, requestId: row.id, destinationId: row.destinationId, type, actor: eventActor, data, at: now, sequence },
   };
   sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", eventId, JSON.stringify(record), now);
+  afterTransition(sql, row, action, actor, now);
   Object.assign(state, { status: to, sequence, row: JSON.stringify(row) });
   return record;
 }
@@ -114,6 +116,11 @@ export function applyTransition(
   const record = move(sql, state, action, verdict.to, actor, input.data ?? {}, now);
   records.push(record);
   return { outcome: "done", row: record.row, records };
+}
+
+/** A client's autoApproveUpTo approving its request inside the admission's transaction (client-limits.ts). */
+export function approveAtAdmission(sql: SqlStorage, requestId: string, now: number): TransitionRecord {
+  return move(sql, readState(sql, requestId)!, "approve", "approved", { type: "system" }, { reason: "autoApproveUpTo" }, now);
 }
 
 /** Requests whose expiresAt has passed while they could still expire; oldest first. */

@@ -1,4 +1,5 @@
-import { constantTimeEqual } from "../lib/crypto";
+import { isExpired } from "./client-limits";
+import { secretMatches, type ClientRow } from "./client-store";
 import type { EndpointOwner } from "./webhook-endpoints";
 
 /**
@@ -8,7 +9,7 @@ import type { EndpointOwner } from "./webhook-endpoints";
  */
 export type WebhookCaller = { type: "recipient" } | { type: "client"; clientId: string; secretHash: string };
 
-export type WebhookRefusal = "unauthenticated" | "client_revoked" | "not_found" | "too_many_endpoints";
+export type WebhookRefusal = "unauthenticated" | "client_revoked" | "client_expired" | "not_found" | "too_many_endpoints";
 /** A refusal other than not_found, returned by an operation. */
 export type Refused = { refused: WebhookRefusal };
 export type WebhookResult<T> = { ok: true; value: T } | { ok: false; error: WebhookRefusal };
@@ -26,11 +27,10 @@ export function asOwner<T extends object>(
 ): WebhookResult<T> {
   let owner: EndpointOwner = { type: "recipient" };
   if (caller.type === "client") {
-    const row = sql
-      .exec<{ secret_hash: string; status: string }>("SELECT secret_hash, status FROM clients WHERE id = ?", caller.clientId)
-      .toArray()[0];
-    if (!row || !constantTimeEqual(row.secret_hash, caller.secretHash)) return { ok: false, error: "unauthenticated" };
+    const row = sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", caller.clientId).toArray()[0];
+    if (!row || !secretMatches(row, caller.secretHash, Date.now())) return { ok: false, error: "unauthenticated" };
     if (changes && row.status !== "active") return { ok: false, error: "client_revoked" };
+    if (changes && isExpired(row, Date.now())) return { ok: false, error: "client_expired" };
     owner = { type: "client", clientId: caller.clientId };
   }
   const value = fn(owner);

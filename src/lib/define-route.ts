@@ -1,6 +1,8 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { requireClientSecret } from "../middleware/client-auth";
+import { limitClientReads } from "../middleware/client-read-limit";
 import { requireSession } from "../middleware/session-auth";
+import { problems } from "../schemas/problem";
 
 /** Who may call a route: a signed-in recipient, an orchestrator's client secret, or anyone. */
 export type RouteAuth = "session" | "client" | "public";
@@ -15,6 +17,10 @@ function securityFor(auth: RouteAuth, method: string): RouteConfig["security"] {
 
 const MIDDLEWARE = { session: [requireSession], client: [requireClientSecret], public: [] } as const;
 
+/** An orchestrator's reads are also rate limited per credential (its creates are, exactly, in the authority). */
+const authMiddleware = (auth: RouteAuth, method: string) =>
+  auth === "client" && SAFE.has(method) ? [requireClientSecret, limitClientReads] : MIDDLEWARE[auth];
+
 /**
  * The one place a route gets its auth: the declared `security` in the OpenAPI
  * document and the middleware that enforces it come from the same `auth`
@@ -26,5 +32,13 @@ const MIDDLEWARE = { session: [requireSession], client: [requireClientSecret], p
  */
 export function defineRoute<const R extends Omit<RouteConfig, "security"> & { operationId: string }>(auth: RouteAuth, config: R) {
   const own = config.middleware === undefined ? [] : Array.isArray(config.middleware) ? config.middleware : [config.middleware];
-  return createRoute({ ...config, security: securityFor(auth, config.method), middleware: [...MIDDLEWARE[auth], ...own] });
+  // The read limit's 429 is declared where its middleware is added, so no client GET can leave it out.
+  const limited = auth === "client" && SAFE.has(config.method);
+  const responses = (limited ? { ...problems(429), ...config.responses } : config.responses) as R["responses"];
+  return createRoute({
+    ...config,
+    responses,
+    security: securityFor(auth, config.method),
+    middleware: [...authMiddleware(auth, config.method), ...own],
+  });
 }

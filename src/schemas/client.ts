@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { humanText } from "./text";
 import { DEFAULT_PERMISSIONS, PERMISSIONS } from "../credentials/permissions";
 import { idPattern } from "../lib/ids";
+import { ClientLimitsInputSchema, ClientLimitsSchema } from "./client-limits";
 
 export const PermissionSchema = z.enum(PERMISSIONS);
 
@@ -13,6 +14,7 @@ export const ClientCreateSchema = z
       .min(1)
       .refine((p) => new Set(p).size === p.length, "List each permission once.")
       .default([...DEFAULT_PERMISSIONS]),
+    limits: ClientLimitsInputSchema.optional(),
   })
   .strict()
   .openapi("ClientCreate");
@@ -27,12 +29,23 @@ export const ClientSchema = z
     revokedAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
     secretHint: z.string().openapi({ example: "prsk_…7q2k" }),
+    limits: ClientLimitsSchema,
+    spent: z
+      .string()
+      .nullable()
+      .openapi({ description: "Reserved by open and approved outgoing requests and spent by paid ones, in the budget's currency." }),
+    remaining: z.string().nullable().openapi({ description: "What the outgoing budget has left; null without a budget." }),
+    expiresAt: z.string().nullable().openapi({ description: "When the client stops creating; moved by extendOnUseSeconds." }),
   })
   .openapi("Client");
 
 export const ClientWithSecretSchema = ClientSchema.extend({
   secret: z.string().openapi({ description: "Shown once, never again. Payrelay keeps only its SHA-256." }),
 }).openapi("ClientWithSecret");
+
+export const RotatedClientSchema = ClientWithSecretSchema.extend({
+  previousSecretExpiresAt: z.string().openapi({ description: "Until then the previous secret works too." }),
+}).openapi("RotatedClient");
 
 export const ClientParams = z.object({
   id: z

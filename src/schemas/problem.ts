@@ -15,13 +15,13 @@ export const ProblemSchema = z
 const DESCRIPTIONS: Record<number, string> = {
   400: "validation_failed or malformed_json",
   401: "unauthenticated: missing, malformed, unknown or wrong credentials",
-  403: "client_revoked, permission_denied or csrf_failed",
+  403: "client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed",
   404: "not_found: absent, or another recipient's, destination's or client's",
   409: "conflict or idempotency_conflict",
   410: "link_expired",
   413: "payload_too_large: body over 16 KiB",
   415: "unsupported_media_type: body is not application/json",
-  429: "rate_limited, with Retry-After",
+  429: "rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers",
   503: "storage_unavailable: retry with the same Idempotency-Key",
 };
 

@@ -1,9 +1,10 @@
 import type { Permission } from "../credentials/permissions";
 import { MAX_LINKS_PER_REQUEST, type DestinationAuthority } from "../durable-objects/destination-authority";
 import { ApiError } from "../lib/problem";
-import type { AdmissionRecord, AdmitResult } from "../durable-objects/authority-types";
+import type { AdmissionRecord, AdmitResult, TransitionRecord } from "../durable-objects/authority-types";
 import { database } from "../db/client";
-import { recordInsert } from "../db/record-writer";
+import { recordInsert, recordTransition } from "../db/record-writer";
+import { rateLimitHeaders } from "../lib/rate-limit-headers";
 
 /** The stub of a destination's authority: one object per destination id, wherever the caller runs. */
 export function authority(env: Env, destinationId: string): DurableObjectStub<DestinationAuthority> {
@@ -15,12 +16,14 @@ export function authority(env: Env, destinationId: string): DurableObjectStub<De
 export const unknownClientSecret = () =>
   new ApiError("unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" });
 
-type Refusal = Exclude<AdmitResult["outcome"], "admitted" | "replayed" | "invalid" | "blocked">;
+type Refusal = Exclude<AdmitResult["outcome"], "admitted" | "replayed" | "invalid" | "blocked" | "rate_limited" | "allowance_exceeded">;
 
 const REFUSALS: Record<Refusal, (permission: Permission) => ApiError> = {
   unauthenticated: unknownClientSecret,
   client_revoked: () =>
     new ApiError("client_revoked", "This client ID was revoked by the recipient; it can no longer create requests or payment links."),
+  client_expired: () =>
+    new ApiError("client_expired", "This client ID is past its expiresAt; it can no longer create, only read the requests it created."),
   permission_denied: (p) => new ApiError("permission_denied", `This client ID lacks the ${p} permission.`),
   idempotency_conflict: () => new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body."),
   link_limit: () => new ApiError("conflict", `This request already has ${MAX_LINKS_PER_REQUEST} payment links; reuse one of them.`),
@@ -30,6 +33,16 @@ const REFUSALS: Record<Refusal, (permission: Permission) => ApiError> = {
 export function acceptedOrThrow(result: AdmitResult, permission: Permission): Extract<AdmitResult, { record: unknown }> {
   if (result.outcome === "admitted" || result.outcome === "replayed") return result;
   if (result.outcome === "blocked") throw new ApiError("conflict", result.detail);
+  if (result.outcome === "allowance_exceeded") throw new ApiError("allowance_exceeded", result.detail);
+  if (result.outcome === "rate_limited") {
+    const { perMinute, retryAfterSeconds, resetSeconds } = result;
+    throw new ApiError(
+      "rate_limited",
+      `This client ID may create ${perMinute} times a minute; retry in ${retryAfterSeconds} s.`,
+      undefined,
+      rateLimitHeaders("creates", perMinute, 60, retryAfterSeconds, resetSeconds),
+    );
+  }
   if (result.outcome === "invalid") {
     throw new ApiError("validation_failed", result.errors.map((e) => e.message).join(" "), result.errors);
   }
@@ -52,5 +65,21 @@ export async function persistAdmitted(env: Env, record: AdmissionRecord): Promis
       undefined,
       { "retry-after": "2" },
     );
+  }
+}
+
+/**
+ * Writes the transitions an admission made (an auto-approval) to D1. Best
+ * effort: the request itself is already in D1 in its new status, and the
+ * authority's outbox writes the event if this fails.
+ */
+export async function persistAdmissionTransitions(env: Env, records: TransitionRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const db = database(env.DB);
+  const [first, ...rest] = records.flatMap((r) => recordTransition(db, r));
+  try {
+    await db.batch([first!, ...rest]);
+  } catch (err) {
+    console.error("D1 write of an admission's transition failed; the outbox repeats it", err instanceof Error ? err.message : err);
   }
 }

@@ -31,7 +31,12 @@ export async function readVisibility(env: Env, credential: ParsedSecret): Promis
   const auth = await authority(env, credential.destinationId).authenticate(credential.clientId, credential.secretHash);
   if (!auth.ok) throw unknownClientSecret();
   if (verified.size >= VERIFIED_MAX) verified.clear();
-  verified.set(keyOf(credential), { permissions: auth.client.permissions, until: Date.now() + VERIFIED_TTL_MS });
-  if (auth.client.status !== "active") return own;
+  // A rotated-out secret is proof only until its overlap ends: the cache must not outlive it.
+  verified.set(keyOf(credential), {
+    permissions: auth.client.permissions,
+    until: Math.min(Date.now() + VERIFIED_TTL_MS, auth.validUntil ?? Number.MAX_SAFE_INTEGER),
+  });
+  // Expired is treated as revoked: its own requests only, decided by the authority at this read.
+  if (auth.client.status !== "active" || auth.client.expired) return own;
   return { ...own, permissions: auth.client.permissions.filter((p) => p.endsWith(":reader")) };
 }

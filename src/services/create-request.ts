@@ -5,7 +5,7 @@ import { sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { initialStatus } from "../lifecycle/transitions";
 import type { RequestCreate } from "../schemas/request";
-import { acceptedOrThrow, authority, persistAdmitted } from "./authority";
+import { acceptedOrThrow, authority, persistAdmitted, persistAdmissionTransitions } from "./authority";
 import { serializeRequest } from "./request-view";
 
 /** The row as the Worker can build it; the authority fills in the client's name and the amount's minor units. */
@@ -71,5 +71,6 @@ export async function createRequest(
   // The fingerprint names the kind, so a replay of this key is always a request.
   const record = admission.record as Extract<typeof admission.record, { kind: "request" }>;
   await persistAdmitted(env, record);
+  await persistAdmissionTransitions(env, admission.transitions ?? []);
   return { request: serializeRequest(record.row), replayed: admission.outcome === "replayed" };
 }

@@ -69,7 +69,11 @@ export function tokenOf(row: Pick<DestinationRow, "chainId" | "tokenAddress" | "
 }
 
 /** What the destination's authority is told about it, by the recipient's side only. */
-export const destinationProfile = (row: DestinationRow): DestinationProfile => ({ id: row.id, token: tokenOf(row) });
+export const destinationProfile = (row: DestinationRow): DestinationProfile => ({
+  id: row.id,
+  token: tokenOf(row),
+  ...(row.claimedAt === null ? {} : { claim: { at: row.claimedAt, userId: row.userId } }),
+});
 
 export function serializeDestination(row: DestinationRow, now = Date.now()) {
   const live = row.status === "unclaimed" && row.claimChallenge !== null && (row.claimChallengeExpiresAt ?? 0) > now;

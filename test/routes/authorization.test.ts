@@ -26,6 +26,8 @@ const BODIES: Record<string, unknown> = {
   "post /api/destinations/{id}/claim": { signature: "0x" + "1".repeat(130) },
   "post /api/destinations/{id}/clients": { name: "Stranger's client" },
   "post /api/destinations/{id}/clients/{clientId}/revoke": undefined,
+  "patch /api/destinations/{id}/clients/{clientId}": { limits: { createsPerMinute: 10 } },
+  "post /api/destinations/{id}/clients/{clientId}/rotate-secret": undefined,
   "post /api/destinations/{id}/requests": incoming(),
   "post /api/destinations/{id}/requests/{requestId}/payment-links": undefined,
   "post /v1/destinations/{destinationId}/requests": incoming(),

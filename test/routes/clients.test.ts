@@ -17,12 +17,13 @@ describe("client IDs", () => {
       revokedAt: null,
       lastUsedAt: null,
     });
-    expect(secret).toMatch(new RegExp(`^prsk_${dst.slice(4)}_${client.id.slice(4)}_[0-9a-z]{32}$`));
-    expect(client.secretHint).toBe(`prsk_…${secret.slice(-32, -28)}`);
+    // 32 random base32 characters, then the 6-character base62 CRC-32 of everything before it.
+    expect(secret).toMatch(new RegExp(`^prsk_${dst.slice(4)}_${client.id.slice(4)}_[0-9a-z]{32}[0-9A-Za-z]{6}$`));
+    expect(client.secretHint).toBe(`prsk_…${secret.slice(-38, -34)}`);
     const listed = (await r.api(`/api/destinations/${dst}/clients`)).json.data;
     expect(listed).toHaveLength(1);
     expect(listed[0]).not.toHaveProperty("secret");
-    expect(JSON.stringify(listed)).not.toContain(secret.slice(-32));
+    expect(JSON.stringify(listed)).not.toContain(secret.slice(-38, -6));
   });
 
   it("keeps only the secret's SHA-256 in the authority's storage", async ({ expect }) => {

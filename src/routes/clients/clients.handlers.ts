@@ -2,7 +2,8 @@ import { database } from "../../db/client";
 import type { AppRouteHandler } from "../../lib/create-router";
 import { ApiError } from "../../lib/problem";
 import { authority } from "../../services/authority";
-import { claimedDestination, destinationProfile, ownedDestination } from "../../services/destinations";
+import { resolveLimits } from "../../services/client-limits";
+import { claimedDestination, destinationProfile, ownedDestination, tokenOf } from "../../services/destinations";
 import type { createClient, listClients, revokeClient } from "./clients.routes";
 
 export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {
@@ -12,14 +13,16 @@ export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {
 
 export const createHandler: AppRouteHandler<typeof createClient> = async (c) => {
   const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
-  const { name, permissions } = c.req.valid("json");
-  return c.json(await authority(c.env, d.id).createClient(destinationProfile(d), name, permissions), 201);
+  const { name, permissions, limits } = c.req.valid("json");
+  const patch = limits === undefined ? {} : resolveLimits(limits, tokenOf(d));
+  const actor = { type: "user" as const, userId: c.var.user.id };
+  return c.json(await authority(c.env, d.id).createClient(destinationProfile(d), name, permissions, patch, actor), 201);
 };
 
 export const revokeHandler: AppRouteHandler<typeof revokeClient> = async (c) => {
   const { id, clientId } = c.req.valid("param");
   const d = await ownedDestination(database(c.env.DB), c.var.user.id, id);
-  const client = await authority(c.env, d.id).revokeClient(clientId);
+  const client = await authority(c.env, d.id).revokeClient(clientId, { type: "user", userId: c.var.user.id });
   if (!client) throw new ApiError("not_found", "No such client ID under this destination.");
   return c.json(client, 200);
 };

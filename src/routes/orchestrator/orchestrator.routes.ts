@@ -24,7 +24,8 @@ export const createOrchestratorRequest = defineRoute("client", {
   path: "/v1/destinations/{destinationId}/requests",
   tags,
   summary: "Create a payment request under the client's destination",
-  description: "Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked.",
+  description:
+    "Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked, an expired one 403 client_expired; an outgoing create above the client's remaining budget 403 allowance_exceeded; over createsPerMinute 429 rate_limited (Retry-After, RateLimit, RateLimit-Policy). An outgoing create of at most autoApproveUpTo is `approved` at once.",
   request: {
     params: z.object({
       destinationId: z
@@ -37,7 +38,7 @@ export const createOrchestratorRequest = defineRoute("client", {
   },
   responses: {
     201: jsonResponse(RequestSchema, "Created (or the first response again, with Idempotent-Replayed: true)"),
-    ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503),
+    ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 429, 503),
   },
 });
 
@@ -68,5 +69,5 @@ export const createOrchestratorPaymentLink = defineRoute("client", {
   tags,
   summary: "Create a payment link for an incoming request (default and maximum 7 days)",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
-  responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+  responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 429, 503) },
 });

@@ -17,6 +17,8 @@ export function unwrap<T>(result: WebhookResult<T>, what = "webhook endpoint"): 
       throw unknownClientSecret();
     case "client_revoked":
       throw new ApiError("client_revoked", "This client ID was revoked; it can no longer add webhook endpoints.");
+    case "client_expired":
+      throw new ApiError("client_expired", "This client ID is past its expiresAt; it can no longer add webhook endpoints.");
     case "too_many_endpoints":
       throw new ApiError("conflict", "At most 10 webhook endpoints per owner; delete one first.");
     case "not_found":

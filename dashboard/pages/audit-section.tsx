@@ -1,0 +1,112 @@
+import { useState } from "preact/hooks";
+import { BusyButton } from "../components/busy-button";
+import { EmptyState } from "../components/empty-state";
+import { MonoValue } from "../components/mono-value";
+import { ProblemAlert } from "../components/problem-alert";
+import { ShortTime } from "../components/short-time";
+import { api, toProblem } from "../lib/api";
+import { focusSoon } from "../lib/focus";
+import type { AuditEntry, Destination, Page, Problem } from "../lib/types";
+import { useResource } from "../lib/use-resource";
+
+const ACTIONS: Record<string, string> = {
+  "destination.claimed": "Claimed the destination",
+  "client.created": "Created a client ID",
+  "client.limits_changed": "Changed a client's limits",
+  "client.secret_rotated": "Rotated a client secret",
+  "client.revoked": "Revoked a client ID",
+  "request.approved": "Approved a request",
+  "request.rejected": "Rejected a request",
+  "request.cancelled": "Cancelled a request",
+  "request.expired": "A request expired",
+  "request.marked_paid": "Marked a request paid",
+  "webhook_endpoint.created": "Added a webhook endpoint",
+  "webhook_endpoint.deleted": "Deleted a webhook endpoint",
+  "webhook_endpoint.secret_rotated": "Rotated a webhook secret",
+};
+
+function actorText(a: AuditEntry["actor"]): string {
+  if (a.type === "client") return `Client ${a.clientId ?? ""}`;
+  if (a.type === "system") return "Payrelay (automatic)";
+  return "You";
+}
+
+/** Who did what under this destination, newest first, a page at a time. */
+export function AuditSection({ destination }: { destination: Destination }) {
+  const url = `/api/destinations/${destination.id}/audit`;
+  const first = useResource(url, () => api.get<Page<AuditEntry>>(url));
+  const [more, setMore] = useState<AuditEntry[]>([]);
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const entries = [...(first.data?.data ?? []), ...more];
+  const next = cursor === undefined ? first.data?.nextCursor : cursor;
+
+  const loadMore = async () => {
+    if (!next || busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const page = await api.get<Page<AuditEntry>>(`${url}?cursor=${encodeURIComponent(next)}`);
+      const firstNew = page.data[0]?.id;
+      setMore((m) => [...m, ...page.data]);
+      setCursor(page.nextCursor);
+      // Reading continues at the first entry that just arrived.
+      if (firstNew) focusSoon(() => document.querySelector<HTMLElement>(`tr[data-audit-id="${firstNew}"] td`));
+    } catch (error) {
+      setProblem(toProblem(error));
+    }
+    setBusy(false);
+  };
+
+  return (
+    <section aria-labelledby="audit-title">
+      <div class="section-header">
+        <div>
+          <h2 id="audit-title">Audit log</h2>
+          <p class="muted">Every change to this destination's client IDs, requests and webhooks: who, what and when.</p>
+        </div>
+      </div>
+      <ProblemAlert problem={first.problem ?? problem} />
+      {first.loading && !first.data ? (
+        <p class="loading">Loading the audit log…</p>
+      ) : entries.length === 0 ? (
+        <EmptyState title="Nothing recorded yet">Actions appear here as soon as they happen.</EmptyState>
+      ) : (
+        <div class="card">
+          <table class="table table-stack">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">On</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} data-audit-id={e.id}>
+                  <td data-label="When">
+                    <ShortTime iso={e.at} />
+                  </td>
+                  <td data-label="Who">{actorText(e.actor)}</td>
+                  <td data-label="What">{ACTIONS[e.action] ?? e.action}</td>
+                  <td data-label="On">
+                    <MonoValue value={e.target.id} label={`${e.target.type.replace("_", " ")} ID`} truncate />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next && (
+        <div class="form-actions">
+          <BusyButton class="btn btn-secondary" onClick={() => void loadMore()} busy={busy} busyText="Loading…">
+            Show older entries
+          </BusyButton>
+        </div>
+      )}
+    </section>
+  );
+}

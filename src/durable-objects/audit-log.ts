@@ -1,0 +1,115 @@
+import { newId } from "../lib/ids";
+import type { WebhookCaller, WebhookResult } from "./webhook-callers";
+
+/** Who did it: the signed-in recipient, a client by its secret, or the authority itself (expiry, auto-approval). */
+export type AuditActor = { type: "user"; userId?: string } | { type: "client"; clientId: string } | { type: "system" };
+
+export type AuditAction =
+  | "destination.claimed"
+  | "client.created"
+  | "client.limits_changed"
+  | "client.secret_rotated"
+  | "client.revoked"
+  | "request.approved"
+  | "request.rejected"
+  | "request.cancelled"
+  | "request.expired"
+  | "request.marked_paid"
+  | "webhook_endpoint.created"
+  | "webhook_endpoint.deleted"
+  | "webhook_endpoint.secret_rotated";
+
+export type AuditEntry = {
+  at: number;
+  actor: AuditActor;
+  action: AuditAction;
+  /** What was acted on: `{type, id}` of a destination, client, request or webhook endpoint. */
+  target: { type: "destination" | "client" | "request" | "webhook_endpoint"; id: string };
+  /** What changed, never a secret (a hint at most). */
+  details?: Record<string, unknown>;
+};
+
+export type AuditView = Omit<AuditEntry, "at" | "details"> & { id: string; at: string; details: Record<string, unknown> };
+
+/**
+ * Appends one entry. Call it inside the same transactionSync as the action it
+ * records, so the log and the state cannot disagree: an action that rolled
+ * back left no entry, and one that happened always has its entry.
+ */
+export function recordAudit(sql: SqlStorage, entry: AuditEntry): void {
+  sql.exec(
+    "INSERT INTO audit_log (id, at, actor, action, target, details) VALUES (?, ?, ?, ?, ?, ?)",
+    newId("aud"),
+    entry.at,
+    JSON.stringify(entry.actor),
+    entry.action,
+    JSON.stringify(entry.target),
+    JSON.stringify(entry.details ?? {}),
+  );
+}
+
+type AuditRow = { position: number; id: string; at: number; actor: string; action: AuditAction; target: string; details: string };
+
+export const AUDIT_PAGE = 50;
+
+/**
+ * Newest first, by insertion order (not by `at`: a claim is logged with the
+ * claim's own time when the authority first hears of it). The cursor is the
+ * last entry's position, opaque to callers; a cursor we did not issue is null.
+ */
+export function listAudit(sql: SqlStorage, cursor: string | null): { data: AuditView[]; nextCursor: string | null } | null {
+  const before = cursor === null ? Number.MAX_SAFE_INTEGER : /^[1-9]\d{0,14}$/.test(cursor) ? Number(cursor) : null;
+  if (before === null) return null;
+  const rows = sql
+    .exec<AuditRow>("SELECT * FROM audit_log WHERE position < ? ORDER BY position DESC LIMIT ?", before, AUDIT_PAGE + 1)
+    .toArray();
+  const page = rows.slice(0, AUDIT_PAGE);
+  return {
+    data: page.map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actor: JSON.parse(r.actor) as AuditActor,
+      action: r.action,
+      target: JSON.parse(r.target) as AuditEntry["target"],
+      details: JSON.parse(r.details) as Record<string, unknown>,
+    })),
+    nextCursor: rows.length > AUDIT_PAGE ? String(page[page.length - 1]!.position) : null,
+  };
+}
+
+/**
+ * A webhook endpoint change (create, delete, rotate) and its audit entry in
+ * one transaction; `run` is the change, refused changes log nothing.
+ */
+export function auditedChange<T extends object>(
+  storage: DurableObjectStorage,
+  caller: WebhookCaller,
+  action: AuditAction,
+  endpointId: (value: T) => string,
+  run: () => WebhookResult<T>,
+): WebhookResult<T> {
+  return storage.transactionSync(() => {
+    const result = run();
+    if (result.ok) {
+      const actor: AuditActor = caller.type === "client" ? { type: "client", clientId: caller.clientId } : { type: "user" };
+      recordAudit(storage.sql, { at: Date.now(), actor, action, target: { type: "webhook_endpoint", id: endpointId(result.value) } });
+    }
+    return result;
+  });
+}
+
+/**
+ * Keeps the destination's profile; the first time, records its claim (with the
+ * claim's own time: the authority learns of a claim only when first initialised).
+ */
+export function saveProfile(sql: SqlStorage, profile: { id: string; token: unknown; claim?: { at: number; userId: string } }): void {
+  const known = sql.exec("SELECT 1 FROM destination WHERE id = ?", profile.id).toArray().length > 0;
+  sql.exec(
+    "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
+    profile.id,
+    JSON.stringify(profile.token),
+  );
+  if (known || !profile.claim) return;
+  const { at, userId } = profile.claim;
+  recordAudit(sql, { at, actor: { type: "user", userId }, action: "destination.claimed", target: { type: "destination", id: profile.id } });
+}

@@ -1,0 +1,129 @@
+import type { TokenProfile } from "../chains/currency";
+import type { RequestRow } from "../db/schema";
+import { formatMinor } from "../lib/money";
+import type { AdmissionRecord, TransitionRecord } from "./authority-types";
+import { reserve, spentOf } from "./budget-ledger";
+import { rescale, sameValue, type LimitMoney } from "./limit-money";
+import { DEFAULT_CREATES_PER_MINUTE, checkBucket, take } from "./rate-bucket";
+import { approveAtAdmission } from "./request-state";
+
+/** A client's limits as the authority stores them (JSON in `clients.limits`); its expiry is its own column, since use moves it. */
+export type StoredLimits = {
+  outgoingBudget: LimitMoney | null;
+  autoApproveUpTo: LimitMoney | null;
+  extendOnUseSeconds: number | null;
+  createsPerMinute: number | null;
+};
+
+export const NO_LIMITS: StoredLimits = { outgoingBudget: null, autoApproveUpTo: null, extendOnUseSeconds: null, createsPerMinute: null };
+
+/** The columns of a client row this module reads. */
+export type LimitsRow = { id: string; limits: string | null; expires_at: number | null; budget_spent: string };
+
+export const limitsOf = (row: LimitsRow): StoredLimits =>
+  row.limits ? { ...NO_LIMITS, ...(JSON.parse(row.limits) as StoredLimits) } : NO_LIMITS;
+
+export const isExpired = (row: Pick<LimitsRow, "expires_at">, now: number) => row.expires_at !== null && row.expires_at <= now;
+
+const money = (m: LimitMoney | null) => (m === null ? null : { amount: formatMinor(m.minor, m.decimals), currency: m.currency });
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** What the client view adds: its limits (defaults filled in), what the budget has reserved and has left, and its expiry. */
+export function limitsView(row: LimitsRow) {
+  const limits = limitsOf(row);
+  const budget = limits.outgoingBudget;
+  const spent = BigInt(row.budget_spent);
+  const left = budget === null ? null : BigInt(budget.minor) - spent;
+  return {
+    limits: {
+      outgoingBudget: money(budget),
+      autoApproveUpTo: money(limits.autoApproveUpTo),
+      expiresAt: iso(row.expires_at),
+      extendOnUseSeconds: limits.extendOnUseSeconds,
+      createsPerMinute: limits.createsPerMinute ?? DEFAULT_CREATES_PER_MINUTE,
+    },
+    spent: budget === null ? null : formatMinor(spent, budget.decimals),
+    remaining: budget === null || left === null ? null : formatMinor(left < 0n ? 0n : left, budget.decimals),
+    expiresAt: iso(row.expires_at),
+  };
+}
+
+export type LimitsRefusal =
+  | { outcome: "rate_limited"; retryAfterSeconds: number; resetSeconds: number; perMinute: number }
+  | { outcome: "allowance_exceeded"; detail: string };
+
+/** What admission will write if every other check passes; computed without writing, so a later refusal leaves nothing. */
+export type LimitsPlan = { clientId: string; tokens: number; reserve: bigint | null; extendTo: number | null; autoApprove: boolean };
+
+/** A request's amount measured against a limit, or null when the two currencies are not the same value. */
+function measured(row: RequestRow, limit: LimitMoney, token: TokenProfile): bigint | null {
+  if (!sameValue(row.currency, limit.currency, token) || row.decimals === null) return null;
+  return rescale(BigInt(row.amountMinor), row.decimals, limit.decimals);
+}
+
+/**
+ * The client's limits on one create, inside admit's transaction: the rate
+ * bucket (every create), then for an outgoing request the budget (reserved
+ * now, so concurrent creates, serialized here, never overspend) and the
+ * auto-approval threshold. `clock` is the authority's clock (tests move it).
+ */
+export function checkLimits(
+  sql: SqlStorage,
+  row: LimitsRow,
+  record: AdmissionRecord,
+  token: TokenProfile,
+  clock: number,
+): LimitsPlan | LimitsRefusal {
+  const limits = limitsOf(row);
+  const perMinute = limits.createsPerMinute ?? DEFAULT_CREATES_PER_MINUTE;
+  const bucket = checkBucket(sql, row.id, perMinute, clock);
+  if (!bucket.ok)
+    return { outcome: "rate_limited", retryAfterSeconds: bucket.retryAfterSeconds, resetSeconds: bucket.resetSeconds, perMinute };
+  const extendTo =
+    limits.extendOnUseSeconds !== null && row.expires_at !== null
+      ? Math.max(row.expires_at, clock + limits.extendOnUseSeconds * 1000)
+      : null;
+  const plan: LimitsPlan = { clientId: row.id, tokens: bucket.tokens, reserve: null, extendTo, autoApprove: false };
+  if (record.kind !== "request" || record.row.direction !== "outgoing") return plan;
+  const budget = limits.outgoingBudget;
+  if (budget !== null) {
+    const amount = measured(record.row, budget, token);
+    if (amount === null) {
+      return {
+        outcome: "allowance_exceeded",
+        detail: `This client ID's outgoing budget is in ${budget.currency}; a ${record.row.currency} request cannot be counted against it.`,
+      };
+    }
+    const left = BigInt(budget.minor) - spentOf(sql, row.id);
+    if (amount > left) {
+      return {
+        outcome: "allowance_exceeded",
+        detail: `This request needs ${formatMinor(amount, budget.decimals)} ${budget.currency}; the client ID's outgoing budget has ${formatMinor(left < 0n ? 0n : left, budget.decimals)} ${budget.currency} left.`,
+      };
+    }
+    plan.reserve = amount;
+  }
+  const ceiling = limits.autoApproveUpTo;
+  if (ceiling !== null) {
+    const amount = measured(record.row, ceiling, token);
+    plan.autoApprove = amount !== null && amount <= BigInt(ceiling.minor);
+  }
+  return plan;
+}
+
+/**
+ * Writes a plan, after the request's own state: takes the rate token, reserves
+ * the budget under the request's id, moves the expiry, and approves at once
+ * when the amount is within autoApproveUpTo (the `request.approved` event's
+ * actor is `system`: the recipient's policy decided, not the client). Returns
+ * the approval's transition record, and the request as it now is.
+ */
+export function applyLimits(sql: SqlStorage, plan: LimitsPlan, record: AdmissionRecord, clock: number, now: number) {
+  take(sql, plan.clientId, plan.tokens, clock);
+  if (plan.extendTo !== null) sql.exec("UPDATE clients SET expires_at = ? WHERE id = ?", plan.extendTo, plan.clientId);
+  if (record.kind !== "request") return { record, transitions: [] as TransitionRecord[] };
+  if (plan.reserve !== null) reserve(sql, plan.clientId, record.row.id, plan.reserve, now);
+  if (!plan.autoApprove) return { record, transitions: [] as TransitionRecord[] };
+  const approval = approveAtAdmission(sql, record.row.id, now);
+  return { record: { kind: "request" as const, row: approval.row }, transitions: [approval] };
+}

@@ -1,0 +1,155 @@
+import type { Permission } from "../credentials/permissions";
+import { constantTimeEqual } from "../lib/crypto";
+import type { FieldError } from "../lib/problem";
+import { recordAudit, type AuditActor } from "./audit-log";
+import type { ClientView } from "./authority-types";
+import { limitsOf, limitsView, type LimitsRow, type StoredLimits } from "./client-limits";
+
+/**
+ * A destination's client rows in the authority: the view, the secret check
+ * (the current secret, or the previous one during a rotation's overlap), and
+ * the changes the recipient makes to a client. Called inside transactionSync;
+ * each change writes its audit entry in the same step.
+ */
+
+export type ClientRow = LimitsRow & {
+  name: string;
+  permissions: string;
+  secret_hash: string;
+  secret_hint: string;
+  status: "active" | "revoked";
+  created_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+  previous_secret_hash: string | null;
+  previous_secret_until: number | null;
+};
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function clientView(row: ClientRow): ClientView {
+  return {
+    id: row.id,
+    name: row.name,
+    permissions: JSON.parse(row.permissions) as Permission[],
+    status: row.status,
+    createdAt: iso(row.created_at)!,
+    revokedAt: iso(row.revoked_at),
+    lastUsedAt: iso(row.last_used_at),
+    secretHint: row.secret_hint,
+    ...limitsView(row),
+  };
+}
+
+/** Constant-time against both hashes, whichever matches: the old secret works until its overlap ends, not a moment after. */
+export function secretMatches(row: ClientRow, secretHash: string, now: number): boolean {
+  const current = constantTimeEqual(row.secret_hash, secretHash);
+  const previous =
+    row.previous_secret_hash !== null && (row.previous_secret_until ?? 0) > now && constantTimeEqual(row.previous_secret_hash, secretHash);
+  return current || previous;
+}
+
+/** A change to limits; `expiresAt: null` removes the expiry, an absent key keeps what is there. */
+export type LimitsPatch = Partial<StoredLimits> & { expiresAt?: number | null };
+
+export type LimitsChange =
+  { ok: true; row: ClientRow } | { ok: false; error: "not_found" | "conflict" | "invalid"; detail: string; errors?: FieldError[] };
+
+/**
+ * Applies a limits change the way yagna amends an allocation: a budget never
+ * below what its client has already reserved (409), no expiry in the past
+ * (400, on the authority's clock), and no change of the budget's currency
+ * while something is reserved in the old one (409).
+ */
+export function changeLimits(sql: SqlStorage, row: ClientRow, patch: LimitsPatch, actor: AuditActor, clock: number): LimitsChange {
+  if (row.status === "revoked") return { ok: false, error: "conflict", detail: "This client ID is revoked; its limits no longer matter." };
+  if (patch.expiresAt !== undefined && patch.expiresAt !== null && patch.expiresAt <= clock) {
+    return {
+      ok: false,
+      error: "invalid",
+      detail: "expiresAt must be in the future.",
+      errors: [{ path: "limits.expiresAt", message: "Must be in the future." }],
+    };
+  }
+  const { expiresAt, ...rest } = patch;
+  const next: StoredLimits = { ...limitsOf(row), ...rest };
+  const spent = BigInt(row.budget_spent);
+  const budget = next.outgoingBudget;
+  const before = limitsOf(row).outgoingBudget;
+  if (budget && spent > 0n && before && before.currency !== budget.currency) {
+    return {
+      ok: false,
+      error: "conflict",
+      detail: `${before.currency} is reserved under the current budget; keep its currency until those requests end.`,
+    };
+  }
+  if (budget && BigInt(budget.minor) < spent) {
+    return {
+      ok: false,
+      error: "conflict",
+      detail: "The budget cannot be lowered below what this client ID has already spent or reserved.",
+    };
+  }
+  const expires = expiresAt === undefined ? row.expires_at : expiresAt;
+  sql.exec("UPDATE clients SET limits = ?, expires_at = ? WHERE id = ?", JSON.stringify(next), expires, row.id);
+  const after = sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", row.id).one();
+  recordAudit(sql, {
+    at: Date.now(),
+    actor,
+    action: "client.limits_changed",
+    target: { type: "client", id: row.id },
+    details: { limits: limitsView(after).limits },
+  });
+  return { ok: true, row: after };
+}
+
+/** Replaces the secret; the previous one keeps working for `overlapMs`. Only the new hint is logged. */
+export function rotateClientSecret(
+  sql: SqlStorage,
+  row: ClientRow,
+  issued: { secretHash: string; secretHint: string },
+  overlapMs: number,
+  actor: AuditActor,
+  now: number,
+): ClientRow {
+  const until = now + overlapMs;
+  sql.exec(
+    "UPDATE clients SET secret_hash = ?, secret_hint = ?, previous_secret_hash = ?, previous_secret_until = ? WHERE id = ?",
+    issued.secretHash,
+    issued.secretHint,
+    row.secret_hash,
+    until,
+    row.id,
+  );
+  recordAudit(sql, {
+    at: now,
+    actor,
+    action: "client.secret_rotated",
+    target: { type: "client", id: row.id },
+    details: { secretHint: issued.secretHint, previousSecretExpiresAt: new Date(until).toISOString() },
+  });
+  return sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", row.id).one();
+}
+
+/** Inserts a new client with its limits, and its audit entry (name, permissions, hint: never the secret). */
+export function insertClient(
+  sql: SqlStorage,
+  c: { clientId: string; name: string; permissions: Permission[]; secretHash: string; secretHint: string; limits: LimitsPatch },
+  actor: AuditActor,
+  now: number,
+): void {
+  const { expiresAt = null, ...stored } = c.limits;
+  sql.exec(
+    "INSERT INTO clients (id, name, permissions, secret_hash, secret_hint, status, created_at, limits, expires_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)",
+    c.clientId,
+    c.name,
+    JSON.stringify(c.permissions),
+    c.secretHash,
+    c.secretHint,
+    now,
+    Object.keys(stored).length > 0 ? JSON.stringify(stored) : null,
+    expiresAt,
+  );
+  const details = { name: c.name, permissions: c.permissions, secretHint: c.secretHint };
+  recordAudit(sql, { at: now, actor, action: "client.created", target: { type: "client", id: c.clientId }, details });
+}

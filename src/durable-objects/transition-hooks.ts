@@ -1,0 +1,39 @@
+import type { TransitionAction } from "../lifecycle/transitions";
+import type { RequestRow } from "../db/schema";
+import { recordAudit, type AuditAction, type AuditActor } from "./audit-log";
+import type { TransitionActor } from "./authority-types";
+import { release } from "./budget-ledger";
+
+/** Statuses that end a request without paying it: their budget reservation goes back to the client. */
+const RELEASING = new Set(["rejected", "cancelled", "expired"]);
+
+const AUDITED: Partial<Record<TransitionAction, AuditAction>> = {
+  approve: "request.approved",
+  reject: "request.rejected",
+  cancel: "request.cancelled",
+  expire: "request.expired",
+};
+
+export function auditActor(actor: TransitionActor): AuditActor {
+  if (actor.type === "client") return { type: "client", clientId: actor.clientId };
+  if (actor.type === "user") return { type: "user", userId: actor.userId };
+  return { type: "system" };
+}
+
+/**
+ * What else happens in the transaction of every status change: the budget
+ * reservation is released when the request ends unpaid (once: see
+ * budget-ledger.ts), and the action enters the audit log.
+ */
+export function afterTransition(sql: SqlStorage, row: RequestRow, action: TransitionAction, actor: TransitionActor, now: number): void {
+  const released = RELEASING.has(row.status) ? release(sql, row.id) : 0n;
+  const audited = AUDITED[action];
+  if (audited === undefined) return;
+  recordAudit(sql, {
+    at: now,
+    actor: auditActor(actor),
+    action: audited,
+    target: { type: "request", id: row.id },
+    details: { status: row.status, ...(released > 0n ? { budgetReleased: released.toString() } : {}) },
+  });
+}

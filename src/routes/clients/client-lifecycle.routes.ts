@@ -1,0 +1,46 @@
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../../lib/define-route";
+import { ClientParams, ClientSchema, RotatedClientSchema } from "../../schemas/client";
+import { ClientPatchSchema, RotateSecretSchema } from "../../schemas/client-limits";
+import { AuditPageSchema } from "../../schemas/audit";
+import { DestinationParams } from "../../schemas/destination";
+import { jsonBody, jsonResponse } from "../../schemas/content";
+import { BODY_PROBLEMS, problems } from "../../schemas/problem";
+
+const tags = ["Dashboard: client IDs"];
+
+export const updateClient = defineRoute("session", {
+  operationId: "updateClientLimits",
+  method: "patch",
+  path: "/api/destinations/{id}/clients/{clientId}",
+  tags,
+  summary: "Change a client ID's limits",
+  description:
+    "An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400.",
+  request: { params: ClientParams, body: jsonBody(ClientPatchSchema) },
+  responses: { 200: jsonResponse(ClientSchema, "The client with its new limits"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
+});
+
+export const rotateClientSecret = defineRoute("session", {
+  operationId: "rotateClientSecret",
+  method: "post",
+  path: "/api/destinations/{id}/clients/{clientId}/rotate-secret",
+  tags,
+  summary: "Issue a new secret; the old one keeps working for the overlap",
+  description: "The new secret is shown once. Both secrets authenticate until previousSecretExpiresAt (default 24 h, at most 7 days).",
+  request: { params: ClientParams, body: jsonBody(RotateSecretSchema, false) },
+  responses: { 200: jsonResponse(RotatedClientSchema, "Rotated"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
+});
+
+export const listAudit = defineRoute("session", {
+  operationId: "listAuditLog",
+  method: "get",
+  path: "/api/destinations/{id}/audit",
+  tags: ["Dashboard: audit log"],
+  summary: "Who did what under a destination, newest first",
+  request: {
+    params: DestinationParams,
+    query: z.object({ cursor: z.string().max(20).optional().openapi({ description: "nextCursor of the previous page" }) }),
+  },
+  responses: { 200: jsonResponse(AuditPageSchema, "A page of entries, newest first"), ...problems(400, 401, 404) },
+});
