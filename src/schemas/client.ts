@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { DestinationParams } from "./destination";
 import { humanText } from "./text";
 import { DEFAULT_PERMISSIONS, PERMISSIONS } from "../credentials/permissions";
 import { idPattern } from "../lib/ids";
@@ -15,7 +16,7 @@ export const ClientCreateSchema = z
       .default([...DEFAULT_PERMISSIONS]),
   })
   .strict()
-  .openapi("ClientCreate");
+  .openapi("ClientCreate", { example: { name: "Shopify store", permissions: ["incoming:creator", "incoming:reader"] } });
 
 export const ClientSchema = z
   .object({
@@ -34,11 +35,7 @@ export const ClientWithSecretSchema = ClientSchema.extend({
   secret: z.string().openapi({ description: "Shown once, never again. Payrelay keeps only its SHA-256." }),
 }).openapi("ClientWithSecret");
 
-export const ClientParams = z.object({
-  id: z
-    .string()
-    .regex(idPattern("dst"), "Not a destination id.")
-    .openapi({ param: { name: "id", in: "path" } }),
+export const ClientParams = DestinationParams.extend({
   clientId: z
     .string()
     .regex(idPattern("cli"), "Not a client id.")

@@ -6,19 +6,19 @@ import { claimedDestination, destinationProfile, ownedDestination } from "../../
 import type { createClient, listClients, revokeClient } from "./clients.routes";
 
 export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {
-  const d = await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
+  const d = await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
   return c.json({ data: await authority(c.env, d.id).listClients() }, 200);
 };
 
 export const createHandler: AppRouteHandler<typeof createClient> = async (c) => {
-  const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
+  const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
   const { name, permissions } = c.req.valid("json");
   return c.json(await authority(c.env, d.id).createClient(destinationProfile(d), name, permissions), 201);
 };
 
 export const revokeHandler: AppRouteHandler<typeof revokeClient> = async (c) => {
-  const { id, clientId } = c.req.valid("param");
-  const d = await ownedDestination(database(c.env.DB), c.var.user.id, id);
+  const { destinationId, clientId } = c.req.valid("param");
+  const d = await ownedDestination(database(c.env.DB), c.var.user.id, destinationId);
   const client = await authority(c.env, d.id).revokeClient(clientId);
   if (!client) throw new ApiError("not_found", "No such client ID under this destination.");
   return c.json(client, 200);

@@ -1,7 +1,6 @@
-import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/define-route";
-import { idPattern } from "../../lib/ids";
 import { jsonBody, jsonResponse } from "../../schemas/content";
+import { DestinationParams } from "../../schemas/destination";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
   IdempotencyHeaderSchema,
@@ -9,13 +8,12 @@ import {
   PaymentLinkCreateSchema,
   PaymentLinkSchema,
   RequestCreateSchema,
-  RequestIdSchema,
   RequestListSchema,
+  RequestParams,
   RequestSchema,
 } from "../../schemas/request";
 
 const tags = ["Orchestrator"];
-export const RequestParams = z.object({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
 export const createOrchestratorRequest = defineRoute("client", {
   operationId: "createRequest",
@@ -25,12 +23,7 @@ export const createOrchestratorRequest = defineRoute("client", {
   summary: "Create a payment request under the client's destination",
   description: "Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked.",
   request: {
-    params: z.object({
-      destinationId: z
-        .string()
-        .regex(idPattern("dst"), "Not a destination id.")
-        .openapi({ param: { name: "destinationId", in: "path" } }),
-    }),
+    params: DestinationParams,
     headers: IdempotencyHeaderSchema,
     body: jsonBody(RequestCreateSchema),
   },
