@@ -29,6 +29,18 @@ const outputs = {
   ].join("\n"),
 };
 
+// The SDK is tested against the root's installs: its published dependencies must be those exact versions.
+const rootPackage = JSON.parse(await readFile(`${root}package.json`, "utf8"));
+const sdkPackage = JSON.parse(await readFile(`${root}sdk/package.json`, "utf8"));
+const installed = { ...rootPackage.dependencies, ...rootPackage.devDependencies };
+const skewed = Object.entries(sdkPackage.dependencies).filter(([name, version]) => installed[name] !== version);
+if (skewed.length) {
+  console.error(
+    `✘ sdk/package.json pins ${skewed.map(([n, v]) => `${n}@${v}`).join(", ")}; the root installs ${skewed.map(([n]) => `${n}@${installed[n]}`).join(", ")}.`,
+  );
+  process.exit(1);
+}
+
 const stale = [];
 for (const [file, text] of Object.entries(outputs)) {
   const path = `${root}${file}`;
