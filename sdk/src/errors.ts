@@ -3,29 +3,32 @@ import type { components } from "./schema.js";
 /** Every problem code the API can answer, as the OpenAPI document's enum lists it. */
 export type ProblemCode = components["schemas"]["Problem"]["code"];
 export type Problem = components["schemas"]["Problem"];
+/** A problem code, or `unexpected_response` for an answer that was not Payrelay's problem+json (a proxy's 502 page, say). */
+export type PayrelayErrorCode = ProblemCode | "unexpected_response";
 
-/**
- * A non-2xx answer. Payrelay answers problem+json with a stable `code`; anything else
- * (a proxy's HTML 502, say) keeps its status and gets the code of the nearest kind.
- */
+/** A non-2xx answer: Payrelay's problem+json, read into fields, with the response it came in. */
 export class PayrelayError extends Error {
   readonly status: number;
-  readonly code: ProblemCode;
+  readonly code: PayrelayErrorCode;
   readonly detail: string;
   readonly errors: { path: string; message: string }[];
   /** The server's Retry-After, in seconds, when it sent one (429, 503). */
   readonly retryAfterSeconds: number | null;
 
   constructor(
-    readonly problem: Problem,
+    /** The problem+json body; null when the answer was not one. */
+    readonly problem: Problem | null,
     readonly response: Response,
+    fallbackDetail = "",
   ) {
-    super(`${problem.status} ${problem.code}: ${problem.detail}`);
+    const code = problem?.code ?? "unexpected_response";
+    const detail = problem?.detail ?? fallbackDetail;
+    super(`${response.status} ${code}: ${detail}`);
     this.name = "PayrelayError";
-    this.status = problem.status;
-    this.code = problem.code;
-    this.detail = problem.detail;
-    this.errors = problem.errors ?? [];
+    this.status = response.status;
+    this.code = code;
+    this.detail = detail;
+    this.errors = problem?.errors ?? [];
     this.retryAfterSeconds = retryAfterSeconds(response.headers.get("retry-after"), Date.now());
   }
 }
@@ -40,12 +43,10 @@ export async function errorFromResponse(response: Response): Promise<PayrelayErr
   try {
     body = JSON.parse(text);
   } catch {
-    // not JSON: described below from the status alone
+    // not JSON: an unexpected answer, described by its status and start
   }
   if (isProblem(body)) return new PayrelayError(body, response);
-  const code: ProblemCode = response.status >= 500 ? "internal_error" : response.status === 429 ? "rate_limited" : "not_found";
-  const detail = `Unexpected ${response.status} answer that is not problem+json: ${text.slice(0, 200)}`;
-  return new PayrelayError({ type: "about:blank", title: response.statusText, status: response.status, code, detail }, response);
+  return new PayrelayError(null, response, `Unexpected ${response.status} answer that is not problem+json: ${text.slice(0, 200)}`);
 }
 
 /** Retry-After as seconds from now: delta-seconds or an HTTP date (RFC 9110); null when absent or unreadable. */

@@ -10,7 +10,7 @@ export type {
   RequestCreate,
   RequestListQuery,
 } from "./client.js";
-export { PayrelayError, type Problem, type ProblemCode } from "./errors.js";
+export { PayrelayError, type PayrelayErrorCode, type Problem, type ProblemCode } from "./errors.js";
 export { paginate, type Page } from "./pagination.js";
 export type { RetryPolicy } from "./retry.js";
 export { verifyWebhook, WebhookVerificationError, type WebhookEvent, type WebhookEventType } from "./webhooks.js";

@@ -64,11 +64,11 @@ describe("SDK calls", () => {
     expect(revoked.message).toContain("403 client_revoked");
   });
 
-  it("describes an answer that is not problem+json by its status", async ({ expect }) => {
+  it("reports an answer that is not problem+json as unexpected_response, with its status and start", async ({ expect }) => {
     const { payrelay } = client([new Response("<html>Bad gateway</html>", { status: 502 })]);
     const err = (await payrelay.requests.get("req_1").catch((e: unknown) => e)) as PayrelayError;
     expect(err).toBeInstanceOf(PayrelayError);
-    expect([err.status, err.code]).toEqual([502, "internal_error"]);
+    expect([err.status, err.code, err.problem]).toEqual([502, "unexpected_response", null]);
     expect(err.detail).toContain("Bad gateway");
   });
 
