@@ -3,7 +3,18 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".wrangler/", "bench/.work/", "worker-configuration.d.ts", "e2e/screenshots/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      ".wrangler/",
+      "bench/.work/",
+      "worker-configuration.d.ts",
+      "e2e/screenshots/",
+      "sdk/dist/",
+      "sdk/src/schema.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,7 +10,7 @@ export const CredentialsSchema = z
     password: z.string().min(12, "At least 12 characters.").max(256).openapi({ example: "correct horse battery" }),
   })
   .strict()
-  .openapi("Credentials");
+  .openapi("Credentials", { example: { email: "ada@example.com", password: "correct horse battery staple" } });
 
 export const UserSchema = z.object({ id: z.string(), email: z.string(), createdAt: z.string() }).openapi("User");
 

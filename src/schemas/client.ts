@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { DestinationParams } from "./destination";
 import { humanText } from "./text";
 import { DEFAULT_PERMISSIONS, PERMISSIONS } from "../credentials/permissions";
 import { idPattern } from "../lib/ids";
@@ -17,7 +18,7 @@ export const ClientCreateSchema = z
     limits: ClientLimitsInputSchema.optional(),
   })
   .strict()
-  .openapi("ClientCreate");
+  .openapi("ClientCreate", { example: { name: "Shopify store", permissions: ["incoming:creator", "incoming:reader"] } });
 
 export const ClientSchema = z
   .object({
@@ -47,11 +48,7 @@ export const RotatedClientSchema = ClientWithSecretSchema.extend({
   previousSecretExpiresAt: z.string().openapi({ description: "Until then the previous secret works too." }),
 }).openapi("RotatedClient");
 
-export const ClientParams = z.object({
-  id: z
-    .string()
-    .regex(idPattern("dst"), "Not a destination id.")
-    .openapi({ param: { name: "id", in: "path" } }),
+export const ClientParams = DestinationParams.extend({
   clientId: z
     .string()
     .regex(idPattern("cli"), "Not a client id.")

@@ -34,12 +34,19 @@ export const DestinationCreateSchema = z
       .openapi({ description: "Required for a token Payrelay does not know.", example: 6 }),
   })
   .strict()
-  .openapi("DestinationCreate");
+  .openapi("DestinationCreate", {
+    example: {
+      chainId: 8453,
+      walletAddress: "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7",
+      tokenAddress: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
+      label: "Main USDC",
+    },
+  });
 
 export const ClaimSchema = z
   .object({ signature: z.string().regex(/^0x[0-9a-fA-F]{130}$/, "Must be a 65-byte hex signature (0x + 130 hex digits).") })
   .strict()
-  .openapi("DestinationClaim");
+  .openapi("DestinationClaim", { example: { signature: `0x${"5b".repeat(32)}${"3c".repeat(32)}1b` } });
 
 export const DestinationSchema = z
   .object({
@@ -64,9 +71,10 @@ export const DestinationSchema = z
   })
   .openapi("Destination");
 
+/** `{destinationId}` on every path, /api and /v1 alike: one name for one thing in the document (issue #14). */
 export const DestinationParams = z.object({
-  id: z
+  destinationId: z
     .string()
     .regex(idPattern("dst"), "Not a destination id.")
-    .openapi({ param: { name: "id", in: "path" }, example: "dst_0k3f9x2m7d4q8w1z" }),
+    .openapi({ param: { name: "destinationId", in: "path" }, example: "dst_0k3f9x2m7d4q8w1z" }),
 });

@@ -4,6 +4,7 @@ import { isEvmAddress } from "../lib/interop-address";
 import { isDecimalAmount } from "../lib/money";
 import { REQUEST_STATUSES } from "../lib/request-status";
 import { PaymentSchema } from "./payment";
+import { DestinationParams } from "./destination";
 import { humanText } from "./text";
 
 /** The furthest `expiresAt` a create may set. */
@@ -82,7 +83,9 @@ export const RequestCreateSchema = z
     if (b.direction === "outgoing" && !b.payee)
       ctx.addIssue({ code: "custom", path: ["payee"], message: "Required for outgoing requests." });
   })
-  .openapi("RequestCreate");
+  .openapi("RequestCreate", {
+    example: { direction: "incoming", amount: "12.50", currency: "USDC", reference: "ORDER 1042", metadata: { orderId: "1042" } },
+  });
 
 export type RequestCreate = z.infer<typeof RequestCreateSchema>;
 
@@ -134,7 +137,7 @@ export const PaymentLinkCreateSchema = z
     expiresInSeconds: z.number().int().min(1).max(604800).default(604800).openapi({ description: "Default and maximum 7 days." }),
   })
   .strict()
-  .openapi("PaymentLinkCreate");
+  .openapi("PaymentLinkCreate", { example: { expiresInSeconds: 86400 } });
 
 export const PaymentLinkSchema = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() }).openapi("PaymentLink");
 
@@ -150,6 +153,12 @@ export const IdempotencyHeaderSchema = z.object({
 
 export const RequestIdSchema = z.string().regex(idPattern("req"), "Not a request id.");
 
+/** `/v1/requests/{requestId}…`: the orchestrator's view, where the client secret fixes the destination. */
+export const RequestParams = z.object({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
+
+/** `/api/destinations/{destinationId}/requests/{requestId}…`: the recipient's view, under one of its destinations. */
+export const DestinationRequestParams = DestinationParams.extend(RequestParams.shape);
+
 export const DashboardListQuerySchema = ListQuerySchema.extend({
   createdBy: z
     .union([z.literal("manual"), z.string().regex(idPattern("cli"), "A client id (cli_…) or manual.")])
@@ -160,7 +169,7 @@ export const DashboardListQuerySchema = ListQuerySchema.extend({
 export const TransitionBodySchema = z
   .object({ reason: humanText("a reason", 500).optional() })
   .strict()
-  .openapi("TransitionBody");
+  .openapi("TransitionBody", { example: { reason: "Order cancelled by the customer" } });
 
 export const EventActorSchema = z
   .union([z.object({ type: z.literal("client"), clientId: z.string() }), z.object({ type: z.enum(["user", "payer", "system"]) })])

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { idPattern } from "../lib/ids";
+import { DestinationParams } from "./destination";
 import { WEBHOOK_EVENT_TYPES } from "../webhooks/events";
 
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
@@ -14,7 +15,9 @@ export const WebhookEndpointCreateSchema = z
       .openapi({ description: "Event types to receive; empty or absent means all." }),
   })
   .strict()
-  .openapi("WebhookEndpointCreate");
+  .openapi("WebhookEndpointCreate", {
+    example: { url: "https://shop.example.com/payrelay/webhooks", events: ["request.paid", "request.cancelled"] },
+  });
 
 export const WebhookEndpointSchema = z
   .object({
@@ -66,14 +69,14 @@ export const WebhookEventSchema = z
   })
   .openapi("WebhookEvent");
 
-const param = (name: string, prefix: "dst" | "whe" | "whd", what: string) =>
+const param = (name: string, prefix: "whe" | "whd", what: string) =>
   z
     .string()
     .regex(idPattern(prefix), `Not a ${what} id.`)
     .openapi({ param: { name, in: "path" } });
 
 export const EndpointParams = z.object({ endpointId: param("endpointId", "whe", "webhook endpoint") });
-export const DestinationEndpointParams = EndpointParams.extend({ id: param("id", "dst", "destination") });
+export const DestinationEndpointParams = DestinationParams.extend(EndpointParams.shape);
 export const DeliveryParams = DestinationEndpointParams.extend({ deliveryId: param("deliveryId", "whd", "delivery") });
 
 export const CursorQuery = z.object({ cursor: z.string().max(200).optional() });

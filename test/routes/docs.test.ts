@@ -13,11 +13,11 @@ describe("OpenAPI and docs", () => {
       "/api/auth/logout",
       "/api/me",
       "/api/destinations",
-      "/api/destinations/{id}",
-      "/api/destinations/{id}/claim",
-      "/api/destinations/{id}/clients",
-      "/api/destinations/{id}/clients/{clientId}/revoke",
-      "/api/destinations/{id}/requests",
+      "/api/destinations/{destinationId}",
+      "/api/destinations/{destinationId}/claim",
+      "/api/destinations/{destinationId}/clients",
+      "/api/destinations/{destinationId}/clients/{clientId}/revoke",
+      "/api/destinations/{destinationId}/requests",
       "/v1/destinations/{destinationId}/requests",
       "/v1/requests/{requestId}",
       "/v1/requests",
@@ -46,8 +46,26 @@ describe("OpenAPI and docs", () => {
     expect(ops.filter((op) => !Array.isArray(op.security)).map((op) => op.where)).toEqual([]);
     expect(doc.paths["/api/auth/login"]!.post!.security).toEqual([]);
     expect(doc.paths["/v1/requests"]!.get!.operationId).toBe("listRequests");
-    expect(doc.paths["/api/destinations/{id}/clients"]!.post!.security).toEqual([{ session: [], csrfToken: [] }]);
+    expect(doc.paths["/api/destinations/{destinationId}/clients"]!.post!.security).toEqual([{ session: [], csrfToken: [] }]);
     expect(doc.info.license?.name).toBeTruthy();
+  });
+
+  it("gives every JSON request body an example and one name per path parameter", async ({ expect }) => {
+    type Schema = { $ref?: string; example?: unknown };
+    const doc = (await call("/openapi.json")).json as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const resolve = (s: Schema) => (s.$ref ? doc.components.schemas[s.$ref.split("/").pop()!]! : s);
+    const bodies = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).flatMap(([method, op]) =>
+        op.requestBody ? [{ where: `${method} ${path}`, schema: resolve(op.requestBody.content["application/json"]!.schema) }] : [],
+      ),
+    );
+    expect(bodies.length).toBeGreaterThan(10);
+    expect(bodies.filter((b) => b.schema.example === undefined).map((b) => b.where)).toEqual([]);
+    // A destination is {destinationId} under /api as under /v1 (the URLs themselves did not change).
+    expect(Object.keys(doc.paths).filter((p) => p.includes("{id}"))).toEqual([]);
   });
 
   it("serves a readable /docs page without scripts", async ({ expect }) => {

@@ -51,7 +51,7 @@ describe("errors are problem+json, and bad input is never a 5xx", () => {
     const { id: dst } = await claimedDestination(r);
     const shop = await newClient(r, dst);
     expect((await shop.orchestrator("/v1/requests/not-an-id")).json.code).toBe("validation_failed");
-    expect((await r.api("/api/destinations/dst_UPPER")).json.errors[0].path).toBe("id");
+    expect((await r.api("/api/destinations/dst_UPPER")).json.errors[0].path).toBe("destinationId");
   });
 
   it("sets API security headers", async ({ expect }) => {

@@ -11,7 +11,7 @@ async function setup() {
   return { r, dst, shop, req, path: `/api/destinations/${dst}/requests/${req.id}/payment-links` };
 }
 
-describe("GET /api/destinations/{id}/requests/{requestId}/payment-links", () => {
+describe("GET /api/destinations/{destinationId}/requests/{requestId}/payment-links", () => {
   it("lists a request's links newest first, who made each and whether it still works, never the URL", async ({ expect }) => {
     const { r, shop, req, path } = await setup();
     const byClient = (await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, { body: { expiresInSeconds: 60 } })).json;

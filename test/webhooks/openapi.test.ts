@@ -10,8 +10,8 @@ describe("the OpenAPI document", () => {
     for (const p of [
       "/v1/webhook-endpoints",
       "/v1/events",
-      "/api/destinations/{id}/webhook-endpoints/{endpointId}/rotate-secret",
-      "/api/destinations/{id}/events",
+      "/api/destinations/{destinationId}/webhook-endpoints/{endpointId}/rotate-secret",
+      "/api/destinations/{destinationId}/events",
     ]) {
       expect(doc.paths[p]).toBeDefined();
     }

@@ -8,8 +8,8 @@ import { DEFAULT_OVERLAP_SECONDS } from "../../schemas/client-limits";
 import type { listAudit, rotateClientSecret, updateClient } from "./client-lifecycle.routes";
 
 export const updateHandler: AppRouteHandler<typeof updateClient> = async (c) => {
-  const { id, clientId } = c.req.valid("param");
-  const d = await ownedDestination(database(c.env.DB), c.var.user.id, id);
+  const { destinationId, clientId } = c.req.valid("param");
+  const d = await ownedDestination(database(c.env.DB), c.var.user.id, destinationId);
   const patch = resolveLimits(c.req.valid("json").limits, tokenOf(d));
   const result = await authority(c.env, d.id).updateClientLimits(clientId, patch, { type: "user", userId: c.var.user.id });
   if (!result) throw notFound("client ID under this destination");
@@ -18,8 +18,8 @@ export const updateHandler: AppRouteHandler<typeof updateClient> = async (c) => 
 };
 
 export const rotateHandler: AppRouteHandler<typeof rotateClientSecret> = async (c) => {
-  const { id, clientId } = c.req.valid("param");
-  const d = await ownedDestination(database(c.env.DB), c.var.user.id, id);
+  const { destinationId, clientId } = c.req.valid("param");
+  const d = await ownedDestination(database(c.env.DB), c.var.user.id, destinationId);
   const overlap = c.req.valid("json")?.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
   const result = await authority(c.env, d.id).rotateClientSecret(d.id, clientId, overlap, { type: "user", userId: c.var.user.id });
   if (!result) throw notFound("client ID under this destination");
@@ -28,7 +28,7 @@ export const rotateHandler: AppRouteHandler<typeof rotateClientSecret> = async (
 };
 
 export const auditHandler: AppRouteHandler<typeof listAudit> = async (c) => {
-  const d = await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
+  const d = await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
   const page = await authority(c.env, d.id).listAudit(c.req.valid("query").cursor ?? null);
   if (!page)
     throw new ApiError("validation_failed", "Not a cursor this API issued.", [

@@ -12,7 +12,7 @@ const tags = ["Dashboard: client IDs"];
 export const updateClient = defineRoute("session", {
   operationId: "updateClientLimits",
   method: "patch",
-  path: "/api/destinations/{id}/clients/{clientId}",
+  path: "/api/destinations/{destinationId}/clients/{clientId}",
   tags,
   summary: "Change a client ID's limits",
   description:
@@ -24,7 +24,7 @@ export const updateClient = defineRoute("session", {
 export const rotateClientSecret = defineRoute("session", {
   operationId: "rotateClientSecret",
   method: "post",
-  path: "/api/destinations/{id}/clients/{clientId}/rotate-secret",
+  path: "/api/destinations/{destinationId}/clients/{clientId}/rotate-secret",
   tags,
   summary: "Issue a new secret; the old one keeps working for the overlap",
   description: "The new secret is shown once. Both secrets authenticate until previousSecretExpiresAt (default 24 h, at most 7 days).",
@@ -35,7 +35,7 @@ export const rotateClientSecret = defineRoute("session", {
 export const listAudit = defineRoute("session", {
   operationId: "listAuditLog",
   method: "get",
-  path: "/api/destinations/{id}/audit",
+  path: "/api/destinations/{destinationId}/audit",
   tags: ["Dashboard: audit log"],
   summary: "Who did what under a destination, newest first",
   request: {

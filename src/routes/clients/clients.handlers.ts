@@ -7,12 +7,12 @@ import { claimedDestination, destinationProfile, ownedDestination, tokenOf } fro
 import type { createClient, listClients, revokeClient } from "./clients.routes";
 
 export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {
-  const d = await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
+  const d = await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
   return c.json({ data: await authority(c.env, d.id).listClients() }, 200);
 };
 
 export const createHandler: AppRouteHandler<typeof createClient> = async (c) => {
-  const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
+  const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
   const { name, permissions, limits } = c.req.valid("json");
   const patch = limits === undefined ? {} : resolveLimits(limits, tokenOf(d));
   const actor = { type: "user" as const, userId: c.var.user.id };
@@ -20,8 +20,8 @@ export const createHandler: AppRouteHandler<typeof createClient> = async (c) => 
 };
 
 export const revokeHandler: AppRouteHandler<typeof revokeClient> = async (c) => {
-  const { id, clientId } = c.req.valid("param");
-  const d = await ownedDestination(database(c.env.DB), c.var.user.id, id);
+  const { destinationId, clientId } = c.req.valid("param");
+  const d = await ownedDestination(database(c.env.DB), c.var.user.id, destinationId);
   const client = await authority(c.env, d.id).revokeClient(clientId, { type: "user", userId: c.var.user.id });
   if (!client) throw new ApiError("not_found", "No such client ID under this destination.");
   return c.json(client, 200);

@@ -10,7 +10,7 @@ const tags = ["Dashboard: client IDs"];
 export const listClients = defineRoute("session", {
   operationId: "listClients",
   method: "get",
-  path: "/api/destinations/{id}/clients",
+  path: "/api/destinations/{destinationId}/clients",
   tags,
   summary: "Every client ID of a destination, revoked ones included",
   request: { params: DestinationParams },
@@ -20,7 +20,7 @@ export const listClients = defineRoute("session", {
 export const createClient = defineRoute("session", {
   operationId: "createClient",
   method: "post",
-  path: "/api/destinations/{id}/clients",
+  path: "/api/destinations/{destinationId}/clients",
   tags,
   summary: "Create a client ID; its secret is shown once",
   request: { params: DestinationParams, body: jsonBody(ClientCreateSchema) },
@@ -30,7 +30,7 @@ export const createClient = defineRoute("session", {
 export const revokeClient = defineRoute("session", {
   operationId: "revokeClient",
   method: "post",
-  path: "/api/destinations/{id}/clients/{clientId}/revoke",
+  path: "/api/destinations/{destinationId}/clients/{clientId}/revoke",
   tags,
   summary: "Revoke a client ID, permanently",
   description:

@@ -65,12 +65,12 @@ export const createHandler: H<typeof createDestination> = async (c) => {
 };
 
 export const getHandler: H<typeof getDestination> = async (c) => {
-  return c.json(serializeDestination(await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id)), 200);
+  return c.json(serializeDestination(await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId)), 200);
 };
 
 export const challengeHandler: H<typeof refreshChallenge> = async (c) => {
   const db = database(c.env.DB);
-  const row = await ownedDestination(db, c.var.user.id, c.req.valid("param").id);
+  const row = await ownedDestination(db, c.var.user.id, c.req.valid("param").destinationId);
   if (row.status === "claimed") throw new ApiError("conflict", "This destination is already claimed.");
   const now = Date.now();
   const expiresAt = now + CHALLENGE_TTL_MS;
@@ -81,7 +81,7 @@ export const challengeHandler: H<typeof refreshChallenge> = async (c) => {
 
 export const claimHandler: H<typeof claimDestination> = async (c) => {
   const db = database(c.env.DB);
-  const row = await ownedDestination(db, c.var.user.id, c.req.valid("param").id);
+  const row = await ownedDestination(db, c.var.user.id, c.req.valid("param").destinationId);
   if (row.status === "claimed") throw new ApiError("conflict", "This destination is already claimed.");
   const now = Date.now();
   const challenge = row.claimChallenge;

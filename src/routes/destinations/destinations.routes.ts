@@ -28,7 +28,7 @@ export const createDestination = defineRoute("session", {
 export const getDestination = defineRoute("session", {
   operationId: "getDestination",
   method: "get",
-  path: "/api/destinations/{id}",
+  path: "/api/destinations/{destinationId}",
   tags,
   summary: "One destination",
   request: { params: DestinationParams },
@@ -38,7 +38,7 @@ export const getDestination = defineRoute("session", {
 export const refreshChallenge = defineRoute("session", {
   operationId: "refreshClaimChallenge",
   method: "post",
-  path: "/api/destinations/{id}/challenge",
+  path: "/api/destinations/{destinationId}/challenge",
   tags,
   summary: "Issue a fresh claim challenge",
   description: "Challenges are single-use and expire after 15 minutes.",
@@ -52,7 +52,7 @@ export const refreshChallenge = defineRoute("session", {
 export const claimDestination = defineRoute("session", {
   operationId: "claimDestination",
   method: "post",
-  path: "/api/destinations/{id}/claim",
+  path: "/api/destinations/{destinationId}/claim",
   tags,
   summary: "Claim with the wallet's EIP-191 personal_sign signature of the challenge",
   request: { params: DestinationParams, body: jsonBody(ClaimSchema) },

@@ -1,8 +1,7 @@
 import { defineRoute } from "../../lib/define-route";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
-import { RequestEventListSchema, RequestSchema, TransitionBodySchema } from "../../schemas/request";
-import { RequestParams } from "./orchestrator.routes";
+import { RequestEventListSchema, RequestParams, RequestSchema, TransitionBodySchema } from "../../schemas/request";
 
 const tags = ["Orchestrator"];
 

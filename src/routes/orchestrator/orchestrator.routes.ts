@@ -1,7 +1,6 @@
-import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/define-route";
-import { idPattern } from "../../lib/ids";
 import { jsonBody, jsonResponse } from "../../schemas/content";
+import { DestinationParams } from "../../schemas/destination";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
   IdempotencyHeaderSchema,
@@ -12,11 +11,11 @@ import {
   RequestDetailSchema,
   RequestIdSchema,
   RequestListSchema,
+  RequestParams,
   RequestSchema,
 } from "../../schemas/request";
 
 const tags = ["Orchestrator"];
-export const RequestParams = z.object({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
 export const createOrchestratorRequest = defineRoute("client", {
   operationId: "createRequest",
@@ -27,12 +26,7 @@ export const createOrchestratorRequest = defineRoute("client", {
   description:
     "Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked, an expired one 403 client_expired; an outgoing create above the client's remaining budget 403 allowance_exceeded; over createsPerMinute 429 rate_limited (Retry-After, RateLimit, RateLimit-Policy). An outgoing create of at most autoApproveUpTo is `approved` at once.",
   request: {
-    params: z.object({
-      destinationId: z
-        .string()
-        .regex(idPattern("dst"), "Not a destination id.")
-        .openapi({ param: { name: "destinationId", in: "path" } }),
-    }),
+    params: DestinationParams,
     headers: IdempotencyHeaderSchema,
     body: jsonBody(RequestCreateSchema),
   },

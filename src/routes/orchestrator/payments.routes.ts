@@ -3,7 +3,7 @@ import { jsonBody, jsonResponse } from "../../schemas/content";
 import { PaymentSubmissionSchema } from "../../schemas/payment";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import { RequestDetailSchema } from "../../schemas/request";
-import { RequestParams } from "./orchestrator.routes";
+import { RequestParams } from "../../schemas/request";
 
 export const submitOrchestratorPayment = defineRoute("client", {
   operationId: "submitPayment",

@@ -11,8 +11,8 @@ import type { approveRequest, listDestinationRequestEvents } from "./lifecycle.r
 const act =
   (action: TransitionAction): AppRouteHandler<typeof approveRequest> =>
   async (c) => {
-    const { id, requestId } = c.req.valid("param");
-    const d = await ownedDestination(database(c.env.DB), c.var.user.id, id);
+    const { destinationId, requestId } = c.req.valid("param");
+    const d = await ownedDestination(database(c.env.DB), c.var.user.id, destinationId);
     const reason = c.req.valid("json")?.reason;
     const data = reason === undefined ? undefined : { reason };
     return c.json(await transitionRequest(c.env, d.id, { requestId, action, actor: { type: "user", userId: c.var.user.id }, data }), 200);
@@ -24,7 +24,7 @@ export const rejectHandler = act("reject");
 
 export const eventsHandler: AppRouteHandler<typeof listDestinationRequestEvents> = async (c) => {
   const db = database(c.env.DB);
-  const { id, requestId } = c.req.valid("param");
-  const d = await ownedDestination(db, c.var.user.id, id);
+  const { destinationId, requestId } = c.req.valid("param");
+  const d = await ownedDestination(db, c.var.user.id, destinationId);
   return c.json(await listRequestEvents(db, await readRequest(db, requestId, { type: "recipient" }, d.id)), 200);
 };

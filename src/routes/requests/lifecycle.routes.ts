@@ -1,8 +1,7 @@
 import { defineRoute } from "../../lib/define-route";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
-import { RequestEventListSchema, RequestSchema, TransitionBodySchema } from "../../schemas/request";
-import { RequestParams } from "./requests.routes";
+import { DestinationRequestParams, RequestEventListSchema, RequestSchema, TransitionBodySchema } from "../../schemas/request";
 
 const tags = ["Dashboard: requests"];
 
@@ -11,12 +10,12 @@ function action(operationId: string, verb: "cancel" | "approve" | "reject", summ
   return defineRoute("session", {
     operationId,
     method: "post",
-    path: `/api/destinations/{id}/requests/{requestId}/${verb}`,
+    path: `/api/destinations/{destinationId}/requests/{requestId}/${verb}`,
     tags,
     summary,
     description:
       "Repeating an action that already happened answers 200 with the request as it is; an action its status does not allow is 409 invalid_state.",
-    request: { params: RequestParams, body: jsonBody(TransitionBodySchema, false) },
+    request: { params: DestinationRequestParams, body: jsonBody(TransitionBodySchema, false) },
     responses: { 200: jsonResponse(RequestSchema, "The request after the action"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
   });
 }
@@ -32,9 +31,9 @@ export const rejectRequest = action("rejectRequest", "reject", "Reject an outgoi
 export const listDestinationRequestEvents = defineRoute("session", {
   operationId: "listDestinationRequestEvents",
   method: "get",
-  path: "/api/destinations/{id}/requests/{requestId}/events",
+  path: "/api/destinations/{destinationId}/requests/{requestId}/events",
   tags,
   summary: "A request's events, oldest first",
-  request: { params: RequestParams },
+  request: { params: DestinationRequestParams },
   responses: { 200: jsonResponse(RequestEventListSchema, "Every transition, oldest first"), ...problems(400, 401, 404) },
 });

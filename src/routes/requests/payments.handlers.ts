@@ -9,8 +9,8 @@ import type { listUnattributedPayments, markRequestPaid } from "./payments.route
 
 export const markPaidHandler: AppRouteHandler<typeof markRequestPaid> = async (c) => {
   const db = database(c.env.DB);
-  const { id, requestId } = c.req.valid("param");
-  const d = await ownedDestination(db, c.var.user.id, id);
+  const { destinationId, requestId } = c.req.valid("param");
+  const d = await ownedDestination(db, c.var.user.id, destinationId);
   const row = await readRequest(db, requestId, { type: "recipient" }, d.id);
   const { txHash, note } = c.req.valid("json");
   // audit: marked_paid
@@ -20,6 +20,6 @@ export const markPaidHandler: AppRouteHandler<typeof markRequestPaid> = async (c
 
 export const unattributedHandler: AppRouteHandler<typeof listUnattributedPayments> = async (c) => {
   const db = database(c.env.DB);
-  const d = await ownedDestination(db, c.var.user.id, c.req.valid("param").id);
+  const d = await ownedDestination(db, c.var.user.id, c.req.valid("param").destinationId);
   return c.json(await listUnattributed(db, d.id, c.req.valid("query").cursor), 200);
 };

@@ -4,14 +4,14 @@ import { DestinationParams } from "../../schemas/destination";
 import { CursorQuerySchema, MarkPaidSchema, UnattributedPaymentListSchema } from "../../schemas/payment";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import { RequestDetailSchema } from "../../schemas/request";
-import { RequestParams } from "./requests.routes";
+import { DestinationRequestParams } from "../../schemas/request";
 
 const tags = ["Dashboard: requests"];
 
 export const markRequestPaid = defineRoute("session", {
   operationId: "markRequestPaid",
   method: "post",
-  path: "/api/destinations/{id}/requests/{requestId}/mark-paid",
+  path: "/api/destinations/{destinationId}/requests/{requestId}/mark-paid",
   tags,
   summary: "Record a payment: a transaction (verified) or a declared settlement (a note)",
   description:
@@ -19,7 +19,7 @@ export const markRequestPaid = defineRoute("session", {
     "(the recipient's word ties it to the request, so an unattributed transfer is assigned this way), for an approved outgoing request " +
     "a Transfer from the destination's wallet to the payee's walletAddress. With only a note, the remaining amount is recorded as a declared " +
     "payment (bank rails), shown as declared, not verified. Errors as for submitted payments; a status that takes no payment is 409 invalid_state.",
-  request: { params: RequestParams, body: jsonBody(MarkPaidSchema) },
+  request: { params: DestinationRequestParams, body: jsonBody(MarkPaidSchema) },
   responses: {
     200: jsonResponse(RequestDetailSchema, "The request with the payment recorded"),
     ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 422, 503),
@@ -29,7 +29,7 @@ export const markRequestPaid = defineRoute("session", {
 export const listUnattributedPayments = defineRoute("session", {
   operationId: "listUnattributedPayments",
   method: "get",
-  path: "/api/destinations/{id}/unattributed-payments",
+  path: "/api/destinations/{destinationId}/unattributed-payments",
   tags,
   summary: "Verified transfers to the destination that no request could claim, newest first",
   description:

@@ -19,19 +19,19 @@ const recipient = { type: "recipient" } as const;
 
 export const listHandler: AppRouteHandler<typeof listDestinationRequests> = async (c) => {
   const db = database(c.env.DB);
-  const d = await ownedDestination(db, c.var.user.id, c.req.valid("param").id);
+  const d = await ownedDestination(db, c.var.user.id, c.req.valid("param").destinationId);
   return c.json(await listRequests(db, d.id, recipient, c.req.valid("query")), 200);
 };
 
 export const getHandler: AppRouteHandler<typeof getDestinationRequest> = async (c) => {
   const db = database(c.env.DB);
-  const { id, requestId } = c.req.valid("param");
-  const d = await ownedDestination(db, c.var.user.id, id);
+  const { destinationId, requestId } = c.req.valid("param");
+  const d = await ownedDestination(db, c.var.user.id, destinationId);
   return c.json(await requestDetail(db, await readRequest(db, requestId, recipient, d.id)), 200);
 };
 
 export const createHandler: AppRouteHandler<typeof createDestinationRequest> = async (c) => {
-  const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").id);
+  const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
   const key = c.req.valid("header")["idempotency-key"] ?? null;
   const { request, replayed } = await createRequest(
     c.env,
@@ -47,8 +47,8 @@ export const createHandler: AppRouteHandler<typeof createDestinationRequest> = a
 
 export const paymentLinkHandler: AppRouteHandler<typeof createDestinationPaymentLink> = async (c) => {
   const db = database(c.env.DB);
-  const { id, requestId } = c.req.valid("param");
-  const d = await claimedDestination(db, c.var.user.id, id);
+  const { destinationId, requestId } = c.req.valid("param");
+  const d = await claimedDestination(db, c.var.user.id, destinationId);
   const row = await readRequest(db, requestId, recipient, d.id);
   const seconds = c.req.valid("json")?.expiresInSeconds ?? MAX_LINK_SECONDS;
   const key = c.req.valid("header")["idempotency-key"] ?? null;
@@ -66,8 +66,8 @@ export const paymentLinkHandler: AppRouteHandler<typeof createDestinationPayment
 
 export const paymentLinksHandler: AppRouteHandler<typeof listDestinationPaymentLinks> = async (c) => {
   const db = database(c.env.DB);
-  const { id, requestId } = c.req.valid("param");
-  const d = await ownedDestination(db, c.var.user.id, id);
+  const { destinationId, requestId } = c.req.valid("param");
+  const d = await ownedDestination(db, c.var.user.id, destinationId);
   // Read first: another recipient's request, or one under another destination, is 404 like an absent one.
   const row = await readRequest(db, requestId, recipient, d.id);
   return c.json(await listPaymentLinks(db, d.id, row.id), 200);

@@ -5,6 +5,7 @@ import { PaymentLinkListSchema } from "../../schemas/payment-link";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
   DashboardListQuerySchema,
+  DestinationRequestParams,
   IdempotencyHeaderSchema,
   PaymentLinkCreateSchema,
   PaymentLinkSchema,
@@ -16,12 +17,11 @@ import {
 } from "../../schemas/request";
 
 const tags = ["Dashboard: requests"];
-export const RequestParams = DestinationParams.extend({ requestId: RequestIdSchema.openapi({ param: { name: "requestId", in: "path" } }) });
 
 export const listDestinationRequests = defineRoute("session", {
   operationId: "listDestinationRequests",
   method: "get",
-  path: "/api/destinations/{id}/requests",
+  path: "/api/destinations/{destinationId}/requests",
   tags,
   summary: "A destination's requests, newest first",
   request: { params: DestinationParams, query: DashboardListQuerySchema },
@@ -31,17 +31,17 @@ export const listDestinationRequests = defineRoute("session", {
 export const getDestinationRequest = defineRoute("session", {
   operationId: "getDestinationRequest",
   method: "get",
-  path: "/api/destinations/{id}/requests/{requestId}",
+  path: "/api/destinations/{destinationId}/requests/{requestId}",
   tags,
   summary: "One request",
-  request: { params: RequestParams },
+  request: { params: DestinationRequestParams },
   responses: { 200: jsonResponse(RequestDetailSchema, "The request, with its payments"), ...problems(400, 401, 404) },
 });
 
 export const createDestinationRequest = defineRoute("session", {
   operationId: "createDestinationRequest",
   method: "post",
-  path: "/api/destinations/{id}/requests",
+  path: "/api/destinations/{destinationId}/requests",
   tags,
   summary: "Create a request by hand (createdBy: manual)",
   request: { params: DestinationParams, headers: IdempotencyHeaderSchema, body: jsonBody(RequestCreateSchema) },
@@ -51,19 +51,19 @@ export const createDestinationRequest = defineRoute("session", {
 export const createDestinationPaymentLink = defineRoute("session", {
   operationId: "createDestinationPaymentLink",
   method: "post",
-  path: "/api/destinations/{id}/requests/{requestId}/payment-links",
+  path: "/api/destinations/{destinationId}/requests/{requestId}/payment-links",
   tags,
   summary: "Create a payment link for an incoming request",
-  request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
+  request: { params: DestinationRequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
   responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
 });
 
 export const listDestinationPaymentLinks = defineRoute("session", {
   operationId: "listDestinationPaymentLinks",
   method: "get",
-  path: "/api/destinations/{id}/requests/{requestId}/payment-links",
+  path: "/api/destinations/{destinationId}/requests/{requestId}/payment-links",
   tags,
   summary: "A request's payment links, newest first (never their URLs)",
-  request: { params: RequestParams },
+  request: { params: DestinationRequestParams },
   responses: { 200: jsonResponse(PaymentLinkListSchema, "The request's links"), ...problems(400, 401, 404) },
 });

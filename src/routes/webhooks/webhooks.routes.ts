@@ -16,7 +16,7 @@ import {
 } from "../../schemas/webhook";
 
 const tags = ["Dashboard: webhooks"];
-const base = "/api/destinations/{id}/webhook-endpoints";
+const base = "/api/destinations/{destinationId}/webhook-endpoints";
 
 export const createRecipientEndpoint = defineRoute("session", {
   operationId: "createDestinationWebhookEndpoint",
@@ -94,7 +94,7 @@ export const retryRecipientDelivery = defineRoute("session", {
 export const listDestinationEvents = defineRoute("session", {
   operationId: "listDestinationEvents",
   method: "get",
-  path: "/api/destinations/{id}/events",
+  path: "/api/destinations/{destinationId}/events",
   tags,
   summary: "Catch-up: the destination's events of the last 30 days, oldest first",
   request: { params: DestinationParams, query: CursorQuery },
