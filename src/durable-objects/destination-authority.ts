@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { BatchItem } from "drizzle-orm/batch";
 import { database } from "../db/client";
-import { recordInsert, recordOutbox, recordTransition } from "../db/record-writer";
+import { recordOutbox, recordTransition } from "../db/record-writer";
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
 import { resolveMoney } from "./admission-money";

@@ -9,7 +9,6 @@ import {
   PaymentLinkSchema,
   RequestCreateSchema,
   RequestDetailSchema,
-  RequestIdSchema,
   RequestListSchema,
   RequestParams,
   RequestSchema,

@@ -11,7 +11,6 @@ import {
   PaymentLinkSchema,
   RequestCreateSchema,
   RequestDetailSchema,
-  RequestIdSchema,
   RequestListSchema,
   RequestSchema,
 } from "../../schemas/request";
