@@ -1157,6 +1157,22 @@ export interface components {
             /** @description Creates (requests and payment links) a minute; default 600. Over it: 429 rate_limited. */
             createsPerMinute?: number | null;
         };
+        /**
+         * @example {
+         *       "limits": {
+         *         "outgoingBudget": {
+         *           "amount": "500.00",
+         *           "currency": "USDC"
+         *         },
+         *         "autoApproveUpTo": {
+         *           "amount": "25.00",
+         *           "currency": "USDC"
+         *         },
+         *         "extendOnUseSeconds": 2592000,
+         *         "createsPerMinute": 120
+         *       }
+         *     }
+         */
         ClientPatch: {
             limits: components["schemas"]["ClientLimitsInput"];
         };
@@ -1164,6 +1180,11 @@ export interface components {
             /** @description Until then the previous secret works too. */
             previousSecretExpiresAt: string;
         };
+        /**
+         * @example {
+         *       "overlapSeconds": 86400
+         *     }
+         */
         RotateClientSecret: {
             /**
              * @description How long the old secret keeps working (default 86400, at most 604800).
@@ -1388,7 +1409,12 @@ export interface components {
              */
             status: "active" | "expired";
         };
-        /** @description With txHash the transaction is verified (the recipient's word attributes it). With only a note, the remaining amount is recorded as a declared payment (bank rails, or any settlement the recipient vouches for). */
+        /**
+         * @description With txHash the transaction is verified (the recipient's word attributes it). With only a note, the remaining amount is recorded as a declared payment (bank rails, or any settlement the recipient vouches for).
+         * @example {
+         *       "note": "Bank transfer received, ref. FPS 2026-11-23 1042"
+         *     }
+         */
         MarkPaid: {
             /** @example 0xabababababababababababababababababababababababababababababababab */
             txHash?: string;
@@ -1411,6 +1437,11 @@ export interface components {
             status: "confirming" | "confirmed";
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "txHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+         *     }
+         */
         PaymentSubmission: {
             /** @example 0xabababababababababababababababababababababababababababababababab */
             txHash: string;

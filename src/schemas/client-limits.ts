@@ -76,7 +76,19 @@ export const ClientLimitsSchema = z
   })
   .openapi("ClientLimits");
 
-export const ClientPatchSchema = z.object({ limits: ClientLimitsInputSchema }).strict().openapi("ClientPatch");
+export const ClientPatchSchema = z
+  .object({ limits: ClientLimitsInputSchema })
+  .strict()
+  .openapi("ClientPatch", {
+    example: {
+      limits: {
+        outgoingBudget: { amount: "500.00", currency: "USDC" },
+        autoApproveUpTo: { amount: "25.00", currency: "USDC" },
+        extendOnUseSeconds: 2_592_000,
+        createsPerMinute: 120,
+      },
+    },
+  });
 
 /** Default and longest overlap of a rotated-out secret: 24 hours and 7 days. */
 export const DEFAULT_OVERLAP_SECONDS = 86_400;
@@ -93,4 +105,4 @@ export const RotateSecretSchema = z
       .openapi({ description: "How long the old secret keeps working (default 86400, at most 604800)." }),
   })
   .strict()
-  .openapi("RotateClientSecret");
+  .openapi("RotateClientSecret", { example: { overlapSeconds: 86_400 } });

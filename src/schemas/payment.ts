@@ -19,7 +19,7 @@ export const PaymentSubmissionSchema = z
       }),
   })
   .strict()
-  .openapi("PaymentSubmission");
+  .openapi("PaymentSubmission", { example: { txHash: "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060" } });
 
 export const MarkPaidSchema = z
   .object({
@@ -29,6 +29,7 @@ export const MarkPaidSchema = z
   .strict()
   .refine((b) => b.txHash !== undefined || b.note !== undefined, { message: "Give txHash, note or both.", path: ["txHash"] })
   .openapi("MarkPaid", {
+    example: { note: "Bank transfer received, ref. FPS 2026-11-23 1042" },
     description:
       "With txHash the transaction is verified (the recipient's word attributes it). With only a note, the remaining amount is recorded as a declared payment (bank rails, or any settlement the recipient vouches for).",
   });
