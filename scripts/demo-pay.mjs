@@ -52,7 +52,8 @@ async function target(arg) {
     const reference = link.paymentReference ?? (requestId ? paymentReference(requestId) : undefined);
     return {
       base,
-      amount: opts.amount ?? link.amount,
+      // What is still due, in the token (the link may be partly paid, or priced in a pegged fiat).
+      amount: opts.amount ?? link.pay?.amountDue ?? link.amount,
       wallet,
       token,
       reference,
@@ -86,6 +87,7 @@ if (!rpcUrl) fail("No local chain known: run `npm run dev` first, or give --rpc.
 if (!wallet || !token) fail("Unknown destination: give --to <wallet> and --token <token contract>.");
 if (!t.reference) console.warn("The link does not name its request: paying without a payment reference (give --request req_… to add it).");
 
+if (!opts.amount && /^0(\.0*)?$/.test(t.amount)) fail("Nothing is due on this request any more (give --amount to pay more anyway).");
 const decimals = Number(await rpc(rpcUrl, "eth_call", [{ to: token, data: `0x${selector("decimals()")}` }, "latest"]));
 const amountMinor = toMinor(t.amount, decimals);
 const from = (await rpc(rpcUrl, "eth_accounts"))[Number(opts.from)];
@@ -99,12 +101,10 @@ console.log(`Paid ${t.amount} (${amountMinor} minor units) from ${from} to ${wal
 const headers = { "content-type": "application/json", ...(t.submit.secret ? { authorization: `Bearer ${t.submit.secret}` } : {}) };
 const res = await fetch(t.base + t.submit.path, { method: "POST", headers, body: JSON.stringify({ txHash: receipt.transactionHash }) });
 const body = await res.text();
-if (res.status === 404) {
-  // Until issue 8's payment routes exist, this is the expected answer; the payment itself is on chain.
-  console.log(
-    `POST ${t.submit.path} → 404 (${body}): this Payrelay does not take payment submissions there yet. The transfer above is on chain; submit its hash once it does.`,
-  );
-} else {
-  console.log(`POST ${t.submit.path} → ${res.status} ${body}`);
-  if (!res.ok) process.exit(1);
+console.log(`POST ${t.submit.path} → ${res.status} ${body}`);
+if (!res.ok) process.exit(1);
+try {
+  console.log(`Status: ${JSON.parse(body).status}`);
+} catch {
+  // not JSON: printed above as it came
 }

@@ -119,6 +119,9 @@ export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Pr
   const token = input.tokenAddress.toLowerCase();
   const wallet = input.walletAddress.toLowerCase();
   const toWallet = transfers.filter((t) => t.token === token && t.to === wallet);
+  // A zero-value Transfer pays nothing; counting it would only clutter a request's payments.
+  if (toWallet.length > 0 && toWallet.every((t) => t.amountMinor === 0n))
+    return { outcome: "mismatch", field: "transfer", detail: `The transaction's Transfer to ${wallet} moves 0 tokens.` };
   const sender = input.sender?.toLowerCase();
   const ours = sender === undefined ? toWallet : toWallet.filter((t) => t.from === sender);
   if (ours.length === 0 && toWallet.length > 0)

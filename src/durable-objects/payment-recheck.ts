@@ -4,7 +4,7 @@ import type { Database } from "../db/client";
 import { recordOutbox } from "../db/record-writer";
 import type { OutboxRecord } from "./authority-types";
 import { RECHECK_MS, paymentById, toD1, updatePayment, type StoredPayment } from "./payment-store";
-import { settle } from "./payment-state";
+import { settle } from "./payment-settle";
 
 /**
  * The alarm's look at confirming transactions: RPC first, outside any

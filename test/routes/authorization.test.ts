@@ -1,6 +1,8 @@
 import { describe, it } from "vitest";
 import { randomBase32 } from "../../src/lib/ids";
 import { call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
+import { demoUsd } from "../helpers/payments";
+import { testWallet } from "../helpers/wallet";
 
 /**
  * The authorization matrix, generated from /openapi.json: every operation the
@@ -39,6 +41,9 @@ const BODIES: Record<string, unknown> = {
   "post /api/destinations/{id}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": undefined,
   "post /v1/webhook-endpoints": { url: "https://hooks.example.com/stranger" },
   "delete /v1/webhook-endpoints/{endpointId}": undefined,
+  "post /v1/requests/{requestId}/payments": { txHash: `0x${"ab".repeat(32)}` },
+  "post /api/public/payment-links/{token}/payments": { txHash: `0x${"ab".repeat(32)}` },
+  "post /api/destinations/{id}/requests/{requestId}/mark-paid": { note: "Paid by bank transfer" },
 };
 
 async function operations(): Promise<Op[]> {
@@ -51,7 +56,8 @@ async function operations(): Promise<Op[]> {
 /** A recipient with a claimed destination, a client, a request and a link: the things strangers aim at. */
 async function tenant() {
   const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
+  // On the run's local chain, so payment routes reach a real RPC (an unknown hash is 422, not 503).
+  const { id: dst } = await claimedDestination(r, testWallet(), demoUsd());
   const shop = await newClient(r, dst, "Shop");
   const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() })).json;
   const incomingReq = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
@@ -179,8 +185,10 @@ describe("authorization matrix over every documented operation", () => {
             }
             await a.r.api(`/api/destinations/${a.dst}/clients/${a.shop.id}/revoke`, { method: "POST" });
             const revoked = await a.shop.orchestrator(path, init);
-            // A revoked client creates nothing, and still reads (and may delete or cancel) what it made.
-            if (op.method === "post" && !op.path.endsWith("/cancel")) expectProblem(revoked, 403, "client_revoked", "revoked client");
+            // A revoked client creates nothing, and still reads (and may delete or cancel) what it made, and reports its payments
+            // (here an outgoing request, which only the recipient marks paid: 409).
+            if (op.path.endsWith("/payments")) expectProblem(revoked, 409, "invalid_state", "revoked client's own payment");
+            else if (op.method === "post" && !op.path.endsWith("/cancel")) expectProblem(revoked, 403, "client_revoked", "revoked client");
             else expect(revoked.status, `revoked client on its own → ${where}`).toBeLessThan(300);
           }
 

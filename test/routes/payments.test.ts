@@ -103,6 +103,9 @@ describe("submitting payments for incoming requests", () => {
     const recipientRes = await submit(t, req.id, { txHash: wrongRecipient });
     expect([recipientRes.status, recipientRes.json.code]).toEqual([422, "payment_mismatch"]);
     expect(recipientRes.json.detail).toMatch(/^Wrong recipient/);
+    const zero = await transfer({ from, to: t.wallet, amountMinor: 0n, requestId: req.id });
+    const zeroRes = await submit(t, req.id, { txHash: zero });
+    expect([zeroRes.json.code, zeroRes.json.detail]).toEqual(["payment_mismatch", expect.stringContaining("moves 0 tokens")]);
     expect((await t.shop.orchestrator(`/v1/requests/${req.id}`)).json).toMatchObject({ status: "pending", payments: [] });
     expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM payments WHERE destination_id = ?").bind(t.dst).first("n")).toBe(0);
   });

@@ -57,7 +57,8 @@ describe("payments over time: confirmations, drops, outages, late and after-clos
     const { txHash } = await pay(t, req.id, 12_500_000n);
     const { d, r } = await rows(t, req.id);
     const secretHash = await sha256Hex(t.shop.secret);
-    await submitPayment({ ...env, CHAIN_CONFIRMATIONS: '{"31337":50}' }, d, r, { actor: { ...actor(t), secretHash }, txHash });
+    const slowChain = { ...env, CHAIN_CONFIRMATIONS: '{"31337":50}' };
+    await submitPayment(slowChain, d, r, { actor: { ...actor(t), secretHash }, txHash });
     // As after a reorg: the recorded hash names no transaction on the chain any more.
     const gone = `0x${"ef".repeat(32)}`;
     await runInDurableObject(stub(t), (_o: DestinationAuthority, state) => {
