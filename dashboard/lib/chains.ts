@@ -15,9 +15,12 @@ export const CHAINS: readonly Chain[] = [
   { id: 11155111, name: "Sepolia (testnet)", usdc: "0x1c7D4B196Cb0C7B01d743Fbc6116a902379C7238" },
 ];
 
+/** Chains that only ever run on a developer's machine: named, never offered in the form. */
+const LOCAL_CHAINS: Readonly<Record<number, string>> = { 31337: "Local development chain (Hardhat)" };
+
 /** "Base" for 8453, "Chain 999" for chains not in the list. */
 export function chainName(id: number): string {
-  return CHAINS.find((c) => c.id === id)?.name ?? `Chain ${id}`;
+  return CHAINS.find((c) => c.id === id)?.name ?? LOCAL_CHAINS[id] ?? `Chain ${id}`;
 }
 
 export interface InteropParts {

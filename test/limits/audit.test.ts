@@ -27,6 +27,8 @@ describe("the audit log", () => {
       (await t.create(payout("4.00"))).json,
     ];
     await t.act(approve.id, "approve");
+    const marked = await t.r.api(`/api/destinations/${t.dst}/requests/${approve.id}/mark-paid`, { body: { note: "Paid by bank transfer" } });
+    expect(marked.json.status).toBe("paid");
     await t.act(reject.id, "reject");
     await t.orchestrator(`/v1/requests/${cancel.id}/cancel`, { method: "POST" });
     const expiring = (await t.create(payout("5.00", { expiresAt: new Date(Date.now() + 1000).toISOString() }))).json;
@@ -47,6 +49,7 @@ describe("the audit log", () => {
       ["client.secret_rotated", user, t.client.id],
       ["request.approved", { type: "system" }, auto.id],
       ["request.approved", user, approve.id],
+      ["request.marked_paid", user, approve.id],
       ["request.rejected", user, reject.id],
       ["request.cancelled", { type: "client", clientId: t.client.id }, cancel.id],
       ["request.expired", { type: "system" }, expiring.id],

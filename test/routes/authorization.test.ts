@@ -89,6 +89,18 @@ const SAFE = new Set(["get", "head"]);
 
 const OPS = await operations();
 
+/** Made once for the whole matrix: only ever a caller here, never changed, so every operation can aim at the same stranger. */
+const once = <T>(make: () => Promise<T>) => {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+};
+const stranger = once(tenant);
+const endedSession = once(async () => {
+  const ended = await signUp();
+  await ended.api("/api/auth/logout", { method: "POST" });
+  return ended;
+});
+
 describe("authorization matrix over every documented operation", () => {
   it("covers the whole document, with a body fixture for every operation that takes one", ({ expect }) => {
     expect(OPS.length).toBeGreaterThanOrEqual(18);
@@ -102,7 +114,7 @@ describe("authorization matrix over every documented operation", () => {
       async ({ expect }) => {
         {
           const a = await tenant();
-          const b = await tenant();
+          const b = await stranger();
           const path = fill(op.path, op.path.startsWith("/v1/") ? a.v1Params : a.params);
           const body = BODIES[key(op)];
           const init = { method: op.method.toUpperCase(), ...(body === undefined ? {} : { body }) };
@@ -128,9 +140,7 @@ describe("authorization matrix over every documented operation", () => {
               "unauthenticated",
               "garbage cookie",
             );
-            const expired = await signUp();
-            await expired.api("/api/auth/logout", { method: "POST" });
-            expectProblem(await expired.api(path, init), 401, "unauthenticated", "ended session");
+            expectProblem(await (await endedSession()).api(path, init), 401, "unauthenticated", "ended session");
             if (!SAFE.has(op.method)) {
               expectProblem(
                 await call(path, { ...init, headers: { cookie: b.r.cookie } }),

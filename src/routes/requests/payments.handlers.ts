@@ -13,7 +13,6 @@ export const markPaidHandler: AppRouteHandler<typeof markRequestPaid> = async (c
   const d = await ownedDestination(db, c.var.user.id, destinationId);
   const row = await readRequest(db, requestId, { type: "recipient" }, d.id);
   const { txHash, note } = c.req.valid("json");
-  // audit: marked_paid
   const paid = await submitPayment(c.env, d, row, { actor: { type: "user", userId: c.var.user.id }, txHash, note });
   return c.json(await requestDetail(db, paid), 200);
 };
