@@ -27,7 +27,9 @@ describe("the audit log", () => {
       (await t.create(payout("4.00"))).json,
     ];
     await t.act(approve.id, "approve");
-    const marked = await t.r.api(`/api/destinations/${t.dst}/requests/${approve.id}/mark-paid`, { body: { note: "Paid by bank transfer" } });
+    const marked = await t.r.api(`/api/destinations/${t.dst}/requests/${approve.id}/mark-paid`, {
+      body: { note: "Paid by bank transfer" },
+    });
     expect(marked.json.status).toBe("paid");
     await t.act(reject.id, "reject");
     await t.orchestrator(`/v1/requests/${cancel.id}/cancel`, { method: "POST" });
