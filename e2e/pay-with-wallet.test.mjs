@@ -44,6 +44,7 @@ test("paying with the browser wallet sends the tagged transfer and the page show
   await statusHeading(page).getByText("Paid", { exact: true }).waitFor({ timeout: 30_000 });
   await assertFocused(page, statusHeading(page), "the payment's status heading");
   await assertAnnounced(page, /Payment status: Paid/);
+  assert.equal(await page.getByTestId("time-left").count(), 0, "no countdown once the request is paid");
   // The transaction the page lists is the wallet's: from the payer, carrying this request's reference.
   const txHash = await page.locator(".pay-payments code").getAttribute("title");
   const tx = await rpc(CHAIN_RPC_URL, "eth_getTransactionByHash", [txHash]);

@@ -37,13 +37,16 @@ export function PaymentDetails({ link, msLeft, children }: Props) {
             {chainName(link.pay.chainId)} <span class="muted">· chain ID {link.pay.chainId}</span>
           </dd>
         </div>
-        <div>
-          <dt>Time left</dt>
-          <dd>
-            <strong data-testid="time-left">{formatCountdown(msLeft) || "Passed"}</strong>{" "}
-            <span class="muted">· until {formatDateTime(link.expiresAt)}</span>
-          </dd>
-        </div>
+        {/* Only while it can still be paid: a countdown on a paid or cancelled request would read as a deadline still running. */}
+        {PAYABLE.includes(link.status) && (
+          <div>
+            <dt>Time left</dt>
+            <dd>
+              <strong data-testid="time-left">{formatCountdown(msLeft) || "Passed"}</strong>{" "}
+              <span class="muted">· until {formatDateTime(link.expiresAt)}</span>
+            </dd>
+          </div>
+        )}
       </dl>
       {children}
       {open && (
