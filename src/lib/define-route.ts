@@ -17,10 +17,6 @@ function securityFor(auth: RouteAuth, method: string): RouteConfig["security"] {
 
 const MIDDLEWARE = { session: [requireSession], client: [requireClientSecret], public: [] } as const;
 
-/** An orchestrator's reads are also rate limited per credential (its creates are, exactly, in the authority). */
-const authMiddleware = (auth: RouteAuth, method: string) =>
-  auth === "client" && SAFE.has(method) ? [requireClientSecret, limitClientReads] : MIDDLEWARE[auth];
-
 /**
  * The one place a route gets its auth: the declared `security` in the OpenAPI
  * document and the middleware that enforces it come from the same `auth`
@@ -32,13 +28,14 @@ const authMiddleware = (auth: RouteAuth, method: string) =>
  */
 export function defineRoute<const R extends Omit<RouteConfig, "security"> & { operationId: string }>(auth: RouteAuth, config: R) {
   const own = config.middleware === undefined ? [] : Array.isArray(config.middleware) ? config.middleware : [config.middleware];
-  // The read limit's 429 is declared where its middleware is added, so no client GET can leave it out.
+  // An orchestrator's reads are also rate limited per credential (its creates are, exactly, in the authority);
+  // the 429 is declared where the middleware is added, so no client GET can leave it out.
   const limited = auth === "client" && SAFE.has(config.method);
   const responses = (limited ? { ...problems(429), ...config.responses } : config.responses) as R["responses"];
   return createRoute({
     ...config,
     responses,
     security: securityFor(auth, config.method),
-    middleware: [...authMiddleware(auth, config.method), ...own],
+    middleware: [...MIDDLEWARE[auth], ...(limited ? [limitClientReads] : []), ...own],
   });
 }
