@@ -87,6 +87,8 @@ export function writeReport(file, run) {
   row("target", "this run", "verdict");
   row("---", "---:", "---");
   for (const j of judge(run)) row(j.target, j.value, mark(j.ok));
+  // Each phase (bench/phases/*.mjs) judges its own targets; `ok: null` means "measured, no target".
+  for (const p of run.phases ?? []) for (const j of p.report.targets) row(j.target, j.value, j.ok === null ? "measured" : mark(j.ok));
   L.push("");
 
   L.push(
@@ -224,6 +226,8 @@ export function writeReport(file, run) {
     "",
   );
 
+  for (const p of run.phases ?? []) L.push(p.report.markdown.trimEnd(), "");
+
   L.push("## Checks before measuring", "");
   for (const c of checks) L.push(`- ${c.ok ? "ok" : "FAILED"}: ${c.name}${c.detail ? ` (\`${c.detail}\`)` : ""}`);
   L.push("");
@@ -271,6 +275,19 @@ export function writeReport(file, run) {
   }
   L.push("");
 
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, L.join("\n"));
+  return file;
+}
+
+/** A partial run of phases alone (BENCH_ONLY naming no hot path): their targets and sections. */
+export function writePhasesOnly(file, { phases, elapsedSeconds }) {
+  const L = [`# Payrelay bench: partial run (${phases.map((p) => p.name).join(", ")}) in ${f0(elapsedSeconds)} s`, ""];
+  L.push("| target | this run | verdict |", "| --- | ---: | --- |");
+  for (const p of phases)
+    for (const j of p.report.targets) L.push(`| ${j.target} | ${j.value} | ${j.ok === null ? "measured" : mark(j.ok)} |`);
+  L.push("");
+  for (const p of phases) L.push(p.report.markdown.trimEnd(), "", `(phase ${p.name}: ${p.seconds.toFixed(1)} s)`, "");
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, L.join("\n"));
   return file;
