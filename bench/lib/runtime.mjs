@@ -25,7 +25,7 @@ const worker = (name, scriptPath, durableObjects, extra = {}) => ({
 
 // The app's other bindings (wrangler.jsonc): the bench signs up a handful of recipients from one
 // address, so the per-IP limits are generous here; no webhook endpoint exists, so nothing is queued.
-const APP_BINDINGS = {
+export const APP_BINDINGS = {
   bindings: { PUBLIC_ORIGIN: "", CHAIN_RPC_URLS: "{}", WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString("base64") },
   ratelimits: {
     LOGIN_IP_LIMITER: { simple: { limit: 1000, period: 60 } },
