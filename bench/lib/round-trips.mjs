@@ -91,5 +91,7 @@ export async function countRoundTrips(urls, dest, n, log) {
     list: list.sql.includes(floorSql.list),
     listCursor: list.sql.includes(floorSql.listCursor),
   };
+  if (Object.values(sameSql).some((same) => !same))
+    log(`floor SQL differs from Payrelay's; Payrelay sent: ${JSON.stringify([...create.sql, ...get.sql, ...list.sql], null, 1)}`);
   return { create, get, list, sameSql };
 }

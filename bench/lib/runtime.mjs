@@ -41,6 +41,8 @@ const appBindings = (chainRpcUrls, queue) => ({
   },
   queueProducers: { WEBHOOK_DELIVERIES: queue },
 });
+/** The app's bindings with no chain (bench/tools/profile.mjs). */
+export const APP_BINDINGS = appBindings({}, "payrelay-webhook-deliveries");
 
 // wrangler.jsonc's consumer settings. Each build consumes its own queue: a delivery names a
 // destination of its own build's authority namespace. Local Queues honour max_batch_timeout,
@@ -48,7 +50,12 @@ const appBindings = (chainRpcUrls, queue) => ({
 const DELIVERY_QUEUE = "payrelay-webhook-deliveries";
 const DEAD_LETTER_QUEUE = "payrelay-webhook-deliveries-dlq";
 const COUNTED_QUEUE = "payrelay-counted-webhook-deliveries";
-const consumer = (deadLetterQueue) => ({ maxBatchSize: 10, maxBatchTimeout: 1, maxRetries: 5, ...(deadLetterQueue ? { deadLetterQueue } : {}) });
+const consumer = (deadLetterQueue) => ({
+  maxBatchSize: 10,
+  maxBatchTimeout: 1,
+  maxRetries: 5,
+  ...(deadLetterQueue ? { deadLetterQueue } : {}),
+});
 
 /**
  * Starts workerd with the app, the counted app and the floor; returns URLs and the Miniflare.

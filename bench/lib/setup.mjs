@@ -49,3 +49,19 @@ export const orchestrator = (base, secret) => clientCaller(fetchCaller(base), se
 
 /** The body every create sends: incoming, with a reference, as test/helpers/api.ts `incoming()`. */
 export const CREATE_BODY = { direction: "incoming", amount: "12.50", currency: "USDC", reference: "INV 1" };
+
+/** The contract's highest create rate for one client: 6,000 a minute (the default is 600). */
+export const MAX_CREATES_PER_MINUTE = 6000;
+
+/**
+ * Another client ID on a destination, allowed the highest create rate. One create run
+ * sends about 3,000 creates in 6 s, more than one client's bucket refills between
+ * rounds, so each round's run gets a client of its own (the bucket is per client).
+ */
+export async function fastClient(rcpt, destinationId, name) {
+  const res = await rcpt.api(`/api/destinations/${destinationId}/clients`, {
+    body: { name, limits: { createsPerMinute: MAX_CREATES_PER_MINUTE } },
+  });
+  if (res.status !== 201) throw new Error(`create client ${name}: HTTP ${res.status} ${JSON.stringify(res.json)}`);
+  return { clientId: res.json.id, secret: res.json.secret };
+}

@@ -26,13 +26,13 @@ const newId = () => `req_${Array.from(crypto.getRandomValues(new Uint8Array(16))
 
 // The exact SQL drizzle emits for the orchestrator's list (recorded by the counting build).
 const LIST_SQL =
-  'select "id", "destination_id", "direction", "amount_minor", "currency", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at" from "requests" where ("requests"."destination_id" = ? and "requests"."created_by_client_id" = ?) order by "requests"."created_at" desc, "requests"."id" desc limit ?';
+  'select "id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late" from "requests" where ("requests"."destination_id" = ? and "requests"."created_by_client_id" = ?) order by "requests"."created_at" desc, "requests"."id" desc limit ?';
 const LIST_CURSOR_SQL =
-  'select "id", "destination_id", "direction", "amount_minor", "currency", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at" from "requests" where ("requests"."destination_id" = ? and "requests"."created_by_client_id" = ? and ("requests"."created_at", "requests"."id") < (?, ?)) order by "requests"."created_at" desc, "requests"."id" desc limit ?';
+  'select "id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late" from "requests" where ("requests"."destination_id" = ? and "requests"."created_by_client_id" = ? and ("requests"."created_at", "requests"."id") < (?, ?)) order by "requests"."created_at" desc, "requests"."id" desc limit ?';
 const GET_SQL =
-  'select "id", "destination_id", "direction", "amount_minor", "currency", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at" from "requests" where "requests"."id" = ?';
+  'select "id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late" from "requests" where "requests"."id" = ?';
 const INSERT_SQL =
-  'insert into "requests" ("id", "destination_id", "direction", "amount_minor", "currency", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing';
+  'insert into "requests" ("id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing';
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
@@ -51,6 +51,7 @@ export default {
         body.direction,
         body.amount,
         body.currency,
+        6,
         "pending",
         "client",
         "cli_floor",
@@ -62,6 +63,10 @@ export default {
         null,
         now,
         now,
+        null,
+        0,
+        "0",
+        0,
       ] as const;
       const stub = env.FLOOR_AUTHORITY.get(env.FLOOR_AUTHORITY.idFromName(destinationId));
       await stub.admit(row[0], JSON.stringify(row));
