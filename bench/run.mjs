@@ -87,7 +87,9 @@ async function main() {
   // A phase that needs the local chain (`chain: true`) gets it; it must be up before workerd, whose bindings name it.
   if (PHASES.some((p) => p.chain && wants(p.name))) {
     chain = await startBenchChain();
-    log(`local chain ${chain.chainId} up in ${chain.startSeconds.toFixed(1)} s (Demo USD ${chain.tokenAddress}; RPC proxy ${chain.proxy.url})`);
+    log(
+      `local chain ${chain.chainId} up in ${chain.startSeconds.toFixed(1)} s (Demo USD ${chain.tokenAddress}; RPC proxy ${chain.proxy.url})`,
+    );
   }
   runtime = await startRuntime(bundles, stateDir, { chainRpcUrls: chain ? { [chain.chainId]: chain.proxy.url } : {} });
   const { mf, urls } = runtime;
@@ -232,7 +234,7 @@ async function main() {
       }
       log(`outbox after the last create run: ${drain.map((d) => `${d.t} s: ${d.rows}`).join(", ")}`);
     }
-    if (kind !== "list") continue;
+    if (kind !== "list" || group.length === 0) continue;
     // Latency without queueing: one request at a time, every list target (both sizes, both
     // pages, app and floor) in turn, so whatever else happens on the box hits all alike.
     const targets = group.flatMap((sc) =>

@@ -3,6 +3,7 @@
 // proxy in front, so the bench can say how many RPC calls one verification costs.
 // The Worker is given the proxy's URL; the bench's own payer talks to Hardhat directly.
 import { createServer } from "node:http";
+import { performance } from "node:perf_hooks";
 import { startChain } from "../../scripts/chain/local-chain.mjs";
 
 const HOST = "127.0.0.1";
@@ -11,6 +12,8 @@ const HOST = "127.0.0.1";
 async function countingProxy(target) {
   let counts = {};
   let posts = 0;
+  // Summed time Hardhat took to answer, so a run can tell the chain's share from the Worker's.
+  let upstreamMs = 0;
   const note = (call) => {
     const m = typeof call?.method === "string" ? call.method : "(invalid)";
     counts[m] = (counts[m] ?? 0) + 1;
@@ -27,9 +30,12 @@ async function countingProxy(target) {
       } catch {
         note(null);
       }
+      const t = performance.now();
       try {
         const upstream = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body });
-        res.writeHead(upstream.status, { "content-type": "application/json" }).end(Buffer.from(await upstream.arrayBuffer()));
+        const answer = Buffer.from(await upstream.arrayBuffer());
+        upstreamMs += performance.now() - t;
+        res.writeHead(upstream.status, { "content-type": "application/json" }).end(answer);
       } catch {
         res.writeHead(502).end();
       }
@@ -38,11 +44,12 @@ async function countingProxy(target) {
   await new Promise((resolve) => server.listen(0, HOST, resolve));
   return {
     url: `http://${HOST}:${server.address().port}`,
-    /** Calls by method and HTTP posts (a batch is one post) since the last reset. */
-    counts: () => ({ byMethod: { ...counts }, posts }),
+    /** Calls by method, HTTP posts (a batch is one post) and Hardhat's summed answer time since the last reset. */
+    counts: () => ({ byMethod: { ...counts }, posts, upstreamMs }),
     reset: () => {
       counts = {};
       posts = 0;
+      upstreamMs = 0;
     },
     // closeAllConnections: close() alone waits for workerd's keep-alive sockets.
     close: () => new Promise((resolve) => server.close(resolve) && server.closeAllConnections()),

@@ -26,7 +26,15 @@ export async function timed(n, concurrency, fn) {
   );
   const seconds = (performance.now() - started) / 1000;
   const sorted = ms.sort((a, b) => a - b);
-  return { n, concurrency, seconds, opsPerSecond: n / seconds, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: sorted.at(-1) };
+  return {
+    n,
+    concurrency,
+    seconds,
+    opsPerSecond: n / seconds,
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    max: sorted.at(-1),
+  };
 }
 
 export const readCounts = async (base) => (await fetch(`${base}/__bench/counts`)).json();

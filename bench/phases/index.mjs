@@ -3,5 +3,7 @@
 // { targets: [{ target, value, ok: true | false | null }], markdown }. See bench/run.mjs for ctx.
 // A phase exporting `chain = true` gets the local chain as ctx.chain (bench/lib/chain.mjs).
 import * as payments from "./payments.mjs";
+import * as transitions from "./transitions.mjs";
+import * as webhooks from "./webhooks.mjs";
 
-export const PHASES = [payments];
+export const PHASES = [payments, webhooks, transitions];
