@@ -83,3 +83,18 @@ export function expect(reply, status, what) {
   if (reply.status !== status) throw new Error(`${what}: HTTP ${reply.status} ${reply.text?.slice(0, 300)}`);
   return reply.json;
 }
+
+/**
+ * Waits until the counted build's authority for `destinationId` has copied its whole outbox to D1
+ * (its alarm does, after a grace period), at most `timeoutMs`; answers the seconds waited.
+ */
+export async function outboxDrained(mf, destinationId, timeoutMs = 30_000) {
+  const ns = await mf.getDurableObjectNamespace("DESTINATION_AUTHORITY", "payrelay-counted");
+  const stub = ns.get(ns.idFromName(destinationId));
+  const started = Date.now();
+  while ((await stub.outboxSize()) > 0) {
+    if (Date.now() - started > timeoutMs) throw new Error(`outbox of ${destinationId} not drained within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return (Date.now() - started) / 1000;
+}
