@@ -60,9 +60,9 @@ export const rpcText = (p) =>
           .join(", ")})`
       : ""
   }`;
-/** "2 (1 alone, 1 batch of 2)" */
+/** "2 (1 alone, 1 batch carrying 2 statements)" */
 export const d1Text = (p) =>
-  `${n2(p.d1RoundTrips)} (${n2(p.d1Statements)} alone, ${n2(p.d1Batches)} batch${p.d1Batches === 1 ? "" : "es"} of ${n2(p.d1BatchStatements)} statements)`;
+  `${n2(p.d1RoundTrips)} (${n2(p.d1Statements)} alone, ${n2(p.d1Batches)} batch${p.d1Batches === 1 ? "" : "es"} carrying ${n2(p.d1BatchStatements)} statements)`;
 export { n2 };
 
 /**
