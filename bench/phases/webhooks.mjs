@@ -14,6 +14,8 @@ export const name = "webhooks";
 const int = (v, fallback) => (v ? Number(v) : fallback);
 const TRICKLE = int(process.env.BENCH_WEBHOOK_TRICKLE, 20);
 const TRICKLE_GAP_MS = 250;
+const PACED = int(process.env.BENCH_WEBHOOK_PACED, 150);
+const PACED_RATE = 50;
 const BURST = int(process.env.BENCH_WEBHOOK_BURST, 500);
 const BURST_IN_FLIGHT = 8;
 const COUNTED = int(process.env.BENCH_WEBHOOK_COUNTED, 30);
@@ -93,6 +95,25 @@ async function creates(base, dest, n, inFlight, gapMs = 0) {
   return { answered, started };
 }
 
+/** n creates started at a steady `perSecond`, whatever the answers' time; each id with its answer time. */
+async function paced(base, dest, n, perSecond) {
+  const o = orchestrator(base, dest.secret);
+  const answered = new Map();
+  const started = performance.now();
+  const pending = [];
+  for (let i = 0; i < n; i++) {
+    const wait = started + (i * 1000) / perSecond - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(
+      o(`/v1/destinations/${dest.destinationId}/requests`, { body: CREATE_BODY }).then((r) =>
+        answered.set(expect(r, 201, "create").id, performance.now()),
+      ),
+    );
+  }
+  await Promise.all(pending);
+  return { answered, started };
+}
+
 /** Latency from each create's answer to its accepted delivery. */
 function latencies(rx, answered) {
   const ms = [...answered].filter(([id]) => rx.got.has(id)).map(([id, at]) => rx.got.get(id) - at);
@@ -113,6 +134,12 @@ export async function run(ctx) {
     log(
       `webhooks: trickle of ${TRICKLE}, ${TRICKLE_GAP_MS} ms apart: p50 ${trickleLatency.p50?.toFixed(0)} / p99 ${trickleLatency.p99?.toFixed(0)} ms`,
     );
+
+    // Paced: a steady rate below the consumer's, so batches fill and leave before their timeout.
+    const pacedRun = await paced(urls.app, app, PACED, PACED_RATE);
+    const pacedMissing = await rx.waitFor([...pacedRun.answered.keys()]);
+    const pacedLatency = latencies(rx, pacedRun.answered);
+    log(`webhooks: ${PACED} paced at ${PACED_RATE}/s: p50 ${pacedLatency.p50?.toFixed(0)} / p99 ${pacedLatency.p99?.toFixed(0)} ms`);
 
     // Burst: creates as fast as BURST_IN_FLIGHT connections go; the queue's throughput is
     // events over the time from the first create to the last accepted delivery.
@@ -149,6 +176,7 @@ export async function run(ctx) {
     const repeats = [...rx.seen.values()].filter((v) => v > 1).length;
     return {
       trickle: { n: TRICKLE, gapMs: TRICKLE_GAP_MS, missing: trickleMissing, latency: trickleLatency },
+      paced: { n: PACED, perSecond: PACED_RATE, missing: pacedMissing, latency: pacedLatency },
       burst: { ...burstResult, inFlight: BURST_IN_FLIGHT },
       trips,
       accepted: [...rx.seen.values()].reduce((a, b) => a + b, 0),
@@ -163,12 +191,12 @@ export async function run(ctx) {
 
 const f0 = (x) => (x === undefined ? "–" : x.toFixed(0));
 export function report(d) {
-  const missing = d.trickle.missing + d.burst.missing + d.trips.missing;
+  const missing = d.trickle.missing + d.paced.missing + d.burst.missing + d.trips.missing;
   const targets = [
     { target: "webhook events/s through the queue (burst, create to receiver's 2xx)", value: f0(d.burst.eventsPerSecond), ok: null },
     {
-      target: "webhook latency, state change → receiver's 2xx, p50 / p99 (burst; one at a time)",
-      value: `${f0(d.burst.latency.p50)} / ${f0(d.burst.latency.p99)} ms; ${f0(d.trickle.latency.p50)} / ${f0(d.trickle.latency.p99)} ms`,
+      target: `webhook latency, state change → receiver's 2xx, p50 / p99: ${d.trickle.gapMs} ms apart; ${d.paced.perSecond}/s; burst`,
+      value: [d.trickle, d.paced, d.burst].map((r) => `${f0(r.latency.p50)} / ${f0(r.latency.p99)}`).join("; ") + " ms",
       ok: null,
     },
     {
@@ -196,6 +224,8 @@ export function report(d) {
   row("---", "---:", "---:", "---:", "---:", "---:");
   const t = d.trickle;
   row(`one at a time, ${t.gapMs} ms apart`, t.n, "", "", `${f0(t.latency.p50)} / ${f0(t.latency.p99)} / ${f0(t.latency.max)}`, t.missing);
+  const p = d.paced;
+  row(`paced at ${p.perSecond} creates/s`, p.n, "", "", `${f0(p.latency.p50)} / ${f0(p.latency.p99)} / ${f0(p.latency.max)}`, p.missing);
   const b = d.burst;
   row(
     `burst, ${b.inFlight} creates in flight`,
@@ -212,7 +242,7 @@ export function report(d) {
   row("the create that made the event", rpcText(d.trips.create), d1Text(d.trips.create));
   L.push("");
   L.push(
-    `How measured: a Node receiver on 127.0.0.1 checks every delivery with the \`standardwebhooks\` package against the endpoint's secret and answers 204 (400 if it does not verify: ${d.refused.count} did). The endpoint is registered through \`POST /api/destinations/{id}/webhook-endpoints\` for \`request.created\`; each event comes from an orchestrator's create, and its latency runs from the create's 201 (the state change, committed by the authority, which sends the delivery to the queue in the same call) to the receiver's verified arrival, both timed in the bench's process. The app's queue consumer has wrangler.jsonc's settings (max_batch_size 10, max_batch_timeout 1 s, max_retries 5, dead-letter queue) on local workerd's Queues. A batch leaves when 10 messages are waiting or 1 s after its first, so an event alone waits up to 1 s: that timeout, not the delivery, sets the one-at-a-time latency floor here, and only a full batch (a busy destination) leaves sooner. Locally, Miniflare's queue broker also hands the consumer one batch at a time, and after each batch waits the timeout again when fewer than 10 messages are left (node_modules/miniflare/dist/src/workers/queues/broker.worker.js): so the burst's events/s is one consumer's, and its tail pays the timeout once more. Cloudflare's Queues scale consumer invocations out with the backlog (consumer concurrency, on by default), so a deployment's ceiling is the queue's (5,000 messages/s), not this figure. The burst drained ${b.drainSeconds.toFixed(1)} s after its last create answered (${b.createSeconds.toFixed(1)} s of creates). ${d.accepted} accepted deliveries for ${d.events} events: ${d.repeats} were delivered more than once (a retry). Round trips per delivery: ${d.trips.n} creates on the counted build, whose consumer (same settings, its own queue) runs with counted bindings; its calls divided by events. The queue sends themselves (one sendBatch from the authority per create) are not counted.`,
+    `How measured: a Node receiver on 127.0.0.1 checks every delivery with the \`standardwebhooks\` package against the endpoint's secret and answers 204 (400 if it does not verify: ${d.refused.count} did). The endpoint is registered through \`POST /api/destinations/{id}/webhook-endpoints\` for \`request.created\`; each event comes from an orchestrator's create, and its latency runs from the create's 201 (the state change, committed by the authority, which sends the delivery to the queue in the same call) to the receiver's verified arrival, both timed in the bench's process. The app's queue consumer has wrangler.jsonc's settings (max_batch_size 10, max_batch_timeout 1 s, max_retries 5, dead-letter queue) on local workerd's Queues. A batch leaves when 10 messages are waiting or 1 s after its first, so with events 250 ms apart a batch collects about four and leaves 1 s after its first: latency spreads from near 0 to 1 s, set by that timeout, not by the delivery. At a steady 50 events/s batches fill in about 200 ms and leave without waiting for it. Locally, Miniflare's queue broker also hands the consumer one batch at a time, and after each batch waits the timeout again when fewer than 10 messages are left (node_modules/miniflare/dist/src/workers/queues/broker.worker.js): so the burst's events/s is one consumer's, and its tail pays the timeout once more. Cloudflare's Queues scale consumer invocations out with the backlog (consumer concurrency, on by default), so a deployment's ceiling is the queue's (5,000 messages/s), not this figure. The burst drained ${b.drainSeconds.toFixed(1)} s after its last create answered (${b.createSeconds.toFixed(1)} s of creates). ${d.accepted} accepted deliveries for ${d.events} events: ${d.repeats} were delivered more than once (a retry). Round trips per delivery: ${d.trips.n} creates on the counted build, whose consumer (same settings, its own queue) runs with counted bindings; its calls divided by events. The queue sends themselves (one sendBatch from the authority per create) are not counted.`,
   );
   return { targets, markdown: L.join("\n") };
 }
