@@ -53,6 +53,7 @@ const rpcPerVerification = (counts, n) => ({
 });
 
 export async function run(ctx) {
+  const t0 = Date.now();
   const { chain, urls, log } = ctx;
   if (!chain) throw new Error("payments: no local chain (run.mjs starts one for phases exporting chain = true)");
   const token = { chainId: chain.chainId, tokenAddress: chain.tokenAddress, tokenSymbol: "USDC", tokenDecimals: 6 };
@@ -108,7 +109,16 @@ export async function run(ctx) {
       statuses[s] = (statuses[s] ?? 0) + 1;
     }
   }
-  return { chainSeconds: chain.startSeconds, setupSeconds, sequential, parallel, inFlight: IN_FLIGHT, trips, statuses };
+  return {
+    seconds: (Date.now() - t0) / 1000,
+    chainSeconds: chain.startSeconds,
+    setupSeconds,
+    sequential,
+    parallel,
+    inFlight: IN_FLIGHT,
+    trips,
+    statuses,
+  };
 }
 
 const f1 = (x) => x.toFixed(1);
@@ -183,7 +193,7 @@ export function report(d) {
       d.statuses,
     )
       .map(([k, v]) => `${v} ${k}`)
-      .join(", ")}.`,
+      .join(", ")}. The phase took ${f1(d.seconds)} s, plus ${f1(d.chainSeconds)} s to start the chain before workerd.`,
   );
   return { targets, markdown: L.join("\n") };
 }

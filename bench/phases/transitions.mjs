@@ -58,6 +58,7 @@ async function counted(mf, base, destinationId, n, fn) {
 }
 
 export async function run(ctx) {
+  const t0 = Date.now();
   const { mf, urls, rcpt, log } = ctx;
   // The counted destination's requests first: their creates' outbox drains while the app is measured.
   const countedRcpt = await recipient(urls.counted);
@@ -91,7 +92,17 @@ export async function run(ctx) {
       statuses[s] = (statuses[s] ?? 0) + 1;
     }
   }
-  return { n: N, inFlight: IN_FLIGHT, approve, cancel, approveTrips, cancelTrips, statuses, expected: N + COUNTED };
+  return {
+    seconds: (Date.now() - t0) / 1000,
+    n: N,
+    inFlight: IN_FLIGHT,
+    approve,
+    cancel,
+    approveTrips,
+    cancelTrips,
+    statuses,
+    expected: N + COUNTED,
+  };
 }
 
 const f1 = (x) => x.toFixed(1);
@@ -148,7 +159,7 @@ export function report(d) {
       d.statuses,
     )
       .map(([k, v]) => `${v} ${k}`)
-      .join(", ")}.`,
+      .join(", ")}. The phase took ${f1(d.seconds)} s, most of it waiting out the outbox grace period three times.`,
   );
   return { targets, markdown: L.join("\n") };
 }
