@@ -225,7 +225,14 @@ export function report(d) {
   );
   row("---", "---:", "---:", "---:", "---:", "---:");
   const t = d.trickle;
-  row(`one at a time, ${t.gapMs} ms apart`, t.n, "", "", `${f0(t.latency.p50)} / ${f0(t.latency.p99)} / ${f0(t.latency.max)}`, t.missing);
+  row(
+    `creates ${t.gapMs} ms apart, one at a time`,
+    t.n,
+    "",
+    "",
+    `${f0(t.latency.p50)} / ${f0(t.latency.p99)} / ${f0(t.latency.max)}`,
+    t.missing,
+  );
   const p = d.paced;
   row(`paced at ${p.perSecond} creates/s`, p.n, "", "", `${f0(p.latency.p50)} / ${f0(p.latency.p99)} / ${f0(p.latency.max)}`, p.missing);
   const b = d.burst;
