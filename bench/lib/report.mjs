@@ -226,6 +226,11 @@ export function writeReport(file, run) {
     "",
   );
 
+  if (trips.floorStatements !== undefined)
+    L.push(
+      `SQLite statements per create in the authority: Payrelay ${n2(trips.create.objectStorage.sqlExec)}, the floor's ${n2(trips.floorStatements)} (its admission does Payrelay's storage work with none of its logic).`,
+      "",
+    );
   for (const p of run.phases ?? []) L.push(p.report.markdown.trimEnd(), "");
 
   L.push("## Checks before measuring", "");

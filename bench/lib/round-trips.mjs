@@ -83,6 +83,14 @@ export async function countRoundTrips(urls, dest, n, log) {
   const afterLists = await counts(urls.counted);
   const list = { n: n + 1, request: perOp(afterLists.worker, n + 1), sql: afterLists.worker.sql };
 
+  // The floor's authority must run as many SQLite statements per create as Payrelay's admission.
+  const floorDest = `dst_floorcount${Date.now()}`;
+  await times(n, 4, async () => {
+    const r = await fetch(`${urls.floor}/floor/destinations/${floorDest}/requests`, { method: "POST", body: JSON.stringify(CREATE_BODY) });
+    if (r.status !== 201) throw new Error(`floor create: HTTP ${r.status}`);
+  });
+  const floorStatements = (await (await fetch(`${urls.floor}/floor/statements?destination=${floorDest}`)).json()).statements / n;
+
   // The floor must run the same SQL as Payrelay, or it is not its floor.
   const floorSql = await (await fetch(`${urls.floor}/floor/sql`)).json();
   const sameSql = {
@@ -93,5 +101,5 @@ export async function countRoundTrips(urls, dest, n, log) {
   };
   if (Object.values(sameSql).some((same) => !same))
     log(`floor SQL differs from Payrelay's; Payrelay sent: ${JSON.stringify([...create.sql, ...get.sql, ...list.sql], null, 1)}`);
-  return { create, get, list, sameSql };
+  return { create, get, list, sameSql, floorStatements };
 }

@@ -11,10 +11,13 @@ const TABLE = (() => {
   return t;
 })();
 
-/** CRC-32 of a string's UTF-8 bytes, as an unsigned integer. */
+const UTF8 = new TextEncoder();
+
+/** CRC-32 of a string's UTF-8 bytes, as an unsigned integer. Runs on every orchestrator call: one encoder, an indexed loop. */
 export function crc32(text: string): number {
+  const bytes = UTF8.encode(text);
   let c = 0xffffffff;
-  for (const b of new TextEncoder().encode(text)) c = TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < bytes.length; i++) c = TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 

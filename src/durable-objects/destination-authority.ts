@@ -103,12 +103,18 @@ export class DestinationAuthority extends DurableObject<Env> {
    */
   private initialise(profile: DestinationProfile): void {
     this.ensureSchema();
+    this.tokenRead = undefined;
     this.ctx.storage.transactionSync(() => saveProfile(this.sql, profile));
   }
 
+  /** The destination's token as last read: only initialise() writes it, and it forgets this. Every create reads it twice. */
+  private tokenRead: TokenProfile | undefined;
+
   private token(): TokenProfile | undefined {
+    if (this.tokenRead) return this.tokenRead;
     const row = this.sql.exec<{ token: string }>("SELECT token FROM destination LIMIT 1").toArray()[0];
-    return row ? (JSON.parse(row.token) as TokenProfile) : undefined;
+    this.tokenRead = row ? Object.freeze(JSON.parse(row.token) as TokenProfile) : undefined;
+    return this.tokenRead;
   }
 
   private clientRow(id: string): ClientRow | undefined {
@@ -215,6 +221,7 @@ export class DestinationAuthority extends DurableObject<Env> {
     const clock = this.clock();
     if (input.actor.type === "manual" && input.profile) this.initialise(input.profile);
     if (!this.ready) return { outcome: "unauthenticated" };
+    let deliveries = 0;
     const result = this.ctx.storage.transactionSync((): AdmitResult => {
       let record: AdmissionRecord = input.record;
       let scope: string;
@@ -277,7 +284,7 @@ export class DestinationAuthority extends DurableObject<Env> {
       }
       this.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", record.row.id, JSON.stringify(record), now);
       if (record.kind === "request") admitRequestState(this.sql, record.row);
-      recordAdmissionEvent(this.sql, record, input.requestCreatorClientId, now);
+      deliveries = recordAdmissionEvent(this.sql, record, input.requestCreatorClientId, now);
       // Limits write last, after the request exists: its reservation is keyed by it, and auto-approval moves it.
       const limited = plan ? applyLimits(this.sql, plan, record, clock, now) : { record, transitions: [] };
       record = limited.record;
@@ -297,7 +304,8 @@ export class DestinationAuthority extends DurableObject<Env> {
     if (result.outcome === "admitted") {
       await this.scheduleAlarm(now + OUTBOX_GRACE_MS);
       if (result.record.kind === "request" && result.record.row.expiresAt !== null) await this.scheduleAlarm(result.record.row.expiresAt);
-      await this.dispatchWebhooks();
+      // Only this admission's deliveries need sending now (its event's, an auto-approval's); older ones are the alarm's.
+      if (deliveries > 0 || (result.transitions?.length ?? 0) > 0) await this.dispatchWebhooks();
     }
     return result;
   }

@@ -105,17 +105,18 @@ function insertEvent(sql: SqlStorage, type: string, subject: EventSubject | null
   const requestId = subject?.kind === "request" ? subject.requestId : null;
   const direction = subject?.kind === "request" ? subject.direction : null;
   const clientId = subject === null ? null : subject.kind === "request" ? subject.creatorClientId : subject.clientId;
-  sql.exec(
-    "INSERT INTO events (id, type, request_id, direction, client_id, object, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    id,
-    type,
-    requestId,
-    direction,
-    clientId,
-    JSON.stringify(object),
-    at,
-  );
-  return sql.exec<EventRow>("SELECT * FROM events WHERE id = ?", id).one();
+  return sql
+    .exec<EventRow>(
+      "INSERT INTO events (id, type, request_id, direction, client_id, object, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
+      id,
+      type,
+      requestId,
+      direction,
+      clientId,
+      JSON.stringify(object),
+      at,
+    )
+    .one();
 }
 
 /**

@@ -1,12 +1,16 @@
+const UTF8 = new TextEncoder();
+/** "00" … "ff": every orchestrator call hex-encodes its secret's hash, so a lookup rather than 32 formats. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 /** Lowercase hex SHA-256 of a string. */
 export async function sha256Hex(input: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(input));
+  const digest = await crypto.subtle.digest("SHA-256", UTF8.encode(input));
   return toHex(new Uint8Array(digest));
 }
 
 export function toHex(bytes: Uint8Array): string {
   let out = "";
-  for (const b of bytes) out += b.toString(16).padStart(2, "0");
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!]!;
   return out;
 }
 

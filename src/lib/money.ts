@@ -79,11 +79,13 @@ export function formatAmount(minor: bigint | string, currency: string): string {
   return formatMinor(minor, CURRENCIES[currency] ?? 0);
 }
 
+const CANONICAL_MINOR = /^(?:0|[1-9][0-9]*)$/;
+
 /** Minor units back to a major-unit string with exactly `exponent` decimals. */
 export function formatMinor(minor: bigint | string, exponent: number): string {
-  const digits = BigInt(minor)
-    .toString()
-    .padStart(exponent + 1, "0");
+  // Stored amounts are already canonical digit strings: skip the BigInt round trip (a list formats 40 of them).
+  const canonical = typeof minor === "string" && CANONICAL_MINOR.test(minor) ? minor : BigInt(minor).toString();
+  const digits = canonical.padStart(exponent + 1, "0");
   if (exponent === 0) return digits;
   return `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }

@@ -3,7 +3,7 @@ import { MAX_LINKS_PER_REQUEST, type DestinationAuthority } from "../durable-obj
 import { ApiError } from "../lib/problem";
 import type { AdmissionRecord, AdmitResult, TransitionRecord } from "../durable-objects/authority-types";
 import { database } from "../db/client";
-import { recordInsert, recordTransition } from "../db/record-writer";
+import { recordTransition, runRecordInsert } from "../db/record-writer";
 import { rateLimitHeaders } from "../lib/rate-limit-headers";
 
 /** The stub of a destination's authority: one object per destination id, wherever the caller runs. */
@@ -56,7 +56,7 @@ export function acceptedOrThrow(result: AdmitResult, permission: Permission): Ex
  */
 export async function persistAdmitted(env: Env, record: AdmissionRecord): Promise<void> {
   try {
-    await recordInsert(database(env.DB), record).run();
+    await runRecordInsert(database(env.DB), record);
   } catch (err) {
     console.error("D1 write after admission failed", record.row.id, err instanceof Error ? err.message : err);
     throw new ApiError(

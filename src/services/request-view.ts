@@ -18,6 +18,8 @@ export function paymentFigures(row: RequestRow) {
   };
 }
 
+const NOTHING_PAID = { paid: 0n, overpaid: 0n, refund: 0n } as const;
+
 /** A request amount in its own currency's precision. */
 export const requestAmount = amountOf;
 
@@ -28,7 +30,8 @@ export const requestAmount = amountOf;
  */
 export function serializeRequest(row: RequestRow, now = Date.now()) {
   const lapsed = row.expiresAt !== null && row.expiresAt <= now && EXPIRABLE.includes(row.status);
-  const { paid, overpaid, refund } = paymentFigures(row);
+  // Most requests have no payment yet: no BigInt arithmetic for them.
+  const { paid, overpaid, refund } = (row.amountPaidMinor ?? "0") === "0" ? NOTHING_PAID : paymentFigures(row);
   return {
     id: row.id,
     destinationId: row.destinationId,

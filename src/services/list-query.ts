@@ -1,0 +1,124 @@
+import { and, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { rowMapper } from "../db/row-mapper";
+import { requests, type RequestRow } from "../db/schema";
+import type { Permission } from "../credentials/permissions";
+import { EXPIRABLE } from "../lifecycle/transitions";
+
+type Direction = RequestRow["direction"];
+
+/** What a caller may see under a destination: everything (the recipient) or a client's share. */
+export type Visibility = { type: "recipient" } | { type: "client"; clientId: string; permissions: Permission[] };
+
+export const readerOf = (v: Visibility, d: Direction) => v.type === "recipient" || v.permissions.includes(`${d}:reader`);
+
+export type ListFilters = {
+  direction?: Direction;
+  status?: RequestRow["status"];
+  createdBy?: string;
+  limit: number;
+  cursor?: string;
+};
+
+/**
+ * A list's SELECT depends on which filters are present and on what the caller may
+ * read, never on their values. So it is built once per such shape and database
+ * handle, as a prepared statement whose values are placeholders: drizzle building
+ * the query anew was about a quarter of a list's CPU (bench/results/latest.md).
+ */
+type Shape = {
+  direction: boolean;
+  status: "none" | "expired" | "open" | "other";
+  createdBy: "none" | "manual" | "client";
+  /** The client's share: none (reads all), its own only, or its own plus one direction it reads. */
+  visibility: "all" | "own" | Direction;
+  cursor: boolean;
+};
+
+const p = (name: string) => sql.placeholder(name);
+/** A whole `requests` row from D1's raw array (every list and get selects the whole row). */
+export const requestRow = rowMapper(requests);
+
+/**
+ * A status filter that agrees with what the rows will read as: a request open
+ * past its expiresAt shows as `expired` (serializeRequest) before the alarm
+ * records it, so it is listed under `expired` and not under its stored status.
+ */
+function statusWhere(shape: Shape["status"]): SQL | undefined {
+  if (shape === "none") return undefined;
+  if (shape === "expired")
+    return or(eq(requests.status, "expired"), and(inArray(requests.status, [...EXPIRABLE]), lte(requests.expiresAt, p("now"))));
+  if (shape === "open") return and(eq(requests.status, p("status")), or(isNull(requests.expiresAt), gt(requests.expiresAt, p("now"))));
+  return eq(requests.status, p("status"));
+}
+
+function visibilityWhere(shape: Shape["visibility"]): SQL | undefined {
+  if (shape === "all") return undefined;
+  const own = eq(requests.createdByClientId, p("clientId"));
+  return shape === "own" ? own : or(eq(requests.direction, shape), own);
+}
+
+const build = (db: Database, s: Shape) =>
+  db
+    .select()
+    .from(requests)
+    .where(
+      and(
+        eq(requests.destinationId, p("destinationId")),
+        s.direction ? eq(requests.direction, p("direction")) : undefined,
+        statusWhere(s.status),
+        s.createdBy === "manual" ? eq(requests.createdByType, "manual") : undefined,
+        s.createdBy === "client" ? eq(requests.createdByClientId, p("createdBy")) : undefined,
+        visibilityWhere(s.visibility),
+        s.cursor ? sql`(${requests.createdAt}, ${requests.id}) < (${p("cursorAt")}, ${p("cursorId")})` : undefined,
+      ),
+    )
+    .orderBy(desc(requests.createdAt), desc(requests.id))
+    .limit(p("limit"))
+    .prepare();
+
+type Prepared = ReturnType<typeof build>;
+const prepared = new WeakMap<Database, Map<string, Prepared>>();
+
+function visibilityShape(v: Visibility, direction: Direction | undefined): Shape["visibility"] {
+  if (v.type === "recipient") return "all";
+  const dirs: Direction[] = direction ? [direction] : ["incoming", "outgoing"];
+  const readable = dirs.filter((d) => readerOf(v, d));
+  if (readable.length === dirs.length) return "all";
+  return readable.length === 0 ? "own" : readable[0]!;
+}
+
+/** Up to `limit` + 1 rows of the page, newest first, after the cursor's (createdAt, id) if given. */
+export async function selectPage(
+  db: Database,
+  destinationId: string,
+  v: Visibility,
+  f: ListFilters,
+  cursor: { createdAt: number; id: string } | undefined,
+  now: number,
+): Promise<RequestRow[]> {
+  const shape: Shape = {
+    direction: f.direction !== undefined,
+    status: !f.status ? "none" : f.status === "expired" ? "expired" : EXPIRABLE.includes(f.status) ? "open" : "other",
+    createdBy: !f.createdBy ? "none" : f.createdBy === "manual" ? "manual" : "client",
+    visibility: visibilityShape(v, f.direction),
+    cursor: cursor !== undefined,
+  };
+  const key = `${+shape.direction}${shape.status}/${shape.createdBy}/${shape.visibility}/${+shape.cursor}`;
+  let byShape = prepared.get(db);
+  if (!byShape) prepared.set(db, (byShape = new Map()));
+  let query = byShape.get(key);
+  if (!query) byShape.set(key, (query = build(db, shape)));
+  const rows = await query.values({
+    destinationId,
+    direction: f.direction,
+    status: f.status,
+    now,
+    createdBy: f.createdBy,
+    clientId: v.type === "client" ? v.clientId : undefined,
+    cursorAt: cursor?.createdAt,
+    cursorId: cursor?.id,
+    limit: f.limit + 1,
+  });
+  return rows.map(requestRow);
+}
