@@ -8,6 +8,7 @@ import { boostPriority, boosted, killLoad, load, pickLoadGenerator, probeLatency
 import { describeMachine } from "./lib/machine.mjs";
 import { writePhasesOnly, writeReport } from "./lib/report.mjs";
 import { countRoundTrips } from "./lib/round-trips.mjs";
+import { startBenchChain } from "./lib/chain.mjs";
 import { applyMigrations, startRuntime } from "./lib/runtime.mjs";
 import { cursorAfter, seedRequests } from "./lib/seed.mjs";
 import { CREATE_BODY, destinationWithClient, fastClient, orchestrator, recipient } from "./lib/setup.mjs";
@@ -38,8 +39,10 @@ const t0 = Date.now();
 const log = (...a) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s]`, ...a);
 
 let runtime = null;
+let chain = null;
 async function cleanup() {
   killLoad();
+  if (chain) await chain.stop().catch(() => {});
   if (runtime) {
     const mf = runtime.mf;
     runtime = null;
@@ -81,7 +84,14 @@ async function main() {
 
   log("bundling src/index.ts, bench/workers/counting-entry.ts, bench/workers/floor-worker.ts (esbuild, wrangler's options)");
   const bundles = await bundleWorkers(root, buildDir);
-  runtime = await startRuntime(bundles, stateDir);
+  // A phase that needs the local chain (`chain: true`) gets it; it must be up before workerd, whose bindings name it.
+  if (PHASES.some((p) => p.chain && wants(p.name))) {
+    chain = await startBenchChain();
+    log(
+      `local chain ${chain.chainId} up in ${chain.startSeconds.toFixed(1)} s (Demo USD ${chain.tokenAddress}; RPC proxy ${chain.proxy.url})`,
+    );
+  }
+  runtime = await startRuntime(bundles, stateDir, { chainRpcUrls: chain ? { [chain.chainId]: chain.proxy.url } : {} });
   const { mf, urls } = runtime;
   const cpuPids = workerdPids();
   for (const pid of cpuPids) boostPriority(pid);
@@ -224,7 +234,7 @@ async function main() {
       }
       log(`outbox after the last create run: ${drain.map((d) => `${d.t} s: ${d.rows}`).join(", ")}`);
     }
-    if (kind !== "list") continue;
+    if (kind !== "list" || group.length === 0) continue;
     // Latency without queueing: one request at a time, every list target (both sizes, both
     // pages, app and floor) in turn, so whatever else happens on the box hits all alike.
     const targets = group.flatMap((sc) =>
@@ -250,7 +260,7 @@ async function main() {
 
   // The phases after the hot paths: each measures one more part of the product and judges its own targets.
   const phases = [];
-  const ctx = { root, mf, urls, db, rcpt, gen, cpuPids, runDir, config: CONFIG, log, runOne };
+  const ctx = { root, mf, urls, db, rcpt, gen, cpuPids, runDir, config: CONFIG, log, runOne, chain };
   for (const phase of PHASES.filter((p) => wants(p.name))) {
     const started = Date.now();
     log(`phase ${phase.name}`);

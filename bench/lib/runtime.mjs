@@ -24,19 +24,45 @@ const worker = (name, scriptPath, durableObjects, extra = {}) => ({
 });
 
 // The app's other bindings (wrangler.jsonc): the bench signs up a handful of recipients from one
-// address, so the per-IP limits are generous here; no webhook endpoint exists, so nothing is queued.
-export const APP_BINDINGS = {
-  bindings: { PUBLIC_ORIGIN: "", CHAIN_RPC_URLS: "{}", WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString("base64") },
+// address, so the per-IP limits are generous here. CHAIN_RPC_URLS names the bench's local chain
+// (through its counting proxy, bench/lib/chain.mjs) when one runs; WEBHOOK_ALLOW_LOCAL lets
+// webhook endpoints be the bench's receiver on http://127.0.0.1, as in scripts/dev.mjs and the tests.
+const appBindings = (chainRpcUrls, queue) => ({
+  bindings: {
+    PUBLIC_ORIGIN: "",
+    CHAIN_RPC_URLS: JSON.stringify(chainRpcUrls),
+    WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+    WEBHOOK_ALLOW_LOCAL: "true",
+  },
   ratelimits: {
     LOGIN_IP_LIMITER: { simple: { limit: 1000, period: 60 } },
     SIGNUP_IP_LIMITER: { simple: { limit: 1000, period: 60 } },
     CLIENT_READ_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
   },
-  queueProducers: { WEBHOOK_DELIVERIES: "payrelay-webhook-deliveries" },
-};
+  queueProducers: { WEBHOOK_DELIVERIES: queue },
+});
+/** The app's bindings with no chain (bench/tools/profile.mjs). */
+export const APP_BINDINGS = appBindings({}, "payrelay-webhook-deliveries");
 
-/** Starts workerd with the app, the counted app and the floor; returns URLs and the Miniflare. */
-export async function startRuntime(bundles, persistRoot) {
+// wrangler.jsonc's consumer settings. Each build consumes its own queue: a delivery names a
+// destination of its own build's authority namespace. Local Queues honour max_batch_timeout,
+// so an event waits up to 1 s for its batch to fill, as in production.
+const DELIVERY_QUEUE = "payrelay-webhook-deliveries";
+const DEAD_LETTER_QUEUE = "payrelay-webhook-deliveries-dlq";
+const COUNTED_QUEUE = "payrelay-counted-webhook-deliveries";
+const consumer = (deadLetterQueue) => ({
+  maxBatchSize: 10,
+  maxBatchTimeout: 1,
+  maxRetries: 5,
+  ...(deadLetterQueue ? { deadLetterQueue } : {}),
+});
+
+/**
+ * Starts workerd with the app, the counted app and the floor; returns URLs and the Miniflare.
+ * `chainRpcUrls`: chain id → JSON-RPC URL for the apps (bindings are fixed at start, so any chain
+ * must be up before this).
+ */
+export async function startRuntime(bundles, persistRoot, { chainRpcUrls = {} } = {}) {
   const mf = new Miniflare({
     host: HOST,
     port: 0,
@@ -44,12 +70,20 @@ export async function startRuntime(bundles, persistRoot) {
     d1Persist: true,
     durableObjectsPersist: true,
     workers: [
-      worker("payrelay", bundles.app, { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } }, APP_BINDINGS),
+      worker(
+        "payrelay",
+        bundles.app,
+        { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } },
+        {
+          ...appBindings(chainRpcUrls, DELIVERY_QUEUE),
+          queueConsumers: { [DELIVERY_QUEUE]: consumer(DEAD_LETTER_QUEUE), [DEAD_LETTER_QUEUE]: { maxBatchSize: 10, maxBatchTimeout: 5 } },
+        },
+      ),
       worker(
         "payrelay-counted",
         bundles.counted,
         { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } },
-        APP_BINDINGS,
+        { ...appBindings(chainRpcUrls, COUNTED_QUEUE), queueConsumers: { [COUNTED_QUEUE]: consumer() } },
       ),
       worker("floor", bundles.floor, { FLOOR_AUTHORITY: { className: "FloorAuthority", useSQLite: true } }),
     ],

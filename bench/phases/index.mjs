@@ -1,4 +1,9 @@
 // The bench's phases after the hot paths, in the order they run. Each module exports
 // `name` (also a BENCH_ONLY value), `run(ctx)` → data, and `report(data)` →
 // { targets: [{ target, value, ok: true | false | null }], markdown }. See bench/run.mjs for ctx.
-export const PHASES = [];
+// A phase exporting `chain = true` gets the local chain as ctx.chain (bench/lib/chain.mjs).
+import * as payments from "./payments.mjs";
+import * as transitions from "./transitions.mjs";
+import * as webhooks from "./webhooks.mjs";
+
+export const PHASES = [payments, webhooks, transitions];
