@@ -250,7 +250,8 @@ async function main() {
 
   // The phases after the hot paths: each measures one more part of the product and judges its own targets.
   const phases = [];
-  const ctx = { root, mf, urls, db, rcpt, gen, cpuPids, runDir, config: CONFIG, log, runOne };
+  // trips: the hot paths' round-trip counts (null when BENCH_ONLY skips them; a phase then counts its own).
+  const ctx = { root, mf, urls, db, rcpt, gen, cpuPids, runDir, config: CONFIG, log, runOne, trips };
   for (const phase of PHASES.filter((p) => wants(p.name))) {
     const started = Date.now();
     log(`phase ${phase.name}`);
