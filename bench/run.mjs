@@ -224,7 +224,8 @@ async function main() {
       }
       log(`outbox after the last create run: ${drain.map((d) => `${d.t} s: ${d.rows}`).join(", ")}`);
     }
-    if (kind !== "list") continue;
+    // No list scenario (a phase-only run): no latency probe, which would idle its 40 s over no targets.
+    if (kind !== "list" || group.length === 0) continue;
     // Latency without queueing: one request at a time, every list target (both sizes, both
     // pages, app and floor) in turn, so whatever else happens on the box hits all alike.
     const targets = group.flatMap((sc) =>
