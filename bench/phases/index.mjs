@@ -2,5 +2,7 @@
 // `name` (also a BENCH_ONLY value), `run(ctx)` → data, and `report(data)` →
 // { targets: [{ target, value, ok: true | false | null }], markdown }. See bench/run.mjs for ctx.
 import * as scale from "./scale.mjs";
+import * as storage from "./storage.mjs";
 
-export const PHASES = [scale];
+// Storage first: the scale phase leaves hundreds of authorities draining outboxes into the shared D1.
+export const PHASES = [storage, scale];
