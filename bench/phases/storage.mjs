@@ -82,8 +82,14 @@ export function report(d) {
     return names.map((t) => {
       const at = (s) => s[side].tables?.[t] ?? { rows: 0, bytes: null };
       const grow = (s, f) => (at(s)[f] === null ? null : at(s)[f] - (at(d.before)[f] ?? 0));
-      const cell = (s) => `${grow(s, "rows")}${hasBytes(side) ? ` / ${kb(grow(s, "bytes"))}` : ""}`;
-      const per = hasBytes(side) ? ` | ${f0(grow(d.later, "bytes") / d.n)}` : "";
+      const withPayload = side === "object";
+      const cell = (s) =>
+        `${grow(s, "rows")}${hasBytes(side) ? ` / ${kb(grow(s, "bytes"))}` : ""}${withPayload ? ` / ${kb(grow(s, "payload"))}` : ""}`;
+      const per = hasBytes(side)
+        ? ` | ${f0(grow(d.later, "bytes") / d.n)}`
+        : withPayload
+          ? ` | ${f0(grow(d.created, "payload") / d.n)} | ${f0(grow(d.later, "payload") / d.n)}`
+          : "";
       return `| ${t} | ${cell(d.created)} | ${cell(d.drained)} | ${cell(d.later)}${per} |`;
     });
   };
@@ -93,7 +99,12 @@ export function report(d) {
           "| table (+ its indexes) | after creates: rows / bytes | after drain | after 48 h + purge | bytes per request left |",
           "|---|---:|---:|---:|---:|",
         ]
-      : ["| table | rows after creates | after drain | after 48 h + purge |", "|---|---:|---:|---:|"];
+      : side === "object"
+        ? [
+            "| table | after creates: rows / payload | after drain | after 48 h + purge | payload per admission | payload per request left |",
+            "|---|---:|---:|---:|---:|---:|",
+          ]
+        : ["| table | rows after creates | after drain | after 48 h + purge |", "|---|---:|---:|---:|"];
 
   const markdown = [
     "## Storage growth",
@@ -117,7 +128,7 @@ export function report(d) {
     "",
     ...(d.created.d1.tables ? [...head("d1"), ...rows("d1")] : ["(D1's table listing was not readable here.)"]),
     "",
-    `How measured: the counted build exposes bench-only views (bench/workers/counting-entry.ts): the authority's \`databaseSize\` and per-table row counts (and bytes from SQLite's dbstat where it answers), D1's database size (meta.size_after of a query; D1 refuses PRAGMA page_count) and its rows per table, a clock offset applied to Date.now in that isolate only, the alarm run on demand, and the cron's purgeExpired. Sizes are as each store reports them: a SQLite file may keep freed pages for reuse, so a size after deletes can stay above what the rows left need. Per-table bytes appear only where SQLite's dbstat is readable (${d.created.d1.tables && hasBytes("d1") ? "D1: yes" : "D1: no"}, ${hasBytes("object") ? "authority: yes" : "authority: no"}); otherwise the rows say what is left. The request row in D1 and the request state in the authority are the product and stay; idempotency keys (48 h) and outbox rows (drained) are the ones meant to go; events stay for their 30-day retention.`,
+    `How measured: the counted build exposes bench-only views (bench/workers/counting-entry.ts): the authority's \`databaseSize\` and per-table row counts (and bytes from SQLite's dbstat where it answers), D1's database size (meta.size_after of a query; D1 refuses PRAGMA page_count) and its rows per table, a clock offset applied to Date.now in that isolate only, the alarm run on demand, and the cron's purgeExpired. Sizes are as each store reports them: a SQLite file may keep freed pages for reuse, so a size after deletes can stay above what the rows left need. Payload is the sum of the stored values' sizes (strings in UTF-8, numbers as 8 bytes), without indexes or page overhead; per-table bytes with indexes appear only where SQLite's dbstat is readable (${d.created.d1.tables && hasBytes("d1") ? "D1: yes" : "D1: no"}, ${hasBytes("object") ? "authority: yes" : "authority: no"}); otherwise the rows say what is left. The request row in D1 and the request state in the authority are the product and stay; idempotency keys (48 h) and outbox rows (drained) are the ones meant to go; events stay for their 30-day retention.`,
     "",
   ].join("\n");
   return {

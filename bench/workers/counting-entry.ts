@@ -144,7 +144,7 @@ let clockOffsetMs = 0;
 const realNow = Date.now.bind(Date);
 Date.now = () => realNow() + clockOffsetMs;
 
-type TableSize = { rows: number; bytes: number | null };
+type TableSize = { rows: number; bytes: number | null; payload?: number };
 /** Rows per table and, where SQLite's dbstat is readable, bytes per table with its indexes. */
 function tableSizes(exec: (q: string) => Record<string, unknown>[]): Record<string, TableSize> {
   const names = exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").map(
@@ -187,7 +187,17 @@ export class DestinationAuthority extends Authority {
   /** The object's SQLite size and its rows (and bytes, if dbstat answers) per table. */
   benchStorage(): { databaseSize: number; tables: Record<string, TableSize> } {
     const exec = (q: string) => this.ctx.storage.sql.exec(q).toArray() as Record<string, unknown>[];
-    return { databaseSize: this.ctx.storage.sql.databaseSize, tables: tableSizes(exec) };
+    const tables = tableSizes(exec);
+    // dbstat is not readable in an object's SQLite: sum the stored values instead (payload, no index or page overhead).
+    const enc = new TextEncoder();
+    const size = (v: unknown) =>
+      v === null ? 0 : typeof v === "string" ? enc.encode(v).length : v instanceof ArrayBuffer ? v.byteLength : 8;
+    for (const [name, t] of Object.entries(tables)) {
+      let payload = 0;
+      for (const row of this.ctx.storage.sql.exec(`SELECT * FROM "${name}"`)) for (const v of Object.values(row)) payload += size(v);
+      t.payload = payload;
+    }
+    return { databaseSize: this.ctx.storage.sql.databaseSize, tables };
   }
 
   /** Runs the alarm now (at the shifted clock), as the runtime would when it comes due. */
