@@ -234,6 +234,7 @@ async function main() {
       }
       log(`outbox after the last create run: ${drain.map((d) => `${d.t} s: ${d.rows}`).join(", ")}`);
     }
+    // No list scenario (a phase-only run): no latency probe, which would idle its 40 s over no targets.
     if (kind !== "list" || group.length === 0) continue;
     // Latency without queueing: one request at a time, every list target (both sizes, both
     // pages, app and floor) in turn, so whatever else happens on the box hits all alike.
@@ -260,7 +261,8 @@ async function main() {
 
   // The phases after the hot paths: each measures one more part of the product and judges its own targets.
   const phases = [];
-  const ctx = { root, mf, urls, db, rcpt, gen, cpuPids, runDir, config: CONFIG, log, runOne, chain };
+  // trips: the hot paths' round-trip counts (null when BENCH_ONLY skips them; a phase then counts its own).
+  const ctx = { root, mf, urls, db, rcpt, gen, cpuPids, runDir, config: CONFIG, log, runOne, chain, trips };
   for (const phase of PHASES.filter((p) => wants(p.name))) {
     const started = Date.now();
     log(`phase ${phase.name}`);

@@ -9,12 +9,17 @@ const [url, connections, seconds] = [process.argv[2], Number(process.argv[3]), N
 const base = new URL(url);
 const method = process.env.BENCH_METHOD ?? "GET";
 const body = method === "POST" ? Buffer.from(process.env.BENCH_BODY ?? "") : null;
-const paths = readFileSync(process.env.BENCH_PATHS, "utf8").split("\n").filter(Boolean);
+// A line `path<TAB>authorization` carries its own Authorization; a bare path uses BENCH_AUTH.
+const paths = readFileSync(process.env.BENCH_PATHS, "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((line) => line.split("\t"));
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-const headers = {
+const common = {
   ...(process.env.BENCH_AUTH ? { authorization: process.env.BENCH_AUTH } : {}),
   ...(body ? { "content-type": "application/json", "content-length": body.length } : {}),
 };
+const headersFor = ([, own]) => (own ? { ...common, authorization: own } : common);
 const latencies = [];
 const errors = { connect: 0, read: 0, write: 0, status: 0, timeout: 0 };
 const started = process.hrtime.bigint();
@@ -24,8 +29,9 @@ let n = 0;
 const once = () =>
   new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
+    const line = paths[n++ % paths.length];
     const req = http.request(
-      { host: base.hostname, port: base.port, path: paths[n++ % paths.length], method, headers, agent, timeout: 5000 },
+      { host: base.hostname, port: base.port, path: line[0], method, headers: headersFor(line), agent, timeout: 5000 },
       (res) => {
         res.resume();
         res.on("end", () => {

@@ -16,6 +16,12 @@ import {
 /** A fixed throwaway wallet per seed (every key byte = seed), so runs are repeatable. */
 const wallet = (seed) => walletFromKey(seed.toString(16).padStart(2, "0").repeat(32));
 
+/**
+ * Many fixed wallets (a claim is unique per wallet, chain and token, and the seeds above stop at 255):
+ * `family` (two hex digits, not a seed's repeated byte) + index, so bench phases never share a wallet.
+ */
+const manyWallet = (family, i) => walletFromKey(family.repeat(30) + i.toString(16).padStart(4, "0"));
+
 let accounts = 0;
 const account = () => ({ email: `bench-${process.pid}-${Date.now()}-${++accounts}@example.com`, password: "correct horse battery" });
 
@@ -42,6 +48,24 @@ export async function destinationWithClient(rcpt, seed, name = "Bench") {
   const d = await claim(rcpt.api, await createDestination(rcpt.api, w, USDC_ON_BASE, name), w);
   const c = await createClient(rcpt.api, d.id, name);
   return { destinationId: d.id, clientId: c.id, secret: c.secret };
+}
+
+/** `count` claimed destinations of `rcpt`, each with one fast client ID, set up `concurrency` at a time. */
+export async function manyDestinations(rcpt, family, count, concurrency = 8, name = "Bench") {
+  const out = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const w = manyWallet(family, i);
+        const d = await claim(rcpt.api, await createDestination(rcpt.api, w, USDC_ON_BASE, `${name} ${i}`), w);
+        // At the highest create rate a client may have: a run on one destination sends thousands.
+        out[i] = { destinationId: d.id, ...(await fastClient(rcpt, d.id, `${name} ${i}`)) };
+      }
+    }),
+  );
+  return out;
 }
 
 /** One orchestrator call with the client's secret. */

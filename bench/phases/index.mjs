@@ -3,7 +3,10 @@
 // { targets: [{ target, value, ok: true | false | null }], markdown }. See bench/run.mjs for ctx.
 // A phase exporting `chain = true` gets the local chain as ctx.chain (bench/lib/chain.mjs).
 import * as payments from "./payments.mjs";
+import * as scale from "./scale.mjs";
+import * as storage from "./storage.mjs";
 import * as transitions from "./transitions.mjs";
 import * as webhooks from "./webhooks.mjs";
 
-export const PHASES = [payments, webhooks, transitions];
+// Storage before scale: the scale phase leaves hundreds of authorities draining outboxes into the shared D1.
+export const PHASES = [storage, payments, webhooks, transitions, scale];

@@ -1,6 +1,7 @@
 import worker from "../../src/index";
 import { DestinationAuthority as Authority } from "../../src/durable-objects/destination-authority";
 import type { DeliveryMessage } from "../../src/webhooks/events";
+import { purgeExpired } from "../../src/scheduled/purge";
 
 /**
  * Payrelay exactly as built, with its storage bindings wrapped so every round
@@ -137,6 +138,38 @@ function countedStorage(ctx: DurableObjectState): DurableObjectState {
   });
 }
 
+// ---- Storage growth (bench/phases/storage.mjs): bench-only clock and storage views. ----
+// Date.now in this isolate only (the counted Worker and its objects) runs `clockOffsetMs`
+// ahead, so the authority's alarm and the cron purge see 48 h pass without waiting.
+// Zero unless /__bench/clock moves it: the counts above are unaffected.
+let clockOffsetMs = 0;
+const realNow = Date.now.bind(Date);
+Date.now = () => realNow() + clockOffsetMs;
+
+type TableSize = { rows: number; bytes: number | null; payload?: number };
+/** Rows per table and, where SQLite's dbstat is readable, bytes per table with its indexes. */
+function tableSizes(exec: (q: string) => Record<string, unknown>[]): Record<string, TableSize> {
+  const names = exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").map(
+    (r) => String(r.name),
+  );
+  let bytes: Record<string, number> | null = null;
+  try {
+    bytes = {};
+    const owner = exec("SELECT name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index')");
+    const tableOf = Object.fromEntries(owner.map((r) => [String(r.name), String(r.tbl_name)]));
+    for (const r of exec("SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name")) {
+      const t = tableOf[String(r.name)] ?? String(r.name);
+      bytes[t] = (bytes[t] ?? 0) + Number(r.bytes);
+    }
+  } catch {
+    bytes = null;
+  }
+  return Object.fromEntries(
+    names.map((n) => [n, { rows: Number(exec(`SELECT COUNT(*) AS n FROM "${n}"`)[0]!.n), bytes: bytes ? (bytes[n] ?? 0) : null }]),
+  );
+}
+// ---- end storage growth ----
+
 /** The authority unchanged, given counted storage and a counted env (its alarm writes D1). */
 export class DestinationAuthority extends Authority {
   constructor(ctx: DurableObjectState, env: Env) {
@@ -151,6 +184,29 @@ export class DestinationAuthority extends Authority {
     counts.objectStorage.alarms++;
     return super.alarm();
   }
+
+  // ---- Storage growth (bench/phases/storage.mjs) ----
+  /** The object's SQLite size and its rows (and bytes, if dbstat answers) per table. */
+  benchStorage(): { databaseSize: number; tables: Record<string, TableSize> } {
+    const exec = (q: string) => this.ctx.storage.sql.exec(q).toArray() as Record<string, unknown>[];
+    const tables = tableSizes(exec);
+    // dbstat is not readable in an object's SQLite: sum the stored values instead (payload, no index or page overhead).
+    const enc = new TextEncoder();
+    const size = (v: unknown) =>
+      v === null ? 0 : typeof v === "string" ? enc.encode(v).length : v instanceof ArrayBuffer ? v.byteLength : 8;
+    for (const [name, t] of Object.entries(tables)) {
+      let payload = 0;
+      for (const row of this.ctx.storage.sql.exec(`SELECT * FROM "${name}"`)) for (const v of Object.values(row)) payload += size(v);
+      t.payload = payload;
+    }
+    return { databaseSize: this.ctx.storage.sql.databaseSize, tables };
+  }
+
+  /** Runs the alarm now (at the shifted clock), as the runtime would when it comes due. */
+  async benchAlarm(): Promise<void> {
+    await this.alarm();
+  }
+  // ---- end storage growth ----
 }
 
 export default {
@@ -165,6 +221,54 @@ export default {
       Object.assign(counts.queue, fresh());
       return Response.json(counts);
     }
+    // ---- Storage growth (bench/phases/storage.mjs) ----
+    const q = new URL(request.url).searchParams;
+    if (pathname === "/__bench/clock") {
+      clockOffsetMs = Number(q.get("offsetMs") ?? 0);
+      return Response.json({ offsetMs: clockOffsetMs, now: Date.now() });
+    }
+    if (pathname === "/__bench/alarm" || pathname === "/__bench/storage") {
+      const stub = env.DESTINATION_AUTHORITY.get(
+        env.DESTINATION_AUTHORITY.idFromName(q.get("destination")!),
+      ) as unknown as DestinationAuthority;
+      if (pathname === "/__bench/alarm") {
+        await stub.benchAlarm();
+        return Response.json({ ok: true });
+      }
+      const d1 = async (sql: string) => (await env.DB.prepare(sql).all()).results as Record<string, unknown>[];
+      // D1 refuses PRAGMA page_count (SQLITE_AUTH); every result's meta carries the file size instead.
+      const d1Size = async () => Number((await env.DB.prepare("SELECT 1").run()).meta.size_after ?? 0);
+      let d1Tables: Record<string, TableSize> | null = null;
+      try {
+        // tableSizes is synchronous over its exec; D1 is not, so read every answer it needs first.
+        const cache = new Map<string, Record<string, unknown>[]>();
+        const want = async (sql: string) => {
+          try {
+            cache.set(sql, await d1(sql));
+          } catch (e) {
+            cache.set(sql, e as never);
+          }
+        };
+        const master = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'";
+        await want(master);
+        await want("SELECT name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index')");
+        await want("SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name");
+        for (const r of cache.get(master) ?? []) await want(`SELECT COUNT(*) AS n FROM "${String(r.name)}"`);
+        d1Tables = tableSizes((sql) => {
+          const r = cache.get(sql);
+          if (!Array.isArray(r)) throw r ?? new Error(sql);
+          return r;
+        });
+      } catch {
+        d1Tables = null;
+      }
+      return Response.json({
+        object: await stub.benchStorage(),
+        d1: { size: await d1Size(), tables: d1Tables },
+      });
+    }
+    if (pathname === "/__bench/purge") return Response.json(await purgeExpired(env, Date.now()));
+    // ---- end storage growth ----
     return worker.fetch(request, countedEnv(env, counts.worker), ctx);
   },
   queue: (batch, env) => worker.queue(batch, countedEnv(env, counts.queue)),

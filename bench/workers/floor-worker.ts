@@ -149,6 +149,36 @@ const COLUMNS = [
   "paid_late",
 ] as const;
 
+type CreateBody = { direction: string; amount: string; currency: string; reference?: string };
+
+/** The request row Payrelay's create inserts, for the floor's create routes. */
+function requestRow(destinationId: string, body: CreateBody): Record<(typeof COLUMNS)[number], unknown> {
+  const now = Date.now();
+  return {
+    id: newId(),
+    destination_id: destinationId,
+    direction: body.direction,
+    amount_minor: body.amount,
+    currency: body.currency,
+    decimals: 6,
+    status: "pending",
+    created_by_type: "client",
+    created_by_client_id: "cli_floor",
+    created_by_client_name: "Floor",
+    reference: body.reference ?? null,
+    payer: null,
+    payee: null,
+    due_date: null,
+    metadata: null,
+    created_at: now,
+    updated_at: now,
+    expires_at: null,
+    status_sequence: 0,
+    amount_paid_minor: "0",
+    paid_late: 0,
+  };
+}
+
 export default {
   async fetch(request: Request, env: FloorEnv): Promise<Response> {
     const url = new URL(request.url);
@@ -156,37 +186,22 @@ export default {
     // POST /floor/destinations/{destinationId}/requests
     if (request.method === "POST" && parts[1] === "floor" && parts[2] === "destinations" && parts[4] === "requests") {
       const destinationId = parts[3]!;
-      const body = (await request.json()) as { direction: string; amount: string; currency: string; reference?: string };
-      const now = Date.now();
-      const row: Record<(typeof COLUMNS)[number], unknown> = {
-        id: newId(),
-        destination_id: destinationId,
-        direction: body.direction,
-        amount_minor: body.amount,
-        currency: body.currency,
-        decimals: 6,
-        status: "pending",
-        created_by_type: "client",
-        created_by_client_id: "cli_floor",
-        created_by_client_name: "Floor",
-        reference: body.reference ?? null,
-        payer: null,
-        payee: null,
-        due_date: null,
-        metadata: null,
-        created_at: now,
-        updated_at: now,
-        expires_at: null,
-        status_sequence: 0,
-        amount_paid_minor: "0",
-        paid_late: 0,
-      };
+      const row = requestRow(destinationId, (await request.json()) as CreateBody);
       const stub = env.FLOOR_AUTHORITY.get(env.FLOOR_AUTHORITY.idFromName(destinationId));
       await stub.admit(row.id as string, row);
       await env.DB.prepare(INSERT_SQL)
         .bind(...COLUMNS.map((c) => row[c]))
         .run();
-      return json({ id: row.id, createdAt: now }, 201);
+      return json({ id: row.id, createdAt: row.created_at }, 201);
+    }
+    // POST /floor/d1/destinations/{destinationId}/requests: the create's D1 INSERT alone, no
+    // Durable Object, so its rate is what one D1 database sustains (bench/phases/scale.mjs).
+    if (request.method === "POST" && parts[1] === "floor" && parts[2] === "d1" && parts[3] === "destinations" && parts[5] === "requests") {
+      const row = requestRow(parts[4]!, (await request.json()) as CreateBody);
+      await env.DB.prepare(INSERT_SQL)
+        .bind(...COLUMNS.map((c) => row[c]))
+        .run();
+      return json({ id: row.id, createdAt: row.created_at }, 201);
     }
     // GET /floor/requests/{id}
     if (request.method === "GET" && parts[1] === "floor" && parts[2] === "requests" && parts[3]) {
