@@ -50,7 +50,8 @@ export async function createRequest(
   idempotencyKey: string | null,
   profile?: DestinationProfile,
 ) {
-  const fingerprint = await sha256Hex(canonicalJson(["request", destinationId, body]));
+  // Only a create with an Idempotency-Key is compared with an earlier one; without a key nothing reads it.
+  const fingerprint = idempotencyKey === null ? "" : await sha256Hex(canonicalJson(["request", destinationId, body]));
   const permission = `${body.direction}:creator` as const;
   const admission = acceptedOrThrow(
     await authority(env, destinationId).admit({
