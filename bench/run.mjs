@@ -199,17 +199,15 @@ async function main() {
     for (const sc of group) results[sc.key] = { app: [], floor: [] };
     // Interleaved: every scenario of the group once per round, in a rotating order, and
     // app and floor side by side in alternating order, so drift (caches, heat, other
-    // load on the box) lands on both sides and on every data size alike. Creates are the
-    // exception: Payrelay's creates leave its authority's alarm copying rows to D1 for
-    // minutes after, which would slow a floor run that came after them. So every floor
-    // create round runs first, and Payrelay's rounds then carry their own alarm work.
+    // load on the box) lands on both sides and on every data size alike. Creates too: both
+    // sides' authorities copy their outbox to D1 by alarm after a 10 s grace, so each run
+    // carries the drain of the run before it, the other side's as often as its own.
     const plan = [];
     for (let round = 0; round < CONFIG.rounds; round++) {
       for (const sc of group.map((_, i) => group[(i + round) % group.length])) {
         for (const side of round % 2 === 0 ? ["floor", "app"] : ["app", "floor"]) plan.push({ sc, side, round });
       }
     }
-    if (kind === "create") plan.sort((a, b) => (a.side === b.side ? a.round - b.round : a.side === "floor" ? -1 : 1));
     for (const { sc, side, round } of plan) {
       const target = sc.kind === "create" && side === "app" ? { ...sc.app, auth: auth(hot.roundClients[round]) } : sc[side];
       const r = await runOne(`${sc.key}-${side}-${round}`, target, CONFIG.connections, CONFIG.seconds);
