@@ -16,9 +16,31 @@ import { APP_BINDINGS, COMPATIBILITY_DATE, applyMigrations } from "../lib/runtim
 import { seedRequests } from "../lib/seed.mjs";
 import { CREATE_BODY, destinationWithClient, fastClient, recipient } from "../lib/setup.mjs";
 
+/** The kind of work a module's self time is, for the bench's summary; null for idle. */
+function groupOf(where) {
+  if (/\(\(?idle\)?\)/.test(where)) return null;
+  if (where.startsWith("src/durable-objects/") || ["(exec)", "(transactionSync)", "(getAlarm)", "(setAlarm)"].includes(where))
+    return "the authority (its logic and its SQLite calls)";
+  if (where.startsWith("cloudflare-internal:d1") || where === "(fetch)" || where === "(read)") return "D1 binding and runtime I/O";
+  if (where.startsWith("hono/") || where.startsWith("@hono/") || where.startsWith("zod/")) return "routing and validation (Hono, zod)";
+  if (where === "src/lib/crypto.ts" || where.startsWith("src/credentials/") || where === "src/lib/canonical-json.ts") return "hashing";
+  if (where.startsWith("drizzle-orm/") || where.startsWith("src/db/")) return "query building and row mapping (drizzle)";
+  if (where.startsWith("src/")) return "Payrelay's handlers, services, views and middleware";
+  return "runtime: V8, GC, JSON, Response, other native";
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const [kind = "get", dir = root] = process.argv.slice(2);
-const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT ?? 9329);
+/** A port free right now on 127.0.0.1, for workerd's inspector (another bench or test may hold any fixed one). */
+async function freePort() {
+  const { createServer } = await import("node:net");
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT ?? (await freePort()));
 const work = path.join(root, "bench", ".work", "profile");
 rmSync(work, { recursive: true, force: true });
 const app = path.join(work, "app.js");
@@ -127,6 +149,21 @@ try {
   console.log(
     `${kind}: ${r.requests} requests at ${r.rps.toFixed(0)} req/s; ${n} samples\n\nself time by module\n${top(byModule)}\n\nself time by function\n${top(byFunction)}`,
   );
+  // For bench/run.mjs: shares of the busy samples (idle left out) by kind of work, and the top modules.
+  if (process.env.BENCH_PROFILE_OUT) {
+    const busy = n - (byModule.get("((idle))") ?? 0) - (byModule.get("(idle)") ?? 0);
+    const groups = {};
+    for (const [where, count] of byModule) {
+      const g = groupOf(where);
+      if (g) groups[g] = (groups[g] ?? 0) + count / busy;
+    }
+    const modules = [...byModule]
+      .filter(([where]) => groupOf(where))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([where, count]) => ({ where, share: count / busy }));
+    writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify({ kind, requests: r.requests, samples: busy, groups, modules }));
+  }
 } finally {
   killLoad();
   await mf.dispose();
