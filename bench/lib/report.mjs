@@ -191,8 +191,8 @@ export function writeReport(file, run) {
   }
 
   L.push(`## Storage round trips per operation (counted build, ${trips.create.n} creates at 4 in flight)`, "");
-  row("operation", "DO RPCs", "D1 statements alone", "D1 batches (statements in them)", "D1 round trips");
-  row("---", "---:", "---:", "---:", "---:");
+  row("operation", "DO RPCs", "D1 statements alone", "D1 batches (statements in them)", "D1 round trips", "D1 rows written");
+  row("---", "---:", "---:", "---:", "---:", "---:");
   const tr = (label, p) =>
     row(
       label,
@@ -206,6 +206,7 @@ export function writeReport(file, run) {
       n2(p.d1Statements),
       `${n2(p.d1Batches)} (${n2(p.d1BatchStatements)})`,
       n2(p.d1RoundTrips),
+      n2(p.d1RowsWritten ?? 0),
     );
   tr("create: request path (Worker)", trips.create.request);
   tr("create: later, the authority's outbox alarm", trips.create.deferred);
@@ -214,7 +215,7 @@ export function writeReport(file, run) {
   L.push("");
   const os = trips.create.objectStorage;
   L.push(
-    `Inside the authority, per create (in-process SQLite, not network round trips): ${n2(os.transactionSync)} transactionSync, ${n2(os.sqlExec)} sql.exec, ${n2(os.getAlarm)} getAlarm, ${n2(os.setAlarm)} setAlarm. The alarm ran ${trips.create.deferred.alarms} times and re-inserted ${trips.create.deferred.drainedRows} rows within ${trips.create.deferred.waitedSeconds.toFixed(1)} s of the last create.`,
+    `Inside the authority, per create (in-process SQLite, not network round trips): ${n2(os.transactionSync)} transactionSync, ${n2(os.sqlExec)} sql.exec writing ${n2(os.rowsWritten)} rows (SQLite's own count, indexes included: what Durable Objects bill), ${n2(os.getAlarm)} getAlarm, ${n2(os.setAlarm)} setAlarm; its alarm later writes ${n2(trips.create.deferred.objectRowsWritten)} more rows per create (the outbox delete). D1 rows written per create, as D1 reports them (what D1 bills, indexes included): ${n2(trips.create.request.d1RowsWritten)} on the request path and ${n2(trips.create.deferred.d1RowsWritten)} by the alarm's re-insert. The alarm ran ${trips.create.deferred.alarms} times and re-inserted ${trips.create.deferred.drainedRows} rows within ${trips.create.deferred.waitedSeconds.toFixed(1)} s of the last create.`,
     "",
   );
   if (backlog.length) {

@@ -22,6 +22,7 @@ const perOp = (b, n) => ({
   d1BatchStatements: b.d1BatchStatements / n,
   d1Exec: b.d1Exec / n,
   d1RoundTrips: (b.d1Statements + b.d1Batches + b.d1Exec) / n,
+  d1RowsWritten: (b.d1RowsWritten ?? 0) / n,
 });
 
 /** Counts for N creates (request path, then the alarm's deferred work), N gets and N list pages. */
@@ -43,6 +44,7 @@ export async function countRoundTrips(urls, dest, n, log) {
     request: perOp(afterCreates.worker, n),
     objectStorage: {
       sqlExec: storage.sqlExec / n,
+      rowsWritten: storage.rowsWritten / n,
       transactionSync: storage.transactionSync / n,
       getAlarm: storage.getAlarm / n,
       setAlarm: storage.setAlarm / n,
@@ -60,6 +62,8 @@ export async function countRoundTrips(urls, dest, n, log) {
   create.deferred = {
     ...perOp(drained.object, n),
     alarms: drained.objectStorage.alarms,
+    // The authority's rows written while its alarm drained (outbox deletes, idempotency sweeps), per create.
+    objectRowsWritten: (drained.objectStorage.rowsWritten - storage.rowsWritten) / n,
     drainedRows: drained.object.d1BatchStatements,
     waitedSeconds: (Date.now() - waitStarted) / 1000,
   };

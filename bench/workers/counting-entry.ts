@@ -17,12 +17,30 @@ type Bucket = {
   d1Batches: number;
   d1BatchStatements: number;
   d1Exec: number;
+  /** Rows D1 reports written by statements run alone or in batches (its `meta.rows_written`: what D1 bills). */
+  d1RowsWritten: number;
   sql: string[];
 };
-type ObjectBucket = { sqlExec: number; transactionSync: number; getAlarm: number; setAlarm: number; alarms: number };
+/** rowsWritten: rows SQLite reports written by the authority's statements (its cursors' `rowsWritten`: what Durable Objects bill). */
+type ObjectBucket = { sqlExec: number; rowsWritten: number; transactionSync: number; getAlarm: number; setAlarm: number; alarms: number };
 
-const fresh = (): Bucket => ({ doRpc: 0, doRpcByMethod: {}, d1Statements: 0, d1Batches: 0, d1BatchStatements: 0, d1Exec: 0, sql: [] });
-const freshObject = (): ObjectBucket => ({ sqlExec: 0, transactionSync: 0, getAlarm: 0, setAlarm: 0, alarms: 0 });
+const fresh = (): Bucket => ({
+  doRpc: 0,
+  doRpcByMethod: {},
+  d1Statements: 0,
+  d1Batches: 0,
+  d1BatchStatements: 0,
+  d1Exec: 0,
+  d1RowsWritten: 0,
+  sql: [],
+});
+const freshObject = (): ObjectBucket => ({ sqlExec: 0, rowsWritten: 0, transactionSync: 0, getAlarm: 0, setAlarm: 0, alarms: 0 });
+/** The authority's cursors since the counts were last read: a cursor knows its rows written once consumed. */
+let cursors: SqlStorageCursor<Record<string, SqlStorageValue>>[] = [];
+const settleCursors = () => {
+  for (const c of cursors) counts.objectStorage.rowsWritten += c.rowsWritten;
+  cursors = [];
+};
 // queue: the webhook consumer's calls (bench/phases/webhooks.mjs), apart from the request path's.
 const counts = { worker: fresh(), object: fresh(), objectStorage: freshObject(), queue: fresh() };
 
@@ -40,15 +58,19 @@ function countedD1(db: D1Database, b: Bucket): D1Database {
         noteSql(b, sql);
         return col === undefined ? s.first() : s.first(col);
       },
-      run: () => {
+      run: async () => {
         b.d1Statements++;
         noteSql(b, sql);
-        return s.run();
+        const r = await s.run();
+        b.d1RowsWritten += r.meta.rows_written ?? 0;
+        return r;
       },
-      all: () => {
+      all: async () => {
         b.d1Statements++;
         noteSql(b, sql);
-        return s.all();
+        const r = await s.all();
+        b.d1RowsWritten += r.meta.rows_written ?? 0;
+        return r;
       },
       raw: (o?: { columnNames?: boolean }) => {
         b.d1Statements++;
@@ -64,7 +86,10 @@ function countedD1(db: D1Database, b: Bucket): D1Database {
     batch: (stmts: D1PreparedStatement[]) => {
       b.d1Batches++;
       b.d1BatchStatements += stmts.length;
-      return db.batch(stmts.map((s) => real.get(s) ?? s));
+      return db.batch(stmts.map((s) => real.get(s) ?? s)).then((rs) => {
+        for (const r of rs) b.d1RowsWritten += r.meta.rows_written ?? 0;
+        return rs;
+      });
     },
     exec: (sql: string) => {
       b.d1Exec++;
@@ -113,7 +138,9 @@ function countedStorage(ctx: DurableObjectState): DurableObjectState {
       if (k === "exec")
         return (...a: unknown[]) => {
           o().sqlExec++;
-          return Reflect.apply(v as (...x: unknown[]) => unknown, t, a);
+          const cursor = Reflect.apply(v as (...x: unknown[]) => unknown, t, a) as SqlStorageCursor<Record<string, SqlStorageValue>>;
+          cursors.push(cursor);
+          return cursor;
         };
       return typeof v === "function" ? (v as (...x: unknown[]) => unknown).bind(t) : v;
     },
@@ -212,11 +239,15 @@ export class DestinationAuthority extends Authority {
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const { pathname } = new URL(request.url);
-    if (pathname === "/__bench/counts") return Response.json(counts);
+    if (pathname === "/__bench/counts") {
+      settleCursors();
+      return Response.json(counts);
+    }
     if (pathname === "/__bench/reset") {
       // In place: the objects already hold references to these buckets.
       Object.assign(counts.worker, fresh());
       Object.assign(counts.object, fresh());
+      cursors = [];
       Object.assign(counts.objectStorage, freshObject());
       Object.assign(counts.queue, fresh());
       return Response.json(counts);
