@@ -1,5 +1,6 @@
 import type { RequestRow } from "../db/schema";
 import { EXPIRABLE } from "../lifecycle/transitions";
+import { isoTime } from "../lib/iso-time";
 import { formatAmount, formatMinor } from "../lib/money";
 
 const amountOf = (row: RequestRow, minor: string) =>
@@ -52,9 +53,9 @@ export function serializeRequest(row: RequestRow, now = Date.now()) {
     payee: row.payee,
     dueDate: row.dueDate,
     metadata: row.metadata,
-    expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt).toISOString(),
-    createdAt: new Date(row.createdAt).toISOString(),
-    updatedAt: new Date(row.updatedAt).toISOString(),
+    expiresAt: row.expiresAt === null ? null : isoTime(row.expiresAt),
+    createdAt: isoTime(row.createdAt),
+    updatedAt: isoTime(row.updatedAt),
   };
 }
 
