@@ -16,11 +16,16 @@ export function recordInsert(db: Database, record: AdmissionRecord) {
     : db.insert(paymentLinks).values(record.row).onConflictDoNothing();
 }
 
-/** The request INSERT of recordInsert, with every column a placeholder: built and prepared once per database handle. */
+/**
+ * The request INSERT of recordInsert, prepared once per database handle. Each column's value is a bare
+ * placeholder (no column encoder: drizzle's would write a JSON column's null as the text "null"), bound
+ * to the value encoded here as drizzle's unprepared insert does: null stays NULL.
+ */
+const REQUEST_COLUMNS = Object.entries(getTableColumns(requests));
 const insertRequest = (db: Database) =>
   db
     .insert(requests)
-    .values(Object.fromEntries(Object.keys(getTableColumns(requests)).map((key) => [key, sql.placeholder(key)])) as unknown as RequestRow)
+    .values(Object.fromEntries(REQUEST_COLUMNS.map(([key]) => [key, sql`${sql.placeholder(key)}`])) as unknown as RequestRow)
     .onConflictDoNothing()
     .prepare();
 const preparedInserts = new WeakMap<Database, ReturnType<typeof insertRequest>>();
@@ -28,16 +33,21 @@ const preparedInserts = new WeakMap<Database, ReturnType<typeof insertRequest>>(
 /**
  * recordInsert, run on its own (the create path's one D1 statement). A request's
  * INSERT is prepared once and bound per create: drizzle building it anew was
- * about a tenth of a create's CPU in the Worker (bench/README.md).
+ * about a tenth of a create's CPU in the Worker (bench/findings.md). A row
+ * missing a column (an admission recorded before that column existed) takes
+ * the unprepared path, which fills in the column's default.
  */
 export async function runRecordInsert(db: Database, record: AdmissionRecord): Promise<void> {
-  if (record.kind !== "request") {
+  const row = record.row as Record<string, unknown>;
+  if (record.kind !== "request" || REQUEST_COLUMNS.some(([key]) => row[key] === undefined)) {
     await recordInsert(db, record).run();
     return;
   }
   let insert = preparedInserts.get(db);
   if (!insert) preparedInserts.set(db, (insert = insertRequest(db)));
-  await insert.run(record.row);
+  await insert.run(
+    Object.fromEntries(REQUEST_COLUMNS.map(([key, column]) => [key, row[key] === null ? null : column.mapToDriverValue(row[key])])),
+  );
 }
 
 /**

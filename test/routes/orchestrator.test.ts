@@ -27,8 +27,11 @@ describe("orchestrator requests", () => {
       reference: "INV 1",
       metadata: { order: "1042" },
     });
-    const row = await env.DB.prepare("SELECT amount_minor, created_by_client_id FROM requests WHERE id = ?").bind(res.json.id).first();
-    expect(row).toEqual({ amount_minor: "12500000", created_by_client_id: shop.id });
+    const row = await env.DB.prepare("SELECT amount_minor, created_by_client_id, metadata, payer FROM requests WHERE id = ?")
+      .bind(res.json.id)
+      .first();
+    // JSON columns hold JSON text, and an absent party is SQL NULL (not the text "null").
+    expect(row).toEqual({ amount_minor: "12500000", created_by_client_id: shop.id, metadata: '{"order":"1042"}', payer: null });
     // The detail view is the request plus its payments (none yet).
     expect((await shop.orchestrator(`/v1/requests/${res.json.id}`)).json).toEqual({ ...res.json, payments: [] });
   });
