@@ -40,12 +40,15 @@ async function readLimited(req: Request): Promise<Uint8Array> {
  */
 export const bodyGuard = createMiddleware(async (c, next) => {
   // Hono caches body promises under the body's type; its declared type says string.
-  const cache = c.req.bodyCache as { text?: Promise<string>; json?: Promise<unknown>; arrayBuffer?: Promise<ArrayBuffer> };
+  const cache = c.req.bodyCache as { text?: Promise<string>; arrayBuffer?: Promise<ArrayBuffer> };
   if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  // A declared length within the limit is the body's length (the runtime holds the sender to it): read it whole.
-  const bytes = c.req.header("content-length") !== undefined ? new Uint8Array(await c.req.raw.arrayBuffer()) : await readLimited(c.req.raw);
+  // A declared length within the limit: read the body whole (the runtime holds the sender to it, and the size is checked again).
+  const bytes = /^\d+$/.test(c.req.header("content-length") ?? "")
+    ? new Uint8Array(await c.req.raw.arrayBuffer())
+    : await readLimited(c.req.raw);
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
   const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
   if (bytes.byteLength === 0) {
     if (JSON_TYPE.test(mediaType)) cache.text = Promise.resolve("{}");
@@ -60,8 +63,7 @@ export const bodyGuard = createMiddleware(async (c, next) => {
   }
   try {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    // Parsed once: the zod validators read this parse (c.req.json()) instead of parsing the text again.
-    cache.json = Promise.resolve(JSON.parse(text));
+    JSON.parse(text);
     cache.text = Promise.resolve(text);
   } catch {
     throw new ApiError("malformed_json", "The request body is not valid UTF-8 JSON.");
