@@ -1,11 +1,11 @@
 // Writes the run as markdown: machine, versions, method, every figure, targets.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { n2, rpcText } from "./paths.mjs";
 
 const f0 = (x) => Math.round(x).toLocaleString("en");
 const f2 = (x) => x.toFixed(2);
 const pct = (x) => `${(x * 100).toFixed(0)} %`;
-const n2 = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 const mark = (ok) => (ok ? "met" : "**missed**");
 const median = (xs) => {
   const v = [...xs].sort((a, b) => a - b);
@@ -200,13 +200,7 @@ export function writeReport(file, run) {
   const tr = (label, p) =>
     row(
       label,
-      `${n2(p.doRpc)}${
-        Object.keys(p.doRpcByMethod).length
-          ? ` (${Object.entries(p.doRpcByMethod)
-              .map(([k, v]) => `${k} ${n2(v)}`)
-              .join(", ")})`
-          : ""
-      }`,
+      rpcText(p),
       n2(p.d1Statements),
       `${n2(p.d1Batches)} (${n2(p.d1BatchStatements)})`,
       n2(p.d1RoundTrips),

@@ -1,3 +1,5 @@
+import { UTF8 } from "../lib/crypto";
+
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /** CRC-32 (IEEE 802.3, the zlib one) lookup table, built once. */
@@ -10,8 +12,6 @@ const TABLE = (() => {
   }
   return t;
 })();
-
-const UTF8 = new TextEncoder();
 
 /** CRC-32 of a string's UTF-8 bytes, as an unsigned integer. Runs on every orchestrator call: one encoder, an indexed loop. */
 export function crc32(text: string): number {

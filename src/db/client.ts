@@ -15,3 +15,17 @@ export function database(d1: D1Database): Drizzle {
 }
 
 export type Database = ReturnType<typeof database>;
+
+const preparedByHandle = new WeakMap<Database, Map<string, unknown>>();
+
+/**
+ * A query built once per database handle and name, then bound per call: drizzle
+ * building a query anew was a fifth to a third of a hot path's CPU (bench/findings.md).
+ */
+export function preparedOnce<T>(db: Database, name: string, build: (db: Database) => T): T {
+  let byName = preparedByHandle.get(db);
+  if (!byName) preparedByHandle.set(db, (byName = new Map()));
+  let query = byName.get(name) as T | undefined;
+  if (query === undefined) byName.set(name, (query = build(db)));
+  return query;
+}

@@ -1,7 +1,7 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AdmissionRecord, OutboxRecord, TransitionRecord } from "../durable-objects/authority-types";
-import type { Database } from "./client";
+import { preparedOnce, type Database } from "./client";
 import { paymentLinks, payments, requestEvents, requests, type PaymentRow, type RequestRow } from "./schema";
 
 /**
@@ -28,7 +28,6 @@ const insertRequest = (db: Database) =>
     .values(Object.fromEntries(REQUEST_COLUMNS.map(([key]) => [key, sql`${sql.placeholder(key)}`])) as unknown as RequestRow)
     .onConflictDoNothing()
     .prepare();
-const preparedInserts = new WeakMap<Database, ReturnType<typeof insertRequest>>();
 
 /**
  * recordInsert, run on its own (the create path's one D1 statement). A request's
@@ -43,9 +42,7 @@ export async function runRecordInsert(db: Database, record: AdmissionRecord): Pr
     await recordInsert(db, record).run();
     return;
   }
-  let insert = preparedInserts.get(db);
-  if (!insert) preparedInserts.set(db, (insert = insertRequest(db)));
-  await insert.run(
+  await preparedOnce(db, "request insert", insertRequest).run(
     Object.fromEntries(REQUEST_COLUMNS.map(([key, column]) => [key, row[key] === null ? null : column.mapToDriverValue(row[key])])),
   );
 }

@@ -1,4 +1,5 @@
-const UTF8 = new TextEncoder();
+/** One UTF-8 encoder for the hot paths' hashing and checksums. */
+export const UTF8 = new TextEncoder();
 /** "00" … "ff": every orchestrator call hex-encodes its secret's hash, so a lookup rather than 32 formats. */
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import type { Database } from "../db/client";
+import { preparedOnce, type Database } from "../db/client";
 import { rowMapper } from "../db/row-mapper";
 import { requests, type RequestRow } from "../db/schema";
 import type { Permission } from "../credentials/permissions";
@@ -77,9 +77,6 @@ const build = (db: Database, s: Shape) =>
     .limit(p("limit"))
     .prepare();
 
-type Prepared = ReturnType<typeof build>;
-const prepared = new WeakMap<Database, Map<string, Prepared>>();
-
 function visibilityShape(v: Visibility, direction: Direction | undefined): Shape["visibility"] {
   if (v.type === "recipient") return "all";
   const dirs: Direction[] = direction ? [direction] : ["incoming", "outgoing"];
@@ -105,11 +102,7 @@ export async function selectPage(
     cursor: cursor !== undefined,
   };
   const key = `${+shape.direction}${shape.status}/${shape.createdBy}/${shape.visibility}/${+shape.cursor}`;
-  let byShape = prepared.get(db);
-  if (!byShape) prepared.set(db, (byShape = new Map()));
-  let query = byShape.get(key);
-  if (!query) byShape.set(key, (query = build(db, shape)));
-  const rows = await query.values({
+  const rows = await preparedOnce(db, `list ${key}`, (d) => build(d, shape)).values({
     destinationId,
     direction: f.direction,
     status: f.status,
