@@ -144,6 +144,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/destinations/{destinationId}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes waiting to reach the read model
+         * @description Every change is committed by the destination's authority and written through to the read model before a 2xx; one the read model refused waits and is retried on its own. This shows how many wait, since when, and how many keep failing.
+         */
+        get: operations["getDestinationHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/destinations/{destinationId}/clients": {
         parameters: {
             query?: never;
@@ -1073,6 +1093,24 @@ export interface components {
          */
         DestinationClaim: {
             signature: string;
+        };
+        /**
+         * @example {
+         *       "pendingWrites": 0,
+         *       "oldestPendingAt": null,
+         *       "failedWrites": 0
+         *     }
+         */
+        DestinationHealth: {
+            /** @description Committed changes not yet in the read model; normally 0 within a second. */
+            pendingWrites: number;
+            /**
+             * Format: date-time
+             * @description When the oldest change still waiting was committed.
+             */
+            oldestPendingAt: string | null;
+            /** @description Changes the read model refused 8 times or more: set aside, still retried every 6 hours, never blocking others. */
+            failedWrites: number;
         };
         Client: {
             id: string;
@@ -2092,6 +2130,55 @@ export interface operations {
             };
             /** @description unsupported_media_type: body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDestinationHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The destination's write health */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestinationHealth"];
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

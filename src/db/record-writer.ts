@@ -1,6 +1,7 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AdmissionRecord, OutboxRecord, TransitionRecord } from "../durable-objects/authority-types";
+import type { PendingRecord, WriteOutcome } from "../durable-objects/outbox";
 import { preparedOnce, type Database } from "./client";
 import { paymentLinks, payments, requestEvents, requests, type PaymentRow, type RequestRow } from "./schema";
 
@@ -95,4 +96,50 @@ export function recordOutbox(db: Database, record: OutboxRecord): BatchItem<"sql
   if (record.kind === "transition") return recordTransition(db, record);
   if (record.kind === "payment") return [recordPaymentRow(db, record.row)];
   return [recordInsert(db, record)];
+}
+
+/** D1's own reason, without the statement and its bound values (they carry payer and payee data). */
+const message = (err: unknown): string => {
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  return (cause instanceof Error ? cause.message : String(cause)).split("\n")[0]!.slice(0, 300);
+};
+
+async function writeOne(db: Database, { record }: PendingRecord): Promise<void> {
+  if (record.kind !== "transition" && record.kind !== "payment") return runRecordInsert(db, record);
+  const [first, ...rest] = recordOutbox(db, record);
+  await db.batch([first!, ...rest]);
+}
+
+/**
+ * The record pipeline's second half: the one function that writes committed
+ * records to D1, for every path (create, transition, payment, expiry, re-check,
+ * the alarm's retries). Each record is idempotent (insert-once, or guarded by
+ * its sequence or version), so a repeat or a reordering is harmless. All of
+ * them go as one batch; if D1 refuses the batch, each is written on its own, so
+ * one record D1 refuses (a constraint, a bug, a row too large) fails alone and
+ * the others land. It never throws: the outcome per record goes back to the
+ * outbox, which backs off the failed ones.
+ */
+export async function writeRecords(db: Database, pending: PendingRecord[]): Promise<WriteOutcome[]> {
+  if (pending.length === 0) return [];
+  if (pending.length > 1) {
+    const [first, ...rest] = pending.flatMap((p) => recordOutbox(db, p.record));
+    try {
+      await db.batch([first!, ...rest]);
+      return pending.map((p) => ({ id: p.id, error: null }));
+    } catch {
+      // Fall through: find which ones D1 refuses.
+    }
+  }
+  const outcomes: WriteOutcome[] = [];
+  for (const p of pending) {
+    try {
+      await writeOne(db, p);
+      outcomes.push({ id: p.id, error: null });
+    } catch (err) {
+      console.error("D1 refused a record; it waits in the outbox", p.id, message(err));
+      outcomes.push({ id: p.id, error: message(err) });
+    }
+  }
+  return outcomes;
 }

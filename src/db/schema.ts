@@ -147,8 +147,8 @@ export const requestEvents = sqliteTable(
 
 /**
  * Payments as the authority recorded them (outbox `payment` records): verified
- * Transfer logs, one row per log (the unique index: one log pays at most one
- * request), and the recipient's declared payments (no transaction). A null
+ * Transfer logs, one row per log and destination (the unique index: one log pays at most one
+ * request of a destination), and the recipient's declared payments (no transaction). A null
  * request_id is a verified transfer to the destination nobody could tie to a
  * request (unattributed), until the recipient assigns it. `version` orders the
  * writes of one payment, so a late write never undoes a newer one; a dropped
@@ -175,7 +175,8 @@ export const payments = sqliteTable(
     version: integer("version").notNull(),
   },
   (t) => [
-    uniqueIndex("payments_log_unique").on(t.chainId, t.txHash, t.logIndex),
+    // Per destination: one transfer between two Payrelay wallets is a payment of each side (see docs/storage-schema.md).
+    uniqueIndex("payments_destination_log_unique").on(t.destinationId, t.chainId, t.txHash, t.logIndex),
     index("payments_request_idx").on(t.requestId, t.createdAt),
     index("payments_destination_idx").on(t.destinationId, t.requestId, t.createdAt, t.id),
   ],

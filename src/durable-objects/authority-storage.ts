@@ -149,6 +149,29 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
      target TEXT NOT NULL,
      details TEXT NOT NULL
    );`,
+  // The record pipeline (outbox.ts): one id scheme, the request (or link) a record is about, and per-record
+  // attempts with a backoff, so a record D1 refuses waits on its own. WITHOUT ROWID and no secondary index:
+  // a record lives here for one D1 round trip, so a create costs one row written and one deleted, and the
+  // scans (due, subject, health) read a table that is empty but for what D1 refused.
+  `ALTER TABLE outbox RENAME TO outbox_v1;
+   DROP INDEX outbox_admitted;
+   CREATE TABLE outbox (
+     id TEXT PRIMARY KEY,
+     subject TEXT NOT NULL,
+     record TEXT NOT NULL,
+     committed_at INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL,
+     last_error TEXT
+   ) WITHOUT ROWID;
+   INSERT INTO outbox (id, subject, record, committed_at, next_attempt_at)
+     SELECT id,
+       CASE json_extract(record, '$.kind') WHEN 'payment'
+         THEN COALESCE(json_extract(record, '$.row.requestId'), json_extract(record, '$.row.id'))
+         ELSE json_extract(record, '$.row.id') END,
+       record, admitted_at, admitted_at
+     FROM outbox_v1;
+   DROP TABLE outbox_v1;`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

@@ -45,7 +45,7 @@ export type TransitionRecord = { kind: "transition"; row: RequestRow; event: Req
 /** A payment that changed without moving a request (an unattributed transfer recorded or confirmed). */
 export type PaymentRecord = { kind: "payment"; row: PaymentRow };
 
-/** Everything the outbox holds; the Worker writes each kind right after the RPC, the alarm repairs. */
+/** Everything the outbox holds; the authority writes each through to D1 right after committing it (outbox.ts). */
 export type OutboxRecord = AdmissionRecord | TransitionRecord | PaymentRecord;
 
 /** One Transfer log the Worker verified; the amount in the token's minor units, as a decimal integer string. */
@@ -77,9 +77,14 @@ export type RecordPaymentInput = {
 };
 
 /** `recorded`: something changed; `unchanged`: the same payment again (idempotent). */
-export type RecordPaymentResult =
+export type RecordPaymentResult = (
   | { outcome: "recorded" | "unchanged" | "invalid_state"; row: RequestRow | null; records: OutboxRecord[] }
-  | { outcome: "already_used" | "not_found" | "unauthenticated"; records: OutboxRecord[] };
+  | { outcome: "already_used" | "not_found" | "unauthenticated"; records: OutboxRecord[] }
+) &
+  Stored;
+
+/** Whether D1 has what the call committed (the authority's commit); the RPC sets it, the transaction does not. */
+type Stored = { stored?: boolean };
 
 /** Who asks for a transition: a client proving its secret, the signed-in recipient, or the authority itself (expiry). */
 export type TransitionActor =
@@ -99,10 +104,12 @@ export type TransitionInput = {
  * expiry found due on the way), for the Worker to write to D1 whatever the outcome.
  * `done`: it happened now; `unchanged`: the same action had already happened (idempotent).
  */
-export type TransitionResult =
+export type TransitionResult = (
   | { outcome: "done" | "unchanged"; row: RequestRow; records: TransitionRecord[] }
   | { outcome: "invalid_state"; row: RequestRow; records: TransitionRecord[] }
-  | { outcome: "not_found" | "unauthenticated" | "forbidden"; records: TransitionRecord[] };
+  | { outcome: "not_found" | "unauthenticated" | "forbidden"; records: TransitionRecord[] }
+) &
+  Stored;
 
 export type AdmitInput = {
   actor: Actor;
@@ -131,8 +138,10 @@ export type AdmitResult =
       outcome: "admitted" | "replayed";
       record: AdmissionRecord;
       reply: Record<string, string> | null;
-      /** Transitions made in the admission itself (a client's autoApproveUpTo), for the Worker to write to D1 too. */
+      /** Transitions made in the admission itself (a client's autoApproveUpTo). */
       transitions?: TransitionRecord[];
+      /** Whether D1 has everything the admission committed (see the authority's commit); false answers 503. */
+      stored?: boolean;
     }
   | { outcome: "unauthenticated" | "client_revoked" | "client_expired" | "permission_denied" | "idempotency_conflict" | "link_limit" }
   | { outcome: "rate_limited"; retryAfterSeconds: number; resetSeconds: number; perMinute: number }

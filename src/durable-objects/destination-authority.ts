@@ -1,7 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
-import type { BatchItem } from "drizzle-orm/batch";
 import { database } from "../db/client";
-import { recordOutbox, recordTransition } from "../db/record-writer";
+import { writeRecords } from "../db/record-writer";
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
 import { resolveMoney } from "./admission-money";
@@ -12,14 +11,14 @@ import type {
   AuthResult,
   ClientView,
   DestinationProfile,
-  OutboxRecord,
   RecordPaymentInput,
   RecordPaymentResult,
   TransitionInput,
   TransitionResult,
 } from "./authority-types";
 import { recordPayment } from "./payment-state";
-import { nextRecheck, persistNow, recheckPayments } from "./payment-recheck";
+import { nextRecheck, recheckPayments } from "./payment-recheck";
+import { outboxOf, type Outbox, type OutboxHealth, type PendingRecord } from "./outbox";
 import { admitRequestState, applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import { isInitialised, migrateAuthority } from "./authority-storage";
 import { issueClientSecret, issueSecretFor } from "../credentials/client-secret";
@@ -51,10 +50,8 @@ import { listDeliveries, listEvents } from "./webhook-listing";
 
 /** Idempotency keys are answered for 48 h (the contract's floor is 24 h). */
 export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;
-/** The Worker writes D1 right after admission; the alarm only repairs what is still here after this. */
-export const OUTBOX_GRACE_MS = 10_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
-/** Rows copied per alarm run: one D1 batch, well under D1's per-invocation query limit. */
+/** Records written per alarm run: one D1 batch, well under D1's per-invocation query limit. */
 const OUTBOX_DRAIN_BATCH = 100;
 
 /** A payment link per request at most this many times: a reader or a leaked secret cannot mint without end. */
@@ -75,6 +72,7 @@ export const MAX_LINKS_PER_REQUEST = 25;
  */
 export class DestinationAuthority extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly outbox: Outbox;
   private ready: boolean;
   /** Added to Date.now() by clock(): tests move a client's expiry and rate bucket forward through runInDurableObject, without sleeping. */
   clockSkewMs = 0;
@@ -82,8 +80,44 @@ export class DestinationAuthority extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    this.outbox = outboxOf(this.sql);
     this.ready = isInitialised(this.sql);
-    if (this.ready) void ctx.blockConcurrencyWhile(async () => migrateAuthority(this.sql));
+    if (this.ready)
+      void ctx.blockConcurrencyWhile(async () => {
+        migrateAuthority(this.sql);
+        // A restart (a deploy, an eviction) may have cut a write-through short: the alarm finishes it.
+        const wake = this.outbox.nextWake();
+        if (wake !== null) await this.scheduleAlarm(wake);
+      });
+  }
+
+  /**
+   * One committing step: `fn` runs in one transactionSync and puts its records in the outbox; then they are
+   * written through to D1 (db/record-writer.ts's writeRecords), with anything still unwritten about `subject`
+   * (the request acted on: an earlier 503 left it), so that a 2xx is always read back from D1 (read-your-writes).
+   * `stored` is false when D1 refused any of them: they stay in the outbox, retried by the alarm with a
+   * backoff, and the caller answers 503.
+   */
+  private async commit<T>(subject: string | null, fn: () => T): Promise<{ value: T; stored: boolean }> {
+    let value: T;
+    try {
+      value = this.ctx.storage.transactionSync(fn);
+    } catch (err) {
+      this.outbox.takeFresh(); // rolled back with the transaction
+      throw err;
+    }
+    const fresh = this.outbox.takeFresh();
+    const earlier = subject === null ? [] : this.outbox.pendingFor(subject).filter((p) => !fresh.some((f) => f.id === p.id));
+    return { value, stored: await this.writeThrough([...earlier, ...fresh]) };
+  }
+
+  /** Writes records to D1 and settles them in the outbox; true when D1 has them all. */
+  private async writeThrough(pending: PendingRecord[]): Promise<boolean> {
+    if (pending.length === 0) return true;
+    const outcomes = await writeRecords(database(this.env.DB), pending);
+    const retryAt = this.outbox.settle(outcomes, Date.now());
+    if (retryAt !== null) await this.scheduleAlarm(retryAt);
+    return retryAt === null;
   }
 
   /** Only on behalf of the recipient, whose ownership the Worker checked in D1: never for a client's call. */
@@ -222,7 +256,7 @@ export class DestinationAuthority extends DurableObject<Env> {
     if (input.actor.type === "manual" && input.profile) this.initialise(input.profile);
     if (!this.ready) return { outcome: "unauthenticated" };
     let deliveries = 0;
-    const result = this.ctx.storage.transactionSync((): AdmitResult => {
+    const { value: result, stored } = await this.commit(null, (): AdmitResult => {
       let record: AdmissionRecord = input.record;
       let scope: string;
       let client: ClientRow | undefined;
@@ -282,7 +316,7 @@ export class DestinationAuthority extends DurableObject<Env> {
           record.row.requestId,
         );
       }
-      this.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", record.row.id, JSON.stringify(record), now);
+      this.outbox.put(record, now);
       if (record.kind === "request") admitRequestState(this.sql, record.row);
       deliveries = recordAdmissionEvent(this.sql, record, input.requestCreatorClientId, now);
       // Limits write last, after the request exists: its reservation is keyed by it, and auto-approval moves it.
@@ -301,11 +335,15 @@ export class DestinationAuthority extends DurableObject<Env> {
       }
       return { outcome: "admitted", record, reply: input.reply ?? null, transitions: limited.transitions };
     });
+    if (result.outcome === "replayed") {
+      // The first answer may have been a 503: what it committed reaches D1 before this one answers.
+      return { ...result, stored: await this.writeThrough(this.outbox.pendingFor(result.record.row.id)) };
+    }
     if (result.outcome === "admitted") {
-      await this.scheduleAlarm(now + OUTBOX_GRACE_MS);
       if (result.record.kind === "request" && result.record.row.expiresAt !== null) await this.scheduleAlarm(result.record.row.expiresAt);
       // Only this admission's deliveries need sending now (its event's, an auto-approval's); older ones are the alarm's.
       if (deliveries > 0 || (result.transitions?.length ?? 0) > 0) await this.dispatchWebhooks();
+      return { ...result, stored };
     }
     return result;
   }
@@ -322,12 +360,9 @@ export class DestinationAuthority extends DurableObject<Env> {
       const row = this.clientRow(clientId);
       return row !== undefined && secretMatches(row, secretHash, this.clock());
     };
-    const result = this.ctx.storage.transactionSync(() => applyTransition(this.sql, input, checkSecret, now));
-    if (result.records.length > 0) {
-      await this.scheduleAlarm(now + OUTBOX_GRACE_MS);
-      await this.dispatchWebhooks();
-    }
-    return result;
+    const { value: result, stored } = await this.commit(input.requestId, () => applyTransition(this.sql, input, checkSecret, now));
+    if (result.records.length > 0) await this.dispatchWebhooks();
+    return { ...result, stored };
   }
 
   /**
@@ -342,12 +377,13 @@ export class DestinationAuthority extends DurableObject<Env> {
       const row = this.clientRow(clientId);
       return row !== undefined && secretMatches(row, secretHash, this.clock());
     };
-    const result = this.ctx.storage.transactionSync(() => recordPayment(this.sql, input, checkSecret, now));
+    const { value: result, stored } = await this.commit(input.requestId, () => recordPayment(this.sql, input, checkSecret, now));
     if (result.records.length > 0) {
-      await this.scheduleAlarm(Math.min(now + OUTBOX_GRACE_MS, nextRecheck(this.sql) ?? Infinity));
+      const recheck = nextRecheck(this.sql);
+      if (recheck !== null) await this.scheduleAlarm(recheck);
       await this.dispatchWebhooks();
     }
-    return result;
+    return { ...result, stored };
   }
 
   /** The alarm's re-check of confirming payments (payment-recheck.ts); `now` lets a test look ahead. */
@@ -355,15 +391,12 @@ export class DestinationAuthority extends DurableObject<Env> {
     if (!this.ready) return;
     const destinationId = this.sql.exec<{ id: string }>("SELECT id FROM destination LIMIT 1").toArray()[0]?.id;
     if (destinationId === undefined) return;
-    const records = await recheckPayments(this.ctx.storage, this.env, destinationId, now);
+    const records = await recheckPayments(this.ctx.storage, this.sql, this.env, destinationId, now);
+    await this.writeThrough(this.outbox.takeFresh());
     if (records.length > 0) await this.dispatchWebhooks();
-    await persistNow(database(this.env.DB), this.sql, records);
   }
 
-  /**
-   * Expires what is due, one transaction each, then writes them to D1 at once
-   * (no Worker will); what D1 refuses stays in the outbox for the drain.
-   */
+  /** Expires what is due, one transaction each, then writes them through to D1 together (no Worker will). */
   private async expireDue(now: number): Promise<void> {
     const records = dueExpiries(this.sql, now, OUTBOX_DRAIN_BATCH).flatMap(
       (requestId) =>
@@ -372,15 +405,8 @@ export class DestinationAuthority extends DurableObject<Env> {
         ).records,
     );
     if (records.length === 0) return;
+    await this.writeThrough(this.outbox.takeFresh());
     await this.dispatchWebhooks(); // fresh events: the alarm's own dispatch would leave them for the grace period
-    const db = database(this.env.DB);
-    const [first, ...rest] = records.flatMap((r) => recordTransition(db, r));
-    try {
-      await db.batch([first!, ...rest]);
-      this.sql.exec(`DELETE FROM outbox WHERE id IN (${records.map(() => "?").join(",")})`, ...records.map((r) => r.event.id));
-    } catch (err) {
-      console.error("expiry write to D1 failed; the outbox drain repeats it", err instanceof Error ? err.message : err);
-    }
   }
 
   private async scheduleAlarm(at: number): Promise<void> {
@@ -393,53 +419,32 @@ export class DestinationAuthority extends DurableObject<Env> {
    * died, D1 failed), then forgets expired idempotency keys.
    */
   override async alarm(): Promise<void> {
+    await this.wake(Date.now());
+  }
+
+  /** The alarm's work as of `now` (tests look ahead with it through runInDurableObject; it is not on the RPC surface). */
+  private async wake(now: number): Promise<void> {
     if (!this.ready) return;
-    const now = Date.now();
     await this.expireDue(now);
     await this.recheckPayments(now);
     const webhooksNext = await this.webhookAlarm(now);
-    const due = this.sql
-      .exec<{ id: string; record: string }>(
-        "SELECT id, record FROM outbox WHERE admitted_at <= ? ORDER BY admitted_at LIMIT ?",
-        now - OUTBOX_GRACE_MS,
-        OUTBOX_DRAIN_BATCH,
-      )
-      .toArray();
-    if (due.length > 0) {
-      const db = database(this.env.DB);
-      const [first, ...rest] = due.flatMap((r): BatchItem<"sqlite">[] => {
-        const record = JSON.parse(r.record) as OutboxRecord;
-        return recordOutbox(db, record);
-      });
-      try {
-        await db.batch([first!, ...rest]);
-      } catch (err) {
-        // D1 is down: keep the outbox and try again later rather than burn the platform's alarm retries.
-        console.error("outbox drain failed", err instanceof Error ? err.message : err);
-        await this.ctx.storage.setAlarm(now + 30_000);
-        return;
-      }
-      this.sql.exec(`DELETE FROM outbox WHERE id IN (${due.map(() => "?").join(",")})`, ...due.map((r) => r.id));
-    }
+    // Records D1 refused before, each on its own backoff; one that keeps failing never holds back the rest.
+    const due = this.outbox.due(now, OUTBOX_DRAIN_BATCH);
+    await this.writeThrough(due);
     this.sql.exec("DELETE FROM idempotency_keys WHERE expires_at <= ?", now);
-    const next = this.sql
-      .exec<{ at: number | null }>(
-        `SELECT MIN(at) AS at FROM (SELECT MIN(admitted_at) + ${OUTBOX_GRACE_MS} AS at FROM outbox UNION ALL SELECT MIN(expires_at) FROM idempotency_keys)`,
-      )
-      .one().at;
-    // A full batch means more rows are due: come back at once, or a destination creating more
-    // than one batch a second grows its outbox without bound.
-    const wake = [next, webhooksNext, nextExpiry(this.sql), nextRecheck(this.sql)].reduce<number | null>(
+    const keysNext = this.sql.exec<{ at: number | null }>("SELECT MIN(expires_at) AS at FROM idempotency_keys").one().at;
+    // A full batch means more records may be due: come back at once rather than a second later.
+    const wake = [this.outbox.nextWake(), keysNext, webhooksNext, nextExpiry(this.sql), nextRecheck(this.sql)].reduce<number | null>(
       (a, b) => (a === null ? b : b === null ? a : Math.min(a, b)),
       null,
     );
     if (wake !== null) await this.ctx.storage.setAlarm(Math.max(wake, due.length === OUTBOX_DRAIN_BATCH ? now : now + 1000));
   }
 
-  /** Test and operations view: how many admitted creates are not yet confirmed in D1 by the alarm. */
-  outboxSize(): number {
-    if (!this.ready) return 0;
-    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n;
+  /** The recipient's view of the record pipeline: what has not reached D1 yet, and what keeps failing. */
+  health(): OutboxHealth {
+    if (!this.ready) return { pendingWrites: 0, oldestPendingAt: null, failedWrites: 0 };
+    return this.outbox.health();
   }
 
   // Webhooks (issue 9): thin RPC over webhook-*.ts, which hold the logic and the reasoning.

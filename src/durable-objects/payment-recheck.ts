@@ -1,10 +1,9 @@
 import { rpcCall, rpcUrl, type ChainEnv } from "../chains/rpc";
 import { QuantityShape, ReceiptShape } from "../chains/rpc-shapes";
-import type { Database } from "../db/client";
-import { recordOutbox } from "../db/record-writer";
 import type { OutboxRecord } from "./authority-types";
 import { RECHECK_MS, paymentById, toD1, updatePayment, type StoredPayment } from "./payment-store";
 import { settle } from "./payment-settle";
+import { outboxOf } from "./outbox";
 
 /**
  * The alarm's look at confirming transactions: RPC first, outside any
@@ -63,7 +62,7 @@ function apply(sql: SqlStorage, ids: string[], verdict: Verdict, destinationId: 
     });
     if (p.request_id === null) {
       const record: OutboxRecord = { kind: "payment", row: toD1(paymentById(sql, id), destinationId) };
-      sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", `${id}:${record.row.version}`, JSON.stringify(record), now);
+      outboxOf(sql).put(record, now);
       records.push(record);
     } else {
       const data = { txHash: p.tx_hash ?? "", ...(confirmed ? { confirmed: "true" } : { dropped: "true" }) };
@@ -74,8 +73,8 @@ function apply(sql: SqlStorage, ids: string[], verdict: Verdict, destinationId: 
 }
 
 /** Re-checks the confirming payments that are due; the records are for D1 (the outbox keeps them meanwhile). */
-export async function recheckPayments(storage: DurableObjectStorage, env: ChainEnv, destinationId: string, now: number) {
-  const due = storage.sql
+export async function recheckPayments(storage: DurableObjectStorage, sql: SqlStorage, env: ChainEnv, destinationId: string, now: number) {
+  const due = sql
     .exec<StoredPayment>(
       "SELECT * FROM payments WHERE recheck_at IS NOT NULL AND recheck_at <= ? AND status = 'confirming' ORDER BY recheck_at LIMIT ?",
       now,
@@ -88,7 +87,7 @@ export async function recheckPayments(storage: DurableObjectStorage, env: ChainE
   for (const group of byTx.values()) {
     const verdict = await look(env, group[0]!.chain_id!, group[0]!.tx_hash!);
     const ids = group.map((p) => p.id);
-    records.push(...storage.transactionSync(() => apply(storage.sql, ids, verdict, destinationId, Date.now())));
+    records.push(...storage.transactionSync(() => apply(sql, ids, verdict, destinationId, Date.now())));
   }
   return records;
 }
@@ -96,23 +95,4 @@ export async function recheckPayments(storage: DurableObjectStorage, env: ChainE
 /** When the next confirming payment is due for a look, for the alarm. */
 export function nextRecheck(sql: SqlStorage): number | null {
   return sql.exec<{ at: number | null }>("SELECT MIN(recheck_at) AS at FROM payments WHERE recheck_at IS NOT NULL").one().at;
-}
-
-/** The outbox id a record was stored under (see settle and recordUnattributed). */
-const outboxId = (r: OutboxRecord) =>
-  r.kind === "transition" ? r.event.id : r.kind === "payment" ? `${r.row.id}:${r.row.version}` : r.row.id;
-
-/**
- * Writes what the alarm changed to D1 at once (no Worker will) and forgets it
- * from the outbox; what D1 refuses stays there for the drain.
- */
-export async function persistNow(db: Database, sql: SqlStorage, records: OutboxRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const [first, ...rest] = records.flatMap((r) => recordOutbox(db, r));
-  try {
-    await db.batch([first!, ...rest]);
-    sql.exec(`DELETE FROM outbox WHERE id IN (${records.map(() => "?").join(",")})`, ...records.map(outboxId));
-  } catch (err) {
-    console.error("payment re-check write to D1 failed; the outbox drain repeats it", err instanceof Error ? err.message : err);
-  }
 }

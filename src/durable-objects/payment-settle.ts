@@ -5,6 +5,7 @@ import { serializeRequest } from "../services/request-view";
 import type { PaymentActor, TransitionRecord } from "./authority-types";
 import { inRequestUnits, livePayments, paymentById, toD1 } from "./payment-store";
 import { recordEvent } from "./webhook-store";
+import { outboxOf } from "./outbox";
 
 /**
  * A request recomputed from its payments, inside the authority's
@@ -74,6 +75,6 @@ export function settle(
     event: { id: eventId, requestId, destinationId: row.destinationId, type, actor: eventActor(actor), data, at: now, sequence },
     payments: changed.map((id) => toD1(paymentById(sql, id), row.destinationId)),
   };
-  sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", eventId, JSON.stringify(record), now);
+  outboxOf(sql).put(record, now);
   return record;
 }

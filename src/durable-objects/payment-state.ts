@@ -8,6 +8,7 @@ import { insertDeclared, insertTransfer, paymentById, paymentByLog, RECHECK_MS, 
 import { admitRequestState, applyTransition } from "./request-state";
 import { recordAudit } from "./audit-log";
 import { auditActor } from "./transition-hooks";
+import { outboxOf } from "./outbox";
 
 /**
  * Payments in the authority, the single writer of request state (issue 8).
@@ -32,7 +33,7 @@ function recordUnattributed(sql: SqlStorage, input: RecordPaymentInput, now: num
     });
     const record: OutboxRecord = { kind: "payment", row: toD1(paymentById(sql, id), input.destinationId) };
     records.push(record);
-    sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", `${id}:${record.row.version}`, JSON.stringify(record), now);
+    outboxOf(sql).put(record, now);
   }
   return { outcome: "recorded", row: null, records };
 }

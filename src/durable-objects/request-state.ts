@@ -5,6 +5,7 @@ import { serializeRequest } from "../services/request-view";
 import type { TransitionActor, TransitionInput, TransitionRecord, TransitionResult } from "./authority-types";
 import { afterTransition } from "./transition-hooks";
 import { recordEvent } from "./webhook-store";
+import { outboxOf } from "./outbox";
 
 /**
  * A request's state in the authority, its single writer. Plain functions over
@@ -79,7 +80,7 @@ function move(
     row,
     event: { id: eventId, requestId: row.id, destinationId: row.destinationId, type, actor: eventActor, data, at: now, sequence },
   };
-  sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", eventId, JSON.stringify(record), now);
+  outboxOf(sql).put(record, now);
   afterTransition(sql, row, action, actor, now);
   Object.assign(state, { status: to, sequence, row: JSON.stringify(row) });
   return record;

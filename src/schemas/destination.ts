@@ -78,3 +78,14 @@ export const DestinationParams = z.object({
     .regex(idPattern("dst"), "Not a destination id.")
     .openapi({ param: { name: "destinationId", in: "path" }, example: "dst_0k3f9x2m7d4q8w1z" }),
 });
+
+/** The record pipeline as the recipient sees it (GET /api/destinations/{id}/health). */
+export const DestinationHealthSchema = z
+  .object({
+    pendingWrites: z.number().int().openapi({ description: "Committed changes not yet in the read model; normally 0 within a second." }),
+    oldestPendingAt: z.string().datetime().nullable().openapi({ description: "When the oldest change still waiting was committed." }),
+    failedWrites: z.number().int().openapi({
+      description: "Changes the read model refused 8 times or more: set aside, still retried every 6 hours, never blocking others.",
+    }),
+  })
+  .openapi("DestinationHealth", { example: { pendingWrites: 0, oldestPendingAt: null, failedWrites: 0 } });

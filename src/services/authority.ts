@@ -1,9 +1,7 @@
 import type { Permission } from "../credentials/permissions";
 import { MAX_LINKS_PER_REQUEST, type DestinationAuthority } from "../durable-objects/destination-authority";
 import { ApiError } from "../lib/problem";
-import type { AdmissionRecord, AdmitResult, TransitionRecord } from "../durable-objects/authority-types";
-import { database } from "../db/client";
-import { recordTransition, runRecordInsert } from "../db/record-writer";
+import type { AdmitResult } from "../durable-objects/authority-types";
 import { rateLimitHeaders } from "../lib/rate-limit-headers";
 
 /** The stub of a destination's authority: one object per destination id, wherever the caller runs. */
@@ -50,36 +48,8 @@ export function acceptedOrThrow(result: AdmitResult, permission: Permission): Ex
 }
 
 /**
- * Writes an admitted record to D1 (one statement). If D1 fails, the record is
- * still safe in the authority's outbox and its alarm will write it; the caller
- * is told to retry with the same Idempotency-Key, which replays it.
+ * The 503 for a write the authority committed but D1 refused: the record waits in the authority's outbox and
+ * reaches D1 by itself (docs/architecture.md); repeating the call is safe and answers once it is there.
  */
-export async function persistAdmitted(env: Env, record: AdmissionRecord): Promise<void> {
-  try {
-    await runRecordInsert(database(env.DB), record);
-  } catch (err) {
-    console.error("D1 write after admission failed", record.row.id, err instanceof Error ? err.message : err);
-    throw new ApiError(
-      "storage_unavailable",
-      `${record.row.id} was accepted and will be recorded shortly. Retry with the same Idempotency-Key to receive it.`,
-      undefined,
-      { "retry-after": "2" },
-    );
-  }
-}
-
-/**
- * Writes the transitions an admission made (an auto-approval) to D1. Best
- * effort: the request itself is already in D1 in its new status, and the
- * authority's outbox writes the event if this fails.
- */
-export async function persistAdmissionTransitions(env: Env, records: TransitionRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const db = database(env.DB);
-  const [first, ...rest] = records.flatMap((r) => recordTransition(db, r));
-  try {
-    await db.batch([first!, ...rest]);
-  } catch (err) {
-    console.error("D1 write of an admission's transition failed; the outbox repeats it", err instanceof Error ? err.message : err);
-  }
-}
+export const storageUnavailable = (what: string, retry: string) =>
+  new ApiError("storage_unavailable", `${what} was accepted and will be recorded shortly. ${retry}`, undefined, { "retry-after": "2" });

@@ -5,7 +5,7 @@ import { sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { initialStatus } from "../lifecycle/transitions";
 import type { RequestCreate } from "../schemas/request";
-import { acceptedOrThrow, authority, persistAdmitted, persistAdmissionTransitions } from "./authority";
+import { acceptedOrThrow, authority, storageUnavailable } from "./authority";
 import { serializeRequest } from "./request-view";
 
 /** The row as the Worker can build it; the authority fills in the client's name and the amount's minor units. */
@@ -36,10 +36,10 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
 }
 
 /**
- * The create path, for orchestrators and the dashboard alike: one authority RPC
- * (admission) then one D1 statement. If D1 fails after admission the request
- * still exists in the authority's outbox and reaches D1 by its alarm; the
- * caller gets 503 and a retry with the same Idempotency-Key returns it.
+ * The create path, for orchestrators and the dashboard alike: one authority RPC,
+ * which admits the create and writes it through to D1 (one statement). If D1
+ * refuses, the request waits in the authority's outbox and reaches D1 by its
+ * alarm; the caller gets 503 and a retry with the same Idempotency-Key returns it.
  * Manual creates pass the destination's profile, read with the ownership check.
  */
 export async function createRequest(
@@ -71,7 +71,6 @@ export async function createRequest(
   );
   // The fingerprint names the kind, so a replay of this key is always a request.
   const record = admission.record as Extract<typeof admission.record, { kind: "request" }>;
-  await persistAdmitted(env, record);
-  await persistAdmissionTransitions(env, admission.transitions ?? []);
+  if (admission.stored === false) throw storageUnavailable(record.row.id, "Retry with the same Idempotency-Key to receive it.");
   return { request: serializeRequest(record.row), replayed: admission.outcome === "replayed" };
 }

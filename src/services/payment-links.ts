@@ -4,7 +4,7 @@ import { canonicalJson } from "../lib/canonical-json";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { serializeRequest } from "./request-view";
-import { acceptedOrThrow, authority, persistAdmitted } from "./authority";
+import { acceptedOrThrow, authority, storageUnavailable } from "./authority";
 
 /** Contract maximum and default lifetime of a payment link: 7 days. */
 export const MAX_LINK_SECONDS = 604_800;
@@ -61,7 +61,7 @@ export async function createPaymentLink(
   );
   // The fingerprint names the kind, so a replay of this key is always a link with its URL.
   const record = admission.record as Extract<typeof admission.record, { kind: "link" }>;
-  await persistAdmitted(env, record);
+  if (admission.stored === false) throw storageUnavailable(record.row.id, "Retry with the same Idempotency-Key to receive it.");
   const { id, expiresAt } = record.row;
   return {
     link: { id, url: admission.reply!.url!, expiresAt: new Date(expiresAt).toISOString() },

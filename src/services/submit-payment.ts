@@ -1,32 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { verifyPayment, type PaymentSubmission, type VerifiedPayment, type VerifyOutcome } from "../chains/verify-payment";
 import { database } from "../db/client";
-import { recordOutbox } from "../db/record-writer";
 import { requests, type DestinationRow, type RequestRow } from "../db/schema";
-import type { OutboxRecord, PaymentActor, RecordPaymentInput, VerifiedTransfer } from "../durable-objects/authority-types";
+import type { PaymentActor, RecordPaymentInput, VerifiedTransfer } from "../durable-objects/authority-types";
 import { PAYMENT_RULES } from "../lifecycle/transitions";
 import { ApiError, notFound } from "../lib/problem";
-import { authority, unknownClientSecret } from "./authority";
+import { authority, storageUnavailable, unknownClientSecret } from "./authority";
 import { tokenOf } from "./destinations";
 import { serializeRequest } from "./request-view";
 
 /** What a caller submits: a transaction (verified here), or, for the recipient, only a note (a declared payment). */
 export type PaymentCall = { actor: PaymentActor; txHash?: string; signature?: string; note?: string };
-
-/** Writes a payment's records to D1 as one batch; each is version- or sequence-guarded, so repeats are harmless. */
-async function persist(env: Env, records: OutboxRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const db = database(env.DB);
-  const [first, ...rest] = records.flatMap((r) => recordOutbox(db, r));
-  try {
-    await db.batch([first!, ...rest]);
-  } catch (err) {
-    console.error("D1 write after payment failed", err instanceof Error ? err.message : err);
-    throw new ApiError("storage_unavailable", "The payment was recorded and will show shortly; repeating it is safe.", undefined, {
-      "retry-after": "2",
-    });
-  }
-}
 
 /** The chain check: for an incoming request a Transfer to the destination, for an outgoing one from it to the payee. */
 function submission(d: DestinationRow, r: RequestRow, call: PaymentCall, txHash: string): PaymentSubmission {
@@ -62,8 +46,8 @@ const transfersOf = (payments: VerifiedPayment[]): VerifiedTransfer[] =>
 
 /**
  * A payment for one request, from any party: the RPC calls first (nothing is
- * held meanwhile), then one authority RPC that records it atomically, then one
- * D1 batch. Refusals before the authority record nothing, so retries are safe.
+ * held meanwhile), then one authority RPC that records it atomically and writes
+ * it through to D1. Refusals before the authority record nothing, so retries are safe.
  */
 export async function submitPayment(env: Env, d: DestinationRow, r: RequestRow, call: PaymentCall): Promise<RequestRow> {
   const kind = call.txHash === undefined ? "declared" : "verified";
@@ -89,10 +73,8 @@ export async function submitPayment(env: Env, d: DestinationRow, r: RequestRow, 
   if (call.txHash !== undefined) {
     const outcome = await verifyPayment(env, submission(d, r, call, call.txHash));
     if (outcome.outcome === "unattributed") {
-      if (outcome.transfers.length > 0) {
-        const kept = await stub.recordPayment({ ...input, requestId: null, transfers: transfersOf(outcome.transfers) });
-        await persist(env, kept.records);
-      }
+      // Kept for the recipient to assign; if D1 refuses it now, the authority's outbox brings it there later.
+      if (outcome.transfers.length > 0) await stub.recordPayment({ ...input, requestId: null, transfers: transfersOf(outcome.transfers) });
       throw new ApiError("payment_unattributed", outcome.detail);
     }
     if (outcome.outcome === "chain_unavailable" || outcome.outcome === "not_found" || outcome.outcome === "mismatch")
@@ -115,7 +97,7 @@ export async function submitPayment(env: Env, d: DestinationRow, r: RequestRow, 
       .get();
     if (legacy) result = await stub.recordPayment({ ...input, adopt: legacy });
   }
-  await persist(env, result.records);
+  if (result.stored === false) throw storageUnavailable("The payment", "Repeating it is safe.");
   switch (result.outcome) {
     case "recorded":
     case "unchanged":

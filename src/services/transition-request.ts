@@ -1,36 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { database } from "../db/client";
-import { recordTransition } from "../db/record-writer";
 import { requests } from "../db/schema";
-import type { TransitionInput, TransitionRecord } from "../durable-objects/authority-types";
+import type { TransitionInput } from "../durable-objects/authority-types";
 import type { TransitionAction } from "../lifecycle/transitions";
 import { ApiError, notFound } from "../lib/problem";
-import { authority, unknownClientSecret } from "./authority";
+import { authority, storageUnavailable, unknownClientSecret } from "./authority";
 import { serializeRequest } from "./request-view";
 
 const PAST: Record<TransitionAction, string> = { cancel: "cancelled", approve: "approved", reject: "rejected", expire: "expired" };
 
-/** Writes a transition's records to D1 as one batch: each is guarded by its sequence, so order and repeats are harmless. */
-async function persistTransitions(env: Env, records: TransitionRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const db = database(env.DB);
-  const [first, ...rest] = records.flatMap((r) => recordTransition(db, r));
-  try {
-    await db.batch([first!, ...rest]);
-  } catch (err) {
-    console.error("D1 write after transition failed", records[0]!.row.id, err instanceof Error ? err.message : err);
-    throw new ApiError(
-      "storage_unavailable",
-      `The change to ${records[0]!.row.id} was accepted and will be recorded shortly; repeating it is safe.`,
-      undefined,
-      { "retry-after": "2" },
-    );
-  }
-}
-
 /**
  * Every lifecycle action, for every caller: one authority RPC (the single
- * writer decides and records it), then one D1 batch. A repeat of an action
+ * writer decides, records it and writes it through to D1). A repeat of an action
  * that already happened answers the request as it is (idempotent).
  */
 export async function transitionRequest(env: Env, destinationId: string, input: TransitionInput) {
@@ -45,8 +26,8 @@ export async function transitionRequest(env: Env, destinationId: string, input: 
       .get();
     if (legacy) result = await stub.transition({ ...input, adopt: legacy });
   }
-  // Written whatever the outcome: an expiry found due on the way is a real change.
-  await persistTransitions(env, result.records);
+  // Whatever the outcome: an expiry found due on the way is a real change, and it must be in D1 before we answer.
+  if (result.stored === false) throw storageUnavailable(`The change to ${input.requestId}`, "Repeating it is safe.");
   switch (result.outcome) {
     case "done":
     case "unchanged":

@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
-import { OUTBOX_GRACE_MS } from "../../src/durable-objects/destination-authority";
+import { IDEMPOTENCY_TTL_MS } from "../../src/durable-objects/destination-authority";
+import { WRITE_BACKOFF_MS } from "../../src/durable-objects/outbox";
+import { unwritten, wakeAuthority } from "../helpers/authority";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
 import { authority } from "../../src/services/authority";
 import { countRequests } from "../helpers/db";
@@ -66,22 +68,19 @@ describe("the destination authority", () => {
     await restore();
     const id = /req_[0-9a-z]{16}/.exec(failed.json.detail)![0];
     const stub = authority(env, dst);
-    // Nothing is due yet: the Worker's own write gets the grace period first.
+    // The failed write armed the alarm; nothing is due before its backoff.
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await countRequests("id = ?", id)).toBe(0);
-    await runInDurableObject(stub, (_i, state) => {
-      state.storage.sql.exec("UPDATE outbox SET admitted_at = admitted_at - ?", OUTBOX_GRACE_MS + 1);
-    });
-    await runDurableObjectAlarm(stub);
+    await wakeAuthority(dst, WRITE_BACKOFF_MS[0]!);
     expect(await countRequests("id = ?", id)).toBe(1);
-    expect(await stub.outboxSize()).toBe(0);
+    expect(await unwritten(dst)).toBe(0);
     expect((await shop.orchestrator(`/v1/requests/${id}`)).json.createdBy).toEqual({
       type: "client",
       clientId: shop.id,
       clientName: "Shop",
     });
     // Running the drain again (say, a duplicate alarm) writes nothing twice.
-    await runDurableObjectAlarm(stub);
+    await wakeAuthority(dst, WRITE_BACKOFF_MS[0]!);
     expect(await countRequests("created_by_client_id = ?", shop.id)).toBe(1);
   });
 
@@ -94,11 +93,8 @@ describe("the destination authority", () => {
       (_i, state) => state.storage.sql.exec<{ e: number }>("SELECT expires_at - ? AS e FROM idempotency_keys", Date.now()).one().e,
     );
     expect(expiresIn).toBeGreaterThan(24 * 3600_000);
-    await runInDurableObject(stub, (_i, state) => {
-      state.storage.sql.exec("UPDATE idempotency_keys SET expires_at = 0");
-      state.storage.sql.exec("UPDATE outbox SET admitted_at = 0");
-    });
-    await runDurableObjectAlarm(stub);
+    await wakeAuthority(dst, IDEMPOTENCY_TTL_MS + 1);
+    expect(await runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT 1 FROM idempotency_keys").toArray())).toEqual([]);
     const fresh = await create({ "idempotency-key": "k1" });
     expect(fresh.status).toBe(201);
     expect(fresh.json.id).not.toBe(first.json.id);
@@ -107,27 +103,19 @@ describe("the destination authority", () => {
   it("drains a backlog larger than one batch without waiting a second per batch", async ({ expect }) => {
     const { dst, shop, create } = await setup();
     const stub = authority(env, dst);
-    const template = (await create()).json;
-    // 150 admitted creates whose D1 write was lost: copies of a real record under new ids.
-    const ids = await runInDurableObject(stub, (_i, state) => {
-      const { record } = state.storage.sql.exec<{ record: string }>("SELECT record FROM outbox").one();
-      state.storage.sql.exec("DELETE FROM outbox");
-      const made: string[] = [];
-      for (let i = 0; i < 150; i++) {
-        const r = JSON.parse(record);
-        r.row.id = `req_${String(i).padStart(16, "0")}`;
-        made.push(r.row.id);
-        state.storage.sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, 0)", r.row.id, JSON.stringify(r));
-      }
-      return made;
-    });
-    await runDurableObjectAlarm(stub);
-    expect(await stub.outboxSize()).toBe(50);
-    // Re-armed for now (already due, or already firing), not a second later.
+    // 150 admitted creates whose D1 write failed.
+    const restore = await breakRequestsTable();
+    for (let i = 0; i < 150; i++) expect((await create()).status).toBe(503);
+    await restore();
+    expect(await unwritten(dst)).toBe(150);
+    await wakeAuthority(dst, WRITE_BACKOFF_MS[0]!);
+    expect(await unwritten(dst)).toBe(50);
+    // Re-armed for at once, not a second later.
     const next = await runInDurableObject(stub, (_i, state) => state.storage.getAlarm());
-    expect(next === null || next <= Date.now()).toBe(true);
-    await runDurableObjectAlarm(stub);
-    expect(await stub.outboxSize()).toBe(0);
-    expect(await countRequests("created_by_client_id = ? AND id != ?", shop.id, template.id)).toBe(ids.length);
+    expect(next).not.toBeNull();
+    expect(next!).toBeLessThanOrEqual(Date.now() + WRITE_BACKOFF_MS[0]!);
+    await wakeAuthority(dst, WRITE_BACKOFF_MS[0]!);
+    expect(await unwritten(dst)).toBe(0);
+    expect(await countRequests("created_by_client_id = ?", shop.id)).toBe(150);
   });
 });

@@ -1,7 +1,10 @@
 import { env } from "cloudflare:workers";
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
-import { OUTBOX_GRACE_MS } from "../../src/durable-objects/destination-authority";
+import { writeRecords } from "../../src/db/record-writer";
+import { database } from "../../src/db/client";
+import type { PendingRecord } from "../../src/durable-objects/outbox";
+import { unwritten, wakeAuthority } from "../helpers/authority";
 import { newClient } from "../helpers/api";
 import { bothStores, lifecycleSetup } from "./helpers";
 
@@ -46,7 +49,7 @@ describe("transitions are atomic across the authority and D1", () => {
     });
   });
 
-  it("a transition that D1 refused reaches it from the outbox by alarm; a retry meanwhile is safe", async ({ expect }) => {
+  it("a transition that D1 refused is written by its retry before the 200; a stale repeat never moves D1 back", async ({ expect }) => {
     const { dst, stub, manual, act, read, events } = await lifecycleSetup();
     const req = await manual("outgoing");
     const restore = await breakRequestsTable();
@@ -55,22 +58,19 @@ describe("transitions are atomic across the authority and D1", () => {
     expect(failed.status).toBe(503);
     expect(failed.json.code).toBe("storage_unavailable");
     expect((await read(req.id)).json.status).toBe("pending_approval");
-    expect(await stub.outboxSize()).toBe(2); // the create (still in its grace period) and the approval
-    // A retry of the same action answers the state the authority already holds.
+    expect(await unwritten(dst)).toBe(1); // the approval; the create reached D1 with its 201
+    const stale = await runInDurableObject(stub, (_i, state) =>
+      state.storage.sql.exec<{ id: string; record: string }>("SELECT id, record FROM outbox").toArray(),
+    );
+    // A retry of the same action answers the state the authority already holds, and D1 has it before the 200.
     expect((await act(req.id, "approve")).json.status).toBe("approved");
-    await runInDurableObject(stub, (_i, state) => {
-      state.storage.sql.exec("UPDATE outbox SET admitted_at = admitted_at - ?", OUTBOX_GRACE_MS + 1);
-    });
-    await runDurableObjectAlarm(stub);
-    expect(await stub.outboxSize()).toBe(0);
+    expect(await unwritten(dst)).toBe(0);
     expect((await read(req.id)).json.status).toBe("approved");
     expect((await events(req.id)).json.data.map((e: { type: string }) => e.type)).toEqual(["request.created", "request.approved"]);
-    // A later transition, then a stale replay of the first: D1 never goes backwards.
+    // A later transition, then a stale repeat of the first (a duplicate write from the outbox): D1 never goes backwards.
     expect((await act(req.id, "cancel")).status).toBe(200);
-    await runInDurableObject(stub, (_i, state) => {
-      state.storage.sql.exec("UPDATE outbox SET admitted_at = 0");
-    });
-    await runDurableObjectAlarm(stub);
+    const repeat: PendingRecord[] = stale.map((r) => ({ id: r.id, record: JSON.parse(r.record) }));
+    expect(await writeRecords(database(env.DB), repeat)).toEqual([{ id: repeat[0]!.id, error: null }]);
     expect(await bothStores(dst, req.id)).toEqual({
       authority: { status: "cancelled", sequence: 2 },
       d1: { status: "cancelled", sequence: 2 },
@@ -87,13 +87,19 @@ describe("transitions are atomic across the authority and D1", () => {
     await restore();
     expect(created.status).toBe(503);
     const id = /req_[0-9a-z]{16}/.exec(created.json.detail)![0];
+    const late = await runInDurableObject(stub, (_i, state) =>
+      state.storage.sql.exec<{ id: string; record: string }>("SELECT id, record FROM outbox").toArray(),
+    );
+    // The cancel writes what is still unwritten about the request first: the create, then its own change.
     expect((await act(id, "cancel")).json.status).toBe("cancelled");
+    expect(await unwritten(dst)).toBe(0);
     expect((await read(id)).json.status).toBe("cancelled");
-    await runInDurableObject(stub, (_i, state) => {
-      state.storage.sql.exec("UPDATE outbox SET admitted_at = 0");
-    });
-    await runDurableObjectAlarm(stub);
-    expect(await stub.outboxSize()).toBe(0);
+    // The create's insert arriving again, late (a duplicate from the outbox), leaves the cancelled row.
+    await writeRecords(
+      database(env.DB),
+      late.map((r) => ({ id: r.id, record: JSON.parse(r.record) })),
+    );
+    await wakeAuthority(dst, 60_000);
     expect(await bothStores(dst, id)).toEqual({
       authority: { status: "cancelled", sequence: 1 },
       d1: { status: "cancelled", sequence: 1 },

@@ -16,9 +16,11 @@ import {
   tokenOf,
 } from "../../services/destinations";
 import { CHALLENGE_TTL_MS, claimChallenge } from "./claim-challenge";
+import { authority } from "../../services/authority";
 import type {
   claimDestination,
   createDestination,
+  destinationHealth,
   getDestination,
   listDestinations as listRoute,
   refreshChallenge,
@@ -97,4 +99,11 @@ export const claimHandler: H<typeof claimDestination> = async (c) => {
     ]);
   }
   return c.json(serializeDestination(await markClaimed(db, row.id, challenge, now), now), 200);
+};
+
+export const healthHandler: H<typeof destinationHealth> = async (c) => {
+  const row = await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
+  const health = await authority(c.env, row.id).health();
+  const oldestPendingAt = health.oldestPendingAt === null ? null : new Date(health.oldestPendingAt).toISOString();
+  return c.json({ ...health, oldestPendingAt }, 200);
 };

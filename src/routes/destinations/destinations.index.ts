@@ -1,6 +1,13 @@
 import { createRouter } from "../../lib/create-router";
-import { challengeHandler, claimHandler, createHandler, getHandler, listHandler } from "./destinations.handlers";
-import { claimDestination, createDestination, getDestination, listDestinations, refreshChallenge } from "./destinations.routes";
+import { challengeHandler, claimHandler, createHandler, getHandler, healthHandler, listHandler } from "./destinations.handlers";
+import {
+  claimDestination,
+  createDestination,
+  destinationHealth,
+  getDestination,
+  listDestinations,
+  refreshChallenge,
+} from "./destinations.routes";
 
 const router = createRouter();
 router
@@ -8,6 +15,7 @@ router
   .openapi(createDestination, createHandler)
   .openapi(getDestination, getHandler)
   .openapi(refreshChallenge, challengeHandler)
-  .openapi(claimDestination, claimHandler);
+  .openapi(claimDestination, claimHandler)
+  .openapi(destinationHealth, healthHandler);
 
 export default router;

@@ -1,6 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/define-route";
-import { ClaimSchema, DestinationCreateSchema, DestinationParams, DestinationSchema } from "../../schemas/destination";
+import {
+  ClaimSchema,
+  DestinationCreateSchema,
+  DestinationHealthSchema,
+  DestinationParams,
+  DestinationSchema,
+} from "../../schemas/destination";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 
@@ -57,4 +63,16 @@ export const claimDestination = defineRoute("session", {
   summary: "Claim with the wallet's EIP-191 personal_sign signature of the challenge",
   request: { params: DestinationParams, body: jsonBody(ClaimSchema) },
   responses: { 200: jsonResponse(DestinationSchema, "Claimed"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
+});
+
+export const destinationHealth = defineRoute("session", {
+  operationId: "getDestinationHealth",
+  method: "get",
+  path: "/api/destinations/{destinationId}/health",
+  tags,
+  summary: "Changes waiting to reach the read model",
+  description:
+    "Every change is committed by the destination's authority and written through to the read model before a 2xx; one the read model refused waits and is retried on its own. This shows how many wait, since when, and how many keep failing.",
+  request: { params: DestinationParams },
+  responses: { 200: jsonResponse(DestinationHealthSchema, "The destination's write health"), ...problems(400, 401, 404) },
 });
