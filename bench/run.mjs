@@ -189,7 +189,10 @@ async function main() {
 
   // The app's authority for creates: what its alarm still has to copy to D1 after each create run.
   const ns = await mf.getDurableObjectNamespace("DESTINATION_AUTHORITY", "payrelay");
-  const outbox = () => ns.get(ns.idFromName(hot.destinationId)).outboxSize();
+  const outbox = async () => {
+    const h = await ns.get(ns.idFromName(hot.destinationId)).health();
+    return h.pendingWrites + h.failedWrites;
+  };
   const backlog = [];
   let drain = null;
 

@@ -14,6 +14,7 @@ import { DestinationSummary } from "./destination-summary";
 import { RequestsSection } from "./requests-section";
 import { UnattributedPayments } from "./unattributed-payments";
 import { WebhooksSection } from "./webhooks-section";
+import { WriteHealthWarning } from "./write-health-warning";
 
 interface Props {
   id: string;
@@ -52,6 +53,7 @@ export function DestinationPage({ id, tab, query }: Props) {
         <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <span>{destinationName(d)}</span>
       </nav>
       <DestinationSummary destination={d} />
+      {d.status === "claimed" && <WriteHealthWarning destination={d} />}
       {d.status === "unclaimed" && <ClaimPanel destination={d} onClaimed={claimed} />}
       <nav class="tabs" aria-label="Destination sections">
         <Link href={base} class="tab" aria-current={tab === "clients" ? "page" : undefined}>

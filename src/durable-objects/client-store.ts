@@ -153,3 +153,15 @@ export function insertClient(
   const details = { name: c.name, permissions: c.permissions, secretHint: c.secretHint };
   recordAudit(sql, { at: now, actor, action: "client.created", target: { type: "client", id: c.clientId }, details });
 }
+
+export const clientRow = (sql: SqlStorage, id: string): ClientRow | undefined =>
+  sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", id).toArray()[0];
+
+/** `last_used_at` moves at most once a minute: a client's every call is not a write. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export function touchClient(sql: SqlStorage, row: ClientRow, now: number): void {
+  if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) {
+    sql.exec("UPDATE clients SET last_used_at = ? WHERE id = ?", now, row.id);
+  }
+}

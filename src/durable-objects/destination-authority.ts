@@ -1,81 +1,68 @@
 import { DurableObject } from "cloudflare:workers";
+import type { TokenProfile } from "../chains/currency";
+import { issueClientSecret, issueSecretFor } from "../credentials/client-secret";
+import type { Permission } from "../credentials/permissions";
 import { database } from "../db/client";
 import { writeRecords } from "../db/record-writer";
-import type { TokenProfile } from "../chains/currency";
-import type { Permission } from "../credentials/permissions";
-import { resolveMoney } from "./admission-money";
-import type {
-  AdmissionRecord,
-  AdmitInput,
-  AdmitResult,
-  AuthResult,
-  ClientView,
-  DestinationProfile,
-  RecordPaymentInput,
-  RecordPaymentResult,
-  TransitionInput,
-  TransitionResult,
-} from "./authority-types";
-import { recordPayment } from "./payment-state";
-import { nextRecheck, recheckPayments } from "./payment-recheck";
-import { outboxOf, type Outbox, type OutboxHealth, type PendingRecord } from "./outbox";
-import { admitRequestState, applyTransition, dueExpiries, nextExpiry } from "./request-state";
+import { admitInTransaction } from "./admission";
+import { auditedChange, listAudit, saveProfile, type AuditActor } from "./audit-log";
 import { isInitialised, migrateAuthority } from "./authority-storage";
-import { issueClientSecret, issueSecretFor } from "../credentials/client-secret";
-import { auditedChange, listAudit, recordAudit, saveProfile, type AuditActor } from "./audit-log";
-import { applyLimits, checkLimits, isExpired, type LimitsPlan } from "./client-limits";
-import {
-  changeLimits,
-  clientView as view,
-  insertClient,
-  rotateClientSecret,
-  secretMatches,
-  type ClientRow,
-  type LimitsPatch,
-} from "./client-store";
+import type { AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfile } from "./authority-types";
+import type { RecordPaymentInput, RecordPaymentResult, TransitionInput, TransitionResult } from "./authority-types";
+import { changeLimits, clientRow, clientView, insertClient, rotateClientSecret, secretMatches, type LimitsPatch } from "./client-store";
+import { authenticateClient, listClients, revokeClient } from "./clients";
+import { forgetLapsedKeys } from "./idempotency-keys";
+import { outboxOf, type Outbox, type OutboxHealth, type PendingRecord } from "./outbox";
+import { nextRecheck, recheckPayments } from "./payment-recheck";
+import { recordPayment } from "./payment-state";
+import { applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import type { AttemptJob, AttemptOutcome } from "../webhooks/events";
-import { ENQUEUE_GRACE_MS, beginAttempt, deadLetter, enqueueDue, reportAttempt, webhookHousekeeping } from "./webhook-attempts";
-import { asOwner, type WebhookCaller, type WebhookResult } from "./webhook-callers";
 import {
-  deleteEndpoint,
-  insertEndpoint,
-  listEndpoints,
-  retryDelivery,
-  rotateSecret,
-  sendTestEvent,
-  type NewEndpoint,
-} from "./webhook-endpoints";
-import { recordAdmissionEvent, recordRevocationEvent } from "./webhook-hooks";
+  ENQUEUE_GRACE_MS,
+  beginAttempt,
+  deadLetter,
+  enqueueDue,
+  nextEventPurge,
+  reportAttempt,
+  webhookHousekeeping,
+} from "./webhook-attempts";
+import { asOwner, type WebhookCaller, type WebhookResult } from "./webhook-callers";
+import { deleteEndpoint, insertEndpoint, listEndpoints, retryDelivery, rotateSecret, sendTestEvent } from "./webhook-endpoints";
+import type { NewEndpoint } from "./webhook-endpoints";
 import { listDeliveries, listEvents } from "./webhook-listing";
 
-/** Idempotency keys are answered for 48 h (the contract's floor is 24 h). */
-export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;
-const LAST_USED_RESOLUTION_MS = 60_000;
-/** Records written per alarm run: one D1 batch, well under D1's per-invocation query limit. */
-const OUTBOX_DRAIN_BATCH = 100;
+export { IDEMPOTENCY_TTL_MS } from "./idempotency-keys";
+export { MAX_LINKS_PER_REQUEST } from "./admission";
 
-/** A payment link per request at most this many times: a reader or a leaked secret cannot mint without end. */
-export const MAX_LINKS_PER_REQUEST = 25;
+/** Records written, and expiries applied, per alarm run: one D1 batch, well under D1's per-invocation query limit. */
+const BATCH = 100;
+/** Purges (lapsed keys, old events) are not urgent: the alarm comes for them at most this often. */
+const HOUSEKEEPING_MS = 3_600_000;
+
+const earliest = (times: (number | null)[]) =>
+  times.reduce<number | null>((a, b) => (a === null ? b : b === null ? a : Math.min(a, b)), null);
 
 /**
- * One per destination: the single authority on its client IDs and on which
- * creates exist. Every create is admitted here in one synchronous SQLite
- * transaction (credential, revocation, permission, currency, idempotency,
- * outbox), so the object's serial order of admissions and revocations *is* the
- * order of events: a create admitted before a revoke is valid, one after it is
- * refused and leaves nothing behind. See docs/architecture.md.
+ * One per destination: the single authority on its client IDs, on which creates
+ * exist, and on every request's state. An RPC shell over capabilities that each
+ * own their tables (clients and credentials, admission and limits, request state,
+ * payments, webhooks, audit, the outbox): every change is decided in one
+ * synchronous transaction, so the object's serial order *is* the order of events,
+ * and then written through to D1 by the record pipeline (commit). See
+ * docs/architecture.md.
  *
- * Unauthenticated traffic leaves no storage: anyone can name any destination
- * id in a forged secret, so the object writes nothing (not even its schema)
- * until the recipient's side initialises it with the destination's profile,
- * when it creates the first client or makes the first manual request.
+ * Unauthenticated traffic leaves no storage: the object writes nothing (not even
+ * its schema) until the recipient's side initialises it with the destination's
+ * profile, when it creates the first client or makes the first manual request.
  */
 export class DestinationAuthority extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly outbox: Outbox;
   private ready: boolean;
-  /** Added to Date.now() by clock(): tests move a client's expiry and rate bucket forward through runInDurableObject, without sleeping. */
-  clockSkewMs = 0;
+  /** Added to Date.now() by now(): tests move the object's one clock forward through runInDurableObject. */
+  private skewMs = 0;
+  /** The destination's token as last read: only initialise() writes it, and it forgets this. */
+  private tokenRead: TokenProfile | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -91,12 +78,144 @@ export class DestinationAuthority extends DurableObject<Env> {
       });
   }
 
+  private now(): number {
+    return Date.now() + this.skewMs;
+  }
+
+  /** On behalf of the recipient only, after D1 confirmed the destination is theirs and claimed. */
+  private initialise(profile: DestinationProfile): void {
+    if (!this.ready) migrateAuthority(this.sql);
+    this.ready = true;
+    this.tokenRead = undefined;
+    this.ctx.storage.transactionSync(() => saveProfile(this.sql, profile));
+  }
+
+  private token(): TokenProfile | undefined {
+    if (this.tokenRead) return this.tokenRead;
+    const row = this.sql.exec<{ token: string }>("SELECT token FROM destination LIMIT 1").toArray()[0];
+    this.tokenRead = row ? Object.freeze(JSON.parse(row.token) as TokenProfile) : undefined;
+    return this.tokenRead;
+  }
+
+  private secretCheck(now: number) {
+    return (clientId: string, secretHash: string) => {
+      const row = clientRow(this.sql, clientId);
+      return row !== undefined && secretMatches(row, secretHash, now);
+    };
+  }
+
+  // Clients and credentials (client-store.ts, clients.ts).
+
+  /** Creates a client ID, with its limits if given; the secret is in the answer and nowhere else, ever. */
+  async createClient(
+    profile: DestinationProfile,
+    name: string,
+    permissions: Permission[],
+    limits: LimitsPatch = {},
+    actor: AuditActor = { type: "user" },
+  ) {
+    const issued = await issueClientSecret(profile.id);
+    this.initialise(profile);
+    this.ctx.storage.transactionSync(() => insertClient(this.sql, { ...issued, name, permissions, limits }, actor, this.now()));
+    return { ...clientView(clientRow(this.sql, issued.clientId)!), secret: issued.secret };
+  }
+
+  /** PATCH limits (client-store.ts's changeLimits); null when there is no such client. */
+  updateClientLimits(clientId: string, patch: LimitsPatch, actor: AuditActor) {
+    const row = this.ready ? clientRow(this.sql, clientId) : undefined;
+    if (!row) return null;
+    const result = this.ctx.storage.transactionSync(() => changeLimits(this.sql, row, patch, actor, this.now()));
+    return result.ok ? { ok: true as const, client: clientView(result.row) } : result;
+  }
+
+  /** A new secret for the same client id; the old one works for `overlapSeconds` more. Null when there is no such client. */
+  async rotateClientSecret(destinationId: string, clientId: string, overlapSeconds: number, actor: AuditActor) {
+    const row = this.ready ? clientRow(this.sql, clientId) : undefined;
+    if (!row) return null;
+    if (row.status === "revoked") return { ok: false as const, detail: "This client ID is revoked; revocation is permanent." };
+    const issued = await issueSecretFor(destinationId, clientId);
+    const now = this.now();
+    const after = this.ctx.storage.transactionSync(() =>
+      rotateClientSecret(this.sql, clientRow(this.sql, clientId)!, issued, overlapSeconds * 1000, actor, now),
+    );
+    const previousSecretExpiresAt = new Date(after.previous_secret_until!).toISOString();
+    return { ok: true as const, client: { ...clientView(after), secret: issued.secret, previousSecretExpiresAt } };
+  }
+
+  listClients(): ClientView[] {
+    return this.ready ? listClients(this.sql) : [];
+  }
+
+  /** Permanent and idempotent: a second revoke keeps the first revocation time. */
+  async revokeClient(clientId: string, actor: AuditActor = { type: "user" }): Promise<ClientView | null> {
+    if (!this.ready) return null;
+    const now = this.now();
+    const client = this.ctx.storage.transactionSync(() => revokeClient(this.sql, clientId, actor, now));
+    await this.afterEvents(now);
+    return client;
+  }
+
+  authenticate(clientId: string, secretHash: string): AuthResult {
+    return this.ready ? authenticateClient(this.sql, clientId, secretHash, this.now()) : { ok: false };
+  }
+
+  /** The destination's audit log, newest first; null for a cursor this API did not issue. */
+  listAudit(cursor: string | null) {
+    if (!this.ready) return cursor === null ? { data: [], nextCursor: null } : null;
+    return listAudit(this.sql, cursor);
+  }
+
+  // Creates, transitions and payments: decided in one transaction, then written through (commit).
+
+  /** Every create (admission.ts): a refusal leaves nothing; an admission is in D1 before a `stored: true` answer. */
+  async admit(input: AdmitInput): Promise<AdmitResult> {
+    const now = this.now();
+    if (input.actor.type === "manual" && input.profile) this.initialise(input.profile);
+    if (!this.ready) return { outcome: "unauthenticated" };
+    const host = { sql: this.sql, outbox: this.outbox, token: () => this.token() };
+    const { value, stored } = await this.commit(null, () => admitInTransaction(host, input, now));
+    const { result, deliveries } = value;
+    // A replay's first answer may have been a 503: what it committed reaches D1 before this one answers.
+    if (result.outcome === "replayed") return { ...result, stored: await this.writeThrough(this.outbox.pendingFor(result.record.row.id)) };
+    if (result.outcome !== "admitted") return result;
+    if (result.record.kind === "request" && result.record.row.expiresAt !== null) await this.scheduleAlarm(result.record.row.expiresAt);
+    if (deliveries > 0 || (result.transitions?.length ?? 0) > 0) await this.afterEvents(now);
+    else await this.armHousekeeping(now);
+    return { ...result, stored };
+  }
+
+  /** The one way a request's status changes by action (request-state.ts). */
+  async transition(input: TransitionInput): Promise<TransitionResult> {
+    if (!this.ready) return { outcome: input.actor.type === "client" ? "unauthenticated" : "not_found", records: [] };
+    const now = this.now();
+    const { value, stored } = await this.commit(input.requestId, () => applyTransition(this.sql, input, this.secretCheck(now), now));
+    if (value.records.length > 0) await this.afterEvents(now);
+    return { ...value, stored };
+  }
+
+  /** Records a payment the Worker verified over RPC first (payment-state.ts); confirming ones are re-checked by the alarm. */
+  async recordPayment(input: RecordPaymentInput): Promise<RecordPaymentResult> {
+    if (!this.ready) return { outcome: input.actor.type === "client" ? "unauthenticated" : "not_found", records: [] };
+    const now = this.now();
+    const { value, stored } = await this.commit(input.requestId, () => recordPayment(this.sql, input, this.secretCheck(now), now));
+    if (value.records.length > 0) {
+      const recheck = nextRecheck(this.sql);
+      if (recheck !== null) await this.scheduleAlarm(recheck);
+      await this.afterEvents(now);
+    }
+    return { ...value, stored };
+  }
+
+  /** The recipient's view of the record pipeline: what has not reached D1 yet, and what keeps failing. */
+  health(): OutboxHealth {
+    return this.ready ? this.outbox.health() : { pendingWrites: 0, oldestPendingAt: null, failedWrites: 0 };
+  }
+
   /**
-   * One committing step: `fn` runs in one transactionSync and puts its records in the outbox; then they are
-   * written through to D1 (db/record-writer.ts's writeRecords), with anything still unwritten about `subject`
-   * (the request acted on: an earlier 503 left it), so that a 2xx is always read back from D1 (read-your-writes).
-   * `stored` is false when D1 refused any of them: they stay in the outbox, retried by the alarm with a
-   * backoff, and the caller answers 503.
+   * The record pipeline (docs/architecture.md): `fn` decides in one transactionSync and puts its records in
+   * the outbox; then they are written through to D1, with anything still unwritten about `subject` (an earlier
+   * 503 left it), so a 2xx is always read back from D1. `stored` is false when D1 refused any of them: they wait
+   * in the outbox on their own backoff, and the caller answers 503.
    */
   private async commit<T>(subject: string | null, fn: () => T): Promise<{ value: T; stored: boolean }> {
     let value: T;
@@ -111,302 +230,12 @@ export class DestinationAuthority extends DurableObject<Env> {
     return { value, stored: await this.writeThrough([...earlier, ...fresh]) };
   }
 
-  /** Writes records to D1 and settles them in the outbox; true when D1 has them all. */
+  /** Writes records to D1 and settles them in the outbox; true when D1 has them all. The alarm is armed only for a failure. */
   private async writeThrough(pending: PendingRecord[]): Promise<boolean> {
     if (pending.length === 0) return true;
-    const outcomes = await writeRecords(database(this.env.DB), pending);
-    const retryAt = this.outbox.settle(outcomes, Date.now());
+    const retryAt = this.outbox.settle(await writeRecords(database(this.env.DB), pending), this.now());
     if (retryAt !== null) await this.scheduleAlarm(retryAt);
     return retryAt === null;
-  }
-
-  /** Only on behalf of the recipient, whose ownership the Worker checked in D1: never for a client's call. */
-  private ensureSchema(): void {
-    if (!this.ready) migrateAuthority(this.sql);
-    this.ready = true;
-  }
-
-  /** The time limits are judged by (client expiry, create rate): the one clock a test can move. */
-  private clock(): number {
-    return Date.now() + this.clockSkewMs;
-  }
-
-  /**
-   * Only called on behalf of the recipient, after D1 confirmed the destination is theirs and claimed.
-   * The first call is when the authority learns of the claim: it enters the audit log then, with the claim's own time.
-   */
-  private initialise(profile: DestinationProfile): void {
-    this.ensureSchema();
-    this.tokenRead = undefined;
-    this.ctx.storage.transactionSync(() => saveProfile(this.sql, profile));
-  }
-
-  /** The destination's token as last read: only initialise() writes it, and it forgets this. Every create reads it twice. */
-  private tokenRead: TokenProfile | undefined;
-
-  private token(): TokenProfile | undefined {
-    if (this.tokenRead) return this.tokenRead;
-    const row = this.sql.exec<{ token: string }>("SELECT token FROM destination LIMIT 1").toArray()[0];
-    this.tokenRead = row ? Object.freeze(JSON.parse(row.token) as TokenProfile) : undefined;
-    return this.tokenRead;
-  }
-
-  private clientRow(id: string): ClientRow | undefined {
-    if (!this.ready) return undefined;
-    return this.sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", id).toArray()[0];
-  }
-
-  /** Creates a client ID, with its limits if given; the secret is in the answer and nowhere else, ever. */
-  async createClient(
-    profile: DestinationProfile,
-    name: string,
-    permissions: Permission[],
-    limits: LimitsPatch = {},
-    actor: AuditActor = { type: "user" },
-  ): Promise<ClientView & { secret: string }> {
-    const issued = await issueClientSecret(profile.id);
-    this.initialise(profile);
-    this.ctx.storage.transactionSync(() => insertClient(this.sql, { ...issued, name, permissions, limits }, actor, Date.now()));
-    return { ...view(this.clientRow(issued.clientId)!), secret: issued.secret };
-  }
-
-  /** PATCH limits (client-store.ts's changeLimits); null when there is no such client. */
-  updateClientLimits(clientId: string, patch: LimitsPatch, actor: AuditActor) {
-    const row = this.clientRow(clientId);
-    if (!row) return null;
-    const result = this.ctx.storage.transactionSync(() => changeLimits(this.sql, row, patch, actor, this.clock()));
-    return result.ok ? { ok: true as const, client: view(result.row) } : result;
-  }
-
-  /** A new secret for the same client id; the old one works for `overlapSeconds` more. Null when there is no such client. */
-  async rotateClientSecret(destinationId: string, clientId: string, overlapSeconds: number, actor: AuditActor) {
-    const row = this.clientRow(clientId);
-    if (!row) return null;
-    if (row.status === "revoked") return { ok: false as const, detail: "This client ID is revoked; revocation is permanent." };
-    const issued = await issueSecretFor(destinationId, clientId);
-    const now = this.clock();
-    const after = this.ctx.storage.transactionSync(() =>
-      rotateClientSecret(this.sql, this.clientRow(clientId)!, issued, overlapSeconds * 1000, actor, now),
-    );
-    return {
-      ok: true as const,
-      client: { ...view(after), secret: issued.secret, previousSecretExpiresAt: new Date(after.previous_secret_until!).toISOString() },
-    };
-  }
-
-  /** The destination's audit log, newest first; null for a cursor this API did not issue. */
-  listAudit(cursor: string | null) {
-    if (!this.ready) return cursor === null ? { data: [], nextCursor: null } : null;
-    return listAudit(this.sql, cursor);
-  }
-
-  listClients(): ClientView[] {
-    if (!this.ready) return [];
-    return this.sql.exec<ClientRow>("SELECT * FROM clients ORDER BY created_at DESC, id DESC").toArray().map(view);
-  }
-
-  /** Permanent and idempotent: a second revoke keeps the first revocation time. */
-  async revokeClient(clientId: string, actor: AuditActor = { type: "user" }): Promise<ClientView | null> {
-    if (!this.ready) return null;
-    const now = Date.now();
-    const row = this.ctx.storage.transactionSync(() => {
-      const { rowsWritten } = this.sql.exec(
-        "UPDATE clients SET status = 'revoked', revoked_at = ? WHERE id = ? AND status = 'active'",
-        now,
-        clientId,
-      );
-      const after = this.clientRow(clientId);
-      if (after && rowsWritten > 0) {
-        recordRevocationEvent(this.sql, view(after), now);
-        recordAudit(this.sql, { at: now, actor, action: "client.revoked", target: { type: "client", id: clientId } });
-      }
-      return after;
-    });
-    await this.dispatchWebhooks();
-    return row ? view(row) : null;
-  }
-
-  /**
-   * Verifies a client's secret and says what it may read *now*: its status is
-   * read in this call, so a reader right ends with the revoke that answered
-   * before it. Revoked clients still authenticate, to read their own requests.
-   */
-  authenticate(clientId: string, secretHash: string): AuthResult {
-    const row = this.clientRow(clientId);
-    if (!row || !secretMatches(row, secretHash, this.clock())) return { ok: false };
-    this.touch(row, Date.now());
-    const { id, name, permissions, status } = view(row);
-    const rotatedOut = row.secret_hash !== secretHash ? row.previous_secret_until : null;
-    return { ok: true, client: { id, name, permissions, status, expired: isExpired(row, this.clock()) }, validUntil: rotatedOut };
-  }
-
-  private touch(row: ClientRow, now: number): void {
-    if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) {
-      this.sql.exec("UPDATE clients SET last_used_at = ? WHERE id = ?", now, row.id);
-    }
-  }
-
-  /**
-   * The linearization point of every create. Synchronous from the first read
-   * to the last write (no await inside), so no revoke can interleave with it.
-   */
-  async admit(input: AdmitInput): Promise<AdmitResult> {
-    const now = Date.now();
-    const clock = this.clock();
-    if (input.actor.type === "manual" && input.profile) this.initialise(input.profile);
-    if (!this.ready) return { outcome: "unauthenticated" };
-    let deliveries = 0;
-    const { value: result, stored } = await this.commit(null, (): AdmitResult => {
-      let record: AdmissionRecord = input.record;
-      let scope: string;
-      let client: ClientRow | undefined;
-      if (input.actor.type === "client") {
-        const row = this.clientRow(input.actor.clientId);
-        if (!row || !secretMatches(row, input.actor.secretHash, clock)) return { outcome: "unauthenticated" };
-        if (row.status === "revoked") return { outcome: "client_revoked" };
-        if (isExpired(row, clock)) return { outcome: "client_expired" };
-        client = row;
-        if (!(JSON.parse(row.permissions) as Permission[]).includes(input.permission)) return { outcome: "permission_denied" };
-        this.touch(row, now);
-        scope = `client:${row.id}`;
-        if (record.kind === "request") record = { kind: "request", row: { ...record.row, createdByClientName: row.name } };
-      } else {
-        scope = `user:${input.actor.userId}`;
-      }
-      if (input.idempotencyKey !== null) {
-        const prior = this.sql
-          .exec<{ fingerprint: string; record: string; reply: string | null }>(
-            "SELECT fingerprint, record, reply FROM idempotency_keys WHERE scope = ? AND key = ? AND expires_at > ?",
-            scope,
-            input.idempotencyKey,
-            now,
-          )
-          .toArray()[0];
-        if (prior) {
-          if (prior.fingerprint !== input.fingerprint) return { outcome: "idempotency_conflict" };
-          return {
-            outcome: "replayed",
-            record: JSON.parse(prior.record) as AdmissionRecord,
-            reply: prior.reply ? JSON.parse(prior.reply) : null,
-          };
-        }
-      }
-      if (input.blockedBy !== undefined) return { outcome: "blocked", detail: input.blockedBy };
-      if (record.kind === "request" && input.money) {
-        const token = this.token();
-        if (!token) return { outcome: "unauthenticated" };
-        const resolved = resolveMoney(record.row, input.money, token);
-        if (!("row" in resolved)) return resolved;
-        record = { kind: "request", row: resolved.row };
-      }
-      let plan: LimitsPlan | null = null;
-      if (client) {
-        const token = this.token();
-        if (!token) return { outcome: "unauthenticated" };
-        const checked = checkLimits(this.sql, client, record, token, clock);
-        if ("outcome" in checked) return checked;
-        plan = checked;
-      }
-      if (record.kind === "link") {
-        const made =
-          this.sql.exec<{ n: number }>("SELECT n FROM link_counts WHERE request_id = ?", record.row.requestId).toArray()[0]?.n ?? 0;
-        if (made >= MAX_LINKS_PER_REQUEST) return { outcome: "link_limit" };
-        this.sql.exec(
-          "INSERT INTO link_counts (request_id, n) VALUES (?, 1) ON CONFLICT (request_id) DO UPDATE SET n = n + 1",
-          record.row.requestId,
-        );
-      }
-      this.outbox.put(record, now);
-      if (record.kind === "request") admitRequestState(this.sql, record.row);
-      deliveries = recordAdmissionEvent(this.sql, record, input.requestCreatorClientId, now);
-      // Limits write last, after the request exists: its reservation is keyed by it, and auto-approval moves it.
-      const limited = plan ? applyLimits(this.sql, plan, record, clock, now) : { record, transitions: [] };
-      record = limited.record;
-      if (input.idempotencyKey !== null) {
-        this.sql.exec(
-          "INSERT OR REPLACE INTO idempotency_keys (scope, key, fingerprint, record, reply, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-          scope,
-          input.idempotencyKey,
-          input.fingerprint,
-          JSON.stringify(record),
-          input.reply ? JSON.stringify(input.reply) : null,
-          now + IDEMPOTENCY_TTL_MS,
-        );
-      }
-      return { outcome: "admitted", record, reply: input.reply ?? null, transitions: limited.transitions };
-    });
-    if (result.outcome === "replayed") {
-      // The first answer may have been a 503: what it committed reaches D1 before this one answers.
-      return { ...result, stored: await this.writeThrough(this.outbox.pendingFor(result.record.row.id)) };
-    }
-    if (result.outcome === "admitted") {
-      if (result.record.kind === "request" && result.record.row.expiresAt !== null) await this.scheduleAlarm(result.record.row.expiresAt);
-      // Only this admission's deliveries need sending now (its event's, an auto-approval's); older ones are the alarm's.
-      if (deliveries > 0 || (result.transitions?.length ?? 0) > 0) await this.dispatchWebhooks();
-      return { ...result, stored };
-    }
-    return result;
-  }
-
-  /**
-   * The one way a request's status changes (see request-state.ts): atomic in
-   * one transactionSync with its event and outbox record. The caller writes
-   * `records` to D1 (recordTransition) right after; the alarm repairs.
-   */
-  async transition(input: TransitionInput): Promise<TransitionResult> {
-    if (!this.ready) return { outcome: input.actor.type === "client" ? "unauthenticated" : "not_found", records: [] };
-    const now = Date.now();
-    const checkSecret = (clientId: string, secretHash: string) => {
-      const row = this.clientRow(clientId);
-      return row !== undefined && secretMatches(row, secretHash, this.clock());
-    };
-    const { value: result, stored } = await this.commit(input.requestId, () => applyTransition(this.sql, input, checkSecret, now));
-    if (result.records.length > 0) await this.dispatchWebhooks();
-    return { ...result, stored };
-  }
-
-  /**
-   * Records a payment the Worker verified (payment-state.ts): one transactionSync
-   * claims the log, sums, moves the status and writes event and outbox. The
-   * caller writes `records` to D1 right after; confirming ones are re-checked by the alarm.
-   */
-  async recordPayment(input: RecordPaymentInput): Promise<RecordPaymentResult> {
-    if (!this.ready) return { outcome: input.actor.type === "client" ? "unauthenticated" : "not_found", records: [] };
-    const now = Date.now();
-    const checkSecret = (clientId: string, secretHash: string) => {
-      const row = this.clientRow(clientId);
-      return row !== undefined && secretMatches(row, secretHash, this.clock());
-    };
-    const { value: result, stored } = await this.commit(input.requestId, () => recordPayment(this.sql, input, checkSecret, now));
-    if (result.records.length > 0) {
-      const recheck = nextRecheck(this.sql);
-      if (recheck !== null) await this.scheduleAlarm(recheck);
-      await this.dispatchWebhooks();
-    }
-    return { ...result, stored };
-  }
-
-  /** The alarm's re-check of confirming payments (payment-recheck.ts); `now` lets a test look ahead. */
-  async recheckPayments(now = Date.now()): Promise<void> {
-    if (!this.ready) return;
-    const destinationId = this.sql.exec<{ id: string }>("SELECT id FROM destination LIMIT 1").toArray()[0]?.id;
-    if (destinationId === undefined) return;
-    const records = await recheckPayments(this.ctx.storage, this.sql, this.env, destinationId, now);
-    await this.writeThrough(this.outbox.takeFresh());
-    if (records.length > 0) await this.dispatchWebhooks();
-  }
-
-  /** Expires what is due, one transaction each, then writes them through to D1 together (no Worker will). */
-  private async expireDue(now: number): Promise<void> {
-    const records = dueExpiries(this.sql, now, OUTBOX_DRAIN_BATCH).flatMap(
-      (requestId) =>
-        this.ctx.storage.transactionSync(() =>
-          applyTransition(this.sql, { requestId, action: "expire", actor: { type: "system" } }, () => false, now),
-        ).records,
-    );
-    if (records.length === 0) return;
-    await this.writeThrough(this.outbox.takeFresh());
-    await this.dispatchWebhooks(); // fresh events: the alarm's own dispatch would leave them for the grace period
   }
 
   private async scheduleAlarm(at: number): Promise<void> {
@@ -414,78 +243,73 @@ export class DestinationAuthority extends DurableObject<Env> {
     if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
 
-  /**
-   * Repairs creates that were admitted but may not have reached D1 (the Worker
-   * died, D1 failed), then forgets expired idempotency keys.
-   */
-  override async alarm(): Promise<void> {
-    await this.wake(Date.now());
+  /** Purges need an alarm some time: set one only if none is set (getAlarm is answered from memory). */
+  private async armHousekeeping(now: number): Promise<void> {
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(now + HOUSEKEEPING_MS);
   }
 
-  /** The alarm's work as of `now` (tests look ahead with it through runInDurableObject; it is not on the RPC surface). */
-  private async wake(now: number): Promise<void> {
-    if (!this.ready) return;
-    await this.expireDue(now);
-    await this.recheckPayments(now);
-    const webhooksNext = await this.webhookAlarm(now);
-    // Records D1 refused before, each on its own backoff; one that keeps failing never holds back the rest.
-    const due = this.outbox.due(now, OUTBOX_DRAIN_BATCH);
-    await this.writeThrough(due);
-    this.sql.exec("DELETE FROM idempotency_keys WHERE expires_at <= ?", now);
-    const keysNext = this.sql.exec<{ at: number | null }>("SELECT MIN(expires_at) AS at FROM idempotency_keys").one().at;
-    // A full batch means more records may be due: come back at once rather than a second later.
-    const wake = [this.outbox.nextWake(), keysNext, webhooksNext, nextExpiry(this.sql), nextRecheck(this.sql)].reduce<number | null>(
-      (a, b) => (a === null ? b : b === null ? a : Math.min(a, b)),
-      null,
-    );
-    if (wake !== null) await this.ctx.storage.setAlarm(Math.max(wake, due.length === OUTBOX_DRAIN_BATCH ? now : now + 1000));
-  }
-
-  /** The recipient's view of the record pipeline: what has not reached D1 yet, and what keeps failing. */
-  health(): OutboxHealth {
-    if (!this.ready) return { pendingWrites: 0, oldestPendingAt: null, failedWrites: 0 };
-    return this.outbox.health();
-  }
-
-  // Webhooks (issue 9): thin RPC over webhook-*.ts, which hold the logic and the reasoning.
-
-  /** Sends recorded deliveries to the queue; the alarm retries what this could not send. Call after recordEvent's transaction. */
-  async dispatchWebhooks(minAgeMs = 0): Promise<void> {
-    if (!this.ready) return;
+  /** After a transaction that recorded events: their deliveries go to the queue now; the alarm retries what could not. */
+  private async afterEvents(now: number, minAgeMs = 0): Promise<void> {
     const waiting = this.sql
       .exec<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE status = 'pending' AND enqueued = 0")
       .one().n;
-    if (waiting === 0) return;
-    await this.scheduleAlarm(Date.now() + ENQUEUE_GRACE_MS);
+    if (waiting === 0) return this.armHousekeeping(now);
+    await this.scheduleAlarm(now + ENQUEUE_GRACE_MS);
     try {
-      await enqueueDue(this.sql, this.env.WEBHOOK_DELIVERIES, Date.now(), minAgeMs);
+      await enqueueDue(this.sql, this.env.WEBHOOK_DELIVERIES, now, minAgeMs);
     } catch (err) {
       console.error("webhook enqueue failed; the alarm retries", err instanceof Error ? err.message : err);
     }
   }
 
-  private async webhookAlarm(now: number): Promise<number | null> {
-    await this.dispatchWebhooks(ENQUEUE_GRACE_MS);
-    return webhookHousekeeping(this.sql, now);
+  override async alarm(): Promise<void> {
+    await this.wake(this.now());
   }
+
+  /** The alarm's work as of `now`, one step per capability; then it asks each for its next wake time. */
+  private async wake(now: number): Promise<void> {
+    if (!this.ready) return;
+    const expired = dueExpiries(this.sql, now, BATCH).map((requestId) =>
+      this.ctx.storage.transactionSync(() =>
+        applyTransition(this.sql, { requestId, action: "expire", actor: { type: "system" } }, () => false, now),
+      ),
+    );
+    const destinationId = this.sql.exec<{ id: string }>("SELECT id FROM destination LIMIT 1").toArray()[0]?.id;
+    const rechecked = destinationId === undefined ? [] : await recheckPayments(this.ctx.storage, this.sql, this.env, destinationId, now);
+    await this.writeThrough(this.outbox.takeFresh());
+    // Fresh events (expiries, re-checks) go out now; older unsent ones only after the request path's own grace.
+    await this.afterEvents(now, expired.length + rechecked.length > 0 ? 0 : ENQUEUE_GRACE_MS);
+    const due = this.outbox.due(now, BATCH);
+    await this.writeThrough(due);
+    const webhooksNext = webhookHousekeeping(this.sql, now);
+    const purgeNext = earliest([forgetLapsedKeys(this.sql, now), nextEventPurge(this.sql)]);
+    const wake = earliest([
+      this.outbox.nextWake(),
+      nextExpiry(this.sql),
+      nextRecheck(this.sql),
+      webhooksNext,
+      purgeNext === null ? null : Math.max(purgeNext, now + HOUSEKEEPING_MS),
+    ]);
+    // A full batch means more may be due: come back at once rather than a second later.
+    const full = due.length === BATCH || expired.length === BATCH;
+    if (wake !== null) await this.ctx.storage.setAlarm(Math.max(wake, full ? now : now + 1000));
+  }
+
+  // Webhooks: thin RPC over webhook-*.ts, which hold the logic and the reasoning.
 
   /** asOwner, on an object that may hold nothing yet: a recipient's call sets up the schema, a client's cannot be one of ours. */
   private asOwner<T extends object>(caller: WebhookCaller, changes: boolean, fn: Parameters<typeof asOwner<T>>[3]): WebhookResult<T> {
     if (!this.ready) {
       if (caller.type !== "recipient") return { ok: false, error: "unauthenticated" };
-      this.ensureSchema();
+      migrateAuthority(this.sql);
+      this.ready = true;
     }
     return asOwner(this.sql, caller, changes, fn);
   }
 
   createWebhookEndpoint(caller: WebhookCaller, e: NewEndpoint) {
-    return auditedChange(
-      this.ctx.storage,
-      caller,
-      "webhook_endpoint.created",
-      (v) => v.id,
-      () => this.asOwner(caller, true, (o) => insertEndpoint(this.sql, o, e, Date.now())),
-    );
+    const run = () => this.asOwner(caller, true, (o) => insertEndpoint(this.sql, o, e, this.now()));
+    return auditedChange(this.ctx.storage, caller, "webhook_endpoint.created", (v) => v.id, run);
   }
 
   listWebhookEndpoints(caller: WebhookCaller) {
@@ -493,28 +317,18 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   deleteWebhookEndpoint(caller: WebhookCaller, endpointId: string) {
-    return auditedChange(
-      this.ctx.storage,
-      caller,
-      "webhook_endpoint.deleted",
-      () => endpointId,
-      () => this.asOwner(caller, false, (o) => deleteEndpoint(this.sql, o, endpointId)),
-    );
+    const run = () => this.asOwner(caller, false, (o) => deleteEndpoint(this.sql, o, endpointId));
+    return auditedChange(this.ctx.storage, caller, "webhook_endpoint.deleted", () => endpointId, run);
   }
 
   rotateWebhookSecret(caller: WebhookCaller, endpointId: string, sealedSecret: string) {
-    return auditedChange(
-      this.ctx.storage,
-      caller,
-      "webhook_endpoint.secret_rotated",
-      () => endpointId,
-      () => this.asOwner(caller, false, (o) => rotateSecret(this.sql, o, endpointId, sealedSecret, Date.now())),
-    );
+    const run = () => this.asOwner(caller, false, (o) => rotateSecret(this.sql, o, endpointId, sealedSecret, this.now()));
+    return auditedChange(this.ctx.storage, caller, "webhook_endpoint.secret_rotated", () => endpointId, run);
   }
 
   async sendWebhookTest(caller: WebhookCaller, endpointId: string) {
-    const result = this.asOwner(caller, false, (o) => sendTestEvent(this.sql, o, endpointId, Date.now()));
-    await this.dispatchWebhooks();
+    const result = this.asOwner(caller, false, (o) => sendTestEvent(this.sql, o, endpointId, this.now()));
+    await this.afterEvents(this.now());
     return result;
   }
 
@@ -523,8 +337,8 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   async retryWebhookDelivery(caller: WebhookCaller, endpointId: string, deliveryId: string) {
-    const result = this.asOwner(caller, false, (o) => retryDelivery(this.sql, o, endpointId, deliveryId, Date.now()));
-    await this.dispatchWebhooks();
+    const result = this.asOwner(caller, false, (o) => retryDelivery(this.sql, o, endpointId, deliveryId, this.now()));
+    await this.afterEvents(this.now());
     return result;
   }
 
@@ -532,15 +346,17 @@ export class DestinationAuthority extends DurableObject<Env> {
     return this.asOwner(caller, false, (o) => listEvents(this.sql, o, cursor, type));
   }
 
+  // The queue consumer's side of a delivery (queues/webhook-deliveries.ts).
+
   webhookBeginAttempt(deliveryId: string): AttemptJob {
-    return beginAttempt(this.sql, deliveryId, Date.now());
+    return beginAttempt(this.sql, deliveryId, this.now());
   }
 
   async webhookReportAttempt(deliveryId: string, attempt: number, outcome: AttemptOutcome): Promise<void> {
-    if (reportAttempt(this.sql, deliveryId, attempt, outcome, Date.now())) await this.dispatchWebhooks();
+    if (reportAttempt(this.sql, deliveryId, attempt, outcome, this.now())) await this.afterEvents(this.now());
   }
 
   webhookDeadLettered(deliveryId: string): void {
-    deadLetter(this.sql, deliveryId, Date.now());
+    deadLetter(this.sql, deliveryId, this.now());
   }
 }

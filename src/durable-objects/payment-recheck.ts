@@ -87,7 +87,7 @@ export async function recheckPayments(storage: DurableObjectStorage, sql: SqlSto
   for (const group of byTx.values()) {
     const verdict = await look(env, group[0]!.chain_id!, group[0]!.tx_hash!);
     const ids = group.map((p) => p.id);
-    records.push(...storage.transactionSync(() => apply(sql, ids, verdict, destinationId, Date.now())));
+    records.push(...storage.transactionSync(() => apply(sql, ids, verdict, destinationId, now)));
   }
   return records;
 }

@@ -1,10 +1,10 @@
-import type { RequestRow } from "../db/schema";
+import type { EventActor, PaymentRow, RequestRow } from "../db/schema";
 import { EXPIRABLE, judge, type TransitionAction } from "../lifecycle/transitions";
 import type { RequestStatus } from "../lib/request-status";
 import { serializeRequest } from "../services/request-view";
-import type { TransitionActor, TransitionInput, TransitionRecord, TransitionResult } from "./authority-types";
+import type { PaymentActor, TransitionActor, TransitionInput, TransitionRecord, TransitionResult } from "./authority-types";
 import { afterTransition } from "./transition-hooks";
-import { recordEvent } from "./webhook-store";
+import { recordEvent, type RecordEventInput } from "./webhook-store";
 import { outboxOf } from "./outbox";
 
 /**
@@ -55,6 +55,47 @@ function permitted(state: StateRow, action: TransitionAction, actor: TransitionA
   return action === "cancel" && actor.type === "client" && state.creator_client_id === actor.clientId;
 }
 
+/** A status change, as both writers of status describe it: a lifecycle action, or a payment's settlement. */
+export type StatusChange = {
+  row: RequestRow;
+  sequenceBefore: number;
+  type: RecordEventInput["type"];
+  actor: PaymentActor;
+  data: Record<string, string>;
+  /** The lifecycle action, for the audit log; a payment's changes are audited by their own path (mark-paid). */
+  action?: TransitionAction;
+  payments?: PaymentRow[];
+};
+
+/**
+ * The one writer of a request's status, inside the caller's transaction: the
+ * state row, its webhook event, its outbox record (for D1), and the hooks every
+ * status change runs (a budget reservation released when it ends unpaid, the
+ * audit entry). Transitions (move) and payments (payment-settle.ts) both end here.
+ */
+export function writeStatus(sql: SqlStorage, change: StatusChange, now: number): TransitionRecord {
+  const { row, type, actor, data } = change;
+  const sequence = change.sequenceBefore + 1;
+  const after: RequestRow = { ...row, statusSequence: sequence, updatedAt: now };
+  const { eventId } = recordEvent(sql, {
+    type,
+    at: now,
+    object: serializeRequest(after, now),
+    subject: { kind: "request", requestId: after.id, direction: after.direction, creatorClientId: after.createdByClientId },
+  });
+  sql.exec("UPDATE requests SET status = ?, sequence = ?, row = ? WHERE id = ?", after.status, sequence, JSON.stringify(after), after.id);
+  const eventActor: EventActor = actor.type === "client" ? { type: "client", clientId: actor.clientId } : { type: actor.type };
+  const record: TransitionRecord = {
+    kind: "transition",
+    row: after,
+    event: { id: eventId, requestId: after.id, destinationId: after.destinationId, type, actor: eventActor, data, at: now, sequence },
+    ...(change.payments ? { payments: change.payments } : {}),
+  };
+  outboxOf(sql).put(record, now);
+  afterTransition(sql, after, change.action, actor, now);
+  return record;
+}
+
 function move(
   sql: SqlStorage,
   state: StateRow,
@@ -64,25 +105,9 @@ function move(
   data: Record<string, string>,
   now: number,
 ): TransitionRecord {
-  const sequence = state.sequence + 1;
-  const row: RequestRow = { ...(JSON.parse(state.row) as RequestRow), status: to, statusSequence: sequence, updatedAt: now };
-  const type = EVENT_TYPES[action];
-  const { eventId } = recordEvent(sql, {
-    type,
-    at: now,
-    object: serializeRequest(row, now),
-    subject: { kind: "request", requestId: row.id, direction: row.direction, creatorClientId: row.createdByClientId },
-  });
-  sql.exec("UPDATE requests SET status = ?, sequence = ?, row = ? WHERE id = ?", to, sequence, JSON.stringify(row), row.id);
-  const eventActor = actor.type === "client" ? { type: "client" as const, clientId: actor.clientId } : { type: actor.type };
-  const record: TransitionRecord = {
-    kind: "transition",
-    row,
-    event: { id: eventId, requestId: row.id, destinationId: row.destinationId, type, actor: eventActor, data, at: now, sequence },
-  };
-  outboxOf(sql).put(record, now);
-  afterTransition(sql, row, action, actor, now);
-  Object.assign(state, { status: to, sequence, row: JSON.stringify(row) });
+  const row: RequestRow = { ...(JSON.parse(state.row) as RequestRow), status: to };
+  const record = writeStatus(sql, { row, sequenceBefore: state.sequence, type: EVENT_TYPES[action], actor, data, action }, now);
+  Object.assign(state, { status: to, sequence: record.row.statusSequence, row: JSON.stringify(record.row) });
   return record;
 }
 

@@ -1,7 +1,7 @@
 import type { TransitionAction } from "../lifecycle/transitions";
 import type { RequestRow } from "../db/schema";
 import { recordAudit, type AuditAction, type AuditActor } from "./audit-log";
-import type { TransitionActor } from "./authority-types";
+import type { PaymentActor, TransitionActor } from "./authority-types";
 import { release } from "./budget-ledger";
 
 /** Statuses that end a request without paying it: their budget reservation goes back to the client. */
@@ -14,20 +14,26 @@ const AUDITED: Partial<Record<TransitionAction, AuditAction>> = {
   expire: "request.expired",
 };
 
-export function auditActor(actor: TransitionActor): AuditActor {
+export function auditActor(actor: TransitionActor | PaymentActor): AuditActor {
   if (actor.type === "client") return { type: "client", clientId: actor.clientId };
   if (actor.type === "user") return { type: "user", userId: actor.userId };
   return { type: "system" };
 }
 
 /**
- * What else happens in the transaction of every status change: the budget
- * reservation is released when the request ends unpaid (once: see
- * budget-ledger.ts), and the action enters the audit log.
+ * What else happens in the transaction of every status change (request-state.ts's
+ * writeStatus): the budget reservation is released when the request ends unpaid
+ * (once: see budget-ledger.ts), and a lifecycle action enters the audit log.
  */
-export function afterTransition(sql: SqlStorage, row: RequestRow, action: TransitionAction, actor: TransitionActor, now: number): void {
+export function afterTransition(
+  sql: SqlStorage,
+  row: RequestRow,
+  action: TransitionAction | undefined,
+  actor: PaymentActor,
+  now: number,
+): void {
   const released = RELEASING.has(row.status) ? release(sql, row.id) : 0n;
-  const audited = AUDITED[action];
+  const audited = action === undefined ? undefined : AUDITED[action];
   if (audited === undefined) return;
   recordAudit(sql, {
     at: now,

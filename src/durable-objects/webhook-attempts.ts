@@ -168,3 +168,9 @@ export function webhookHousekeeping(sql: SqlStorage, now: number): number | null
     )
     .one().at;
 }
+
+/** When the oldest event leaves the 30-day log (webhookHousekeeping deletes it then), for the alarm. */
+export function nextEventPurge(sql: SqlStorage): number | null {
+  const oldest = sql.exec<{ at: number | null }>("SELECT MIN(created_at) AS at FROM events").one().at;
+  return oldest === null ? null : oldest + EVENT_RETENTION_MS;
+}

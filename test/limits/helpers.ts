@@ -32,9 +32,9 @@ export async function limitedClient(limits: Record<string, unknown>, permissions
   };
 }
 
-/** Moves the authority's clock (client expiry, create rate, secret overlap) forward, as time passing would: no sleeps. */
+/** Moves the authority's one clock (client expiry, create rate, secret overlap, keys) forward, as time passing would: no sleeps. */
 export async function advanceClock(stub: DurableObjectStub<DestinationAuthority>, ms: number): Promise<void> {
   await runInDurableObject(stub, (instance: DestinationAuthority) => {
-    instance.clockSkewMs += ms;
+    instance["skewMs"] += ms;
   });
 }

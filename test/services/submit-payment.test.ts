@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, it } from "vitest";
+import { wakeAuthority } from "../helpers/authority";
 import { database } from "../../src/db/client";
 import { destinations, requests } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
@@ -21,8 +22,9 @@ async function rows(t: ChainTenant, requestId: string) {
 
 const actor = (t: ChainTenant) => ({ type: "client" as const, clientId: t.shop.id, secretHash: "" });
 const stub = (t: ChainTenant) => authority(env, t.dst) as DurableObjectStub<DestinationAuthority>;
-/** The alarm's re-check, looking a minute ahead so every confirming payment is due. */
-const recheck = (t: ChainTenant) => runInDurableObject(stub(t), (o: DestinationAuthority) => o.recheckPayments(Date.now() + 60_000));
+/** The alarm's re-check, each call a minute further ahead than the last, so every confirming payment is due again. */
+let minutesAhead = 0;
+const recheck = (t: ChainTenant) => wakeAuthority(t.dst, ++minutesAhead * 60_000);
 const readAs = async (t: ChainTenant, id: string) => (await t.shop.orchestrator(`/v1/requests/${id}`)).json;
 
 describe("payments over time: confirmations, drops, outages, late and after-close payments", () => {

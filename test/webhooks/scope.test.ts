@@ -4,6 +4,7 @@ import { describe, it } from "vitest";
 import { recordEvent, type EventSubject } from "../../src/durable-objects/webhook-store";
 import { claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
 import { authority } from "../../src/services/authority";
+import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
 import { receiverHook, verified, wait } from "./receiver";
 
 type Hook = ReturnType<typeof receiverHook>;
@@ -31,7 +32,7 @@ async function lifecycle(dst: string, type: "request.paid", id: string, subject:
   await runInDurableObject(stub, (_i, state) =>
     state.storage.transactionSync(() => recordEvent(state.storage.sql, { type, at: Date.now(), object: { id, status: "paid" }, subject })),
   );
-  await stub.dispatchWebhooks();
+  await runInDurableObject(stub, (o: DestinationAuthority) => o["afterEvents"](Date.now()));
 }
 
 describe("orchestrator endpoints see only what their client may read, at delivery time", () => {

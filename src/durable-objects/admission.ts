@@ -1,0 +1,78 @@
+import type { TokenProfile } from "../chains/currency";
+import type { Permission } from "../credentials/permissions";
+import { resolveMoney } from "./admission-money";
+import type { AdmissionRecord, AdmitInput, AdmitResult } from "./authority-types";
+import { applyLimits, checkLimits, isExpired, type LimitsPlan } from "./client-limits";
+import { clientRow, secretMatches, touchClient, type ClientRow } from "./client-store";
+import { priorAdmission, rememberAdmission } from "./idempotency-keys";
+import type { Outbox } from "./outbox";
+import { admitRequestState } from "./request-state";
+import { recordAdmissionEvent } from "./webhook-hooks";
+
+/** A payment link per request at most this many times: a reader or a leaked secret cannot mint without end. */
+export const MAX_LINKS_PER_REQUEST = 25;
+
+/** What admission needs of its host: the storage, the outbox, and the destination's token. */
+export type AdmissionHost = { sql: SqlStorage; outbox: Outbox; token: () => TokenProfile | undefined };
+
+/**
+ * The linearization point of every create, run inside the authority's one
+ * transactionSync: credential, revocation, expiry, permission, idempotency,
+ * currency, limits, the link cap, then the writes (outbox record, request
+ * state, event, limits, key). Nothing here awaits, so no revoke can interleave;
+ * a refusal returns before any write, so it leaves nothing behind.
+ * `deliveries` is how many webhook deliveries the admission queued.
+ */
+export function admitInTransaction(host: AdmissionHost, input: AdmitInput, now: number): { result: AdmitResult; deliveries: number } {
+  const { sql } = host;
+  const refuse = (result: AdmitResult) => ({ result, deliveries: 0 });
+  let record: AdmissionRecord = input.record;
+  let client: ClientRow | undefined;
+  if (input.actor.type === "client") {
+    const row = clientRow(sql, input.actor.clientId);
+    if (!row || !secretMatches(row, input.actor.secretHash, now)) return refuse({ outcome: "unauthenticated" });
+    if (row.status === "revoked") return refuse({ outcome: "client_revoked" });
+    if (isExpired(row, now)) return refuse({ outcome: "client_expired" });
+    if (!(JSON.parse(row.permissions) as Permission[]).includes(input.permission)) return refuse({ outcome: "permission_denied" });
+    client = row;
+    touchClient(sql, row, now);
+    if (record.kind === "request") record = { kind: "request", row: { ...record.row, createdByClientName: row.name } };
+  }
+  const scope = input.actor.type === "client" ? `client:${input.actor.clientId}` : `user:${input.actor.userId}`;
+  if (input.idempotencyKey !== null) {
+    const prior = priorAdmission(sql, scope, input.idempotencyKey, now);
+    if (prior && prior.fingerprint !== input.fingerprint) return refuse({ outcome: "idempotency_conflict" });
+    if (prior) return refuse({ outcome: "replayed", record: prior.record, reply: prior.reply });
+  }
+  if (input.blockedBy !== undefined) return refuse({ outcome: "blocked", detail: input.blockedBy });
+  const token = host.token();
+  if ((input.money || client) && !token) return refuse({ outcome: "unauthenticated" });
+  if (record.kind === "request" && input.money) {
+    const resolved = resolveMoney(record.row, input.money, token!);
+    if (!("row" in resolved)) return refuse(resolved);
+    record = { kind: "request", row: resolved.row };
+  }
+  let plan: LimitsPlan | null = null;
+  if (client) {
+    const checked = checkLimits(sql, client, record, token!, now);
+    if ("outcome" in checked) return refuse(checked);
+    plan = checked;
+  }
+  if (record.kind === "link") {
+    const made = sql.exec<{ n: number }>("SELECT n FROM link_counts WHERE request_id = ?", record.row.requestId).toArray()[0]?.n ?? 0;
+    if (made >= MAX_LINKS_PER_REQUEST) return refuse({ outcome: "link_limit" });
+    sql.exec(
+      "INSERT INTO link_counts (request_id, n) VALUES (?, 1) ON CONFLICT (request_id) DO UPDATE SET n = n + 1",
+      record.row.requestId,
+    );
+  }
+  host.outbox.put(record, now);
+  if (record.kind === "request") admitRequestState(sql, record.row);
+  const deliveries = recordAdmissionEvent(sql, record, input.requestCreatorClientId, now);
+  // Limits write last, after the request exists: its reservation is keyed by it, and auto-approval moves it.
+  const limited = plan ? applyLimits(sql, plan, record, now, now) : { record, transitions: [] };
+  const reply = input.reply ?? null;
+  if (input.idempotencyKey !== null)
+    rememberAdmission(sql, scope, input.idempotencyKey, { fingerprint: input.fingerprint, record: limited.record, reply }, now);
+  return { result: { outcome: "admitted", record: limited.record, reply, transitions: limited.transitions }, deliveries };
+}
