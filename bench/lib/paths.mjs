@@ -40,6 +40,20 @@ export async function timed(n, concurrency, fn) {
 export const readCounts = async (base) => (await fetch(`${base}/__bench/counts`)).json();
 export const resetCounts = async (base) => (await fetch(`${base}/__bench/reset`)).json();
 
+/**
+ * Two buckets of the counted build added (sign 1) or subtracted (sign -1): the authority writes D1 itself
+ * within a call (the record pipeline), so a request path's D1 work is the Worker's plus the authority's.
+ */
+export function combine(a, b, sign = 1) {
+  const out = { ...a, doRpcByMethod: { ...a.doRpcByMethod } };
+  for (const [k, v] of Object.entries(b)) {
+    if (typeof v === "number") out[k] = (a[k] ?? 0) + sign * v;
+  }
+  for (const [k, v] of Object.entries(b.doRpcByMethod ?? {})) out.doRpcByMethod[k] = (out.doRpcByMethod[k] ?? 0) + sign * v;
+  for (const [k, v] of Object.entries(out.doRpcByMethod)) if (v === 0) delete out.doRpcByMethod[k];
+  return out;
+}
+
 /** One bucket of the counted build (bench/workers/counting-entry.ts), divided by n operations. */
 export const perOp = (b, n) => ({
   doRpc: b.doRpc / n,
@@ -48,6 +62,7 @@ export const perOp = (b, n) => ({
   d1Batches: b.d1Batches / n,
   d1BatchStatements: b.d1BatchStatements / n,
   d1RoundTrips: (b.d1Statements + b.d1Batches + b.d1Exec) / n,
+  d1RowsWritten: (b.d1RowsWritten ?? 0) / n,
 });
 
 const n2 = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(2));

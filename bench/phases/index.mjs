@@ -3,10 +3,11 @@
 // { targets: [{ target, value, ok: true | false | null }], markdown }. See bench/run.mjs for ctx.
 // A phase exporting `chain = true` gets the local chain as ctx.chain (bench/lib/chain.mjs).
 import * as payments from "./payments.mjs";
+import * as pipeline from "./pipeline.mjs";
 import * as scale from "./scale.mjs";
 import * as storage from "./storage.mjs";
 import * as transitions from "./transitions.mjs";
 import * as webhooks from "./webhooks.mjs";
 
 // Storage before scale: the scale phase leaves hundreds of authorities draining outboxes into the shared D1.
-export const PHASES = [storage, payments, webhooks, transitions, scale];
+export const PHASES = [storage, payments, pipeline, webhooks, transitions, scale];
