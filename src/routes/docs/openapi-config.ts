@@ -7,7 +7,7 @@ export const OPENAPI_CONFIG: Parameters<AppRouter["getOpenAPI31Document"]>[0] = 
   info: {
     title: "Payrelay API",
     version: "1.1.0",
-    license: { name: "Proprietary: all rights reserved" },
+    license: { name: "Apache License 2.0", identifier: "Apache-2.0" },
     description: [
       "Let outside systems bill on a payee's behalf, and take that right back in one click.",
       "",
