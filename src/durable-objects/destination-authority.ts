@@ -470,7 +470,7 @@ export class DestinationAuthority extends DurableObject<Env> {
       if (caller.type !== "recipient") return { ok: false, error: "unauthenticated" };
       this.ensureSchema();
     }
-    return asOwner(this.sql, caller, changes, fn);
+    return asOwner(this.sql, caller, changes, fn, this.clock());
   }
 
   createWebhookEndpoint(caller: WebhookCaller, e: NewEndpoint) {
@@ -524,7 +524,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   listWebhookEvents(caller: WebhookCaller, cursor: string | null, type: string | null) {
-    return this.asOwner(caller, false, (o) => listEvents(this.sql, o, cursor, type));
+    return this.asOwner(caller, false, (o) => listEvents(this.sql, o, cursor, type, this.clock()));
   }
 
   webhookBeginAttempt(deliveryId: string): AttemptJob {

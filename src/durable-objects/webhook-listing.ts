@@ -67,9 +67,15 @@ export function listDeliveries(
  * endpoints would receive now (the same scope rule as delivery). Cursor: the
  * last event's log position.
  */
-export function listEvents(sql: SqlStorage, viewer: EndpointOwner, cursor: string | null, type: string | null): Page<EventView> {
+export function listEvents(
+  sql: SqlStorage,
+  viewer: EndpointOwner,
+  cursor: string | null,
+  type: string | null,
+  now: number,
+): Page<EventView> {
   let after = cursor && /^\d{1,15}$/.test(cursor) ? Number(cursor) : 0;
-  const standing = viewer.type === "client" ? clientStanding(sql, viewer.clientId) : undefined;
+  const standing = viewer.type === "client" ? clientStanding(sql, viewer.clientId, now) : undefined;
   const viewerId = viewer.type === "client" ? viewer.clientId : null;
   const out: EventRow[] = [];
   let more = false;
@@ -80,7 +86,7 @@ export function listEvents(sql: SqlStorage, viewer: EndpointOwner, cursor: strin
         `SELECT * FROM events WHERE position > ? AND type != ? AND created_at > ? ${type ? "AND type = ?" : ""} ORDER BY position LIMIT 500`,
         after,
         TEST_EVENT_TYPE,
-        Date.now() - EVENT_RETENTION_MS,
+        now - EVENT_RETENTION_MS,
         ...(type ? [type] : []),
       )
       .toArray();
