@@ -23,7 +23,7 @@ import { nextRecheck, persistNow, recheckPayments } from "./payment-recheck";
 import { admitRequestState, applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import { isInitialised, migrateAuthority } from "./authority-storage";
 import { issueClientSecret, issueSecretFor } from "../credentials/client-secret";
-import { auditedChange, listAudit, recordAudit, saveProfile, type AuditActor } from "./audit-log";
+import { auditedChange, listAudit, pruneAudit, recordAudit, saveProfile, type AuditActor } from "./audit-log";
 import { applyLimits, checkLimits, isExpired, type LimitsPlan } from "./client-limits";
 import {
   changeLimits,
@@ -48,6 +48,7 @@ import {
 } from "./webhook-endpoints";
 import { recordAdmissionEvent, recordRevocationEvent } from "./webhook-hooks";
 import { listDeliveries, listEvents } from "./webhook-listing";
+import { limitedChange } from "./endpoint-change-limit";
 
 /** Idempotency keys are answered for 48 h (the contract's floor is 24 h). */
 export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;
@@ -461,6 +462,7 @@ export class DestinationAuthority extends DurableObject<Env> {
 
   private async webhookAlarm(now: number): Promise<number | null> {
     await this.dispatchWebhooks(ENQUEUE_GRACE_MS);
+    pruneAudit(this.sql, now);
     return webhookHousekeeping(this.sql, now);
   }
 
@@ -479,7 +481,7 @@ export class DestinationAuthority extends DurableObject<Env> {
       caller,
       "webhook_endpoint.created",
       (v) => v.id,
-      () => this.asOwner(caller, true, (o) => insertEndpoint(this.sql, o, e, Date.now())),
+      () => this.asOwner(caller, true, (o) => limitedChange(this.sql, o, this.clock(), () => insertEndpoint(this.sql, o, e, Date.now()))),
     );
   }
 
@@ -493,7 +495,7 @@ export class DestinationAuthority extends DurableObject<Env> {
       caller,
       "webhook_endpoint.deleted",
       () => endpointId,
-      () => this.asOwner(caller, false, (o) => deleteEndpoint(this.sql, o, endpointId)),
+      () => this.asOwner(caller, false, (o) => limitedChange(this.sql, o, this.clock(), () => deleteEndpoint(this.sql, o, endpointId))),
     );
   }
 
@@ -503,7 +505,10 @@ export class DestinationAuthority extends DurableObject<Env> {
       caller,
       "webhook_endpoint.secret_rotated",
       () => endpointId,
-      () => this.asOwner(caller, false, (o) => rotateSecret(this.sql, o, endpointId, sealedSecret, Date.now())),
+      () =>
+        this.asOwner(caller, false, (o) =>
+          limitedChange(this.sql, o, this.clock(), () => rotateSecret(this.sql, o, endpointId, sealedSecret, Date.now())),
+        ),
     );
   }
 

@@ -9,10 +9,10 @@ import type { EndpointOwner } from "./webhook-endpoints";
  */
 export type WebhookCaller = { type: "recipient" } | { type: "client"; clientId: string; secretHash: string };
 
-export type WebhookRefusal = "unauthenticated" | "client_revoked" | "client_expired" | "not_found" | "too_many_endpoints";
+export type WebhookRefusal = "unauthenticated" | "client_revoked" | "client_expired" | "not_found" | "too_many_endpoints" | "rate_limited";
 /** A refusal other than not_found, returned by an operation. */
-export type Refused = { refused: WebhookRefusal };
-export type WebhookResult<T> = { ok: true; value: T } | { ok: false; error: WebhookRefusal };
+export type Refused = { refused: WebhookRefusal; retryAfterSeconds?: number };
+export type WebhookResult<T> = { ok: true; value: T } | { ok: false; error: WebhookRefusal; retryAfterSeconds?: number };
 
 /**
  * Runs `fn` as the caller's endpoint owner. `changes` (creating an endpoint)
@@ -38,5 +38,8 @@ export function asOwner<T extends object>(
   }
   const value = fn(owner);
   if (value === null) return { ok: false, error: "not_found" };
-  return "refused" in value ? { ok: false, error: value.refused } : { ok: true, value };
+  if (!("refused" in value)) return { ok: true, value };
+  return value.retryAfterSeconds === undefined
+    ? { ok: false, error: value.refused }
+    : { ok: false, error: value.refused, retryAfterSeconds: value.retryAfterSeconds };
 }
