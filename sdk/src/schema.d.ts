@@ -3979,6 +3979,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description storage_unavailable: retry with the same Idempotency-Key */
             503: {
                 headers: {
@@ -4119,6 +4128,15 @@ export interface operations {
             };
             /** @description problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4275,6 +4293,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteDestinationWebhookEndpoint: {
@@ -4325,6 +4352,15 @@ export interface operations {
             };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4384,6 +4420,15 @@ export interface operations {
             };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4741,6 +4786,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteWebhookEndpoint: {
@@ -4781,6 +4835,15 @@ export interface operations {
             };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
