@@ -47,7 +47,8 @@ import {
   type NewEndpoint,
 } from "./webhook-endpoints";
 import { recordAdmissionEvent, recordRevocationEvent } from "./webhook-hooks";
-import { listDeliveries, listEvents } from "./webhook-listing";
+import { listDeliveries } from "./webhook-listing";
+import { listEvents } from "./event-catch-up";
 import { limitedChange } from "./endpoint-change-limit";
 
 /** Idempotency keys are answered for 48 h (the contract's floor is 24 h). */
