@@ -26,6 +26,8 @@ export default defineConfig(async () => {
             LOGIN_IP_LIMITER: { simple: { limit: 30, period: 60 } },
             SIGNUP_IP_LIMITER: { simple: { limit: 10, period: 60 } },
             CLIENT_READ_LIMITER: { simple: { limit: 100, period: 60 } },
+            PAYMENT_TARGET_LIMITER: { simple: { limit: 10, period: 60 } },
+            PAYMENT_CALLER_LIMITER: { simple: { limit: 60, period: 60 } },
           },
         },
       })),

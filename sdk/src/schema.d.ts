@@ -4066,6 +4066,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description storage_unavailable: retry with the same Idempotency-Key */
             503: {
                 headers: {
@@ -4206,6 +4215,15 @@ export interface operations {
             };
             /** @description problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4362,6 +4380,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteDestinationWebhookEndpoint: {
@@ -4412,6 +4439,15 @@ export interface operations {
             };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4471,6 +4507,15 @@ export interface operations {
             };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4828,6 +4873,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteWebhookEndpoint: {
@@ -4868,6 +4922,15 @@ export interface operations {
             };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

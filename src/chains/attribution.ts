@@ -25,10 +25,18 @@ export function attributionMessage(requestId: string, txHash: string): string {
   return `Payrelay payment ${requestId} ${txHash.toLowerCase()}`;
 }
 
-/** The first rule that ties `tx` to the request, or null when none does. */
+/**
+ * The first rule that ties `tx` to the request, or null when none does.
+ * A reference in the calldata that is not this request's names another one
+ * (the payer said whom it pays), so it ties the transfer to that request only:
+ * no signature or payer wallet may claim it for this one (API v1.2,
+ * "Attribution, refined"). A reference cannot be inverted to a request id, so
+ * any 32-byte word after a direct `transfer`'s arguments counts as one.
+ */
 export function attribute(tx: SentTransaction, input: AttributionInput): Attribution | null {
   // 1. The reference in calldata counts only on a direct call of the token's transfer.
-  if (tx.to === input.tokenAddress.toLowerCase() && calldataReference(tx.input) === paymentReference(input.requestId)) return "reference";
+  const carried = tx.to === input.tokenAddress.toLowerCase() ? calldataReference(tx.input) : null;
+  if (carried !== null) return carried === paymentReference(input.requestId) ? "reference" : null;
   // 2. Only the sending key can sign for its own transaction.
   if (input.signature && recoverPersonalSigner(attributionMessage(input.requestId, input.txHash), input.signature) === tx.from)
     return "signature";

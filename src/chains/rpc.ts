@@ -66,3 +66,40 @@ export async function rpcCall(url: string, method: string, params: unknown[]): P
     return { ok: false, reason: `${method}: ${error instanceof Error ? error.name : "fetch failed"}` };
   }
 }
+
+export type RpcRequest = { method: string; params: unknown[] };
+
+/** What one member of a JSON-RPC batch answered, judged as rpcCall judges a single answer. */
+function batchMember(method: string, body: unknown): RpcResult {
+  if (!body || typeof body !== "object") return { ok: false, reason: `${method}: not a JSON-RPC answer` };
+  if ("error" in body) return { ok: false, reason: `${method}: RPC error` };
+  if (!("result" in body)) return { ok: false, reason: `${method}: no result` };
+  return { ok: true, result: body.result };
+}
+
+/**
+ * Several calls as one JSON-RPC batch: one HTTP round trip, one request
+ * against a provider's rate limit. Answers are matched by id (a batch's
+ * answers may come in any order); a missing one is a failure like any other.
+ * Never throws.
+ */
+export async function rpcBatch(url: string, calls: RpcRequest[]): Promise<RpcResult[]> {
+  const fail = (reason: string) => calls.map(({ method }): RpcResult => ({ ok: false, reason: `${method}: ${reason}` }));
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(calls.map(({ method, params }, id) => ({ jsonrpc: "2.0", id, method, params }))),
+      signal: AbortSignal.timeout(RPC_TIMEOUT_MS),
+    });
+    if (!res.ok) return fail(`HTTP ${res.status}`);
+    const body: unknown = await res.json();
+    if (!Array.isArray(body)) return fail("not a JSON-RPC batch answer");
+    const byId = new Map<unknown, unknown>(
+      body.map((member: unknown) => [member && typeof member === "object" && "id" in member ? member.id : null, member]),
+    );
+    return calls.map(({ method }, id) => batchMember(method, byId.get(id)));
+  } catch (error) {
+    return fail(error instanceof Error ? error.name : "fetch failed");
+  }
+}

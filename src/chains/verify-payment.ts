@@ -1,8 +1,9 @@
 import { attribute, HOW_TO_ATTRIBUTE } from "./attribution";
 import type { Attribution, SentTransaction } from "./attribution";
 import { requiredConfirmations } from "./confirmations";
-import { chainMap, rpcCall, rpcUrl } from "./rpc";
-import type { ChainEnv } from "./rpc";
+import { chainMap, rpcBatch, rpcCall, rpcUrl } from "./rpc";
+import type { ChainEnv, RpcResult } from "./rpc";
+import { isKnownUnknown, rememberUnknown } from "./unknown-hashes";
 import { QuantityShape, ReceiptShape, TransactionShape } from "./rpc-shapes";
 import type { Receipt, Transaction } from "./rpc-shapes";
 import { decodeTransferLog } from "./transfer-log";
@@ -44,11 +45,12 @@ export const isTxHash = (value: string): boolean => TX_HASH.test(value);
 type Fetched = { ok: true; tx: Transaction | null; receipt: Receipt | null; head: number } | { ok: false; detail: string };
 
 async function fetchTransaction(url: string, txHash: string): Promise<Fetched> {
-  const [tx, receipt, head] = await Promise.all([
-    rpcCall(url, "eth_getTransactionByHash", [txHash]),
-    rpcCall(url, "eth_getTransactionReceipt", [txHash]),
-    rpcCall(url, "eth_blockNumber", []),
-  ]);
+  // One JSON-RPC batch: one round trip, and one request against the provider's limits, not three.
+  const [tx, receipt, head] = (await rpcBatch(url, [
+    { method: "eth_getTransactionByHash", params: [txHash] },
+    { method: "eth_getTransactionReceipt", params: [txHash] },
+    { method: "eth_blockNumber", params: [] },
+  ])) as [RpcResult, RpcResult, RpcResult];
   for (const r of [tx, receipt, head]) if (!r.ok) return { ok: false, detail: r.reason };
   const parsed = {
     tx: tx.ok && tx.result === null ? null : TransactionShape.safeParse(tx.ok && tx.result),
@@ -60,6 +62,11 @@ async function fetchTransaction(url: string, txHash: string): Promise<Fetched> {
   }
   return { ok: true, tx: parsed.tx?.data ?? null, receipt: parsed.receipt?.data ?? null, head: parsed.head.data };
 }
+
+const notOnChain = (chainId: number, txHash: string): VerifyOutcome => ({
+  outcome: "not_found",
+  detail: `Chain ${chainId} has no transaction ${txHash}. If it was just sent, submit it again in a minute.`,
+});
 
 /** Another configured chain that knows `txHash` (a payer who paid on the wrong chain), or undefined. */
 async function otherChainWith(env: ChainEnv, chainId: number, txHash: string): Promise<number | undefined> {
@@ -84,6 +91,7 @@ export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Pr
   if (!url) return { outcome: "chain_unavailable", detail: `No RPC URL is configured for chain ${input.chainId} (CHAIN_RPC_URLS).` };
   if (!isTxHash(input.txHash)) return { outcome: "not_found", detail: "Not a transaction hash." };
   const txHash = input.txHash.toLowerCase();
+  if (isKnownUnknown(input.chainId, txHash)) return notOnChain(input.chainId, txHash);
   const fetched = await fetchTransaction(url, txHash);
   if (!fetched.ok)
     return { outcome: "chain_unavailable", detail: `Chain ${input.chainId} is unavailable (${fetched.detail}); retry later.` };
@@ -96,7 +104,8 @@ export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Pr
         field: "chain",
         detail: `The transaction is on chain ${elsewhere}, the destination on chain ${input.chainId}.`,
       };
-    return { outcome: "not_found", detail: `Chain ${input.chainId} has no transaction ${txHash}.` };
+    rememberUnknown(input.chainId, txHash);
+    return notOnChain(input.chainId, txHash);
   }
   if (tx.chainId !== undefined && Number(tx.chainId) !== input.chainId) {
     return {

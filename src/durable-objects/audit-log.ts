@@ -48,6 +48,22 @@ export function recordAudit(sql: SqlStorage, entry: AuditEntry): void {
   );
 }
 
+/** How long an audit entry is kept: a year of who-did-what, then the alarm forgets it (docs/storage-schema.md). */
+export const AUDIT_RETENTION_MS = 365 * 24 * 3600_000;
+const AUDIT_PRUNE_BATCH = 500;
+
+/**
+ * Forgets entries past AUDIT_RETENTION_MS, oldest first, a bounded batch per
+ * alarm run: it reads only the head of the log by position, never the whole log.
+ */
+export function pruneAudit(sql: SqlStorage, now: number): void {
+  sql.exec(
+    "DELETE FROM audit_log WHERE position IN (SELECT position FROM audit_log ORDER BY position LIMIT ?) AND at <= ?",
+    AUDIT_PRUNE_BATCH,
+    now - AUDIT_RETENTION_MS,
+  );
+}
+
 type AuditRow = { position: number; id: string; at: number; actor: string; action: AuditAction; target: string; details: string };
 
 export const AUDIT_PAGE = 50;

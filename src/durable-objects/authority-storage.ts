@@ -172,6 +172,19 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
        record, admitted_at, admitted_at
      FROM outbox_v1;
    DROP TABLE outbox_v1;`,
+  // Security review (issue 20): a confirming payment's consecutive misses (payment-recheck.ts drops it only
+  // after three, a minute apart); the event log indexed by the scopes that read it (webhook-listing.ts):
+  // a client's own events by client_id, a reader's by direction, each in log order; and the times of each
+  // owner's webhook endpoint changes in the last hour (endpoint-change-limit.ts).
+  `ALTER TABLE payments ADD COLUMN misses INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE payments ADD COLUMN last_miss_at INTEGER;
+   CREATE INDEX events_client ON events (client_id, position) WHERE client_id IS NOT NULL;
+   CREATE INDEX events_direction ON events (direction, position) WHERE request_id IS NOT NULL;
+   CREATE TABLE webhook_endpoint_changes (
+     owner TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX webhook_endpoint_changes_owner ON webhook_endpoint_changes (owner, at);`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

@@ -79,7 +79,7 @@ export type RecordPaymentInput = {
 /** `recorded`: something changed; `unchanged`: the same payment again (idempotent). */
 export type RecordPaymentResult = (
   | { outcome: "recorded" | "unchanged" | "invalid_state"; row: RequestRow | null; records: OutboxRecord[] }
-  | { outcome: "already_used" | "not_found" | "unauthenticated"; records: OutboxRecord[] }
+  | { outcome: "already_used" | "not_found" | "unauthenticated" | "permission_denied"; records: OutboxRecord[] }
 ) &
   Stored;
 

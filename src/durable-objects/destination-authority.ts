@@ -5,7 +5,7 @@ import type { Permission } from "../credentials/permissions";
 import { database } from "../db/client";
 import { writeRecords } from "../db/record-writer";
 import { admitInTransaction } from "./admission";
-import { auditedChange, listAudit, saveProfile, type AuditActor } from "./audit-log";
+import { auditedChange, listAudit, pruneAudit, saveProfile, type AuditActor } from "./audit-log";
 import { isInitialised, migrateAuthority } from "./authority-storage";
 import type { AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfile } from "./authority-types";
 import type { RecordPaymentInput, RecordPaymentResult, TransitionInput, TransitionResult } from "./authority-types";
@@ -29,7 +29,9 @@ import {
 import { asOwner, type WebhookCaller, type WebhookResult } from "./webhook-callers";
 import { deleteEndpoint, insertEndpoint, listEndpoints, retryDelivery, rotateSecret, sendTestEvent } from "./webhook-endpoints";
 import type { NewEndpoint } from "./webhook-endpoints";
-import { listDeliveries, listEvents } from "./webhook-listing";
+import { listDeliveries } from "./webhook-listing";
+import { listEvents } from "./event-catch-up";
+import { limitedChange } from "./endpoint-change-limit";
 
 export { IDEMPOTENCY_TTL_MS } from "./idempotency-keys";
 export { MAX_LINKS_PER_REQUEST } from "./admission";
@@ -281,6 +283,7 @@ export class DestinationAuthority extends DurableObject<Env> {
     await this.afterEvents(now, expired.length + rechecked.length > 0 ? 0 : ENQUEUE_GRACE_MS);
     const due = this.outbox.due(now, BATCH);
     await this.writeThrough(due);
+    pruneAudit(this.sql, now);
     const webhooksNext = webhookHousekeeping(this.sql, now);
     const purgeNext = earliest([forgetLapsedKeys(this.sql, now), nextEventPurge(this.sql)]);
     const wake = earliest([
@@ -304,11 +307,12 @@ export class DestinationAuthority extends DurableObject<Env> {
       migrateAuthority(this.sql);
       this.ready = true;
     }
-    return asOwner(this.sql, caller, changes, fn);
+    return asOwner(this.sql, caller, changes, fn, this.now());
   }
 
   createWebhookEndpoint(caller: WebhookCaller, e: NewEndpoint) {
-    const run = () => this.asOwner(caller, true, (o) => insertEndpoint(this.sql, o, e, this.now()));
+    const run = () =>
+      this.asOwner(caller, true, (o) => limitedChange(this.sql, o, this.now(), () => insertEndpoint(this.sql, o, e, this.now())));
     return auditedChange(this.ctx.storage, caller, "webhook_endpoint.created", (v) => v.id, run);
   }
 
@@ -317,12 +321,16 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   deleteWebhookEndpoint(caller: WebhookCaller, endpointId: string) {
-    const run = () => this.asOwner(caller, false, (o) => deleteEndpoint(this.sql, o, endpointId));
+    const run = () =>
+      this.asOwner(caller, false, (o) => limitedChange(this.sql, o, this.now(), () => deleteEndpoint(this.sql, o, endpointId)));
     return auditedChange(this.ctx.storage, caller, "webhook_endpoint.deleted", () => endpointId, run);
   }
 
   rotateWebhookSecret(caller: WebhookCaller, endpointId: string, sealedSecret: string) {
-    const run = () => this.asOwner(caller, false, (o) => rotateSecret(this.sql, o, endpointId, sealedSecret, this.now()));
+    const run = () =>
+      this.asOwner(caller, false, (o) =>
+        limitedChange(this.sql, o, this.now(), () => rotateSecret(this.sql, o, endpointId, sealedSecret, this.now())),
+      );
     return auditedChange(this.ctx.storage, caller, "webhook_endpoint.secret_rotated", () => endpointId, run);
   }
 
@@ -343,7 +351,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   listWebhookEvents(caller: WebhookCaller, cursor: string | null, type: string | null) {
-    return this.asOwner(caller, false, (o) => listEvents(this.sql, o, cursor, type));
+    return this.asOwner(caller, false, (o) => listEvents(this.sql, o, cursor, type, this.now()));
   }
 
   // The queue consumer's side of a delivery (queues/webhook-deliveries.ts).

@@ -16,9 +16,20 @@ const RECHECK_BATCH = 20;
 const UNAVAILABLE_RETRY_MS = 30_000;
 
 type Verdict =
-  | { kind: "unknown" } // RPC down, or still in the mempool: ask again later
-  | { kind: "dropped" } // no longer on the chain (reorged out, replaced) or reverted
+  | { kind: "unknown" } // RPC down: ask again later, counting nothing
+  | { kind: "pending" } // known, still in the mempool: not a miss
+  | { kind: "missing" } // the node knows no such transaction (reorged out, replaced, or a node lagging behind)
+  | { kind: "dropped" } // reverted: definitive
   | { kind: "mined"; blockNumber: number; confirmations: number };
+
+/**
+ * One node's empty answer is no proof a transaction is gone: a load-balanced
+ * RPC may route the look to a node that has not seen it yet. A payment is
+ * dropped only after MISSES_TO_DROP consecutive misses at least MISS_SPACING_MS
+ * apart (API v1.2); any sighting in between starts the count again.
+ */
+export const MISSES_TO_DROP = 3;
+export const MISS_SPACING_MS = 60_000;
 
 async function look(env: ChainEnv, chainId: number, txHash: string): Promise<Verdict> {
   const url = rpcUrl(env, chainId);
@@ -30,7 +41,7 @@ async function look(env: ChainEnv, chainId: number, txHash: string): Promise<Ver
   if (receipt.result === null) {
     const tx = await rpcCall(url, "eth_getTransactionByHash", [txHash]);
     if (!tx.ok) return { kind: "unknown" };
-    return tx.result === null ? { kind: "dropped" } : { kind: "unknown" };
+    return tx.result === null ? { kind: "missing" } : { kind: "pending" };
   }
   const parsed = ReceiptShape.safeParse(receipt.result);
   if (!parsed.success) return { kind: "unknown" };
@@ -39,8 +50,28 @@ async function look(env: ChainEnv, chainId: number, txHash: string): Promise<Ver
   return { kind: "mined", blockNumber, confirmations: Math.max(0, headNumber.data - blockNumber + 1) };
 }
 
-/** Applies one verdict to the payments of one transaction (inside transactionSync); returns what D1 must learn. */
-function apply(sql: SqlStorage, ids: string[], verdict: Verdict, destinationId: string, now: number): OutboxRecord[] {
+/** Counts a miss (when a minute has passed since the last one); true once the payment has missed often enough to drop. */
+function missed(sql: SqlStorage, id: string, clock: number): boolean {
+  const row = sql.exec<{ misses: number; last_miss_at: number | null }>("SELECT misses, last_miss_at FROM payments WHERE id = ?", id).one();
+  const counts = row.last_miss_at === null || clock - row.last_miss_at >= MISS_SPACING_MS;
+  const misses = counts ? row.misses + 1 : row.misses;
+  if (misses >= MISSES_TO_DROP) return true;
+  const lastMiss = counts ? clock : row.last_miss_at!;
+  sql.exec(
+    "UPDATE payments SET misses = ?, last_miss_at = ?, recheck_at = ? WHERE id = ?",
+    misses,
+    lastMiss,
+    lastMiss + MISS_SPACING_MS,
+    id,
+  );
+  return false;
+}
+
+/**
+ * Applies one verdict to the payments of one transaction (inside transactionSync); returns what D1 must learn.
+ * `clock` is when the look happened (the alarm's now), which spaces the misses.
+ */
+function apply(sql: SqlStorage, ids: string[], verdict: Verdict, destinationId: string, now: number, clock: number): OutboxRecord[] {
   const records: OutboxRecord[] = [];
   for (const id of ids) {
     const p = paymentById(sql, id);
@@ -49,6 +80,12 @@ function apply(sql: SqlStorage, ids: string[], verdict: Verdict, destinationId: 
       sql.exec("UPDATE payments SET recheck_at = ? WHERE id = ?", now + UNAVAILABLE_RETRY_MS, id);
       continue;
     }
+    if (verdict.kind !== "missing") sql.exec("UPDATE payments SET misses = 0, last_miss_at = NULL WHERE id = ?", id);
+    if (verdict.kind === "pending") {
+      sql.exec("UPDATE payments SET recheck_at = ? WHERE id = ?", now + RECHECK_MS, id);
+      continue;
+    }
+    if (verdict.kind === "missing" && !missed(sql, id, clock)) continue;
     const confirmed = verdict.kind === "mined" && verdict.confirmations >= p.required;
     if (verdict.kind === "mined" && !confirmed) {
       sql.exec("UPDATE payments SET block_number = ?, recheck_at = ? WHERE id = ?", verdict.blockNumber, now + RECHECK_MS, id);
@@ -87,7 +124,7 @@ export async function recheckPayments(storage: DurableObjectStorage, sql: SqlSto
   for (const group of byTx.values()) {
     const verdict = await look(env, group[0]!.chain_id!, group[0]!.tx_hash!);
     const ids = group.map((p) => p.id);
-    records.push(...storage.transactionSync(() => apply(sql, ids, verdict, destinationId, now)));
+    records.push(...storage.transactionSync(() => apply(sql, ids, verdict, destinationId, now, now)));
   }
   return records;
 }

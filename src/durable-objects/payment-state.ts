@@ -47,6 +47,9 @@ export function recordPayment(
 ): RecordPaymentResult {
   const { actor } = input;
   if (actor.type === "client" && !checkSecret(actor.clientId, actor.secretHash)) return { outcome: "unauthenticated", records: [] };
+  // A declaration moves money on nobody's proof but the recipient's word: no other actor may make one,
+  // whatever a Worker in front of this let through (API v1.2, "Attribution, refined").
+  if (input.kind === "declared" && actor.type !== "user") return { outcome: "permission_denied", records: [] };
   if (input.requestId === null) return recordUnattributed(sql, input, now);
   const requestId = input.requestId;
   if (input.adopt?.id === requestId && !readState(sql, requestId)) admitRequestState(sql, input.adopt);

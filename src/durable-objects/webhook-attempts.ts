@@ -85,7 +85,7 @@ export function beginAttempt(sql: SqlStorage, deliveryId: string, now: number): 
   if (!endpoint || !event) return settle(sql, d.id, "skipped", "The endpoint or the event no longer exists.", now);
   if (endpoint.status !== "enabled") return settle(sql, d.id, "failed", "The endpoint is disabled.", now);
   const test = event.type === TEST_EVENT_TYPE;
-  if (!test && !endpointMaySee(endpoint.client_id, event, clientStanding(sql, endpoint.client_id))) {
+  if (!test && !endpointMaySee(endpoint.client_id, event, clientStanding(sql, endpoint.client_id, now))) {
     return settle(sql, d.id, "skipped", "The endpoint's client may no longer read this request.", now);
   }
   const sealedSecrets = [endpoint.secret_sealed];

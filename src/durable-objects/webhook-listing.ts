@@ -1,8 +1,6 @@
-import { EVENT_RETENTION_MS, TEST_EVENT_TYPE } from "../webhooks/events";
-import type { DeliveryView, EventView } from "../webhooks/views";
+import type { DeliveryView } from "../webhooks/views";
 import type { EndpointOwner } from "./webhook-endpoints";
 import { ownedEndpoint } from "./webhook-endpoints";
-import { clientStanding, endpointMaySee, type EventRow } from "./webhook-store";
 
 type Page<T> = { data: T[]; nextCursor: string | null };
 
@@ -59,49 +57,5 @@ export function listDeliveries(
       updatedAt: iso(r.updated_at)!,
     })),
     nextCursor: rows.length > PAGE && last ? `${last.created_at}.${last.id}` : null,
-  };
-}
-
-/**
- * Catch-up, oldest first: the destination's events, or those a client's
- * endpoints would receive now (the same scope rule as delivery). Cursor: the
- * last event's log position.
- */
-export function listEvents(sql: SqlStorage, viewer: EndpointOwner, cursor: string | null, type: string | null): Page<EventView> {
-  let after = cursor && /^\d{1,15}$/.test(cursor) ? Number(cursor) : 0;
-  const standing = viewer.type === "client" ? clientStanding(sql, viewer.clientId) : undefined;
-  const viewerId = viewer.type === "client" ? viewer.clientId : null;
-  const out: EventRow[] = [];
-  let more = false;
-  // Scan in chunks, filtering by scope, until a page is full or the log ends.
-  for (;;) {
-    const rows = sql
-      .exec<EventRow>(
-        `SELECT * FROM events WHERE position > ? AND type != ? AND created_at > ? ${type ? "AND type = ?" : ""} ORDER BY position LIMIT 500`,
-        after,
-        TEST_EVENT_TYPE,
-        Date.now() - EVENT_RETENTION_MS,
-        ...(type ? [type] : []),
-      )
-      .toArray();
-    for (const r of rows) {
-      if (out.length === PAGE) {
-        more = true;
-        break;
-      }
-      after = r.position;
-      if (endpointMaySee(viewerId, r, standing)) out.push(r);
-    }
-    if (more || rows.length < 500) break;
-  }
-  return {
-    data: out.map((r) => ({
-      id: r.id,
-      type: r.type,
-      createdAt: iso(r.created_at)!,
-      sequence: r.position,
-      data: { object: JSON.parse(r.object) as unknown },
-    })),
-    nextCursor: more ? String(out[out.length - 1]!.position) : null,
   };
 }

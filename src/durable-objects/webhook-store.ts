@@ -1,5 +1,6 @@
 import type { Permission } from "../credentials/permissions";
 import { newId } from "../lib/ids";
+import { isExpired } from "./client-limits";
 import { TEST_EVENT_TYPE, type WebhookEventType } from "../webhooks/events";
 
 /**
@@ -47,14 +48,18 @@ export type EventRow = {
   created_at: number;
 };
 
-/** An orchestrator endpoint's client as it is now: scope is decided at delivery time. */
-export type ClientStanding = { status: "active" | "revoked"; permissions: Permission[] } | undefined;
+/**
+ * An orchestrator endpoint's client as it is now: scope is decided at delivery
+ * time. `reads` is false once it is revoked or past its expiresAt: an expired
+ * client, like a revoked one, sees only its own requests (API v1.2).
+ */
+export type ClientStanding = { reads: boolean; permissions: Permission[] } | undefined;
 
 /**
  * The scope rule. A recipient endpoint sees every event of its destination. A
  * client's endpoint sees events about requests that client created, events
  * about its own client ID, and, while the client is active, requests of a
- * direction it holds `<direction>:reader` for. So after revocation: its own only.
+ * direction it holds `<direction>:reader` for. So after revocation or expiry: its own only.
  */
 export function endpointMaySee(
   endpointClientId: string | null,
@@ -64,16 +69,22 @@ export function endpointMaySee(
   if (endpointClientId === null) return true;
   if (event.type === TEST_EVENT_TYPE) return false;
   if (event.client_id === endpointClientId) return true;
-  if (event.request_id === null || !client || client.status !== "active") return false;
+  if (event.request_id === null || !client || !client.reads) return false;
   return client.permissions.includes(`${event.direction}:reader` as Permission);
 }
 
-export function clientStanding(sql: SqlStorage, clientId: string | null): ClientStanding {
+/** The client's standing at `now` (the authority's clock): whether its reader permissions still count. */
+export function clientStanding(sql: SqlStorage, clientId: string | null, now: number): ClientStanding {
   if (clientId === null) return undefined;
   const row = sql
-    .exec<{ status: "active" | "revoked"; permissions: string }>("SELECT status, permissions FROM clients WHERE id = ?", clientId)
+    .exec<{
+      status: "active" | "revoked";
+      permissions: string;
+      expires_at: number | null;
+    }>("SELECT status, permissions, expires_at FROM clients WHERE id = ?", clientId)
     .toArray()[0];
-  return row ? { status: row.status, permissions: JSON.parse(row.permissions) as Permission[] } : undefined;
+  if (!row) return undefined;
+  return { reads: row.status === "active" && !isExpired(row, now), permissions: JSON.parse(row.permissions) as Permission[] };
 }
 
 /** The exact body every attempt of an event sends; `sequence` is the log position, increasing per request. */
@@ -130,7 +141,7 @@ export function recordEvent(sql: SqlStorage, input: RecordEventInput): { eventId
   const endpoints = sql.exec<EndpointRow>("SELECT * FROM webhook_endpoints WHERE status = 'enabled'").toArray();
   let deliveries = 0;
   for (const e of endpoints) {
-    if (!subscribed(e, input.type) || !endpointMaySee(e.client_id, event, clientStanding(sql, e.client_id))) continue;
+    if (!subscribed(e, input.type) || !endpointMaySee(e.client_id, event, clientStanding(sql, e.client_id, input.at))) continue;
     insertDelivery(sql, event.id, e.id, input.at);
     deliveries++;
   }

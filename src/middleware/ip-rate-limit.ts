@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/problem";
+import { rateLimitHeaders } from "../lib/rate-limit-headers";
 
 /**
  * The caller's address as Cloudflare's edge reports it. In production the edge
@@ -16,13 +17,16 @@ export const clientIp = (header: string | undefined) => header?.trim() || "unkno
  * consistent, which is enough to blunt credential stuffing and sign-up floods;
  * the exact per-account count lives in D1, services/login-throttle.ts).
  */
-export const limitByIp = (binding: "LOGIN_IP_LIMITER" | "SIGNUP_IP_LIMITER", period: number) =>
+export const limitByIp = (binding: "LOGIN_IP_LIMITER" | "SIGNUP_IP_LIMITER", limit: number, period: number) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const { success } = await c.env[binding].limit({ key: clientIp(c.req.header("cf-connecting-ip")) });
     if (!success) {
-      throw new ApiError("rate_limited", "Too many attempts from your network; wait a minute and try again.", undefined, {
-        "retry-after": String(period),
-      });
+      throw new ApiError(
+        "rate_limited",
+        "Too many attempts from your network; wait a minute and try again.",
+        undefined,
+        rateLimitHeaders(binding === "LOGIN_IP_LIMITER" ? "sign-ins" : "sign-ups", limit, period, period, period),
+      );
     }
     await next();
   });

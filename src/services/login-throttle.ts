@@ -3,6 +3,7 @@ import type { Database } from "../db/client";
 import { loginAttempts } from "../db/schema";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError } from "../lib/problem";
+import { rateLimitHeaders } from "../lib/rate-limit-headers";
 
 /** Guesses per (email, IP) before each further one waits 30 s, doubling up to 15 min. */
 export const FREE_ATTEMPTS = 5;
@@ -38,9 +39,13 @@ export async function claimLoginAttempt(db: Database, email: string, ip: string,
   if (claimed.length > 0) return key;
   const row = await db.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
   const seconds = Math.max(1, Math.ceil(((row?.lastAttemptAt ?? now) + delayAfter(row?.attempts ?? FREE_ATTEMPTS) - now) / 1000));
-  throw new ApiError("rate_limited", `Too many failed sign-ins for this email from your network. Try again in ${seconds} s.`, undefined, {
-    "retry-after": String(seconds),
-  });
+  // The policy as RateLimit headers state it: FREE_ATTEMPTS checks, then one per back-off window.
+  throw new ApiError(
+    "rate_limited",
+    `Too many failed sign-ins for this email from your network. Try again in ${seconds} s.`,
+    undefined,
+    rateLimitHeaders("sign-in-attempts", FREE_ATTEMPTS, ATTEMPT_WINDOW_MS / 1000, seconds, seconds),
+  );
 }
 
 /** A correct password clears its own pair only. */

@@ -35,9 +35,19 @@ const requestById = (db: Database) =>
     .where(eq(requests.id, sql.placeholder("id")))
     .prepare();
 
-/** One request under a destination, or 404 when absent or not the caller's to see. */
-export async function readRequest(db: Database, requestId: string, v: Visibility, destinationId?: string): Promise<RequestRow> {
-  const raw = (await preparedOnce(db, "request by id", requestById).values({ id: requestId }))[0];
+/**
+ * One request under a destination, or 404 when absent or not the caller's to see.
+ * `v` may be a pending promise (the authority's answer): the D1 read runs
+ * meanwhile, and a wrong secret still answers 401 before anything is shown.
+ */
+export async function readRequest(
+  db: Database,
+  requestId: string,
+  visibility: Visibility | Promise<Visibility>,
+  destinationId?: string,
+): Promise<RequestRow> {
+  const [v, found] = await Promise.all([visibility, preparedOnce(db, "request by id", requestById).values({ id: requestId })]);
+  const raw = found[0];
   const row = raw && requestRow(raw);
   if (!row || (destinationId !== undefined && row.destinationId !== destinationId) || !canRead(v, row)) {
     throw notFound("request");

@@ -108,6 +108,8 @@ export async function submitPayment(env: Env, d: DestinationRow, r: RequestRow, 
       throw new ApiError("payment_already_used", "A Transfer in this transaction already paid another request; one log pays one request.");
     case "unauthenticated":
       throw unknownClientSecret();
+    case "permission_denied":
+      throw new ApiError("permission_denied", "Only the recipient declares a payment without a transaction.");
     case "not_found":
       throw notFound("request");
   }

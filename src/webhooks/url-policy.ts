@@ -1,49 +1,21 @@
+import { blockedIpv6, blockedV4, ipv4, ipv6 } from "./ip-ranges";
+
 /**
  * Where Payrelay will POST: https to a public host. Hosts given as IP literals
- * in private, loopback, link-local (cloud metadata included), CGNAT or
- * unique-local ranges are refused, so an endpoint cannot aim the Worker at
- * internal services. Plain http to localhost/127.0.0.1 only when the Worker
- * runs with WEBHOOK_ALLOW_LOCAL=true (local development and tests).
+ * in any loopback, private, link-local (cloud metadata included), site-local,
+ * CGNAT or other special-purpose range are refused, in every spelling the URL
+ * parser accepts (it normalises IPv4 shorthand such as `0x7f.1`, and IPv6 with
+ * IPv4 embedded, which ip-ranges.ts decodes). A host name with a trailing dot
+ * (`localhost.`) is refused: it names the same host as without the dot and
+ * slips past suffix checks. Plain http to localhost/127.0.0.1 only when the
+ * Worker runs with WEBHOOK_ALLOW_LOCAL=true (local development and tests).
  * Names are not resolved here: Workers' fetch does not reach private networks
  * in production, and redirects are never followed.
  */
 export type UrlVerdict = { ok: true; url: string } | { ok: false; reason: string };
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1"]);
-
-function ipv4(host: string): number[] | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  const parts = m ? m.slice(1).map(Number) : null;
-  return parts && parts.every((p) => p <= 255) ? parts : null;
-}
-
-function blockedV4([a, b]: number[]): boolean {
-  return (
-    a === 0 ||
-    a === 10 ||
-    a === 127 ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b! >= 16 && b! <= 31) ||
-    (a === 192 && b === 168) ||
-    (a === 100 && b! >= 64 && b! <= 127) ||
-    a! >= 224
-  );
-}
-
-function blockedV6(host: string): boolean {
-  const h = host.toLowerCase();
-  if (h === "::" || h === "::1") return true;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
-  if (mapped) return blockedV4(ipv4(mapped[1]!) ?? [0, 0]);
-  // The URL parser normalises ::ffff:a.b.c.d to hex groups: decode the last two.
-  const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(h);
-  if (hexMapped) {
-    const hi = parseInt(hexMapped[1]!, 16);
-    const lo = parseInt(hexMapped[2]!, 16);
-    return blockedV4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
-  }
-  return /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || /^ff/.test(h);
-}
+const PRIVATE = "The host is a private, loopback, link-local, metadata or special-purpose address; use a public host.";
 
 /** Checks a webhook URL; `allowLocal` is `env.WEBHOOK_ALLOW_LOCAL === "true"`. */
 export function checkWebhookUrl(input: string, allowLocal: boolean): UrlVerdict {
@@ -54,15 +26,19 @@ export function checkWebhookUrl(input: string, allowLocal: boolean): UrlVerdict 
     return { ok: false, reason: "Not a valid absolute URL." };
   }
   if (url.username || url.password) return { ok: false, reason: "The URL must not carry credentials." };
-  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const literal6 = url.hostname.startsWith("[");
+  const host = literal6 ? url.hostname.slice(1, -1) : url.hostname.toLowerCase();
   if (allowLocal && LOCAL_HOSTS.has(host) && (url.protocol === "http:" || url.protocol === "https:")) return { ok: true, url: url.href };
   if (url.protocol !== "https:") {
     return { ok: false, reason: allowLocal ? "Use https (or http://localhost / http://127.0.0.1)." : "The URL must use https." };
   }
-  const v4 = ipv4(host);
-  if ((v4 && blockedV4(v4)) || (host.includes(":") && blockedV6(host)) || host === "localhost" || host.endsWith(".localhost")) {
-    return { ok: false, reason: "The host is a private, loopback, link-local or metadata address; use a public host." };
+  if (host.endsWith(".")) return { ok: false, reason: "The host name must not end with a dot." };
+  if (literal6) {
+    const groups = ipv6(host);
+    return !groups || blockedIpv6(groups) ? { ok: false, reason: PRIVATE } : { ok: true, url: url.href };
   }
+  const v4 = ipv4(host);
+  if ((v4 && blockedV4(v4)) || host === "localhost" || host.endsWith(".localhost")) return { ok: false, reason: PRIVATE };
   return { ok: true, url: url.href };
 }
 

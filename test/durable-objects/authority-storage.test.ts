@@ -18,6 +18,7 @@ const PINNED_STEPS = [
   "e3eeecce25929a08185935c55b2e3ade7e4105a4973b2978262c71f09d641a51",
   "5ff0be208a7f3cc1d31af7465f40665cba8afc0671ef5e2e35a14c883a3be12c",
   "a10e81f50452f3c5e7fc9bff69e7dc9f30b11317d0d46110ef4f680eb19a808b",
+  "27d7a88ee60173255939702dd5852175e93ba30925fdc648c27fcfd4162c85fe",
 ];
 
 const N = AUTHORITY_MIGRATIONS.length;
@@ -73,7 +74,14 @@ describe("authority migration steps", () => {
         '{"url":"https://pay.example/p/tok"}',
         1_795_612_800_000,
       );
-      sql.exec("INSERT INTO outbox (id, record, admitted_at) VALUES (?, ?, ?)", "req_mig1", record, 1_795_440_000_000);
+      sql.exec(
+        "INSERT INTO outbox (id, subject, record, committed_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)",
+        "request:req_mig1",
+        "req_mig1",
+        record,
+        1_795_440_000_000,
+        1_795_440_010_000,
+      );
 
       migrateAuthority(sql);
 
@@ -94,9 +102,8 @@ describe("authority migration steps", () => {
       expect(sql.exec("SELECT scope, key, record, reply FROM idempotency_keys").toArray()).toEqual([
         { scope: "client:cli_mig", key: "order-1042", record, reply: '{"url":"https://pay.example/p/tok"}' },
       ]);
-      // An outbox row from before the record pipeline keeps its id and record, and learns its subject.
       expect(sql.exec("SELECT id, subject, record, attempts FROM outbox").toArray()).toEqual([
-        { id: "req_mig1", subject: "req_mig1", record, attempts: 0 },
+        { id: "request:req_mig1", subject: "req_mig1", record, attempts: 0 },
       ]);
 
       // Running it again (every start of an initialised object does) changes nothing.

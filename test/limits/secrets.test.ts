@@ -91,6 +91,23 @@ describe("client secrets: checksum, legacy format, rotation", () => {
     expect(listed).toContain(secretHint);
   });
 
+  it("rotating with overlapSeconds 0 ends the old secret at once on every read route, though this isolate just accepted it", async ({
+    expect,
+  }) => {
+    const t = await limitedClient({});
+    const own = (await t.create(incoming())).json.id;
+    const reads = [`/v1/requests/${own}`, "/v1/requests", `/v1/requests/${own}/events`, "/v1/events", "/v1/webhook-endpoints"];
+    for (const path of reads) expect((await t.orchestrator(path)).status, path).toBe(200);
+    const rotated = await t.r.api(`/api/destinations/${t.dst}/clients/${t.client.id}/rotate-secret`, { body: { overlapSeconds: 0 } });
+    expect(rotated.status).toBe(200);
+    for (const path of reads) {
+      const res = await t.orchestrator(path);
+      expect([res.status, res.json.code], path).toEqual([401, "unauthenticated"]);
+    }
+    const fresh = clientCaller(call, rotated.json.secret);
+    for (const path of reads) expect((await fresh(path)).status, path).toBe(200);
+  });
+
   it("defaults the overlap to 24 h, caps it at 7 days, and refuses to rotate a revoked client", async ({ expect }) => {
     const t = await limitedClient({});
     const path = `/api/destinations/${t.dst}/clients/${t.client.id}`;

@@ -1,4 +1,7 @@
+import { env } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
+import { authority } from "../../src/services/authority";
 import { randomBase32 } from "../../src/lib/ids";
 import { call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
 import { demoUsd } from "../helpers/payments";
@@ -194,6 +197,24 @@ describe("authorization matrix over every documented operation", () => {
               );
             } else if (hasTenantParams) {
               expectProblem(await other.orchestrator(path, init), 404, "not_found", "client without a reader permission");
+            }
+            // A reader past its expiresAt is like a revoked one (API v1.2): it creates nothing and reads nothing but its own.
+            const expired = await newClient(a.r, a.dst, "Expired reader", [
+              "incoming:creator",
+              "outgoing:creator",
+              "incoming:reader",
+              "outgoing:reader",
+            ]);
+            await runInDurableObject(authority(env, a.dst), (_i, state) => {
+              state.storage.sql.exec("UPDATE clients SET expires_at = ? WHERE id = ?", Date.now() - 1000, expired.id);
+            });
+            const late = await expired.orchestrator(path, init);
+            if (op.method === "post" && (op.path.endsWith("/requests") || op.path === "/v1/webhook-endpoints"))
+              expectProblem(late, 403, "client_expired", "expired reader");
+            else if (hasTenantParams) expectProblem(late, 404, "not_found", "expired reader");
+            else {
+              expect(late.status, `expired reader → ${where}`).toBeLessThan(300);
+              for (const foreign of [a.req.id, a.shop.id]) expect(late.text, `expired reader → ${where}`).not.toContain(foreign);
             }
             await a.r.api(`/api/destinations/${a.dst}/clients/${a.shop.id}/revoke`, { method: "POST" });
             const revoked = await a.shop.orchestrator(path, init);

@@ -1,4 +1,8 @@
+import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
+import { parseClientSecret } from "../../src/credentials/client-secret";
+import type { PaymentActor } from "../../src/durable-objects/authority-types";
+import { authority } from "../../src/services/authority";
 import { accounts, chain, transfer } from "../helpers/chain";
 import { chainTenant, impersonate, incomingRequest, pay, submit } from "../helpers/payments";
 import { testWallet } from "../helpers/wallet";
@@ -25,6 +29,34 @@ describe("the recipient's mark-paid and unattributed transfers", () => {
     expect((await t.r.api(`/api/destinations/${t.dst}/unattributed-payments`)).json.data).toEqual([]);
     const events = (await t.r.api(`/api/destinations/${t.dst}/requests/${req.id}/events`)).json.data;
     expect(events.at(-1)).toMatchObject({ type: "request.paid", actor: { type: "user" } });
+  });
+
+  it("the authority takes a declared payment from the recipient only, whatever the Worker in front let through", async ({ expect }) => {
+    const t = await chainTenant();
+    const req = await incomingRequest(t);
+    const { secretHash } = (await parseClientSecret(t.shop.secret))!;
+    const declare = (actor: PaymentActor) =>
+      authority(env, t.dst).recordPayment({
+        destinationId: t.dst,
+        requestId: req.id,
+        actor,
+        kind: "declared",
+        transfers: [],
+        confirmed: true,
+        required: 1,
+        tokenDecimals: 6,
+        note: "paid in cash",
+      });
+    expect((await declare({ type: "client", clientId: t.shop.id, secretHash })).outcome).toBe("permission_denied");
+    expect((await declare({ type: "payer" })).outcome).toBe("permission_denied");
+    expect((await declare({ type: "system" })).outcome).toBe("permission_denied");
+    expect((await t.shop.orchestrator(`/v1/requests/${req.id}`)).json).toMatchObject({
+      status: "pending",
+      amountPaid: "0.000000",
+      payments: [],
+    });
+    // The recipient's own declaration goes through (the Worker then writes its records to D1).
+    expect(await declare({ type: "user", userId: "usr_any" })).toMatchObject({ outcome: "recorded", row: { status: "paid" } });
   });
 
   it("a note alone records the rest as declared, not verified; a second declaration is 409", async ({ expect }) => {

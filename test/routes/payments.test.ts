@@ -65,14 +65,30 @@ describe("submitting payments for incoming requests", () => {
 
   it("a log that paid one request is 409 payment_already_used for another, even one that could claim it", async ({ expect }) => {
     const t = await chainTenant();
-    const a = await incomingRequest(t);
-    const { from, txHash } = await pay(t, a.id, 12_500_000n);
+    // A plain transfer (no reference), so both requests naming its sender could claim it.
+    const { from, txHash } = await pay(t, undefined, 12_500_000n);
+    const a = await incomingRequest(t, { payer: { name: "Same payer", walletAddress: from } });
     const b = await incomingRequest(t, { payer: { name: "Same payer", walletAddress: from } });
     expect((await submit(t, a.id, { txHash })).status).toBe(202);
     const res = await submit(t, b.id, { txHash });
     expect(res.status).toBe(409);
     expect(res.json.code).toBe("payment_already_used");
     expect((await t.shop.orchestrator(`/v1/requests/${b.id}`)).json).toMatchObject({ status: "pending", amountPaid: "0.000000" });
+  });
+
+  it("a transfer carrying request A's reference is 422 payment_unattributed for B, even B's named payer; A still gets it", async ({
+    expect,
+  }) => {
+    const t = await chainTenant();
+    const a = await incomingRequest(t);
+    const from = (await accounts())[4]!;
+    const b = await incomingRequest(t, { payer: { name: "P", walletAddress: from } });
+    const { txHash } = await pay(t, a.id, 12_500_000n);
+    const stolen = await submit(t, b.id, { txHash });
+    expect([stolen.status, stolen.json.code]).toEqual([422, "payment_unattributed"]);
+    expect((await t.shop.orchestrator(`/v1/requests/${b.id}`)).json).toMatchObject({ status: "pending", amountPaid: "0.000000" });
+    const own = await submit(t, a.id, { txHash });
+    expect([own.status, own.json.status]).toEqual([202, "paid"]);
   });
 
   it("concurrent submissions of one transfer for two requests: exactly one wins", async ({ expect }) => {

@@ -15,6 +15,8 @@ describe("sign-in throttling", () => {
     const limited = answers.find((a) => a.status === 429)!;
     expect(limited.json.code).toBe("rate_limited");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.headers.get("ratelimit-policy")).toBe('"sign-in-attempts";q=5;w=86400');
+    expect(limited.headers.get("ratelimit")).toMatch(/^"sign-in-attempts";r=0;t=\d+$/);
     // The right password from the guessing network waits too: the check is counted before it runs.
     expect((await login(email, "correct horse battery", ip)).status).toBe(429);
   });
@@ -41,5 +43,12 @@ describe("sign-in throttling", () => {
     }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
+    // Every 429 says when to come back and which policy it hit.
+    const limited = await call("/api/auth/signup", {
+      body: { email: `flood-last-${ip}@example.com`, password: "correct horse battery" },
+      headers: { "cf-connecting-ip": ip },
+    });
+    expect([limited.json.code, limited.headers.get("retry-after")]).toEqual(["rate_limited", "60"]);
+    expect(limited.headers.get("ratelimit-policy")).toBe('"sign-ups";q=10;w=60');
   });
 });

@@ -53,7 +53,9 @@ describe("payments over time: confirmations, drops, outages, late and after-clos
     expect(events[2].actor).toEqual({ type: "system" });
   });
 
-  it("a confirming transaction the chain no longer knows is dropped: the request returns to pending", async ({ expect }) => {
+  it("a confirming transaction the chain no longer knows is dropped after 3 misses a minute apart, not at the first", async ({
+    expect,
+  }) => {
     const t = await chainTenant();
     const req = await incomingRequest(t);
     const { txHash } = await pay(t, req.id, 12_500_000n);
@@ -61,12 +63,27 @@ describe("payments over time: confirmations, drops, outages, late and after-clos
     const secretHash = await sha256Hex(t.shop.secret);
     const slowChain = { ...env, CHAIN_CONFIRMATIONS: '{"31337":50}' };
     await submitPayment(slowChain, d, r, { actor: { ...actor(t), secretHash }, txHash });
-    // As after a reorg: the recorded hash names no transaction on the chain any more.
+    // As after a reorg, or from a node lagging behind: the recorded hash names no transaction on the chain.
     const gone = `0x${"ef".repeat(32)}`;
-    await runInDurableObject(stub(t), (_o: DestinationAuthority, state) => {
-      state.storage.sql.exec("UPDATE payments SET tx_hash = ? WHERE tx_hash = ?", gone, txHash);
-    });
-    await recheck(t);
+    const setHash = (from: string, to: string) =>
+      runInDurableObject(stub(t), (_o: DestinationAuthority, state) => {
+        state.storage.sql.exec("UPDATE payments SET tx_hash = ? WHERE tx_hash = ?", to, from);
+      });
+    const lookAt = (ms: number) => runInDurableObject(stub(t), (o: DestinationAuthority) => o["wake"](t0 + ms));
+    const t0 = Date.now() + 60_000;
+    await setHash(txHash, gone);
+    await lookAt(0); // miss 1
+    await lookAt(30_000); // too soon after the last miss: not counted
+    await lookAt(60_000); // miss 2
+    expect(await readAs(t, req.id)).toMatchObject({ status: "processing", payments: [{ txHash, status: "confirming" }] });
+    // Seen again (another node answers): the count starts over.
+    await setHash(gone, txHash);
+    await lookAt(120_000);
+    await setHash(txHash, gone);
+    await lookAt(180_000); // miss 1
+    await lookAt(240_000); // miss 2
+    expect(await readAs(t, req.id)).toMatchObject({ status: "processing" });
+    await lookAt(300_000); // miss 3: dropped
     expect(await readAs(t, req.id)).toMatchObject({ status: "pending", amountPaid: "0.000000", payments: [] });
     const events = (await t.shop.orchestrator(`/v1/requests/${req.id}/events`)).json.data;
     expect(events.at(-1)).toMatchObject({ type: "request.payment_dropped", actor: { type: "system" } });

@@ -5,6 +5,7 @@ import { recordEvent, type EventSubject } from "../../src/durable-objects/webhoo
 import { claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
 import { authority } from "../../src/services/authority";
 import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
+import { limitedClient } from "../limits/helpers";
 import { receiverHook, verified, wait } from "./receiver";
 
 type Hook = ReturnType<typeof receiverHook>;
@@ -79,6 +80,33 @@ describe("orchestrator endpoints see only what their client may read, at deliver
     expect(caught).toEqual([`request.created ${own.id}`, `client.revoked ${reader.id}`, `request.paid ${own.id}`]);
     expect((await reader.orchestrator("/v1/events?type=request.paid")).json.data).toHaveLength(1);
     expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toHaveLength(6);
+  });
+
+  it("an expired reader, like a revoked one, hears and catches up on its own requests only", async ({ expect }) => {
+    const expiresAt = Date.now() + 3_000;
+    const t = await limitedClient({ expiresAt: new Date(expiresAt).toISOString() }, ["incoming:creator", "incoming:reader"]);
+    const hook = receiverHook("expiring");
+    const endpoint = await t.orchestrator("/v1/webhook-endpoints", { body: { url: hook.url } });
+    expect(endpoint.status).toBe(201);
+    const own = (await t.create(incoming({ reference: "OWN" }))).json;
+    const before = (await t.r.api(`/api/destinations/${t.dst}/requests`, { body: incoming({ reference: "BEFORE" }) })).json;
+    await hook.waitFor(2);
+    const listed = async () =>
+      (await t.orchestrator("/v1/events")).json.data.map(
+        (e: { type: string; data: { object: { id: string } } }) => `${e.type} ${e.data.object.id}`,
+      );
+    expect(await listed()).toEqual([`request.created ${own.id}`, `request.created ${before.id}`]);
+
+    await wait(Math.max(0, expiresAt - Date.now()) + 200);
+    expect((await t.create(incoming())).json.code).toBe("client_expired");
+    const after = (await t.r.api(`/api/destinations/${t.dst}/requests`, { body: incoming({ reference: "AFTER" }) })).json;
+    expect((await t.orchestrator(`/v1/requests/${own.id}/cancel`, { method: "POST" })).status).toBe(200);
+    await hook.waitFor(3);
+    await wait(1500);
+    const heard = (await hook.inbox()).map((x) => verified(endpoint.json.secret, x)).map((e) => `${e.type} ${String(e.data.object.id)}`);
+    expect(heard.sort()).toEqual([`request.created ${own.id}`, `request.created ${before.id}`, `request.cancelled ${own.id}`].sort());
+    expect(heard).not.toContain(`request.created ${after.id}`);
+    expect(await listed()).toEqual([`request.created ${own.id}`, `request.cancelled ${own.id}`]);
   });
 
   it("an event recorded before revocation but attempted after it is skipped, not sent", async ({ expect }) => {

@@ -14,7 +14,7 @@ export const signup = defineRoute("public", {
   path: "/api/auth/signup",
   tags,
   request: { body },
-  middleware: [limitByIp("SIGNUP_IP_LIMITER", 60)],
+  middleware: [limitByIp("SIGNUP_IP_LIMITER", 10, 60)],
   summary: "Create a recipient account and sign in",
   responses: { 201: session("Signed up; the session cookie is set"), ...problems(...BODY_PROBLEMS, 409, 429) },
 });
@@ -25,7 +25,7 @@ export const login = defineRoute("public", {
   path: "/api/auth/login",
   tags,
   request: { body },
-  middleware: [limitByIp("LOGIN_IP_LIMITER", 60)],
+  middleware: [limitByIp("LOGIN_IP_LIMITER", 30, 60)],
   summary: "Sign in",
   description:
     "Five tries for an email from one network, then 429 with Retry-After: 30 s, doubling per try up to 15 minutes. Each network is also limited per minute.",

@@ -7,7 +7,8 @@ export const OPENAPI_CONFIG: Parameters<AppRouter["getOpenAPI31Document"]>[0] = 
   info: {
     title: "Payrelay API",
     version: "1.1.0",
-    license: { name: "Apache License 2.0", identifier: "Apache-2.0" },
+    // OpenAPI 3.1 names a licence by its SPDX identifier; the generator's types still describe 3.0's object.
+    license: { name: "Apache License 2.0", identifier: "Apache-2.0" } as { name: string },
     description: [
       "Let outside systems bill on a payee's behalf, and take that right back in one click.",
       "",

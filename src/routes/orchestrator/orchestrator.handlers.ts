@@ -35,7 +35,7 @@ export const createHandler: AppRouteHandler<typeof createOrchestratorRequest> = 
 };
 
 export const getHandler: AppRouteHandler<typeof getOrchestratorRequest> = async (c) => {
-  const v = await readVisibility(c.env, c.var.credential);
+  const v = readVisibility(c.env, c.var.credential);
   const db = database(c.env.DB);
   return c.json(await requestDetail(db, await readRequest(db, c.req.valid("param").requestId, v, c.var.credential.destinationId)), 200);
 };

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { readVisibility } from "../../services/client-access";
 import { requestDetail } from "../../services/payment-view";
 import { readRequest } from "../../services/read-requests";
+import { limitPaymentSubmission } from "../../services/payment-rate-limit";
 import { submitPayment } from "../../services/submit-payment";
 import type { submitOrchestratorPayment } from "./payments.routes";
 
@@ -13,7 +14,9 @@ import type { submitOrchestratorPayment } from "./payments.routes";
 export const submitPaymentHandler: AppRouteHandler<typeof submitOrchestratorPayment> = async (c) => {
   const { clientId, secretHash, destinationId } = c.var.credential;
   const db = database(c.env.DB);
-  const row = await readRequest(db, c.req.valid("param").requestId, await readVisibility(c.env, c.var.credential), destinationId);
+  const row = await readRequest(db, c.req.valid("param").requestId, readVisibility(c.env, c.var.credential), destinationId);
+  // Counted once the secret is proven and the request readable: a stranger cannot spend a request's quota.
+  await limitPaymentSubmission(c.env, { requestId: row.id }, { secretHash });
   const d = await db.select().from(destinations).where(eq(destinations.id, destinationId)).get();
   if (!d) throw notFound("request");
   const { txHash, signature } = c.req.valid("json");

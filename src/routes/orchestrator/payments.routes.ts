@@ -20,6 +20,6 @@ export const submitOrchestratorPayment = defineRoute("client", {
   request: { params: RequestParams, body: jsonBody(PaymentSubmissionSchema) },
   responses: {
     202: jsonResponse(RequestDetailSchema, "The request with the payment recorded"),
-    ...problems(...BODY_PROBLEMS, 401, 404, 409, 422, 503),
+    ...problems(...BODY_PROBLEMS, 401, 404, 409, 422, 429, 503),
   },
 });

@@ -1,6 +1,7 @@
 import { database } from "../../db/client";
 import type { AppRouteHandler } from "../../lib/create-router";
 import { linkTarget, linkView } from "../../services/public-links";
+import { limitPaymentSubmission } from "../../services/payment-rate-limit";
 import { submitPayment } from "../../services/submit-payment";
 import type { submitPublicPayment } from "./public-payments.routes";
 
@@ -8,6 +9,7 @@ import type { submitPublicPayment } from "./public-payments.routes";
 export const submitPublicPaymentHandler: AppRouteHandler<typeof submitPublicPayment> = async (c) => {
   const db = database(c.env.DB);
   const target = await linkTarget(db, c.req.valid("param").token);
+  await limitPaymentSubmission(c.env, { requestId: target.request.id, linkId: target.link.id }, { ip: c.req.header("cf-connecting-ip") });
   const { txHash, signature } = c.req.valid("json");
   const request = await submitPayment(c.env, target.destination, target.request, { actor: { type: "payer" }, txHash, signature });
   return c.json(await linkView(db, { ...target, request }), 202);

@@ -16,6 +16,6 @@ export const submitPublicPayment = defineRoute("public", {
   request: { params: PaymentLinkTokenParams, body: jsonBody(PaymentSubmissionSchema) },
   responses: {
     202: jsonResponse(PublicPaymentLinkSchema, "The link with the payment recorded"),
-    ...problems(...BODY_PROBLEMS, 404, 409, 410, 422, 503),
+    ...problems(...BODY_PROBLEMS, 404, 409, 410, 422, 429, 503),
   },
 });

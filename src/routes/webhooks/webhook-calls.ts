@@ -4,6 +4,8 @@ import type { NewEndpoint } from "../../durable-objects/webhook-endpoints";
 import type { AppEnv } from "../../env";
 import { newId } from "../../lib/ids";
 import { ApiError, notFound } from "../../lib/problem";
+import { rateLimitHeaders } from "../../lib/rate-limit-headers";
+import { ENDPOINT_CHANGE_WINDOW_MS, ENDPOINT_CHANGES_PER_HOUR } from "../../durable-objects/endpoint-change-limit";
 import { unknownClientSecret } from "../../services/authority";
 import { sealSecret } from "../../webhooks/secret-box";
 import { newWebhookSecret } from "../../webhooks/signature";
@@ -23,6 +25,15 @@ export function unwrap<T>(result: WebhookResult<T>, what = "webhook endpoint"): 
       throw new ApiError("conflict", "At most 10 webhook endpoints per owner; delete one first.");
     case "not_found":
       throw notFound(what);
+    case "rate_limited": {
+      const wait = result.retryAfterSeconds ?? 60;
+      throw new ApiError(
+        "rate_limited",
+        `At most ${ENDPOINT_CHANGES_PER_HOUR} webhook endpoint changes (create, delete, rotate) an hour per owner; retry in ${wait} s.`,
+        undefined,
+        rateLimitHeaders("webhook-endpoint-changes", ENDPOINT_CHANGES_PER_HOUR, ENDPOINT_CHANGE_WINDOW_MS / 1000, wait, wait),
+      );
+    }
   }
 }
 

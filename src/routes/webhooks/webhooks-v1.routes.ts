@@ -23,7 +23,7 @@ export const createClientEndpoint = defineRoute("client", {
   description:
     "Receives events about the requests this client can read at delivery time: its own, plus a direction's while it holds `…:reader` and is not revoked.",
   request: { body: jsonBody(WebhookEndpointCreateSchema) },
-  responses: { 201: jsonResponse(WebhookEndpointWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 409) },
+  responses: { 201: jsonResponse(WebhookEndpointWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 409, 429) },
 });
 
 export const listClientEndpoints = defineRoute("client", {
@@ -42,7 +42,7 @@ export const deleteClientEndpoint = defineRoute("client", {
   tags,
   summary: "Delete one of this client ID's webhook endpoints",
   request: { params: EndpointParams },
-  responses: { 204: { description: "Deleted" }, ...problems(400, 401, 404) },
+  responses: { 204: { description: "Deleted" }, ...problems(400, 401, 404, 429) },
 });
 
 export const listClientEvents = defineRoute("client", {

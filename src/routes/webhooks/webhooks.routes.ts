@@ -26,7 +26,7 @@ export const createRecipientEndpoint = defineRoute("session", {
   summary: "Add a webhook endpoint; its secret is shown once",
   description: "Receives every event of the destination. URLs must be https on a public host.",
   request: { params: DestinationParams, body: jsonBody(WebhookEndpointCreateSchema) },
-  responses: { 201: jsonResponse(WebhookEndpointWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
+  responses: { 201: jsonResponse(WebhookEndpointWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 429) },
 });
 
 export const listRecipientEndpoints = defineRoute("session", {
@@ -46,7 +46,7 @@ export const deleteRecipientEndpoint = defineRoute("session", {
   tags,
   summary: "Delete a webhook endpoint and its pending deliveries",
   request: { params: DestinationEndpointParams },
-  responses: { 204: { description: "Deleted" }, ...problems(400, 401, 403, 404) },
+  responses: { 204: { description: "Deleted" }, ...problems(400, 401, 403, 404, 429) },
 });
 
 export const rotateRecipientSecret = defineRoute("session", {
@@ -58,7 +58,7 @@ export const rotateRecipientSecret = defineRoute("session", {
   description:
     "The new secret is shown once. For 24 h both secrets sign (two space-separated signatures), so receivers can switch without dropping events.",
   request: { params: DestinationEndpointParams },
-  responses: { 200: jsonResponse(WebhookEndpointWithSecretSchema, "Rotated"), ...problems(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(WebhookEndpointWithSecretSchema, "Rotated"), ...problems(400, 401, 403, 404, 429) },
 });
 
 export const testRecipientEndpoint = defineRoute("session", {

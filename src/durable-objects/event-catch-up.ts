@@ -1,0 +1,97 @@
+import type { Permission } from "../credentials/permissions";
+import { EVENT_RETENTION_MS, TEST_EVENT_TYPE } from "../webhooks/events";
+import type { EventView } from "../webhooks/views";
+import type { EndpointOwner } from "./webhook-endpoints";
+import { clientStanding, endpointMaySee, type EventRow } from "./webhook-store";
+
+/** Events a catch-up page holds at most. */
+export const EVENTS_PAGE = 50;
+/** Stored events one call reads at most, whatever it finds (API v1.2): the authority is single-threaded. */
+export const EVENTS_READ_CAP = 1000;
+
+type Scanned = Omit<EventRow, "id" | "object">;
+const COLUMNS = "position, type, request_id, direction, client_id, created_at";
+
+/**
+ * The scope rule (endpointMaySee) as index ranges: a client's own events by
+ * `events_client`, each direction it may read by `events_direction`, each in
+ * log order. So a client reads its own events without passing anyone else's,
+ * and every row read is one it may see (the type and retention filters aside).
+ */
+function scopeBranches(viewer: EndpointOwner, readable: Permission[]): [string, unknown[]][] {
+  if (viewer.type === "recipient") return [["1 = 1", []]];
+  const branches: [string, unknown[]][] = [["client_id = ?", [viewer.clientId]]];
+  for (const direction of ["incoming", "outgoing"] as const) {
+    if (readable.includes(`${direction}:reader`)) branches.push(["direction = ? AND request_id IS NOT NULL", [direction]]);
+  }
+  return branches;
+}
+
+/**
+ * Catch-up, oldest first: the destination's events, or those a client's
+ * endpoints would receive now (the same scope rule as delivery). One call
+ * reads at most EVENTS_READ_CAP stored events (small columns only; the JSON of
+ * at most a page), returns what it found among them and a cursor to continue
+ * when there is more to read: a page may be short, or empty, with a cursor.
+ * Cursor: the log position read up to.
+ */
+export function listEvents(
+  sql: SqlStorage,
+  viewer: EndpointOwner,
+  cursor: string | null,
+  type: string | null,
+  now: number,
+): { data: EventView[]; nextCursor: string | null } {
+  const after = cursor && /^\d{1,15}$/.test(cursor) ? Number(cursor) : 0;
+  const standing = viewer.type === "client" ? clientStanding(sql, viewer.clientId, now) : undefined;
+  const viewerId = viewer.type === "client" ? viewer.clientId : null;
+  const branches = scopeBranches(viewer, standing?.reads ? standing.permissions : []);
+  const union = branches.map(([clause]) => `SELECT ${COLUMNS} FROM events WHERE ${clause} AND position > ?`).join(" UNION ALL ");
+  const scanned = sql
+    .exec<Scanned>(`${union} ORDER BY position LIMIT ?`, ...branches.flatMap(([, binds]) => [...binds, after]), EVENTS_READ_CAP)
+    .toArray();
+  const cutoff = now - EVENT_RETENTION_MS;
+  const found: Scanned[] = [];
+  let readTo = after;
+  let more = scanned.length === EVENTS_READ_CAP;
+  let previous = after;
+  for (const r of scanned) {
+    if (r.position === previous) continue; // in two branches (its creator reads its direction too)
+    previous = r.position;
+    if (
+      r.type === TEST_EVENT_TYPE ||
+      r.created_at <= cutoff ||
+      (type !== null && r.type !== type) ||
+      !endpointMaySee(viewerId, r, standing)
+    )
+      continue;
+    if (found.length === EVENTS_PAGE) {
+      more = true;
+      break;
+    }
+    found.push(r);
+    readTo = r.position;
+  }
+  if (found.length < EVENTS_PAGE && more) readTo = scanned[scanned.length - 1]!.position;
+  const bodies = new Map(
+    found.length === 0
+      ? []
+      : sql
+          .exec<Pick<EventRow, "position" | "id" | "object">>(
+            `SELECT position, id, object FROM events WHERE position IN (${found.map(() => "?").join(",")})`,
+            ...found.map((r) => r.position),
+          )
+          .toArray()
+          .map((r) => [r.position, r]),
+  );
+  return {
+    data: found.map((r) => ({
+      id: bodies.get(r.position)!.id,
+      type: r.type,
+      createdAt: new Date(r.created_at).toISOString(),
+      sequence: r.position,
+      data: { object: JSON.parse(bodies.get(r.position)!.object) as unknown },
+    })),
+    nextCursor: more ? String(readTo) : null,
+  };
+}

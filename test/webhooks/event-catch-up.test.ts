@@ -1,0 +1,89 @@
+import { runInDurableObject } from "cloudflare:test";
+import { describe, it } from "vitest";
+import { EVENTS_READ_CAP, listEvents } from "../../src/durable-objects/event-catch-up";
+import type { EndpointOwner } from "../../src/durable-objects/webhook-endpoints";
+import { limitedClient } from "../limits/helpers";
+
+/** The authority's SqlStorage, counting every row its statements read (cursor.rowsRead). */
+function counting(sql: SqlStorage) {
+  const cursors: SqlStorageCursor<Record<string, SqlStorageValue>>[] = [];
+  const proxy = {
+    exec: (query: string, ...binds: unknown[]) => {
+      const cursor = sql.exec(query, ...binds);
+      cursors.push(cursor);
+      return cursor;
+    },
+  } as unknown as SqlStorage;
+  return { sql: proxy, rowsRead: () => cursors.reduce((n, c) => n + c.rowsRead, 0) };
+}
+
+function insertEvents(sql: SqlStorage, n: number, e: { type: string; clientId: string | null; direction: string }) {
+  const now = Date.now();
+  for (let i = 0; i < n; i++) {
+    sql.exec(
+      "INSERT INTO events (id, type, request_id, direction, client_id, object, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      `evt_${crypto.randomUUID()}`,
+      e.type,
+      `req_${i}`,
+      e.direction,
+      e.clientId,
+      JSON.stringify({ id: `req_${i}`, padding: "x".repeat(500) }),
+      now,
+    );
+  }
+}
+
+describe("GET /v1/events reads by scope index, at most 1,000 stored events a call", () => {
+  it("a client finds its own events behind thousands of others' without reading them", async ({ expect }) => {
+    const t = await limitedClient({});
+    const mine = t.client.id as string;
+    const result = await runInDurableObject(t.stub, (_i, state) => {
+      insertEvents(state.storage.sql, 3000, { type: "request.created", clientId: "cli_someoneelse00", direction: "outgoing" });
+      insertEvents(state.storage.sql, 3, { type: "request.paid", clientId: mine, direction: "incoming" });
+      const c = counting(state.storage.sql);
+      const page = listEvents(c.sql, { type: "client", clientId: mine }, null, null, Date.now());
+      return { types: page.data.map((e) => e.type), nextCursor: page.nextCursor, rowsRead: c.rowsRead() };
+    });
+    expect(result.types).toEqual(["request.paid", "request.paid", "request.paid"]);
+    expect(result.nextCursor).toBeNull();
+    expect(result.rowsRead).toBeLessThan(50);
+  });
+
+  it("a filter that matches nothing for a long stretch stops at the cap and answers a cursor; following it finds the rest", async ({
+    expect,
+  }) => {
+    const t = await limitedClient({}, ["incoming:creator", "incoming:reader"]);
+    const viewer: EndpointOwner = { type: "client", clientId: t.client.id as string };
+    const pages = await runInDurableObject(t.stub, (_i, state) => {
+      insertEvents(state.storage.sql, 2500, { type: "request.created", clientId: null, direction: "incoming" });
+      insertEvents(state.storage.sql, 60, { type: "request.paid", clientId: null, direction: "incoming" });
+      const out: { n: number; nextCursor: string | null; rowsRead: number }[] = [];
+      let cursor: string | null = null;
+      do {
+        const c = counting(state.storage.sql);
+        const page = listEvents(c.sql, viewer, cursor, "request.paid", Date.now());
+        out.push({ n: page.data.length, nextCursor: page.nextCursor, rowsRead: c.rowsRead() });
+        cursor = page.nextCursor;
+      } while (cursor !== null && out.length < 10);
+      return out;
+    });
+    for (const p of pages) expect(p.rowsRead).toBeLessThanOrEqual(EVENTS_READ_CAP + 20);
+    expect(pages[0]).toMatchObject({ n: 0, nextCursor: expect.any(String) });
+    expect(pages.reduce((n, p) => n + p.n, 0)).toBe(60);
+    expect(pages.at(-1)!.nextCursor).toBeNull();
+  });
+
+  it("over HTTP: a page may be short with a cursor, and the cursor continues in log order", async ({ expect }) => {
+    const t = await limitedClient({}, ["incoming:creator", "incoming:reader"]);
+    await runInDurableObject(t.stub, (_i, state) => {
+      insertEvents(state.storage.sql, 1200, { type: "request.created", clientId: null, direction: "incoming" });
+      insertEvents(state.storage.sql, 2, { type: "request.paid", clientId: null, direction: "incoming" });
+    });
+    const first = await t.orchestrator("/v1/events?type=request.paid");
+    expect(first.status).toBe(200);
+    expect(first.json.data).toEqual([]);
+    const second = await t.orchestrator(`/v1/events?type=request.paid&cursor=${first.json.nextCursor}`);
+    expect(second.json.data.map((e: { type: string }) => e.type)).toEqual(["request.paid", "request.paid"]);
+    expect(second.json.nextCursor).toBeNull();
+  });
+});
