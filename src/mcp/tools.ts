@@ -75,7 +75,7 @@ export const TOOL_NAMES = Object.keys(TOOL_SCHEMAS) as ToolName[];
 export type ToolArgs<N extends ToolName> = z.output<(typeof TOOL_SCHEMAS)[N]["input"]>;
 
 /** draft-07, as the SDK's own converter writes it: what MCP hosts' validators read. */
-const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
+const jsonSchema = (schema: z.ZodType, io: "input") =>
   z.toJSONSchema(schema, { target: "draft-7", io, unrepresentable: "any" }) as { type: "object"; [key: string]: unknown };
 
 /**
@@ -83,8 +83,9 @@ const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
  * Both, because hosts on the TypeScript SDK (≤ 1.32) validate an isError result's structuredContent too.
  */
 function outputSchema(success: z.ZodType) {
-  const { $schema, ...answer } = jsonSchema(success, "output");
-  const problem = { ...jsonSchema(ProblemSchema, "output"), $schema: undefined };
+  // The input side, as /openapi.json describes answers: objects stay open, as the REST contract allows fields to be added.
+  const { $schema, ...answer } = jsonSchema(success, "input");
+  const problem = { ...jsonSchema(ProblemSchema, "input"), $schema: undefined };
   return { $schema, type: "object" as const, anyOf: [answer, problem] };
 }
 
