@@ -1226,6 +1226,11 @@ export interface components {
                 type: "user" | "client" | "system";
                 userId?: string;
                 clientId?: string;
+                /**
+                 * @description Present when the client acted through the MCP endpoint (/mcp).
+                 * @enum {string}
+                 */
+                via?: "mcp";
             };
             /** @example client.secret_rotated */
             action: string;
@@ -1402,6 +1407,11 @@ export interface components {
             /** @enum {string} */
             type: "client";
             clientId: string;
+            /**
+             * @description Present when the client acted through the MCP endpoint (/mcp).
+             * @enum {string}
+             */
+            via?: "mcp";
         } | {
             /** @enum {string} */
             type: "user" | "payer" | "system";

@@ -3,7 +3,7 @@ import { EXPIRABLE, judge, type TransitionAction } from "../lifecycle/transition
 import type { RequestStatus } from "../lib/request-status";
 import { serializeRequest } from "../services/request-view";
 import type { TransitionActor, TransitionInput, TransitionRecord, TransitionResult } from "./authority-types";
-import { afterTransition } from "./transition-hooks";
+import { afterTransition, clientOf } from "./transition-hooks";
 import { recordEvent } from "./webhook-store";
 
 /**
@@ -73,7 +73,7 @@ function move(
     subject: { kind: "request", requestId: row.id, direction: row.direction, creatorClientId: row.createdByClientId },
   });
   sql.exec("UPDATE requests SET status = ?, sequence = ?, row = ? WHERE id = ?", to, sequence, JSON.stringify(row), row.id);
-  const eventActor = actor.type === "client" ? { type: "client" as const, clientId: actor.clientId } : { type: actor.type };
+  const eventActor = actor.type === "client" ? clientOf(actor) : { type: actor.type };
   const record: TransitionRecord = {
     kind: "transition",
     row,

@@ -55,7 +55,7 @@ describe("MCP: an agent through the official SDK client", () => {
   });
 
   it("cancels, lists events and describes the client as /v1 does", async ({ expect }) => {
-    const { dst, id: clientId, client, rest } = await setup();
+    const { r, dst, id: clientId, client, rest } = await setup();
     const created = await callTool(client, "create_request", { destinationId: dst, ...incoming() });
     const cancelled = await callTool(client, "cancel_request", { requestId: created.data.id, reason: "Customer left" });
     expect(cancelled.data).toMatchObject({ id: created.data.id, status: "cancelled" });
@@ -67,6 +67,16 @@ describe("MCP: an agent through the official SDK client", () => {
     const events = await callTool(client, "list_events", {});
     expect(events.data).toEqual((await rest("/v1/events")).json);
     expect(events.data.data.map((e: { type: string }) => e.type)).toEqual(["request.created", "request.cancelled"]);
+
+    // People see that the agent acted through MCP: on the request's timeline and in the recipient's audit log.
+    const timeline = (await rest(`/v1/requests/${created.data.id}/events`)).json.data;
+    expect(timeline.at(-1)).toMatchObject({ type: "request.cancelled", actor: { type: "client", clientId, via: "mcp" } });
+    const audit = (await r.api(`/api/destinations/${dst}/audit`)).json.data;
+    expect(audit.find((e: { action: string }) => e.action === "request.cancelled").actor).toEqual({ type: "client", clientId, via: "mcp" });
+    // The same cancel over /v1 carries no via.
+    const other = (await rest(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
+    await rest(`/v1/requests/${other.id}/cancel`, { method: "POST" });
+    expect((await rest(`/v1/requests/${other.id}/events`)).json.data.at(-1).actor).toEqual({ type: "client", clientId });
 
     const me = await callTool(client, "get_client");
     expect(me.data).toMatchObject({ id: clientId, name: "Agent", status: "active", permissions: ["incoming:creator", "outgoing:creator"] });
