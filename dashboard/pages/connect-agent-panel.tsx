@@ -61,7 +61,7 @@ export function ConnectAgentPanel({ client, destinationId }: { client: Client; d
           <h3 class="subheading" id={`snippet-${s.id}`}>
             {s.title}
           </h3>
-          <pre class="mono code-block" aria-labelledby={`snippet-${s.id}`} data-testid={`snippet-${s.id}`}>
+          <pre class="mono code-block" role="region" aria-labelledby={`snippet-${s.id}`} tabIndex={0} data-testid={`snippet-${s.id}`}>
             {s.text}
           </pre>
           <CopyButton value={s.text} label={`${s.title} configuration`} />
