@@ -1,3 +1,4 @@
+import { getOpenApiMetadata } from "@asteasolutions/zod-to-openapi";
 import { z } from "@hono/zod-openapi";
 import { ClientSchema } from "../schemas/client";
 import { DestinationParams } from "../schemas/destination";
@@ -74,18 +75,29 @@ export type ToolName = keyof typeof TOOL_SCHEMAS;
 export const TOOL_NAMES = Object.keys(TOOL_SCHEMAS) as ToolName[];
 export type ToolArgs<N extends ToolName> = z.output<(typeof TOOL_SCHEMAS)[N]["input"]>;
 
-/** draft-07, as the SDK's own converter writes it: what MCP hosts' validators read. */
-const jsonSchema = (schema: z.ZodType, io: "input") =>
-  z.toJSONSchema(schema, { target: "draft-7", io, unrepresentable: "any" }) as { type: "object"; [key: string]: unknown };
+/**
+ * draft-07, as the SDK's own converter writes it (what MCP hosts' validators read), from the schema's input side,
+ * as /openapi.json describes both requests and answers (objects open, pipes as accepted). Field descriptions
+ * written for /docs with `.openapi()` are carried over: a model reads them too.
+ */
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, {
+    target: "draft-7",
+    io: "input",
+    unrepresentable: "any",
+    override: ({ zodSchema, jsonSchema: out }) => {
+      const { description } = getOpenApiMetadata(zodSchema as unknown as z.ZodType);
+      if (description !== undefined && out.description === undefined) out.description = description;
+    },
+  }) as { type: "object"; [key: string]: unknown };
 
 /**
  * A tool's output schema: the route's success body, or the problem a refusal carries as structuredContent.
  * Both, because hosts on the TypeScript SDK (≤ 1.32) validate an isError result's structuredContent too.
  */
 function outputSchema(success: z.ZodType) {
-  // The input side, as /openapi.json describes answers: objects stay open, as the REST contract allows fields to be added.
-  const { $schema, ...answer } = jsonSchema(success, "input");
-  const problem = { ...jsonSchema(ProblemSchema, "input"), $schema: undefined };
+  const { $schema, ...answer } = jsonSchema(success);
+  const problem = { ...jsonSchema(ProblemSchema), $schema: undefined };
   return { $schema, type: "object" as const, anyOf: [answer, problem] };
 }
 
@@ -99,7 +111,7 @@ export function toolList() {
       name,
       title: t.title,
       description: DESCRIPTIONS[name],
-      inputSchema: jsonSchema(t.input, "input"),
+      inputSchema: jsonSchema(t.input),
       outputSchema: outputSchema(t.output),
       annotations: { title: t.title, ...t.annotations },
     };
