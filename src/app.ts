@@ -8,6 +8,7 @@ import { apiHeaders } from "./middleware/security-headers";
 import auth from "./routes/auth/auth.index";
 import clients from "./routes/clients/clients.index";
 import destinations from "./routes/destinations/destinations.index";
+import mcp from "./routes/mcp/mcp.index";
 import { registerDocs } from "./routes/docs/docs.index";
 import orchestrator from "./routes/orchestrator/orchestrator.index";
 import publicRoutes from "./routes/public/public.index";
@@ -28,10 +29,12 @@ const HTTP_EXCEPTION_CODES: Partial<Record<number, ProblemCode>> = {
 /** A recipient's resources; an unknown path below them is the recipient's business only. */
 const isSessionPath = (path: string) => path.startsWith("/api/destinations/");
 
-/** The Worker's HTTP surface: /api (dashboard), /v1 (orchestrators), /api/public, /openapi.json, /docs. */
+/** The Worker's HTTP surface: /api (dashboard), /v1 (orchestrators), /mcp (agents), /api/public, /openapi.json, /docs. */
 export function createApp() {
   const app = createRouter();
   app.use("*", apiHeaders);
+  // Before the body guard: /mcp checks the client secret before it reads any body (src/routes/mcp).
+  app.route("/", mcp);
   app.use("*", bodyGuard);
   for (const router of [auth, destinations, clients, requests, orchestrator, publicRoutes, webhooks]) app.route("/", router);
   registerWebhookDocs(app);

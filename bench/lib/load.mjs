@@ -123,12 +123,22 @@ function run(cmd, args, env, limitMs) {
  * One bounded load run. `paths` are cycled through; returns requests/s, latency
  * percentiles in ms and error counts.
  */
-export async function load(gen, { base, paths, method = "GET", body, auth, connections, seconds, workdir, name, cpuPids = [] }) {
+export async function load(gen, { base, paths, method = "GET", body, auth, headers, connections, seconds, workdir, name, cpuPids = [] }) {
   const pathsFile = path.join(workdir, `${name}.paths`);
   const out = path.join(workdir, `${name}.json`);
   writeFileSync(pathsFile, paths.join("\n") + "\n");
   writeFileSync(out, "");
-  const env = { BENCH_METHOD: method, BENCH_PATHS: pathsFile, BENCH_BODY: body ?? "", BENCH_AUTH: auth ?? "", BENCH_OUT: out };
+  const env = {
+    BENCH_METHOD: method,
+    BENCH_PATHS: pathsFile,
+    BENCH_BODY: body ?? "",
+    BENCH_AUTH: auth ?? "",
+    // Extra headers as "Name: value" lines (the MCP phase's Accept).
+    BENCH_HEADERS: Object.entries(headers ?? {})
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("\n"),
+    BENCH_OUT: out,
+  };
   const limit = (seconds + 20) * 1000;
   const cpuBefore = cpuUs(cpuPids);
   if (gen.kind === "wrk") {

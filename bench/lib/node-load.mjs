@@ -15,7 +15,14 @@ const paths = readFileSync(process.env.BENCH_PATHS, "utf8")
   .filter(Boolean)
   .map((line) => line.split("\t"));
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+// BENCH_HEADERS: more headers, one "Name: value" a line.
+const extra = (process.env.BENCH_HEADERS ?? "")
+  .split("\n")
+  .map((l) => /^([^:]+):\s*(.*)$/.exec(l))
+  .filter(Boolean)
+  .map((m) => [m[1].toLowerCase(), m[2]]);
 const common = {
+  ...Object.fromEntries(extra),
   ...(process.env.BENCH_AUTH ? { authorization: process.env.BENCH_AUTH } : {}),
   ...(body ? { "content-type": "application/json", "content-length": body.length } : {}),
 };

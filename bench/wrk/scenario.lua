@@ -5,16 +5,22 @@
 --                  (one client secret per destination); a bare path uses BENCH_AUTH.
 --   BENCH_BODY     request body (POST), sent as application/json
 --   BENCH_AUTH     Authorization header value, if any
+--   BENCH_HEADERS  more headers, one "Name: value" a line (the MCP phase's Accept)
 --   BENCH_OUT      where done() writes the summary as JSON
 local method = os.getenv("BENCH_METHOD") or "GET"
 local body = os.getenv("BENCH_BODY")
 local auth = os.getenv("BENCH_AUTH")
+local extra = os.getenv("BENCH_HEADERS") or ""
 local requests = {}
 local n = 0
 
 function init(args)
   wrk.method = method
   if auth and #auth > 0 then wrk.headers["Authorization"] = auth end
+  for line in extra:gmatch("[^\n]+") do
+    local k, v = line:match("^([^:]+):%s*(.*)$")
+    if k then wrk.headers[k] = v end
+  end
   if method == "POST" then
     wrk.body = body
     wrk.headers["Content-Type"] = "application/json"

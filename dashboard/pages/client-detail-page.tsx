@@ -15,6 +15,7 @@ import { useTitle } from "../lib/use-title";
 import { knownToken } from "../../src/chains/tokens";
 import { BudgetBar } from "./budget-bar";
 import { ClientLimitsForm } from "./client-limits-form";
+import { ConnectAgentPanel } from "./connect-agent-panel";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
 
 const money = (m: { amount: string; currency: string } | null) => (m ? `${formatAmount(m.amount)} ${m.currency}` : null);
@@ -30,7 +31,7 @@ function Expiry({ iso }: { iso: string | null }) {
   );
 }
 
-/** One client ID: its budget, expiry and auto-approval, its limits to edit, and its secret to rotate. */
+/** One client ID: its budget, expiry and auto-approval, its limits to edit, its secret to rotate, and how to connect an agent. */
 export function ClientDetailPage({ destinationId, clientId }: { destinationId: string; clientId: string }) {
   const dest = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
   const clients = useResource(`clients:${destinationId}`, () => api.get<{ data: Client[] }>(`/api/destinations/${destinationId}/clients`));
@@ -104,6 +105,7 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
         )}
       </section>
       {c.status === "active" && <ClientLimitsForm destinationId={destinationId} client={c} currencies={currencies} onSaved={replace} />}
+      <ConnectAgentPanel client={c} destinationId={destinationId} />
       {rotating && (
         <RotateSecretDialog
           destinationId={destinationId}

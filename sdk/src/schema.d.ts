@@ -557,6 +557,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling client ID: permissions, status, limits, spent, remaining and expiresAt (never its secret)
+         * @description What the recipient sees of this client in the dashboard; the MCP tool get_client answers the same.
+         */
+        get: operations["getClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/payment-links/{token}": {
         parameters: {
             query?: never;
@@ -1244,6 +1264,11 @@ export interface components {
                 type: "user" | "client" | "system";
                 userId?: string;
                 clientId?: string;
+                /**
+                 * @description Present when the client acted through the MCP endpoint (/mcp).
+                 * @enum {string}
+                 */
+                via?: "mcp";
             };
             /** @example client.secret_rotated */
             action: string;
@@ -1420,6 +1445,11 @@ export interface components {
             /** @enum {string} */
             type: "client";
             clientId: string;
+            /**
+             * @description Present when the client acted through the MCP endpoint (/mcp).
+             * @enum {string}
+             */
+            via?: "mcp";
         } | {
             /** @enum {string} */
             type: "user" | "payer" | "system";
@@ -4077,6 +4107,44 @@ export interface operations {
             };
             /** @description storage_unavailable: retry with the same Idempotency-Key */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This client ID */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

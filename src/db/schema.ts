@@ -183,7 +183,7 @@ export const payments = sqliteTable(
 );
 
 /** Who moved a request: the contract's event actor. */
-export type EventActor = { type: "client"; clientId: string } | { type: "user" } | { type: "payer" } | { type: "system" };
+export type EventActor = { type: "client"; clientId: string; via?: "mcp" } | { type: "user" } | { type: "payer" } | { type: "system" };
 
 export type RequestEventRow = typeof requestEvents.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;

@@ -2,7 +2,7 @@ import { newId } from "../lib/ids";
 import type { WebhookCaller, WebhookResult } from "./webhook-callers";
 
 /** Who did it: the signed-in recipient, a client by its secret, or the authority itself (expiry, auto-approval). */
-export type AuditActor = { type: "user"; userId?: string } | { type: "client"; clientId: string } | { type: "system" };
+export type AuditActor = { type: "user"; userId?: string } | { type: "client"; clientId: string; via?: "mcp" } | { type: "system" };
 
 export type AuditAction =
   | "destination.claimed"

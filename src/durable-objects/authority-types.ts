@@ -31,7 +31,8 @@ export type ClientView = {
 };
 
 /** Who asks for a create: an orchestrator proving its secret, or the signed-in recipient. */
-export type Actor = { type: "client"; clientId: string; secretHash: string } | { type: "manual"; userId: string };
+/** `via`: the surface a client spoke through when not /v1 ("mcp"); shown on the events and audit entries it causes. */
+export type Actor = { type: "client"; clientId: string; secretHash: string; via?: "mcp" } | { type: "manual"; userId: string };
 
 /** The row a create will write to D1, kept in the authority's outbox until D1 surely has it. */
 export type AdmissionRecord = { kind: "request"; row: RequestRow } | { kind: "link"; row: PaymentLinkRow };
@@ -88,7 +89,7 @@ type Stored = { stored?: boolean };
 
 /** Who asks for a transition: a client proving its secret, the signed-in recipient, or the authority itself (expiry). */
 export type TransitionActor =
-  { type: "client"; clientId: string; secretHash: string } | { type: "user"; userId: string } | { type: "system" };
+  { type: "client"; clientId: string; secretHash: string; via?: "mcp" } | { type: "user"; userId: string } | { type: "system" };
 
 export type TransitionInput = {
   requestId: string;

@@ -3,7 +3,7 @@ import { EXPIRABLE, judge, type TransitionAction } from "../lifecycle/transition
 import type { RequestStatus } from "../lib/request-status";
 import { serializeRequest } from "../services/request-view";
 import type { PaymentActor, TransitionActor, TransitionInput, TransitionRecord, TransitionResult } from "./authority-types";
-import { afterTransition } from "./transition-hooks";
+import { afterTransition, clientOf } from "./transition-hooks";
 import { recordEvent, type RecordEventInput } from "./webhook-store";
 import { outboxOf } from "./outbox";
 
@@ -84,7 +84,7 @@ export function writeStatus(sql: SqlStorage, change: StatusChange, now: number):
     subject: { kind: "request", requestId: after.id, direction: after.direction, creatorClientId: after.createdByClientId },
   });
   sql.exec("UPDATE requests SET status = ?, sequence = ?, row = ? WHERE id = ?", after.status, sequence, JSON.stringify(after), after.id);
-  const eventActor: EventActor = actor.type === "client" ? { type: "client", clientId: actor.clientId } : { type: actor.type };
+  const eventActor: EventActor = actor.type === "client" ? clientOf(actor) : { type: actor.type };
   const record: TransitionRecord = {
     kind: "transition",
     row: after,

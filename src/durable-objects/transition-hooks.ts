@@ -14,8 +14,15 @@ const AUDITED: Partial<Record<TransitionAction, AuditAction>> = {
   expire: "request.expired",
 };
 
+/** A client actor as events and the audit log show it: never its secret's hash; `via` when it spoke through MCP. */
+export const clientOf = (actor: Extract<TransitionActor, { type: "client" }>) => ({
+  type: "client" as const,
+  clientId: actor.clientId,
+  ...(actor.via ? { via: actor.via } : {}),
+});
+
 export function auditActor(actor: TransitionActor | PaymentActor): AuditActor {
-  if (actor.type === "client") return { type: "client", clientId: actor.clientId };
+  if (actor.type === "client") return clientOf(actor);
   if (actor.type === "user") return { type: "user", userId: actor.userId };
   return { type: "system" };
 }

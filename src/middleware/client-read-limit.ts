@@ -1,4 +1,5 @@
 import { createMiddleware } from "hono/factory";
+import type { ParsedSecret } from "../credentials/client-secret";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/problem";
 import { rateLimitHeaders } from "../lib/rate-limit-headers";
@@ -14,9 +15,10 @@ const WINDOW_SECONDS = 60;
  * exactly by the authority instead (rate-bucket.ts), which sees every one.
  * Keyed by the secret's hash, not the client id: a client id is visible to
  * other readers, and must not let them spend this client's quota.
+ * The /v1 GETs and the MCP read tools count against the same limit.
  */
-export const limitClientReads = createMiddleware<AppEnv>(async (c, next) => {
-  const { success } = await c.env.CLIENT_READ_LIMITER.limit({ key: c.var.credential.secretHash });
+export async function checkClientReadLimit(env: Env, credential: ParsedSecret): Promise<void> {
+  const { success } = await env.CLIENT_READ_LIMITER.limit({ key: credential.secretHash });
   if (!success) {
     throw new ApiError(
       "rate_limited",
@@ -25,5 +27,9 @@ export const limitClientReads = createMiddleware<AppEnv>(async (c, next) => {
       rateLimitHeaders("reads", READS_PER_MINUTE, WINDOW_SECONDS, WINDOW_SECONDS, WINDOW_SECONDS),
     );
   }
+}
+
+export const limitClientReads = createMiddleware<AppEnv>(async (c, next) => {
+  await checkClientReadLimit(c.env, c.var.credential);
   await next();
 });

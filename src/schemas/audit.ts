@@ -5,7 +5,12 @@ export const AuditEntrySchema = z
     id: z.string().openapi({ example: "aud_7q2kx9m4c3d8f1gh" }),
     at: z.string(),
     actor: z
-      .object({ type: z.enum(["user", "client", "system"]), userId: z.string().optional(), clientId: z.string().optional() })
+      .object({
+        type: z.enum(["user", "client", "system"]),
+        userId: z.string().optional(),
+        clientId: z.string().optional(),
+        via: z.literal("mcp").optional().openapi({ description: "Present when the client acted through the MCP endpoint (/mcp)." }),
+      })
       .openapi({ description: "The recipient (user), a client by its secret, or Payrelay itself (expiry, auto-approval)." }),
     action: z.string().openapi({ example: "client.secret_rotated" }),
     target: z.object({ type: z.enum(["destination", "client", "request", "webhook_endpoint"]), id: z.string() }),

@@ -172,7 +172,14 @@ export const TransitionBodySchema = z
   .openapi("TransitionBody", { example: { reason: "Order cancelled by the customer" } });
 
 export const EventActorSchema = z
-  .union([z.object({ type: z.literal("client"), clientId: z.string() }), z.object({ type: z.enum(["user", "payer", "system"]) })])
+  .union([
+    z.object({
+      type: z.literal("client"),
+      clientId: z.string(),
+      via: z.literal("mcp").optional().openapi({ description: "Present when the client acted through the MCP endpoint (/mcp)." }),
+    }),
+    z.object({ type: z.enum(["user", "payer", "system"]) }),
+  ])
   .openapi("EventActor");
 
 export const RequestEventSchema = z

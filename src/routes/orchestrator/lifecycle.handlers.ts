@@ -3,20 +3,12 @@ import type { AppRouteHandler } from "../../lib/create-router";
 import { readVisibility } from "../../services/client-access";
 import { readRequest } from "../../services/read-requests";
 import { listRequestEvents } from "../../services/request-events";
-import { transitionRequest } from "../../services/transition-request";
+import { cancelForClient } from "../../services/orchestrator";
 import type { cancelOrchestratorRequest, listOrchestratorRequestEvents } from "./lifecycle.routes";
 
-/** The authority checks the secret and that this client created the request, in the same step as the cancel. */
-export const cancelHandler: AppRouteHandler<typeof cancelOrchestratorRequest> = async (c) => {
-  const { clientId, secretHash, destinationId } = c.var.credential;
-  const reason = c.req.valid("json")?.reason;
-  const input = {
-    requestId: c.req.valid("param").requestId,
-    action: "cancel" as const,
-    actor: { type: "client" as const, clientId, secretHash },
-  };
-  return c.json(await transitionRequest(c.env, destinationId, reason === undefined ? input : { ...input, data: { reason } }), 200);
-};
+/** One call of services/orchestrator.ts, as the MCP tool cancel_request. */
+export const cancelHandler: AppRouteHandler<typeof cancelOrchestratorRequest> = async (c) =>
+  c.json(await cancelForClient(c.env, { credential: c.var.credential }, c.req.valid("param").requestId, c.req.valid("json")?.reason), 200);
 
 export const eventsHandler: AppRouteHandler<typeof listOrchestratorRequestEvents> = async (c) => {
   const v = readVisibility(c.env, c.var.credential);

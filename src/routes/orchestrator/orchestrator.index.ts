@@ -1,4 +1,6 @@
 import { createRouter } from "../../lib/create-router";
+import { getClientHandler } from "./client.handlers";
+import { getOwnClient } from "./client.routes";
 import { cancelHandler, eventsHandler } from "./lifecycle.handlers";
 import { cancelOrchestratorRequest, listOrchestratorRequestEvents } from "./lifecycle.routes";
 import { submitPaymentHandler } from "./payments.handlers";
@@ -19,6 +21,7 @@ router
   .openapi(createOrchestratorPaymentLink, paymentLinkHandler)
   .openapi(cancelOrchestratorRequest, cancelHandler)
   .openapi(listOrchestratorRequestEvents, eventsHandler)
-  .openapi(submitOrchestratorPayment, submitPaymentHandler);
+  .openapi(submitOrchestratorPayment, submitPaymentHandler)
+  .openapi(getOwnClient, getClientHandler);
 
 export default router;

@@ -1,5 +1,6 @@
 import type { AppRouteHandler } from "../../lib/create-router";
 import { authority } from "../../services/authority";
+import { eventsForClient } from "../../services/orchestrator";
 import { clientCaller, prepareEndpoint, unwrap } from "./webhook-calls";
 import type { createClientEndpoint, deleteClientEndpoint, listClientEndpoints, listClientEvents } from "./webhooks-v1.routes";
 
@@ -24,8 +25,5 @@ export const deleteHandler: AppRouteHandler<typeof deleteClientEndpoint> = async
 
 export const eventsHandler: AppRouteHandler<typeof listClientEvents> = async (c) => {
   const { cursor, type } = c.req.valid("query");
-  return c.json(
-    unwrap(await authority(c.env, c.var.credential.destinationId).listWebhookEvents(clientCaller(c), cursor ?? null, type ?? null)),
-    200,
-  );
+  return c.json(await eventsForClient(c.env, { credential: c.var.credential }, cursor ?? null, type ?? null), 200);
 };

@@ -1,0 +1,98 @@
+import type { ParsedSecret } from "../credentials/client-secret";
+import { database } from "../db/client";
+import type { Actor } from "../durable-objects/authority-types";
+import { ApiError } from "../lib/problem";
+import type { RequestCreate } from "../schemas/request";
+import { authority, unknownClientSecret } from "./authority";
+import { readVisibility } from "./client-access";
+import { createRequest } from "./create-request";
+import { MAX_LINK_SECONDS, createPaymentLink } from "./payment-links";
+import { requestDetail } from "./payment-view";
+import { listRequests, readRequest, type ListFilters } from "./read-requests";
+import { transitionRequest } from "./transition-request";
+import { unwrap } from "../routes/webhooks/webhook-calls";
+import type { WebhookEventSchema } from "../schemas/webhook";
+import type { z } from "@hono/zod-openapi";
+
+/**
+ * What an orchestrator may do, once for every surface that speaks for one:
+ * the /v1 handlers and the MCP tools call these, so both apply the same rules
+ * (the authority's admission, visibility, the creator-only link) in the same
+ * order. `via` says which surface asked; it reaches the authority's actor.
+ */
+export type Caller = { credential: ParsedSecret; via?: "mcp" };
+
+export const clientActor = ({ credential, via }: Caller): Extract<Actor, { type: "client" }> => ({
+  type: "client",
+  clientId: credential.clientId,
+  secretHash: credential.secretHash,
+  ...(via ? { via } : {}),
+});
+
+/** A create under the client's own destination; any other destination is 404 (after the secret is checked). */
+export async function createForClient(env: Env, caller: Caller, destinationId: string, body: RequestCreate, key: string | null) {
+  if (destinationId !== caller.credential.destinationId) {
+    await readVisibility(env, caller.credential); // a wrong secret is 401 before it learns anything
+    throw new ApiError("not_found", "No such destination for this client ID.");
+  }
+  return createRequest(env, destinationId, body, clientActor(caller), key);
+}
+
+export async function getForClient(env: Env, { credential }: Caller, requestId: string) {
+  const db = database(env.DB);
+  const row = await readRequest(db, requestId, readVisibility(env, credential), credential.destinationId);
+  return requestDetail(db, row);
+}
+
+export async function listForClient(env: Env, { credential }: Caller, filters: ListFilters) {
+  return listRequests(database(env.DB), credential.destinationId, await readVisibility(env, credential), filters);
+}
+
+/**
+ * Only the client that created a request makes links for it: a reader reads,
+ * it does not create on another client's behalf (403 permission_denied for a
+ * request it may read; 404 for one it may not).
+ */
+export async function linkForClient(
+  env: Env,
+  caller: Caller,
+  origin: string,
+  requestId: string,
+  expiresInSeconds: number | undefined,
+  key: string | null,
+) {
+  const { credential } = caller;
+  const row = await readRequest(database(env.DB), requestId, await readVisibility(env, credential), credential.destinationId);
+  if (row.createdByClientId !== credential.clientId) {
+    throw new ApiError(
+      "permission_denied",
+      "Only the client that created this request can make payment links for it; this client ID may only read it.",
+    );
+  }
+  return createPaymentLink(env, origin, row, clientActor(caller), expiresInSeconds ?? MAX_LINK_SECONDS, key);
+}
+
+/** The authority checks the secret and that this client created the request, in the same step as the cancel. */
+export async function cancelForClient(env: Env, caller: Caller, requestId: string, reason: string | undefined) {
+  const input = { requestId, action: "cancel" as const, actor: clientActor(caller) };
+  return transitionRequest(env, caller.credential.destinationId, reason === undefined ? input : { ...input, data: { reason } });
+}
+
+/** The calling client as the recipient sees it (limits, spent, remaining, expiresAt), never its secret. */
+export async function clientForClient(env: Env, { credential }: Caller) {
+  const stub = authority(env, credential.destinationId);
+  const auth = await stub.authenticate(credential.clientId, credential.secretHash);
+  if (!auth.ok) throw unknownClientSecret();
+  const view = (await stub.listClients()).find((c) => c.id === credential.clientId);
+  if (!view) throw unknownClientSecret();
+  return view;
+}
+
+type EventPage = { data: z.output<typeof WebhookEventSchema>[]; nextCursor: string | null };
+
+/** Catch-up: the events this client's endpoints would receive now, oldest first (the authority applies the delivery scope). */
+export async function eventsForClient(env: Env, { credential }: Caller, cursor: string | null, type: string | null): Promise<EventPage> {
+  const caller = { type: "client" as const, clientId: credential.clientId, secretHash: credential.secretHash };
+  // The authority's event views are the schema's shape; its types say only `string` for the event type.
+  return unwrap(await authority(env, credential.destinationId).listWebhookEvents(caller, cursor, type)) as EventPage;
+}
