@@ -10,5 +10,5 @@ export const submitPublicPaymentHandler: AppRouteHandler<typeof submitPublicPaym
   const target = await linkTarget(db, c.req.valid("param").token);
   const { txHash, signature } = c.req.valid("json");
   const request = await submitPayment(c.env, target.destination, target.request, { actor: { type: "payer" }, txHash, signature });
-  return c.json(await linkView(db, { ...target, request }), 202);
+  return c.json(await linkView(db, c.env, { ...target, request }), 202);
 };
