@@ -62,6 +62,10 @@ export const UnattributedPaymentSchema = z
     blockNumber: z.number().int().nullable(),
     status: z.enum(["confirming", "confirmed"]),
     createdAt: z.string(),
+    suggestedRequestId: z.string().nullable().openapi({
+      example: "req_0k3f9x2m7d4q8w1z",
+      description: "The one open incoming request of the destination due exactly this amount, or null (none, or several).",
+    }),
   })
   .openapi("UnattributedPayment");
 
