@@ -1333,6 +1333,11 @@ export interface components {
             /** @description Declared by the recipient (no transaction), not verified. */
             declared: boolean;
             note: string | null;
+            /**
+             * @description chain_watch: Payrelay found this transfer on-chain before anyone submitted it; null: submitted or declared.
+             * @enum {string|null}
+             */
+            detectedBy: "chain_watch" | null;
         };
         /**
          * @example {

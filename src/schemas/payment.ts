@@ -48,6 +48,9 @@ export const PaymentSchema = z
     confirmedAt: z.string().nullable(),
     declared: z.boolean().openapi({ description: "Declared by the recipient (no transaction), not verified." }),
     note: z.string().nullable(),
+    detectedBy: z.enum(["chain_watch"]).nullable().openapi({
+      description: "chain_watch: Payrelay found this transfer on-chain before anyone submitted it; null: submitted or declared.",
+    }),
   })
   .openapi("Payment");
 

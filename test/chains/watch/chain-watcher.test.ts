@@ -26,7 +26,11 @@ describe("the chain watcher finds payments nobody submits", () => {
     const polled = await pollWatcher(target);
     expect(polled).toMatchObject({ found: 1, recorded: 1 });
     expect(polled.error).toBeUndefined();
-    expect(await requestOf(t, req.id)).toMatchObject({ status: "paid", amountPaid: "12.500000" });
+    expect(await requestOf(t, req.id)).toMatchObject({
+      status: "paid",
+      amountPaid: "12.500000",
+      payments: [{ txHash, detectedBy: "chain_watch" }],
+    });
     expect((await eventsOf(t, req.id)).at(-1)).toMatchObject({
       type: "request.paid",
       actor: { type: "system" },
@@ -52,6 +56,7 @@ describe("the chain watcher finds payments nobody submits", () => {
     expect(await pollWatcher(target)).toMatchObject({ found: 1, recorded: 0 });
     expect(await d1Payments(req.id)).toHaveLength(1);
     expect((await eventsOf(t, req.id)).filter((e: { type: string }) => e.type === "request.paid")).toHaveLength(1);
+    expect((await requestOf(t, req.id)).payments).toEqual([expect.objectContaining({ txHash, detectedBy: null })]);
   });
 
   it("a payment through the fee proxy turns the request paid; the fee is not part of amountPaid", async ({ expect }) => {
