@@ -125,6 +125,7 @@ try {
       rpcUrl: chain.rpcUrl,
       chainId: chain.chainId,
       tokenAddress: chain.tokenAddress,
+      proxyAddress: chain.proxyAddress,
       walletAddress: demo.destination.walletAddress,
     }),
   );
