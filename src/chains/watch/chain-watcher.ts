@@ -53,9 +53,13 @@ export class ChainWatcher extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    const result = await this.poll();
+    // A poll that throws (an authority unreachable) kept its cursor: the next one repeats the range.
+    const watched = await this.poll().then(
+      (r) => r.watched,
+      (err: unknown) => (console.error("watcher poll failed", err instanceof Error ? err.message : err), 1),
+    );
     const target = await this.ctx.storage.get<WatchTarget>("target");
-    if (target) await this.ctx.storage.setAlarm(Date.now() + pollMs(target.chainId, result.watched));
+    if (target) await this.ctx.storage.setAlarm(Date.now() + pollMs(target.chainId, watched));
   }
 
   private async pollOnce(): Promise<PollResult> {
