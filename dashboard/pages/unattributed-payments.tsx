@@ -85,7 +85,7 @@ export function UnattributedPayments({ destination }: { destination: Destination
                   setAssigning(p);
                 }}
               >
-                {p.suggestedRequestId ? "Another request…" : "Assign to a request"}
+                Assign to a request
               </button>
             </div>
           </li>
