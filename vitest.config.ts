@@ -18,6 +18,9 @@ export default defineConfig(async () => {
             PUBLIC_ORIGIN: "https://payrelay.test",
             CHAIN_RPC_URLS: inject("chainRpcUrls"),
             TEST_DEMO_TOKEN: inject("demoToken"),
+            PAYMENT_PROXIES: inject("paymentProxies"),
+            // The watchers poll only when a test asks (test/chains/watch/), never behind another test's back.
+            CHAIN_WATCH_AUTOSTART: "false",
             WEBHOOK_SECRET_KEY: randomBytes(32).toString("base64"),
             WEBHOOK_ALLOW_LOCAL: "true",
           },

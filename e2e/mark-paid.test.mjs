@@ -98,6 +98,36 @@ test("a transfer with no reference is listed as unattributed and assigned to its
   assertCleanConsole([401, 422]);
 });
 
+test("a transfer due exactly what one open request is due is assigned to it in one step", async () => {
+  const { request, token } = await requestWithLink(s.orchestrator, s.destination.id, "8.25", "ORDER U2");
+  const txHash = await payFromNode({
+    from: await chainAccount(5),
+    destination: s.destination,
+    amountMinor: 8_250_000n,
+    requestId: request.id,
+    tagged: false,
+  });
+  const submitted = await fetch(`${process.env.BASE_URL}/api/public/payment-links/${token}/payments`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ txHash }),
+  });
+  assert.equal(submitted.status, 422);
+
+  await page.goto(`/destinations/${s.destination.id}/requests`);
+  const item = page.getByTestId("unattributed-payment").filter({ has: page.locator(`code[title="${txHash}"]`) });
+  await item.getByRole("button", { name: `Assign to ${request.id}` }).click();
+  await assertAnnounced(page, /Payment assigned to ORDER U2/);
+  assert.equal(await item.count(), 0, "the assigned transfer leaves the list");
+  const stored = await s.recipient.get(`/api/destinations/${s.destination.id}/requests/${request.id}`);
+  assert.equal(stored.json.status, "paid");
+  assert.equal(stored.json.payments[0].detectedBy, null);
+  const audit = await s.recipient.get(`/api/destinations/${s.destination.id}/audit`);
+  assert.equal(audit.status, 200);
+  assert.ok(JSON.stringify(audit.json).includes("request.marked_paid"), "the one-step assignment is a mark-paid, audited");
+  assertCleanConsole([401, 422]);
+});
+
 test("an overpaid request shows the excess; a cancelled one paid anyway shows the refund due", async () => {
   const payer = await chainAccount(5);
   const over = await requestWithLink(s.orchestrator, s.destination.id, "10.00", "ORDER O1");

@@ -124,6 +124,8 @@ try {
       "--show-interactive-dev-session=false",
       "--var",
       "WEBHOOK_ALLOW_LOCAL:true",
+      "--var",
+      `PAYMENT_PROXIES:${JSON.stringify({ [chain.chainId]: [chain.proxyAddress] })}`,
     ],
     { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );

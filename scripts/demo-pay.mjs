@@ -1,8 +1,11 @@
-// `npm run demo:pay -- <payment link URL | link token | request id> [--amount 12.50] [--from 1]`
+// `npm run demo:pay -- <payment link URL | link token | request id> [--amount 12.50] [--from 1] [--via-proxy] [--no-submit]`
 // Pays a local demo request from a funded local-chain account: an ERC-20
 // `transfer` of the destination's token with the request's payment reference
-// appended, then submits the hash to Payrelay. Reads .wrangler/local-chain.json
-// (written by `npm run dev`); --rpc, --base, --to, --token and --request override it.
+// appended (or, with --via-proxy, approve + the ERC20FeeProxy's
+// transferFromWithReferenceAndFee), then submits the hash to Payrelay; with
+// --no-submit it submits nothing and prints the link's status as it changes
+// (Payrelay's chain watcher finds the payment). Reads .wrangler/local-chain.json
+// (written by `npm run dev`); --rpc, --base, --to, --token, --proxy and --request override it.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -19,6 +22,9 @@ const { values: opts, positionals } = parseArgs({
     to: { type: "string" },
     token: { type: "string" },
     request: { type: "string" },
+    proxy: { type: "string" },
+    "via-proxy": { type: "boolean", default: false },
+    "no-submit": { type: "boolean", default: false },
   },
 });
 const read = (file) => (existsSync(root + file) ? JSON.parse(readFileSync(root + file, "utf8")) : {});
@@ -57,6 +63,8 @@ async function target(arg) {
       wallet,
       token,
       reference,
+      proxy: link.pay?.proxyAddress ?? undefined,
+      view: `/api/public/payment-links/${linkToken}`,
       submit: { path: `/api/public/payment-links/${linkToken}/payments` },
     };
   }
@@ -91,12 +99,50 @@ if (!opts.amount && /^0(\.0*)?$/.test(t.amount)) fail("Nothing is due on this re
 const decimals = Number(await rpc(rpcUrl, "eth_call", [{ to: token, data: `0x${selector("decimals()")}` }, "latest"]));
 const amountMinor = toMinor(t.amount, decimals);
 const from = (await rpc(rpcUrl, "eth_accounts"))[Number(opts.from)];
-const data = t.reference
-  ? transferCalldata(wallet, amountMinor, t.reference)
-  : `0x${selector("transfer(address,uint256)")}${word(wallet)}${word(amountMinor)}`;
-const receipt = await sendAndWait(rpcUrl, { from, to: token, data });
-if (receipt.status !== "0x1") fail(`The transfer reverted: ${receipt.transactionHash}`);
-console.log(`Paid ${t.amount} (${amountMinor} minor units) from ${from} to ${wallet}\ntx ${receipt.transactionHash}`);
+let receipt;
+if (opts["via-proxy"]) {
+  const proxy = opts.proxy ?? t.proxy ?? local.proxyAddress;
+  if (!proxy) fail("No payment proxy known for this chain: give --proxy <address>.");
+  if (!t.reference) fail("Paying through the proxy needs the request's payment reference (give --request req_…).");
+  const approve = await sendAndWait(rpcUrl, {
+    from,
+    to: token,
+    data: `0x${selector("approve(address,uint256)")}${word(proxy)}${word(amountMinor)}`,
+  });
+  if (approve.status !== "0x1") fail(`The approval reverted: ${approve.transactionHash}`);
+  // transferFromWithReferenceAndFee(token, to, amount, paymentReference, feeAmount 0, feeAddress 0): the bytes sit after six head words.
+  const data =
+    `0x${selector("transferFromWithReferenceAndFee(address,address,uint256,bytes,uint256,address)")}` +
+    `${word(token)}${word(wallet)}${word(amountMinor)}${word(192n)}${word(0n)}${word("0x0")}${word(32n)}${t.reference.slice(2)}`;
+  receipt = await sendAndWait(rpcUrl, { from, to: proxy, data });
+} else {
+  const data = t.reference
+    ? transferCalldata(wallet, amountMinor, t.reference)
+    : `0x${selector("transfer(address,uint256)")}${word(wallet)}${word(amountMinor)}`;
+  receipt = await sendAndWait(rpcUrl, { from, to: token, data });
+}
+if (receipt.status !== "0x1") fail(`The payment reverted: ${receipt.transactionHash}`);
+console.log(
+  `Paid ${t.amount} (${amountMinor} minor units) from ${from} to ${wallet}${opts["via-proxy"] ? " through the proxy" : ""}\ntx ${receipt.transactionHash}`,
+);
+
+if (opts["no-submit"]) {
+  // Nothing submitted: Payrelay's chain watcher finds the payment; print the link's status each time it changes.
+  const view = t.view ?? (t.submit.secret ? `/v1/requests/${arg}` : undefined);
+  if (!view) fail("Nothing to watch: give a payment link, or run `npm run dev` for the demo client's secret.");
+  const auth = t.submit.secret && !t.view ? { authorization: `Bearer ${t.submit.secret}` } : {};
+  let last = "";
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(t.base + view, { headers: auth });
+    const status = res.ok ? (await res.json()).status : `HTTP ${res.status}`;
+    if (status !== last) console.log(`Status: ${status}`);
+    last = status;
+    if (status === "paid") process.exit(0);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  fail("Not paid after 2 minutes: is `npm run dev` running (its chain watcher finds the payment)?");
+}
 
 const headers = { "content-type": "application/json", ...(t.submit.secret ? { authorization: `Bearer ${t.submit.secret}` } : {}) };
 const res = await fetch(t.base + t.submit.path, { method: "POST", headers, body: JSON.stringify({ txHash: receipt.transactionHash }) });

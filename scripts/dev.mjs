@@ -41,11 +41,25 @@ if (!hasKey) setDevVar("WEBHOOK_SECRET_KEY", randomBytes(32).toString("base64"))
 const chain = await startChain();
 setDevVar("CHAIN_RPC_URLS", JSON.stringify({ [chain.chainId]: chain.rpcUrl }));
 
-const dev = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--var", "WEBHOOK_ALLOW_LOCAL:true"], {
-  cwd: root,
-  stdio: "inherit",
-  detached: true,
-});
+const dev = spawn(
+  wrangler,
+  [
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--var",
+    "WEBHOOK_ALLOW_LOCAL:true",
+    "--var",
+    `PAYMENT_PROXIES:${JSON.stringify({ [chain.chainId]: [chain.proxyAddress] })}`,
+  ],
+  {
+    cwd: root,
+    stdio: "inherit",
+    detached: true,
+  },
+);
 const stop = () => {
   try {
     process.kill(-dev.pid, "SIGTERM");
@@ -111,6 +125,7 @@ try {
       rpcUrl: chain.rpcUrl,
       chainId: chain.chainId,
       tokenAddress: chain.tokenAddress,
+      proxyAddress: chain.proxyAddress,
       walletAddress: demo.destination.walletAddress,
     }),
   );

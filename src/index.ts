@@ -1,17 +1,21 @@
 import { createApp } from "./app";
 import { purgeExpired } from "./scheduled/purge";
+import { startWatchers } from "./chains/watch/start";
 import { handleWebhookBatch } from "./queues/webhook-deliveries";
 import type { DeliveryMessage } from "./webhooks/events";
 
 export { DestinationAuthority } from "./durable-objects/destination-authority";
+export { ChainWatcher } from "./chains/watch/chain-watcher";
 
 const app = createApp();
 
-/** The Worker's entry points: HTTP (the app), the cron trigger (purges) and the queue (webhook deliveries). */
+/** The Worker's entry points: HTTP (the app), the cron triggers (purges, chain watchers) and the queue (webhook deliveries). */
 export default {
   fetch: app.fetch,
   scheduled: async (controller, env, ctx) => {
-    ctx.waitUntil(purgeExpired(env, controller.scheduledTime).then((n) => console.log("purged", JSON.stringify(n))));
+    // Every minute: keep a chain watcher polling per (chain, token); hourly, the purges.
+    if (controller.cron === "* * * * *") ctx.waitUntil(startWatchers(env));
+    else ctx.waitUntil(purgeExpired(env, controller.scheduledTime).then((n) => console.log("purged", JSON.stringify(n))));
   },
   queue: handleWebhookBatch,
 } satisfies ExportedHandler<Env, DeliveryMessage>;

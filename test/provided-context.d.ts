@@ -5,6 +5,8 @@ declare module "vitest" {
     chainRpcUrls: string;
     /** The Demo USD token contract on it (6 decimals, minted to the first ten accounts). */
     demoToken: string;
+    /** PAYMENT_PROXIES: the fee proxy (contracts/FeeProxy.sol) each chain deployed. */
+    paymentProxies: string;
   }
 }
 export {};

@@ -27,12 +27,15 @@ const worker = (name, scriptPath, durableObjects, extra = {}) => ({
 // address, so the per-IP limits are generous here. CHAIN_RPC_URLS names the bench's local chain
 // (through its counting proxy, bench/lib/chain.mjs) when one runs; WEBHOOK_ALLOW_LOCAL lets
 // webhook endpoints be the bench's receiver on http://127.0.0.1, as in scripts/dev.mjs and the tests.
+// Only the app build binds CHAIN_WATCHER (the counted build's entry has no ChainWatcher class).
 const appBindings = (chainRpcUrls, queue) => ({
   bindings: {
     PUBLIC_ORIGIN: "",
     CHAIN_RPC_URLS: JSON.stringify(chainRpcUrls),
     WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
     WEBHOOK_ALLOW_LOCAL: "true",
+    // No watcher starts by itself (it would race the payments phase's submissions); the detection phase starts one.
+    CHAIN_WATCH_AUTOSTART: "false",
   },
   ratelimits: {
     LOGIN_IP_LIMITER: { simple: { limit: 1000, period: 60 } },
@@ -73,7 +76,10 @@ export async function startRuntime(bundles, persistRoot, { chainRpcUrls = {} } =
       worker(
         "payrelay",
         bundles.app,
-        { DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true } },
+        {
+          DESTINATION_AUTHORITY: { className: "DestinationAuthority", useSQLite: true },
+          CHAIN_WATCHER: { className: "ChainWatcher", useSQLite: true },
+        },
         {
           ...appBindings(chainRpcUrls, DELIVERY_QUEUE),
           queueConsumers: { [DELIVERY_QUEUE]: consumer(DEAD_LETTER_QUEUE), [DEAD_LETTER_QUEUE]: { maxBatchSize: 10, maxBatchTimeout: 5 } },

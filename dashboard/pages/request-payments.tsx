@@ -23,6 +23,11 @@ function PaymentItem({ payment: p, currency, token }: { payment: RequestPayment;
         {amount} <StatusBadge status={p.declared ? "declared" : p.status} />
       </div>
       {p.declared && <p class="muted">Declared by you{p.note ? `: ${p.note}` : ""}</p>}
+      {p.txHash && (
+        <p class="muted" data-testid="payment-source">
+          {p.detectedBy === "chain_watch" ? "Detected on-chain by Payrelay (nobody submitted it)" : "Submitted with its transaction hash"}
+        </p>
+      )}
       {p.txHash && <MonoValue value={p.txHash} label="transaction hash" truncate />}
       {p.from && (
         <p class="muted">

@@ -4,10 +4,10 @@ import { ProblemAlert } from "../components/problem-alert";
 import { ShortTime } from "../components/short-time";
 import { StatusBadge } from "../components/status-badge";
 import { announce } from "../lib/announce";
-import { api } from "../lib/api";
+import { api, toProblem } from "../lib/api";
 import { formatAmount } from "../lib/format";
-import type { UnattributedPayment } from "../lib/payment-types";
-import type { Destination } from "../lib/types";
+import type { RequestDetail, UnattributedPayment } from "../lib/payment-types";
+import type { Destination, Problem } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { AssignPaymentDialog } from "./assign-payment-dialog";
 
@@ -21,11 +21,29 @@ export function UnattributedPayments({ destination }: { destination: Destination
   const url = `/api/destinations/${destination.id}/unattributed-payments`;
   const res = useResource(url, () => api.get<{ data: UnattributedPayment[] }>(url));
   const [assigning, setAssigning] = useState<UnattributedPayment | null>(null);
+  const [quick, setQuick] = useState<{ id: string; problem: Problem | null } | null>(null);
   // After an assignment its row (and the button that opened the dialog) is gone: focus goes to the section, else the requests.
   const assigned = useRef(false);
   const items = res.data?.data ?? [];
   if (items.length === 0 && !res.problem) return null;
   const currency = destination.tokenSymbol ?? "";
+
+  const done = (p: UnattributedPayment, request: RequestDetail) => {
+    res.set({ data: items.filter((x) => key(x) !== key(p)) });
+    announce(`Payment assigned to ${request.reference || request.id}. Status: ${request.status.replace(/_/g, " ")}.`);
+  };
+  // The suggestion in one step: mark-paid with the hash, which the server verifies and audits like any other.
+  const assignSuggested = async (p: UnattributedPayment) => {
+    if (!p.suggestedRequestId || quick) return;
+    setQuick({ id: p.id, problem: null });
+    try {
+      const url = `/api/destinations/${destination.id}/requests/${p.suggestedRequestId}/mark-paid`;
+      done(p, await api.post<RequestDetail>(url, { txHash: p.txHash }));
+      setQuick(null);
+    } catch (error) {
+      setQuick({ id: p.id, problem: toProblem(error) });
+    }
+  };
 
   return (
     <section class="card card-pad unattributed" aria-labelledby="unattributed-title">
@@ -45,7 +63,19 @@ export function UnattributedPayments({ destination }: { destination: Destination
             <p class="muted">
               From <MonoValue value={p.from} label="sender address" truncate copy={false} />
             </p>
-            <div>
+            {quick?.id === p.id && <ProblemAlert problem={quick.problem} />}
+            <div class="form-actions">
+              {p.suggestedRequestId && (
+                <button
+                  type="button"
+                  class="btn btn-primary btn-sm"
+                  data-testid="assign-suggested"
+                  disabled={quick !== null}
+                  onClick={() => void assignSuggested(p)}
+                >
+                  Assign to {p.suggestedRequestId}
+                </button>
+              )}
               <button
                 type="button"
                 class="btn btn-secondary btn-sm"
@@ -73,8 +103,7 @@ export function UnattributedPayments({ destination }: { destination: Destination
           onAssigned={(request) => {
             assigned.current = true;
             setAssigning(null);
-            res.set({ data: items.filter((p) => key(p) !== key(assigning)) });
-            announce(`Payment assigned to ${request.reference || request.id}. Status: ${request.status.replace(/_/g, " ")}.`);
+            done(assigning, request);
           }}
         />
       )}

@@ -1,6 +1,7 @@
 // A real local EVM for development and tests: `hardhat node` (chain 31337,
 // 20 funded, unlocked accounts) on 127.0.0.1 at a free port, the Demo USD
-// token deployed from account #0 and minted to the first ten accounts.
+// token deployed from account #0 and minted to the first ten accounts, and an
+// ERC20FeeProxy-compatible payment proxy (contracts/FeeProxy.sol) beside it.
 // Used by vitest's globalSetup, scripts/dev.mjs and e2e/run.mjs.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -15,6 +16,7 @@ const FUNDED = 10;
 const READY_TIMEOUT_MS = 30_000;
 const guard = fileURLToPath(new URL("./node-guard.mjs", import.meta.url));
 const artifact = JSON.parse(readFileSync(new URL("./demo-usd.json", import.meta.url), "utf8"));
+const proxyArtifact = JSON.parse(readFileSync(new URL("./fee-proxy.json", import.meta.url), "utf8"));
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -70,8 +72,8 @@ async function spawnNode(chainId) {
 }
 
 /**
- * Starts the chain, deploys Demo USD and funds the accounts. Returns
- * `{ rpcUrl, chainId, pid, tokenAddress, accounts, stop }`; `stop()` ends it,
+ * Starts the chain, deploys Demo USD and the fee proxy and funds the accounts. Returns
+ * `{ rpcUrl, chainId, pid, tokenAddress, proxyAddress, accounts, stop }`; `stop()` ends it,
  * and it also ends by itself when this process exits. `chainId` other than
  * 31337 is for tests that need a second chain.
  */
@@ -98,7 +100,9 @@ export async function startChain({ chainId = CHAIN_ID } = {}) {
         data: `0x${selector("mint(address,uint256)")}${word(to)}${word(MINT_MINOR)}`,
       });
     }
-    return { rpcUrl: node.url, chainId, pid: node.pid, tokenAddress, accounts, stop };
+    // Deployed last, so the token keeps the address it always had (account #0's first contract).
+    const proxyAddress = (await sendAndWait(node.url, { from: accounts[0], data: proxyArtifact.bytecode })).contractAddress;
+    return { rpcUrl: node.url, chainId, pid: node.pid, tokenAddress, proxyAddress, accounts, stop };
   } catch (error) {
     stop();
     throw error;
@@ -113,6 +117,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     `chain ${chain.chainId} at ${chain.rpcUrl}, Demo USD (USDC, 6 decimals) at ${chain.tokenAddress}, ready in ${Date.now() - started} ms`,
   );
   console.log(`CHAIN_RPC_URLS=${JSON.stringify({ [chain.chainId]: chain.rpcUrl })}`);
+  console.log(`PAYMENT_PROXIES=${JSON.stringify({ [chain.chainId]: [chain.proxyAddress] })}`);
   process.on("SIGINT", () => process.exit(130));
   setInterval(() => {}, 1 << 30);
 }

@@ -13,6 +13,8 @@ export default async function setup(project) {
   );
   project.provide("chainRpcUrls", JSON.stringify({ [chain.chainId]: chain.rpcUrl, [second.chainId]: second.rpcUrl }));
   project.provide("demoToken", chain.tokenAddress);
+  // Both chains deploy the proxy at the same address (the same account's 12th contract creation).
+  project.provide("paymentProxies", JSON.stringify({ [chain.chainId]: [chain.proxyAddress], [second.chainId]: [second.proxyAddress] }));
   return () => {
     chain.stop();
     second.stop();

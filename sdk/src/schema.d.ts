@@ -1358,6 +1358,11 @@ export interface components {
             /** @description Declared by the recipient (no transaction), not verified. */
             declared: boolean;
             note: string | null;
+            /**
+             * @description chain_watch: Payrelay found this transfer on-chain before anyone submitted it; null: submitted or declared.
+             * @enum {string|null}
+             */
+            detectedBy: "chain_watch" | null;
         };
         /**
          * @example {
@@ -1504,6 +1509,11 @@ export interface components {
             /** @enum {string} */
             status: "confirming" | "confirmed";
             createdAt: string;
+            /**
+             * @description The one open incoming request of the destination due exactly this amount, or null (none, or several).
+             * @example req_0k3f9x2m7d4q8w1z
+             */
+            suggestedRequestId: string | null;
         };
         /**
          * @example {
@@ -1569,6 +1579,11 @@ export interface components {
                  * @example 7.500000
                  */
                 amountDue: string;
+                /**
+                 * @description An ERC20FeeProxy-compatible contract to pay through (transferFromWithReferenceAndFee with paymentReference), or null when the chain has none.
+                 * @example 0x370de27fdb7d1ff1e1baa7d11c5820a324cf623c
+                 */
+                proxyAddress: string | null;
             };
         };
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {

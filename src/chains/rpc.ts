@@ -11,6 +11,8 @@ export type ChainEnv = {
   CHAIN_RPC_URLS?: string;
   /** Optional JSON map of chain id → confirmations, overriding the defaults in confirmations.ts. */
   CHAIN_CONFIRMATIONS?: string;
+  /** Optional JSON map of chain id → [payment proxy address] (proxies.ts). */
+  PAYMENT_PROXIES?: string;
 };
 
 export type RpcResult = { ok: true; result: unknown } | { ok: false; reason: string };

@@ -9,6 +9,7 @@ import type { Receipt, Transaction } from "./rpc-shapes";
 import { decodeTransferLog } from "./transfer-log";
 import type { TransferLog } from "./transfer-log";
 import { mismatchOf } from "./mismatch";
+import { carriesReference, proxyPaymentsIn } from "./proxy-attribution";
 
 export type PaymentSubmission = {
   /** The destination's chain, token contract and wallet. */
@@ -117,7 +118,7 @@ export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Pr
   if (receipt && receipt.status !== "0x1")
     return { outcome: "not_found", detail: `Transaction ${txHash} failed (reverted); it moved nothing.` };
   const sent: SentTransaction = { from: tx.from, to: tx.to, input: tx.input };
-  const attribution: Attribution | null = input.trusted ? "recipient" : attribute(sent, { ...input, txHash });
+  let attribution: Attribution | null = input.trusted ? "recipient" : attribute(sent, { ...input, txHash });
   const required = requiredConfirmations(env, input.chainId);
   // Still in the mempool: nothing to count yet, re-check later.
   if (!receipt) {
@@ -136,6 +137,9 @@ export async function verifyPayment(env: ChainEnv, input: PaymentSubmission): Pr
   if (ours.length === 0 && toWallet.length > 0)
     return { outcome: "mismatch", field: "sender", detail: `The transaction's Transfer to ${wallet} is not sent from ${sender}.` };
   if (ours.length === 0) return mismatchOf(transfers, token, wallet);
+  // A payment proxy's log carrying the request's reference ties its transfer like calldata does (its fee is another Transfer).
+  if (!attribution && carriesReference(proxyPaymentsIn(env, input.chainId, receipt.logs, token, wallet), input.requestId))
+    attribution = "reference";
   const blockNumber = Number(receipt.blockNumber);
   const payments = ours.map((t) => ({
     txHash,

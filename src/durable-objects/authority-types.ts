@@ -75,6 +75,8 @@ export type RecordPaymentInput = {
   tokenDecimals: number;
   note?: string;
   adopt?: RequestRow;
+  /** Found by the chain watcher, nobody submitted it: its event says so (data.detectedBy). */
+  detectedBy?: "chain_watch";
 };
 
 /** `recorded`: something changed; `unchanged`: the same payment again (idempotent). */

@@ -100,6 +100,7 @@ export function recordPayment(
         input.transfers.reduce((s, x) => s + BigInt(x.amountMinor), 0n),
         input.tokenDecimals,
       ),
+      ...(input.detectedBy === undefined ? {} : { detectedBy: input.detectedBy }),
     };
   }
   const record = settle(sql, requestId, actor, changed, data, false, now);

@@ -48,6 +48,9 @@ export const PaymentSchema = z
     confirmedAt: z.string().nullable(),
     declared: z.boolean().openapi({ description: "Declared by the recipient (no transaction), not verified." }),
     note: z.string().nullable(),
+    detectedBy: z.enum(["chain_watch"]).nullable().openapi({
+      description: "chain_watch: Payrelay found this transfer on-chain before anyone submitted it; null: submitted or declared.",
+    }),
   })
   .openapi("Payment");
 
@@ -62,6 +65,10 @@ export const UnattributedPaymentSchema = z
     blockNumber: z.number().int().nullable(),
     status: z.enum(["confirming", "confirmed"]),
     createdAt: z.string(),
+    suggestedRequestId: z.string().nullable().openapi({
+      example: "req_0k3f9x2m7d4q8w1z",
+      description: "The one open incoming request of the destination due exactly this amount, or null (none, or several).",
+    }),
   })
   .openapi("UnattributedPayment");
 

@@ -27,6 +27,11 @@ export const PublicPaymentLinkSchema = z
         tokenDecimals: z.number().int().openapi({ example: 6 }),
         amount: z.string().openapi({ example: "12.500000", description: "Exactly this many tokens, in major units." }),
         amountDue: z.string().openapi({ example: "7.500000", description: "Tokens still to send for the request, in major units." }),
+        proxyAddress: z.string().nullable().openapi({
+          example: "0x370de27fdb7d1ff1e1baa7d11c5820a324cf623c",
+          description:
+            "An ERC20FeeProxy-compatible contract to pay through (transferFromWithReferenceAndFee with paymentReference), or null when the chain has none.",
+        }),
       })
       .openapi({ description: "What the payer sends: the token amount for the request's currency (1:1 for a pegged fiat)." }),
   })

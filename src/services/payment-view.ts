@@ -1,13 +1,13 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { payments, type PaymentRow, type RequestRow } from "../db/schema";
+import { payments, requestEvents, type PaymentRow, type RequestRow } from "../db/schema";
 import { formatMinor } from "../lib/money";
 import { serializeRequest } from "./request-view";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** One payment as a request's detail view lists it (the contract's `payments` items, plus declared ones). */
-export function serializePayment(p: PaymentRow) {
+export function serializePayment(p: PaymentRow, detected: ReadonlySet<string> = new Set()) {
   return {
     txHash: p.txHash,
     logIndex: p.logIndex,
@@ -19,7 +19,20 @@ export function serializePayment(p: PaymentRow) {
     confirmedAt: iso(p.confirmedAt),
     declared: p.declared,
     note: p.note,
+    detectedBy: p.txHash !== null && detected.has(p.txHash) ? ("chain_watch" as const) : null,
   };
+}
+
+/**
+ * The transactions the chain watcher recorded first for a request: its events say so (data.detectedBy),
+ * so the payment rows need no column of their own. Read only for a request that has payments.
+ */
+async function detectedTxHashes(db: Database, requestId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ txHash: sql<string>`json_extract(${requestEvents.data}, '$.txHash')` })
+    .from(requestEvents)
+    .where(and(eq(requestEvents.requestId, requestId), sql`json_extract(${requestEvents.data}, '$.detectedBy') IS NOT NULL`));
+  return new Set(rows.map((r) => r.txHash));
 }
 
 /** A request's payments as D1 has them, oldest first; dropped (reorged) transactions are no payment. */
@@ -38,5 +51,7 @@ export async function requestPayments(db: Database, requestId: string): Promise<
  */
 export async function requestDetail(db: Database, row: RequestRow) {
   const some = row.status === "processing" || (row.amountPaidMinor as string | undefined) !== "0";
-  return { ...serializeRequest(row), payments: some ? (await requestPayments(db, row.id)).map(serializePayment) : [] };
+  if (!some) return { ...serializeRequest(row), payments: [] };
+  const [paid, detected] = await Promise.all([requestPayments(db, row.id), detectedTxHashes(db, row.id)]);
+  return { ...serializeRequest(row), payments: paid.map((p) => serializePayment(p, detected)) };
 }

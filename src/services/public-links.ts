@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { tokenAmountMinor } from "../chains/currency";
 import { paymentReference } from "../chains/payment-reference";
+import { proxyAddressFor, type ProxyEnv } from "../chains/proxies";
 import type { Database } from "../db/client";
 import { destinations, paymentLinks, requests } from "../db/schema";
 import { sha256Hex } from "../lib/crypto";
@@ -31,12 +32,12 @@ export async function linkTarget(db: Database, token: string, now = Date.now()) 
 }
 
 /** What a payer sees behind a link token (the pay page's data). */
-export async function publicLinkView(db: Database, token: string, now = Date.now()) {
-  return linkView(db, await linkTarget(db, token, now));
+export async function publicLinkView(db: Database, env: ProxyEnv, token: string, now = Date.now()) {
+  return linkView(db, env, await linkTarget(db, token, now));
 }
 
 /** The public view of a resolved link: its request's status and what is left to pay, never who created it. */
-export async function linkView(db: Database, row: Awaited<ReturnType<typeof linkTarget>>) {
+export async function linkView(db: Database, env: ProxyEnv, row: Awaited<ReturnType<typeof linkTarget>>) {
   const { request: r, destination: d } = row;
   const token_ = tokenOf(d);
   const decimals = r.decimals ?? CURRENCIES[r.currency] ?? token_.decimals;
@@ -62,6 +63,7 @@ export async function linkView(db: Database, row: Awaited<ReturnType<typeof link
       tokenDecimals: token_.decimals,
       amount: formatMinor(tokenAmountMinor(BigInt(r.amountMinor), decimals, token_), token_.decimals),
       amountDue: formatMinor(tokenAmountMinor(due, decimals, token_), token_.decimals),
+      proxyAddress: proxyAddressFor(env, d.chainId),
     },
   };
 }

@@ -4,13 +4,14 @@ import { payments } from "../db/schema";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { formatMinor } from "../lib/money";
 import { ApiError } from "../lib/problem";
+import { openDues, suggestionFor } from "./suggested-matches";
 
 const PAGE = 20;
 
 /**
  * Verified transfers to a destination that no request could claim (a
  * submission without reference, signature or payer wallet), newest first.
- * The recipient assigns one with mark-paid and its hash; it then leaves this list.
+ * The recipient assigns one with mark-paid and its hash (the dashboard offers the suggested request); it then leaves this list.
  */
 export async function listUnattributed(db: Database, destinationId: string, cursorText: string | undefined) {
   const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText);
@@ -31,6 +32,7 @@ export async function listUnattributed(db: Database, destinationId: string, curs
     .limit(PAGE + 1);
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
+  const dues = page.length === 0 ? [] : await openDues(db, destinationId, page[0]!.decimals);
   return {
     data: page.map((p) => ({
       id: p.id,
@@ -42,6 +44,7 @@ export async function listUnattributed(db: Database, destinationId: string, curs
       blockNumber: p.blockNumber,
       status: p.status === "confirmed" ? ("confirmed" as const) : ("confirming" as const),
       createdAt: new Date(p.createdAt).toISOString(),
+      suggestedRequestId: suggestionFor(dues, p.amountMinor, p.decimals),
     })),
     nextCursor: rows.length > PAGE && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
   };

@@ -76,6 +76,7 @@ describe("the recipient's mark-paid and unattributed transfers", () => {
       confirmedAt: expect.any(String),
       declared: true,
       note: "Rest paid in cash",
+      detectedBy: null,
     });
     expect((await markPaid(t, req.id, { note: "again" })).json.code).toBe("invalid_state");
     expect((await markPaid(t, req.id, {})).status).toBe(400);

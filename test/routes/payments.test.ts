@@ -25,6 +25,7 @@ describe("submitting payments for incoming requests", () => {
         confirmedAt: expect.any(String),
         declared: false,
         note: null,
+        detectedBy: null, // submitted, not found by the chain watcher
       },
     ]);
     expect((await t.shop.orchestrator(`/v1/requests/${req.id}`)).json).toEqual(res.json);

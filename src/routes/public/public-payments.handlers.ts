@@ -12,5 +12,5 @@ export const submitPublicPaymentHandler: AppRouteHandler<typeof submitPublicPaym
   await limitPaymentSubmission(c.env, { requestId: target.request.id, linkId: target.link.id }, { ip: c.req.header("cf-connecting-ip") });
   const { txHash, signature } = c.req.valid("json");
   const request = await submitPayment(c.env, target.destination, target.request, { actor: { type: "payer" }, txHash, signature });
-  return c.json(await linkView(db, { ...target, request }), 202);
+  return c.json(await linkView(db, c.env, { ...target, request }), 202);
 };
