@@ -93,6 +93,8 @@ test("the secret dialog asks before Escape closes it; closing lands on the new r
   await assertFocused(page, reveal.getByRole("button", { name: "Copy client secret" }), "the secret's Copy button");
 
   await reveal.getByRole("button", { name: "Close dialog" }).click();
+  // The confirmation moves focus to its safe answer once it renders; pressing before that move raced it under load.
+  await assertFocused(page, reveal.getByRole("button", { name: "Keep the secret open" }), "the safe answer");
   await press(reveal.getByRole("button", { name: "Close and lose the secret" }));
   await reveal.waitFor({ state: "detached" });
   await assertFocused(page, page.locator(`tr[data-client-id="${s.clientId}"] .client-name`), "the new client's row");
