@@ -27,7 +27,9 @@ const requests = async (t: ChainTenant, n: number) => Promise.all(Array.from({ l
 
 afterEach(() => vi.restoreAllMocks());
 
-describe("payment submissions are rate limited and cheap to repeat", () => {
+// The Rate Limiting binding counts in fixed one-minute windows: a run that straddles a window's end starts
+// counting again halfway and sees no 429. Each test builds its own tenant and IP, so one retry is a fresh run.
+describe("payment submissions are rate limited and cheap to repeat", { retry: 1 }, () => {
   it("10 a minute per request: the 11th is 429; an unknown hash asks the chain once, its repeats not at all", async ({ expect }) => {
     const t = await chainTenant();
     const req = await incomingRequest(t);
