@@ -39,18 +39,15 @@ const outboxes = new WeakMap<SqlStorage, Outbox>();
 /** The outbox of the authority whose storage this is: every capability puts its records through it. */
 export function outboxOf(sql: SqlStorage): Outbox {
   let outbox = outboxes.get(sql);
-  if (!outbox) outboxes.set(sql, (outbox = Outbox.over(sql)));
+  if (!outbox) outboxes.set(sql, (outbox = new Outbox(sql)));
   return outbox;
 }
 
 export class Outbox {
   private fresh: PendingRecord[] = [];
 
-  private constructor(private readonly sql: SqlStorage) {}
-
-  static over(sql: SqlStorage): Outbox {
-    return new Outbox(sql);
-  }
+  /** Use outboxOf(sql): one instance per storage, so a transaction's puts and its write-through see the same list. */
+  constructor(private readonly sql: SqlStorage) {}
 
   /** Inside the committing transaction: the record will reach D1 whatever happens to the caller. */
   put(record: OutboxRecord, now: number): void {
