@@ -148,7 +148,7 @@ test("the README's SDK quick start runs as written", async () => {
     const lines = out.trim().split("\n");
     assert.match(lines[0], /^req_\w+ pending http:\/\/127\.0\.0\.1:\d+\/pay\/[\w-]{32}$/, out);
     assert.match(lines[1], /^req_\w+ 12\.500000 USDC$/, out);
-    assert.equal(lines.at(-1), "409 conflict", out);
+    assert.equal(lines.at(-1), "409 invalid_state", out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -45,19 +45,21 @@ export function createApp() {
     const path = new URL(c.req.url).pathname;
     const guard = path.startsWith("/v1/") ? requireClientSecret : isSessionPath(path) ? requireSession : null;
     if (guard) await guard(c, async () => {}); // throws the prefix's 401/403
-    return problemResponse(new ApiError("not_found", `No route for ${c.req.method} ${path}.`));
+    return problemResponse(new ApiError("not_found", `No route for ${c.req.method} ${path}.`), c.get("requestId"));
   });
   app.onError((err, c) => {
-    if (err instanceof ApiError) return problemResponse(err);
+    const requestId = c.get("requestId");
+    if (err instanceof ApiError) return problemResponse(err, requestId);
     const code = err instanceof HTTPException ? HTTP_EXCEPTION_CODES[err.status] : undefined;
-    if (code) return problemResponse(new ApiError(code, err.message || PROBLEMS[code].title));
+    if (code) return problemResponse(new ApiError(code, err.message || PROBLEMS[code].title), requestId);
     // Logged once, here; the client learns only that it was not its fault.
-    console.error("unhandled error", c.req.method, new URL(c.req.url).pathname, err instanceof Error ? err.stack : err);
+    console.error("unhandled error", requestId, c.req.method, new URL(c.req.url).pathname, err instanceof Error ? err.stack : err);
     return problemResponse(
       new ApiError(
         "internal_error",
         "Something went wrong on our side. Nothing was created twice; it is safe to retry with the same Idempotency-Key.",
       ),
+      requestId,
     );
   });
   return app;

@@ -8,5 +8,7 @@ export type AppEnv = {
   Variables: {
     user: SessionUser;
     credential: ParsedSecret;
+    /** This call's Request-Id (every answer carries it; problems repeat it as requestId). */
+    requestId: string;
   };
 };

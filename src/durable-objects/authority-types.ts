@@ -75,6 +75,11 @@ export type RecordPaymentInput = {
   tokenDecimals: number;
   note?: string;
   adopt?: RequestRow;
+  /**
+   * With requestId null: the request the transaction was submitted for. A log that already
+   * paid another request then answers already_used before any attribution rule (API v1.2).
+   */
+  submittedFor?: string;
   /** Found by the chain watcher, nobody submitted it: its event says so (data.detectedBy). */
   detectedBy?: "chain_watch";
 };

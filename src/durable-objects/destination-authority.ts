@@ -350,8 +350,8 @@ export class DestinationAuthority extends DurableObject<Env> {
     return result;
   }
 
-  listWebhookEvents(caller: WebhookCaller, cursor: string | null, type: string | null) {
-    return this.asOwner(caller, false, (o) => listEvents(this.sql, o, cursor, type, this.now()));
+  listWebhookEvents(caller: WebhookCaller, after: number, type: string | null, limit?: number) {
+    return this.asOwner(caller, false, (o) => listEvents(this.sql, o, after, type, this.now(), limit));
   }
 
   // The queue consumer's side of a delivery (queues/webhook-deliveries.ts).

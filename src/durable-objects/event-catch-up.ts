@@ -1,11 +1,11 @@
 import type { Permission } from "../credentials/permissions";
-import { EVENT_RETENTION_MS, TEST_EVENT_TYPE } from "../webhooks/events";
+import { encodeEventCursor } from "../lib/cursor";
+import { EVENT_RETENTION_MS, EVENTS_PAGE, EVENTS_PAGE_MAX, TEST_EVENT_TYPE } from "../webhooks/events";
 import type { EventView } from "../webhooks/views";
 import type { EndpointOwner } from "./webhook-endpoints";
 import { clientStanding, endpointMaySee, type EventRow } from "./webhook-store";
 
-/** Events a catch-up page holds at most. */
-export const EVENTS_PAGE = 50;
+export { EVENTS_PAGE, EVENTS_PAGE_MAX };
 /** Stored events one call reads at most, whatever it finds (API v1.2): the authority is single-threaded. */
 export const EVENTS_READ_CAP = 1000;
 
@@ -32,17 +32,19 @@ function scopeBranches(viewer: EndpointOwner, readable: Permission[]): [string, 
  * endpoints would receive now (the same scope rule as delivery). One call
  * reads at most EVENTS_READ_CAP stored events (small columns only; the JSON of
  * at most a page), returns what it found among them and a cursor to continue
- * when there is more to read: a page may be short, or empty, with a cursor.
- * Cursor: the log position read up to.
+ * when there is more to read: a page may be short, or empty, with `hasMore`.
+ * `nextCursor` is always given (the log position read up to, encoded), also on
+ * the last page: a receiver stores it and resumes from it later.
  */
 export function listEvents(
   sql: SqlStorage,
   viewer: EndpointOwner,
-  cursor: string | null,
+  after: number,
   type: string | null,
   now: number,
-): { data: EventView[]; nextCursor: string | null } {
-  const after = cursor && /^\d{1,15}$/.test(cursor) ? Number(cursor) : 0;
+  pageSize = EVENTS_PAGE,
+): { data: EventView[]; nextCursor: string; hasMore: boolean } {
+  const limit = Math.max(1, Math.min(EVENTS_PAGE_MAX, pageSize));
   const standing = viewer.type === "client" ? clientStanding(sql, viewer.clientId, now) : undefined;
   const viewerId = viewer.type === "client" ? viewer.clientId : null;
   const branches = scopeBranches(viewer, standing?.reads ? standing.permissions : []);
@@ -65,14 +67,15 @@ export function listEvents(
       !endpointMaySee(viewerId, r, standing)
     )
       continue;
-    if (found.length === EVENTS_PAGE) {
+    if (found.length === limit) {
       more = true;
       break;
     }
     found.push(r);
     readTo = r.position;
   }
-  if (found.length < EVENTS_PAGE && more) readTo = scanned[scanned.length - 1]!.position;
+  // Rows read past and skipped (another's, another type, expired) need not be read again: the cursor moves past them.
+  if (found.length < limit && scanned.length > 0) readTo = Math.max(readTo, scanned[scanned.length - 1]!.position);
   const bodies = new Map(
     found.length === 0
       ? []
@@ -92,6 +95,7 @@ export function listEvents(
       sequence: r.position,
       data: { object: JSON.parse(bodies.get(r.position)!.object) as unknown },
     })),
-    nextCursor: more ? String(readTo) : null,
+    nextCursor: encodeEventCursor(readTo),
+    hasMore: more,
   };
 }

@@ -22,6 +22,15 @@ import { outboxOf } from "./outbox";
 /** Unattributed transfers: kept for the recipient to assign; a log already known stays as it is. */
 function recordUnattributed(sql: SqlStorage, input: RecordPaymentInput, now: number): RecordPaymentResult {
   const records: OutboxRecord[] = [];
+  if (input.submittedFor !== undefined) {
+    const held = input.transfers.map((t) => paymentByLog(sql, t)).filter((p) => p && p.request_id !== null && p.status !== "dropped");
+    // One log pays one request, whichever rule tied it: another request's log is already_used; this one's, the same payment again.
+    if (held.some((p) => p!.request_id !== input.submittedFor)) return { outcome: "already_used", records };
+    if (held.length > 0) {
+      const state = readState(sql, input.submittedFor);
+      return { outcome: "unchanged", row: state ? (JSON.parse(state.row) as RequestRow) : null, records };
+    }
+  }
   for (const t of input.transfers) {
     if (paymentByLog(sql, t)) continue;
     const id = insertTransfer(sql, t, {

@@ -1,7 +1,9 @@
-import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import { getOpenApiMetadata } from "@asteasolutions/zod-to-openapi";
+import { createRoute, z, type RouteConfig } from "@hono/zod-openapi";
 import { requireClientSecret } from "../middleware/client-auth";
 import { limitClientReads } from "../middleware/client-read-limit";
 import { requireSession } from "../middleware/session-auth";
+import { strictQuery, type QueryKeys } from "../middleware/strict-query";
 import { problems } from "../schemas/problem";
 
 /** Who may call a route: a signed-in recipient, an orchestrator's client secret, or anyone. */
@@ -16,6 +18,18 @@ function securityFor(auth: RouteAuth, method: string): RouteConfig["security"] {
 }
 
 const MIDDLEWARE = { session: [requireSession], client: [requireClientSecret], public: [] } as const;
+
+/** The query parameters a route declares: its query schema's keys; `deepObject` ones take `name[key]`. */
+function queryKeys(query: unknown): QueryKeys {
+  if (!(query instanceof z.ZodObject)) return { names: [], deepObjects: [] };
+  const names: string[] = [];
+  const deepObjects: string[] = [];
+  for (const [key, schema] of Object.entries(query.shape as Record<string, z.ZodType>)) {
+    const param = getOpenApiMetadata(schema).param as { style?: string } | undefined;
+    (param?.style === "deepObject" ? deepObjects : names).push(key);
+  }
+  return { names, deepObjects };
+}
 
 /**
  * The one place a route gets its auth: the declared `security` in the OpenAPI
@@ -36,6 +50,7 @@ export function defineRoute<const R extends Omit<RouteConfig, "security"> & { op
     ...config,
     responses,
     security: securityFor(auth, config.method),
-    middleware: [...MIDDLEWARE[auth], ...(limited ? [limitClientReads] : []), ...own],
+    // Unknown query parameters are refused on every route (API v1.2), after its auth.
+    middleware: [...MIDDLEWARE[auth], ...(limited ? [limitClientReads] : []), strictQuery(queryKeys(config.request?.query)), ...own],
   });
 }

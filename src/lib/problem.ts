@@ -44,6 +44,8 @@ export type Problem = {
   detail: string;
   code: ProblemCode;
   errors?: FieldError[];
+  /** The call's Request-Id, as its header says (absent outside HTTP, e.g. an MCP tool's refusal). */
+  requestId?: string;
 };
 
 /** The one way to fail a request: thrown anywhere, turned into problem+json by the app's onError. */
@@ -66,8 +68,9 @@ export function problemBody(code: ProblemCode, detail: string, errors?: FieldErr
   return { type: `/docs#problem-${code}`, title, status, detail, code, ...(errors ? { errors } : {}) };
 }
 
-export function problemResponse(err: ApiError): Response {
-  return new Response(JSON.stringify(problemBody(err.code, err.detail, err.errors)), {
+export function problemResponse(err: ApiError, requestId?: string): Response {
+  const body = problemBody(err.code, err.detail, err.errors);
+  return new Response(JSON.stringify(requestId ? { ...body, requestId } : body), {
     status: err.status,
     headers: { "content-type": "application/problem+json", ...err.headers },
   });

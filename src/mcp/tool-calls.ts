@@ -41,9 +41,9 @@ export const RUNNERS: Runners = {
   async cancel_request({ env, caller }, { requestId, reason }) {
     return cancelForClient(env, caller, requestId, reason);
   },
-  async list_events(ctx, { cursor, type }) {
+  async list_events(ctx, { cursor, type, limit }) {
     await read(ctx);
-    return eventsForClient(ctx.env, ctx.caller, cursor ?? null, type ?? null);
+    return eventsForClient(ctx.env, ctx.caller, { cursor, type, limit });
   },
   async get_client(ctx) {
     await read(ctx);

@@ -15,7 +15,7 @@ import {
   RequestSchema,
   TransitionBodySchema,
 } from "../schemas/request";
-import { EventsQuery, WebhookEventSchema, page } from "../schemas/webhook";
+import { EventsQuery, WebhookEventSchema, eventPage, page } from "../schemas/webhook";
 import { DESCRIPTIONS } from "./descriptions";
 
 /**
@@ -60,7 +60,7 @@ export const TOOL_SCHEMAS = {
   list_events: {
     title: "List events",
     input: EventsQuery.strict(),
-    output: page(WebhookEventSchema),
+    output: eventPage(WebhookEventSchema),
     annotations: { readOnlyHint: true, openWorldHint: false },
   },
   get_client: {

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { idPattern } from "../lib/ids";
 import { DestinationParams } from "./destination";
-import { WEBHOOK_EVENT_TYPES } from "../webhooks/events";
+import { EVENTS_PAGE, EVENTS_PAGE_MAX, WEBHOOK_EVENT_TYPES } from "../webhooks/events";
+import { decodeEventCursor } from "../lib/cursor";
 
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 
@@ -79,7 +80,38 @@ export const EndpointParams = z.object({ endpointId: param("endpointId", "whe", 
 export const DestinationEndpointParams = DestinationParams.extend(EndpointParams.shape);
 export const DeliveryParams = DestinationEndpointParams.extend({ deliveryId: param("deliveryId", "whd", "delivery") });
 
-export const CursorQuery = z.object({ cursor: z.string().max(200).optional() });
-export const EventsQuery = CursorQuery.extend({ type: WebhookEventTypeSchema.optional() });
+export const CursorQuery = z.object({ cursor: z.string().max(200).optional() }).strict();
+/** A delivery list's cursor: the last row's "createdAt.id" as the API gave it. */
+export const DeliveryCursorQuery = z
+  .object({
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}\.whd_[0-9a-z]{16}$/, "Not a cursor this API issued; pass nextCursor as it came.")
+      .optional(),
+  })
+  .strict();
+
+const eventCursor = z
+  .string()
+  .max(200)
+  .refine((s) => decodeEventCursor(s) !== null, "Not a cursor this API issued; pass nextCursor as it came, or leave it out to start.")
+  .optional()
+  .openapi({ description: "The nextCursor of an earlier page (store it: it is given on every page). Absent: the oldest kept event." });
+
+export const DestinationEventsQuery = z
+  .object({
+    cursor: eventCursor,
+    limit: z.coerce.number().int().min(1).max(EVENTS_PAGE_MAX).default(EVENTS_PAGE).openapi({ description: "1–100, default 50." }),
+  })
+  .strict();
+export const EventsQuery = DestinationEventsQuery.extend({ type: WebhookEventTypeSchema.optional() }).strict();
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+/** A catch-up page: `nextCursor` is on every page, the last included; `hasMore` says whether to ask again now. */
+export const eventPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    data: z.array(item),
+    nextCursor: z.string().openapi({ description: "Where this page ends. Store it and pass it as cursor to get only newer events." }),
+    hasMore: z.boolean().openapi({ description: "True when more events may be read right now; false once caught up." }),
+  });

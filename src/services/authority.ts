@@ -12,7 +12,12 @@ export function authority(env: Env, destinationId: string): DurableObjectStub<De
 
 /** The 401 for a client secret the authority did not accept. */
 export const unknownClientSecret = () =>
-  new ApiError("unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" });
+  new ApiError(
+    "unauthenticated",
+    "Unknown client secret: it is shaped like one, but no client ID has it now (a rotated secret stops working when its overlap ends).",
+    undefined,
+    { "www-authenticate": "Bearer" },
+  );
 
 type Refusal = Exclude<AdmitResult["outcome"], "admitted" | "replayed" | "invalid" | "blocked" | "rate_limited" | "allowance_exceeded">;
 
@@ -30,7 +35,8 @@ const REFUSALS: Record<Refusal, (permission: Permission) => ApiError> = {
 /** Narrows an admission to its accepted outcomes, throwing the contract's problem for a refusal. */
 export function acceptedOrThrow(result: AdmitResult, permission: Permission): Extract<AdmitResult, { record: unknown }> {
   if (result.outcome === "admitted" || result.outcome === "replayed") return result;
-  if (result.outcome === "blocked") throw new ApiError("conflict", result.detail);
+  // The only block is a link for a request whose status (or direction) takes none: one code for every such action (API v1.2).
+  if (result.outcome === "blocked") throw new ApiError("invalid_state", result.detail);
   if (result.outcome === "allowance_exceeded") throw new ApiError("allowance_exceeded", result.detail);
   if (result.outcome === "rate_limited") {
     const { perMinute, retryAfterSeconds, resetSeconds } = result;

@@ -2,6 +2,7 @@ import type { ParsedSecret } from "../credentials/client-secret";
 import { database } from "../db/client";
 import type { Actor } from "../durable-objects/authority-types";
 import { ApiError } from "../lib/problem";
+import { decodeEventCursor } from "../lib/cursor";
 import type { RequestCreate } from "../schemas/request";
 import { authority, unknownClientSecret } from "./authority";
 import { readVisibility } from "./client-access";
@@ -88,11 +89,27 @@ export async function clientForClient(env: Env, { credential }: Caller) {
   return view;
 }
 
-type EventPage = { data: z.output<typeof WebhookEventSchema>[]; nextCursor: string | null };
+type EventPage = { data: z.output<typeof WebhookEventSchema>[]; nextCursor: string; hasMore: boolean };
+
+/** The log position a catch-up cursor stands for (0: from the start); 400 for one this API did not issue. */
+export function eventCursorPosition(cursor: string | undefined | null): number {
+  if (cursor === undefined || cursor === null) return 0;
+  const position = decodeEventCursor(cursor);
+  if (position === null)
+    throw new ApiError("validation_failed", "Check this query parameter: cursor.", [
+      { path: "cursor", message: "Not a cursor this API issued; pass nextCursor as it came, or leave it out to start." },
+    ]);
+  return position;
+}
+
+export type EventsQuery = { cursor?: string | null; type?: string | null; limit?: number };
 
 /** Catch-up: the events this client's endpoints would receive now, oldest first (the authority applies the delivery scope). */
-export async function eventsForClient(env: Env, { credential }: Caller, cursor: string | null, type: string | null): Promise<EventPage> {
+export async function eventsForClient(env: Env, { credential }: Caller, query: EventsQuery): Promise<EventPage> {
   const caller = { type: "client" as const, clientId: credential.clientId, secretHash: credential.secretHash };
+  const after = eventCursorPosition(query.cursor);
   // The authority's event views are the schema's shape; its types say only `string` for the event type.
-  return unwrap(await authority(env, credential.destinationId).listWebhookEvents(caller, cursor, type)) as EventPage;
+  return unwrap(
+    await authority(env, credential.destinationId).listWebhookEvents(caller, after, query.type ?? null, query.limit),
+  ) as EventPage;
 }

@@ -40,6 +40,9 @@ function refusal(outcome: Exclude<VerifyOutcome, { outcome: "confirming" | "conf
   return new ApiError("payment_mismatch", `Wrong ${outcome.field}: ${outcome.detail}`);
 }
 
+const alreadyUsed = () =>
+  new ApiError("payment_already_used", "A Transfer in this transaction already paid another request; one log pays one request.");
+
 // Over RPC as strings: amounts stay exact integers, whatever the serialization.
 const transfersOf = (payments: VerifiedPayment[]): VerifiedTransfer[] =>
   payments.map((p) => ({ ...p, amountMinor: p.amountMinor.toString() }));
@@ -74,7 +77,11 @@ export async function submitPayment(env: Env, d: DestinationRow, r: RequestRow, 
     const outcome = await verifyPayment(env, submission(d, r, call, call.txHash));
     if (outcome.outcome === "unattributed") {
       // Kept for the recipient to assign; if D1 refuses it now, the authority's outbox brings it there later.
-      if (outcome.transfers.length > 0) await stub.recordPayment({ ...input, requestId: null, transfers: transfersOf(outcome.transfers) });
+      if (outcome.transfers.length > 0) {
+        const kept = await stub.recordPayment({ ...input, requestId: null, submittedFor: r.id, transfers: transfersOf(outcome.transfers) });
+        if (kept.outcome === "already_used") throw alreadyUsed();
+        if (kept.outcome === "unchanged" && kept.row) return kept.row;
+      }
       throw new ApiError("payment_unattributed", outcome.detail);
     }
     if (outcome.outcome === "chain_unavailable" || outcome.outcome === "not_found" || outcome.outcome === "mismatch")
@@ -105,7 +112,7 @@ export async function submitPayment(env: Env, d: DestinationRow, r: RequestRow, 
     case "invalid_state":
       throw new ApiError("invalid_state", `This request is ${result.row?.status ?? "closed"}; it takes no such payment now.`);
     case "already_used":
-      throw new ApiError("payment_already_used", "A Transfer in this transaction already paid another request; one log pays one request.");
+      throw alreadyUsed();
     case "unauthenticated":
       throw unknownClientSecret();
     case "permission_denied":

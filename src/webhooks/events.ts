@@ -18,6 +18,10 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** Sent only by "send test event", to one endpoint; never listed by the catch-up routes. */
 export const TEST_EVENT_TYPE = "webhook.test";
 
+/** Events a catch-up page holds by default, and at most (`limit`). */
+export const EVENTS_PAGE = 50;
+export const EVENTS_PAGE_MAX = 100;
+
 /** Delay before retry n (1-based) after a failed attempt: the contract's schedule. */
 export const RETRY_SCHEDULE_MS = [5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400].map((s) => s * 1000);
 /** First attempt plus one per scheduled retry. */

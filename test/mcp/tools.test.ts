@@ -62,7 +62,7 @@ describe("MCP: an agent through the official SDK client", () => {
     // Repeating it answers the cancelled request; a link for it is invalid now.
     expect((await callTool(client, "cancel_request", { requestId: created.data.id })).data.status).toBe("cancelled");
     const link = await callTool(client, "create_payment_link", { requestId: created.data.id });
-    expect(link).toMatchObject({ isError: true, data: { code: "conflict" } });
+    expect(link).toMatchObject({ isError: true, data: { code: "invalid_state" } });
 
     const events = await callTool(client, "list_events", {});
     expect(events.data).toEqual((await rest("/v1/events")).json);

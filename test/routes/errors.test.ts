@@ -13,6 +13,7 @@ describe("errors are problem+json, and bad input is never a 5xx", () => {
       status: 404,
       detail: "No route for GET /api/nothing.",
       code: "not_found",
+      requestId: res.headers.get("request-id"),
     });
     expect((await call("/v1/nothing")).status).toBe(401);
     const r = await signUp();

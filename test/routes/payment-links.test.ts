@@ -79,7 +79,7 @@ describe("payment links", () => {
     const out = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() })).json;
     const refused = await shop.orchestrator(`/v1/requests/${out.id}/payment-links`, { method: "POST" });
     expect(refused.status).toBe(409);
-    expect(refused.json.code).toBe("conflict");
+    expect(refused.json.code).toBe("invalid_state");
   });
 
   it("needs incoming:creator, and replays with the same Idempotency-Key (same URL)", async ({ expect }) => {

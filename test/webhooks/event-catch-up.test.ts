@@ -1,6 +1,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { EVENTS_READ_CAP, listEvents } from "../../src/durable-objects/event-catch-up";
+import { decodeEventCursor } from "../../src/lib/cursor";
 import type { EndpointOwner } from "../../src/durable-objects/webhook-endpoints";
 import { limitedClient } from "../limits/helpers";
 
@@ -41,11 +42,11 @@ describe("GET /v1/events reads by scope index, at most 1,000 stored events a cal
       insertEvents(state.storage.sql, 3000, { type: "request.created", clientId: "cli_someoneelse00", direction: "outgoing" });
       insertEvents(state.storage.sql, 3, { type: "request.paid", clientId: mine, direction: "incoming" });
       const c = counting(state.storage.sql);
-      const page = listEvents(c.sql, { type: "client", clientId: mine }, null, null, Date.now());
-      return { types: page.data.map((e) => e.type), nextCursor: page.nextCursor, rowsRead: c.rowsRead() };
+      const page = listEvents(c.sql, { type: "client", clientId: mine }, 0, null, Date.now());
+      return { types: page.data.map((e) => e.type), hasMore: page.hasMore, rowsRead: c.rowsRead() };
     });
     expect(result.types).toEqual(["request.paid", "request.paid", "request.paid"]);
-    expect(result.nextCursor).toBeNull();
+    expect(result.hasMore).toBe(false);
     expect(result.rowsRead).toBeLessThan(50);
   });
 
@@ -57,20 +58,22 @@ describe("GET /v1/events reads by scope index, at most 1,000 stored events a cal
     const pages = await runInDurableObject(t.stub, (_i, state) => {
       insertEvents(state.storage.sql, 2500, { type: "request.created", clientId: null, direction: "incoming" });
       insertEvents(state.storage.sql, 60, { type: "request.paid", clientId: null, direction: "incoming" });
-      const out: { n: number; nextCursor: string | null; rowsRead: number }[] = [];
-      let cursor: string | null = null;
-      do {
+      const out: { n: number; hasMore: boolean; rowsRead: number }[] = [];
+      let after = 0;
+      let hasMore = true;
+      while (hasMore && out.length < 10) {
         const c = counting(state.storage.sql);
-        const page = listEvents(c.sql, viewer, cursor, "request.paid", Date.now());
-        out.push({ n: page.data.length, nextCursor: page.nextCursor, rowsRead: c.rowsRead() });
-        cursor = page.nextCursor;
-      } while (cursor !== null && out.length < 10);
+        const page = listEvents(c.sql, viewer, after, "request.paid", Date.now());
+        out.push({ n: page.data.length, hasMore: page.hasMore, rowsRead: c.rowsRead() });
+        after = decodeEventCursor(page.nextCursor)!;
+        hasMore = page.hasMore;
+      }
       return out;
     });
     for (const p of pages) expect(p.rowsRead).toBeLessThanOrEqual(EVENTS_READ_CAP + 20);
-    expect(pages[0]).toMatchObject({ n: 0, nextCursor: expect.any(String) });
+    expect(pages[0]).toMatchObject({ n: 0, hasMore: true });
     expect(pages.reduce((n, p) => n + p.n, 0)).toBe(60);
-    expect(pages.at(-1)!.nextCursor).toBeNull();
+    expect(pages.at(-1)!.hasMore).toBe(false);
   });
 
   it("over HTTP: a page may be short with a cursor, and the cursor continues in log order", async ({ expect }) => {
@@ -82,8 +85,9 @@ describe("GET /v1/events reads by scope index, at most 1,000 stored events a cal
     const first = await t.orchestrator("/v1/events?type=request.paid");
     expect(first.status).toBe(200);
     expect(first.json.data).toEqual([]);
+    expect(first.json.hasMore).toBe(true);
     const second = await t.orchestrator(`/v1/events?type=request.paid&cursor=${first.json.nextCursor}`);
     expect(second.json.data.map((e: { type: string }) => e.type)).toEqual(["request.paid", "request.paid"]);
-    expect(second.json.nextCursor).toBeNull();
+    expect(second.json.hasMore).toBe(false);
   });
 });

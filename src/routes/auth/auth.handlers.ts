@@ -16,6 +16,7 @@ export const signupHandler: AppRouteHandler<typeof signup> = async (c) => {
   const user = await createAccount(db, email, password);
   const { sessionId, csrfToken } = await startSession(db, user.id);
   c.header("set-cookie", cookieFor(sessionId));
+  c.header("location", "/api/me");
   return c.json({ user: userView(user), csrfToken }, 201);
 };
 

@@ -16,7 +16,9 @@ export const createHandler: AppRouteHandler<typeof createClient> = async (c) => 
   const { name, permissions, limits } = c.req.valid("json");
   const patch = limits === undefined ? {} : resolveLimits(limits, tokenOf(d));
   const actor = { type: "user" as const, userId: c.var.user.id };
-  return c.json(await authority(c.env, d.id).createClient(destinationProfile(d), name, permissions, patch, actor), 201);
+  const created = await authority(c.env, d.id).createClient(destinationProfile(d), name, permissions, patch, actor);
+  c.header("location", `/api/destinations/${d.id}/clients/${created.id}`);
+  return c.json(created, 201);
 };
 
 export const revokeHandler: AppRouteHandler<typeof revokeClient> = async (c) => {

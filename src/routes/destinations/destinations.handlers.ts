@@ -63,6 +63,7 @@ export const createHandler: H<typeof createDestination> = async (c) => {
     claimChallengeExpiresAt: expiresAt,
   };
   await insertDestination(database(c.env.DB), row);
+  c.header("location", `/api/destinations/${row.id}`);
   return c.json(serializeDestination(row, now), 201);
 };
 

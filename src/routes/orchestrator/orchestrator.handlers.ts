@@ -17,6 +17,7 @@ export const createHandler: AppRouteHandler<typeof createOrchestratorRequest> = 
   const key = c.req.valid("header")["idempotency-key"] ?? null;
   const { request, replayed } = await createForClient(c.env, callerOf(c), c.req.valid("param").destinationId, c.req.valid("json"), key);
   if (replayed) c.header("idempotent-replayed", "true");
+  c.header("location", `/v1/requests/${request.id}`);
   return c.json(request, 201);
 };
 
@@ -32,5 +33,6 @@ export const paymentLinkHandler: AppRouteHandler<typeof createOrchestratorPaymen
   const origin = publicOrigin(c.env, c.req.url);
   const { link, replayed } = await linkForClient(c.env, callerOf(c), origin, c.req.valid("param").requestId, seconds, key);
   if (replayed) c.header("idempotent-replayed", "true");
+  c.header("location", link.url);
   return c.json(link, 201);
 };

@@ -42,6 +42,7 @@ export const createHandler: AppRouteHandler<typeof createDestinationRequest> = a
     destinationProfile(d),
   );
   if (replayed) c.header("idempotent-replayed", "true");
+  c.header("location", `/api/destinations/${d.id}/requests/${request.id}`);
   return c.json(request, 201);
 };
 
@@ -61,6 +62,7 @@ export const paymentLinkHandler: AppRouteHandler<typeof createDestinationPayment
     key,
   );
   if (replayed) c.header("idempotent-replayed", "true");
+  c.header("location", link.url);
   return c.json(link, 201);
 };
 

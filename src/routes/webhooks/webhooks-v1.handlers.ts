@@ -10,6 +10,7 @@ export const createHandler: AppRouteHandler<typeof createClientEndpoint> = async
   const dst = c.var.credential.destinationId;
   const { endpoint, secret } = await prepareEndpoint(c.env, dst, c.req.valid("json"));
   const created = unwrap(await authority(c.env, dst).createWebhookEndpoint(clientCaller(c), endpoint));
+  c.header("location", `/v1/webhook-endpoints/${created.id}`);
   return c.json({ ...created, secret }, 201);
 };
 
@@ -24,6 +25,6 @@ export const deleteHandler: AppRouteHandler<typeof deleteClientEndpoint> = async
 };
 
 export const eventsHandler: AppRouteHandler<typeof listClientEvents> = async (c) => {
-  const { cursor, type } = c.req.valid("query");
-  return c.json(await eventsForClient(c.env, { credential: c.var.credential }, cursor ?? null, type ?? null), 200);
+  const { cursor, type, limit } = c.req.valid("query");
+  return c.json(await eventsForClient(c.env, { credential: c.var.credential }, { cursor, type, limit }), 200);
 };

@@ -9,7 +9,7 @@ import {
   WebhookEndpointSchema,
   WebhookEndpointWithSecretSchema,
   WebhookEventSchema,
-  page,
+  eventPage,
 } from "../../schemas/webhook";
 
 const tags = ["Orchestrator: webhooks"];
@@ -51,6 +51,10 @@ export const listClientEvents = defineRoute("client", {
   path: "/v1/events",
   tags,
   summary: "Catch-up: the events this client's endpoints would receive, oldest first (30 days)",
+  description:
+    "Every page carries `nextCursor`, the last one too: store it and pass it as `cursor` later to get only newer events. " +
+    "`hasMore` is true while more can be read now (one call reads at most 1,000 stored events, so a page may be short, even empty, with `hasMore`). " +
+    "A cursor this API did not issue is 400.",
   request: { query: EventsQuery },
-  responses: { 200: jsonResponse(page(WebhookEventSchema), "Events"), ...problems(400, 401) },
+  responses: { 200: jsonResponse(eventPage(WebhookEventSchema), "Events"), ...problems(400, 401) },
 });

@@ -1,6 +1,7 @@
 import { database } from "../../db/client";
 import type { AppRouteHandler } from "../../lib/create-router";
 import { authority } from "../../services/authority";
+import { eventCursorPosition } from "../../services/orchestrator";
 import { claimedDestination, ownedDestination } from "../../services/destinations";
 import { RECIPIENT, freshSecret, prepareEndpoint, unwrap } from "./webhook-calls";
 import type {
@@ -18,6 +19,7 @@ export const createHandler: AppRouteHandler<typeof createRecipientEndpoint> = as
   const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
   const { endpoint, secret } = await prepareEndpoint(c.env, d.id, c.req.valid("json"));
   const created = unwrap(await authority(c.env, d.id).createWebhookEndpoint(RECIPIENT, endpoint));
+  c.header("location", `/api/destinations/${d.id}/webhook-endpoints/${created.id}`);
   return c.json({ ...created, secret }, 201);
 };
 
@@ -65,5 +67,6 @@ export const retryHandler: AppRouteHandler<typeof retryRecipientDelivery> = asyn
 
 export const eventsHandler: AppRouteHandler<typeof listDestinationEvents> = async (c) => {
   const d = await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
-  return c.json(unwrap(await authority(c.env, d.id).listWebhookEvents(RECIPIENT, c.req.valid("query").cursor ?? null, null)), 200);
+  const { cursor, limit } = c.req.valid("query");
+  return c.json(unwrap(await authority(c.env, d.id).listWebhookEvents(RECIPIENT, eventCursorPosition(cursor), null, limit)), 200);
 };

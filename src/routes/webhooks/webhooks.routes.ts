@@ -4,14 +4,16 @@ import { jsonBody, jsonResponse } from "../../schemas/content";
 import { DestinationParams } from "../../schemas/destination";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
-  CursorQuery,
+  DeliveryCursorQuery,
   DeliveryParams,
+  DestinationEventsQuery,
   DestinationEndpointParams,
   WebhookDeliverySchema,
   WebhookEndpointCreateSchema,
   WebhookEndpointSchema,
   WebhookEndpointWithSecretSchema,
   WebhookEventSchema,
+  eventPage,
   page,
 } from "../../schemas/webhook";
 
@@ -77,7 +79,7 @@ export const listRecipientDeliveries = defineRoute("session", {
   path: `${base}/{endpointId}/deliveries`,
   tags,
   summary: "Recent deliveries to this endpoint, newest first",
-  request: { params: DestinationEndpointParams, query: CursorQuery },
+  request: { params: DestinationEndpointParams, query: DeliveryCursorQuery },
   responses: { 200: jsonResponse(page(WebhookDeliverySchema), "Deliveries"), ...problems(400, 401, 404) },
 });
 
@@ -97,6 +99,6 @@ export const listDestinationEvents = defineRoute("session", {
   path: "/api/destinations/{destinationId}/events",
   tags,
   summary: "Catch-up: the destination's events of the last 30 days, oldest first",
-  request: { params: DestinationParams, query: CursorQuery },
-  responses: { 200: jsonResponse(page(WebhookEventSchema), "Events"), ...problems(400, 401, 404) },
+  request: { params: DestinationParams, query: DestinationEventsQuery },
+  responses: { 200: jsonResponse(eventPage(WebhookEventSchema), "Events"), ...problems(400, 401, 404) },
 });
