@@ -110,7 +110,7 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
             value={reference}
             onValue={setReference}
             autocomplete="off"
-            hint="Up to 18 letters, digits and spaces. It appears on bank statements."
+            hint="Up to 18 letters, digits, spaces and - . / &. It appears on bank statements."
             error={fieldError(problem, "reference")}
           />
           <TextField label="Due date" optional type="date" value={dueDate} onValue={setDueDate} error={fieldError(problem, "dueDate")} />

@@ -7,12 +7,14 @@ import { ApiError } from "./problem";
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     strict: true,
-    defaultHook: (result) => {
+    defaultHook: (result, c) => {
       if (!result.success) {
         // The validator passes the raw input as `data` even on failure (untyped): it tells an empty field from a wrong one.
+        // API clients read the JSON names they sent; the dashboard's people read words.
+        const api = new URL(c.req.url).pathname.startsWith("/v1/");
         throw new ApiError(
           "validation_failed",
-          validationSummary(result.error, result.target),
+          validationSummary(result.error, result.target, api),
           fieldErrors(result.error, "data" in result ? result.data : undefined),
         );
       }

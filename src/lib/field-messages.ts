@@ -88,6 +88,11 @@ function rewrite(issue: Issue): string {
 
 function message(issue: Issue, input: unknown): string {
   const key = issue.path.filter((k) => typeof k === "string").at(-1);
+  // A number where a string belongs: for money that is the float the API never takes.
+  if (issue.code === "invalid_type" && issue.expected === "string" && typeof valueAt(input, issue.path) === "number")
+    return key === "amount" || key === "amountPaid"
+      ? 'Send the amount as a decimal string in quotes, e.g. "12.50": amounts are never JSON numbers.'
+      : "Send this as a string, in quotes.";
   if (issue.code !== "unrecognized_keys" && issue.path.length > 0 && isEmpty(valueAt(input, issue.path))) {
     const known = typeof key === "string" ? WHEN_EMPTY[key] : undefined;
     if (known) return known;
@@ -98,16 +103,27 @@ function message(issue: Issue, input: unknown): string {
   return ZOD_DEFAULT.test(issue.message) ? rewrite(issue) : issue.message;
 }
 
-/** zod issues as the contract's `errors`: dotted paths (unchanged), one message each, written for people. */
+const UNKNOWN_FIELD = "This API does not know this field; remove it.";
+
+/** zod issues as the contract's `errors`: dotted paths (unchanged), one message each, written for people. An unknown field is named by its own path. */
 export function fieldErrors(error: ZodError, input?: unknown): FieldError[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(root)", message: message(issue, input) }));
+  return error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((k) => ({ path: [...issue.path, k].map(String).join("."), message: UNKNOWN_FIELD }))
+      : [{ path: issue.path.map(String).join(".") || "(root)", message: message(issue, input) }],
+  );
 }
 
-/** The problem's `detail`: which fields to look at, named as a person would ("Check these fields: amount, payee name."). */
-export function validationSummary(error: ZodError, target: string): string {
-  const named = error.issues.flatMap((i) =>
-    i.code === "unrecognized_keys" ? i.keys.map((k) => fieldLabel([...i.path, k])) : [fieldLabel(i.path)],
-  );
+const jsonName = (path: readonly PropertyKey[]) => path.map(String).join(".");
+
+/**
+ * The problem's `detail`: which fields to look at. For a person in the dashboard in words
+ * ("Check these fields: amount, payee name."); for an API client (`jsonNames`) by the names
+ * it sent ("Check these fields: amount, payee.sortCode."), so it can find them in its code.
+ */
+export function validationSummary(error: ZodError, target: string, jsonNames = false): string {
+  const name = jsonNames ? jsonName : fieldLabel;
+  const named = error.issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys.map((k) => name([...i.path, k])) : [name(i.path)]));
   const labels = [...new Set(named.filter(Boolean))];
   const where = target === "json" ? "" : target === "param" ? "path " : `${target} `;
   if (labels.length === 0)

@@ -64,7 +64,7 @@ export function mcpServer(ctx: ToolContext): Server {
     if (!isTool(name)) throw new McpError(ErrorCode.InvalidParams, `Unknown tool ${name}; tools/list names the seven this server has.`);
     const parsed = TOOL_SCHEMAS[name].input.safeParse(args);
     if (!parsed.success) {
-      return refusal(problemBody("validation_failed", validationSummary(parsed.error, "json"), fieldErrors(parsed.error, args)));
+      return refusal(problemBody("validation_failed", validationSummary(parsed.error, "json", true), fieldErrors(parsed.error, args)));
     }
     try {
       const run = RUNNERS[name] as (c: ToolContext, a: unknown) => Promise<unknown>;

@@ -7,6 +7,9 @@ import { PaymentSchema } from "./payment";
 import { DestinationParams } from "./destination";
 import { humanText } from "./text";
 
+/** A UK payment reference: letters, digits, space and `- . / &`, up to 18 (API v1.2). */
+export const REFERENCE_PATTERN = /^[A-Za-z0-9 \-./&]{1,18}$/;
+
 /** The furthest `expiresAt` a create may set. */
 export const MAX_EXPIRY_MS = 366 * 24 * 3600_000;
 
@@ -41,6 +44,15 @@ export const PartySchema = z
     description: "`{name, email?, walletAddress?}` or, for a UK bank account, `{name, sortCode, accountNumber}`.",
   });
 
+/** What is wrong with an amount string, in the words that fix it. */
+export function amountProblem(amount: string): string {
+  const digits = /^(\d+)(?:\.\d+)?$/.exec(amount.trim());
+  if (digits && digits[1]!.replace(/^0+(?=\d)/, "").length > 18) return "At most 18 digits before the decimal point.";
+  if (digits && !/[1-9]/.test(amount)) return "Must be greater than zero.";
+  if (digits && amount !== amount.trim()) return "Remove the spaces around the amount.";
+  return 'Enter an amount greater than zero as a decimal string such as "12.50".';
+}
+
 export const RequestCreateSchema = z
   .object({
     direction: DirectionSchema,
@@ -55,9 +67,9 @@ export const RequestCreateSchema = z
       }),
     reference: z
       .string()
-      .regex(/^[A-Za-z0-9 ]{1,18}$/, "At most 18 letters, digits and spaces.")
+      .regex(REFERENCE_PATTERN, "Use 1 to 18 letters, digits, spaces and - . / & (what UK payment references allow).")
       .optional()
-      .openapi({ example: "INV 1042" }),
+      .openapi({ example: "ORDER-1042", description: "Reaches bank statements: 1–18 letters, digits, spaces and `- . / &`." }),
     payer: PartySchema.optional(),
     payee: PartySchema.optional(),
     dueDate: z.iso.date().optional().openapi({ example: "2026-12-31" }),
@@ -78,8 +90,7 @@ export const RequestCreateSchema = z
       else if (at > Date.now() + MAX_EXPIRY_MS) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "At most 1 year ahead." });
     }
     // The decimals allowed depend on the destination's token, so the authority checks them at admission.
-    if (!isDecimalAmount(b.amount))
-      ctx.addIssue({ code: "custom", path: ["amount"], message: 'Enter an amount greater than zero as a decimal string such as "12.50".' });
+    if (!isDecimalAmount(b.amount)) ctx.addIssue({ code: "custom", path: ["amount"], message: amountProblem(b.amount) });
     if (b.direction === "outgoing" && !b.payee)
       ctx.addIssue({ code: "custom", path: ["payee"], message: "Required for outgoing requests." });
   })

@@ -60,7 +60,7 @@ describe("validation messages written for people", () => {
     expect(res.status).toBe(400);
     expect(res.json.detail).toBe("Check these fields: chain ID, wallet address, token address, colour.");
     expect(res.json.errors).toContainEqual({ path: "chainId", message: "Enter a number." });
-    expect(res.json.errors).toContainEqual({ path: "(root)", message: "Remove this field, which this API does not know: colour." });
+    expect(res.json.errors).toContainEqual({ path: "colour", message: "This API does not know this field; remove it." });
     const query = await r.api("/api/destinations/dst_0k3f9x2m7d4q8w1z/requests?limit=500");
     expect(query.json.detail).toBe("Check this query parameter: limit.");
     expect(query.json.errors).toEqual([{ path: "limit", message: "Must be at most 100." }]);

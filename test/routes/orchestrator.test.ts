@@ -63,14 +63,15 @@ describe("orchestrator requests", () => {
     [{ amount: "-1" }, "amount"],
     [{ amount: "0" }, "amount"],
     [{ currency: "XXX" }, "currency"],
-    [{ reference: "INV-1042" }, "reference"],
+    [{ reference: "INV_1042" }, "reference"],
+    [{ reference: "ORDER#1042" }, "reference"],
     [{ reference: "A".repeat(19) }, "reference"],
     [{ payer: { name: "B", sortCode: "12345", accountNumber: "12345678" } }, "payer.sortCode"],
     [{ payer: { name: "B", accountNumber: "12345678" } }, "payer.sortCode"],
     [{ payer: { name: "B", email: "not-an-email" } }, "payer.email"],
     [{ dueDate: "31/12/2026" }, "dueDate"],
     [{ direction: "sideways" }, "direction"],
-    [{ surprise: true }, "(root)"],
+    [{ surprise: true }, "surprise"],
   ] as const)("refuses %j with a 400 naming %s", async ([patch, path], { expect }) => {
     const { dst, shop } = await setup();
     const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(patch) });
