@@ -33,12 +33,14 @@ export type { RequestStatus };
 export type PaymentRequest = RequestView;
 
 /** One entry of a request's timeline (GET …/requests/{id}/events). */
+/** One event, as webhooks, GET /v1/events and the timeline all show it: `data.object` plus the event's details. */
 export interface RequestEvent {
   id: string;
   type: string;
-  at: string;
+  createdAt: string;
+  sequence: number;
   actor: { type: "client"; clientId: string } | { type: "user" | "payer" | "system" };
-  data: Record<string, string>;
+  data: { object: unknown } & Partial<Record<"reason" | "declared" | "amount" | "note" | "txHash" | "detectedBy", string>>;
 }
 
 export interface Page<T> {

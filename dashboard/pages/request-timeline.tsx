@@ -6,7 +6,12 @@ import { formatAmount, formatDateTime } from "../lib/format";
 import type { RequestEvent } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 
-const WHAT: Record<string, string> = { created: "Created", payment_after_close: "Payment after close", marked_paid: "Marked paid" };
+const WHAT: Record<string, string> = {
+  created: "Created",
+  "payment_link.created": "Payment link created",
+  payment_after_close: "Payment after close",
+  marked_paid: "Marked paid",
+};
 // Event kinds this list has no words for yet still read as words: "payment_seen" → "Payment seen".
 const words = (kind: string) =>
   WHAT[kind] ?? (statusLabel(kind) === kind ? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/_/g, " ") : statusLabel(kind));
@@ -32,8 +37,8 @@ export function RequestTimeline({ destinationId, requestId, version }: { destina
             return (
               <li key={e.id} class="timeline-item">
                 <span class="strong">{words(kind)}</span> <span class="muted">{describeActor(e.actor)}</span>
-                <time class="muted timeline-time" dateTime={e.at}>
-                  {formatDateTime(e.at)}
+                <time class="muted timeline-time" dateTime={e.createdAt}>
+                  {formatDateTime(e.createdAt)}
                 </time>
                 {e.data.reason && <p class="timeline-reason">Reason: {e.data.reason}</p>}
                 {e.data.declared && e.data.amount && <p class="timeline-reason">Declared payment of {formatAmount(e.data.amount)}</p>}

@@ -68,7 +68,7 @@ export function admitInTransaction(host: AdmissionHost, input: AdmitInput, now: 
   }
   host.outbox.put(record, now);
   if (record.kind === "request") admitRequestState(sql, record.row);
-  const deliveries = recordAdmissionEvent(sql, record, input.requestCreatorClientId, now);
+  const deliveries = recordAdmissionEvent(sql, record, input.requestCreatorClientId, now, input.actor);
   // Limits write last, after the request exists: its reservation is keyed by it, and auto-approval moves it.
   const limited = plan ? applyLimits(sql, plan, record, now, now) : { record, transitions: [] };
   const reply = input.reply ?? null;

@@ -185,6 +185,12 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX webhook_endpoint_changes_owner ON webhook_endpoint_changes (owner, at);`,
+  // Orchestrator ergonomics (issue 22): one event shape everywhere. An event keeps who caused it (actor) and
+  // its details (a reason, a txHash), so a request's timeline is read from this log, by request, in log order;
+  // events about a request are kept as long as the request (request-timeline.ts), the rest 30 days.
+  `ALTER TABLE events ADD COLUMN actor TEXT;
+   ALTER TABLE events ADD COLUMN details TEXT;
+   CREATE INDEX events_request ON events (request_id, position) WHERE request_id IS NOT NULL;`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

@@ -23,7 +23,7 @@ export function revokeClient(sql: SqlStorage, clientId: string, actor: AuditActo
   const after = clientRow(sql, clientId);
   if (!after) return null;
   if (rowsWritten > 0) {
-    recordRevocationEvent(sql, clientView(after), now);
+    recordRevocationEvent(sql, clientView(after), now, actor.type === "client" ? actor : { type: actor.type });
     recordAudit(sql, { at: now, actor, action: "client.revoked", target: { type: "client", id: clientId } });
   }
   return clientView(after);

@@ -30,7 +30,7 @@ import { asOwner, type WebhookCaller, type WebhookResult } from "./webhook-calle
 import { deleteEndpoint, insertEndpoint, listEndpoints, retryDelivery, rotateSecret, sendTestEvent } from "./webhook-endpoints";
 import type { NewEndpoint } from "./webhook-endpoints";
 import { listDeliveries } from "./webhook-listing";
-import { listEvents } from "./event-catch-up";
+import { listEvents, requestTimeline } from "./event-catch-up";
 import { limitedChange } from "./endpoint-change-limit";
 
 export { IDEMPOTENCY_TTL_MS } from "./idempotency-keys";
@@ -348,6 +348,11 @@ export class DestinationAuthority extends DurableObject<Env> {
     const result = this.asOwner(caller, false, (o) => retryDelivery(this.sql, o, endpointId, deliveryId, this.now()));
     await this.afterEvents(this.now());
     return result;
+  }
+
+  /** A request's events, oldest first; the Worker has already checked the caller may read the request. */
+  requestTimeline(requestId: string) {
+    return this.ready ? requestTimeline(this.sql, requestId) : [];
   }
 
   listWebhookEvents(caller: WebhookCaller, after: number, type: string | null, limit?: number) {

@@ -1,9 +1,9 @@
 import type { Permission } from "../credentials/permissions";
-import { encodeEventCursor } from "../lib/cursor";
+import { encodeEventCursor } from "../lib/event-cursor";
 import { EVENT_RETENTION_MS, EVENTS_PAGE, EVENTS_PAGE_MAX, TEST_EVENT_TYPE } from "../webhooks/events";
 import type { EventView } from "../webhooks/views";
 import type { EndpointOwner } from "./webhook-endpoints";
-import { clientStanding, endpointMaySee, type EventRow } from "./webhook-store";
+import { clientStanding, endpointMaySee, eventView, type EventRow } from "./webhook-store";
 
 export { EVENTS_PAGE, EVENTS_PAGE_MAX };
 /** Stored events one call reads at most, whatever it finds (API v1.2): the authority is single-threaded. */
@@ -39,15 +39,23 @@ function scopeBranches(viewer: EndpointOwner, readable: Permission[]): [string, 
 export function listEvents(
   sql: SqlStorage,
   viewer: EndpointOwner,
-  after: number,
+  from: number,
   type: string | null,
   now: number,
   pageSize = EVENTS_PAGE,
 ): { data: EventView[]; nextCursor: string; hasMore: boolean } {
   const limit = Math.max(1, Math.min(EVENTS_PAGE_MAX, pageSize));
+  let after = from;
   const standing = viewer.type === "client" ? clientStanding(sql, viewer.clientId, now) : undefined;
   const viewerId = viewer.type === "client" ? viewer.clientId : null;
   const branches = scopeBranches(viewer, standing?.reads ? standing.permissions : []);
+  // Events about requests outlive the 30 days (they are the requests' timelines): start at the first one inside them.
+  const firstKept = sql
+    .exec<{ position: number }>("SELECT position FROM events WHERE created_at > ? ORDER BY created_at LIMIT 1", now - EVENT_RETENTION_MS)
+    .toArray()[0]?.position;
+  const floor =
+    firstKept !== undefined ? firstKept - 1 : (sql.exec<{ p: number | null }>("SELECT MAX(position) AS p FROM events").one().p ?? 0);
+  if (floor > after) after = floor;
   const union = branches.map(([clause]) => `SELECT ${COLUMNS} FROM events WHERE ${clause} AND position > ?`).join(" UNION ALL ");
   const scanned = sql
     .exec<Scanned>(`${union} ORDER BY position LIMIT ?`, ...branches.flatMap(([, binds]) => [...binds, after]), EVENTS_READ_CAP)
@@ -80,22 +88,18 @@ export function listEvents(
     found.length === 0
       ? []
       : sql
-          .exec<Pick<EventRow, "position" | "id" | "object">>(
-            `SELECT position, id, object FROM events WHERE position IN (${found.map(() => "?").join(",")})`,
-            ...found.map((r) => r.position),
-          )
+          .exec<EventRow>(`SELECT * FROM events WHERE position IN (${found.map(() => "?").join(",")})`, ...found.map((r) => r.position))
           .toArray()
           .map((r) => [r.position, r]),
   );
   return {
-    data: found.map((r) => ({
-      id: bodies.get(r.position)!.id,
-      type: r.type,
-      createdAt: new Date(r.created_at).toISOString(),
-      sequence: r.position,
-      data: { object: JSON.parse(bodies.get(r.position)!.object) as unknown },
-    })),
+    data: found.map((r) => eventView(bodies.get(r.position)!)),
     nextCursor: encodeEventCursor(readTo),
     hasMore: more,
   };
+}
+
+/** A request's timeline: every event about it, oldest first, in the one event shape (kept as long as the request). */
+export function requestTimeline(sql: SqlStorage, requestId: string): EventView[] {
+  return sql.exec<EventRow>("SELECT * FROM events WHERE request_id = ? ORDER BY position", requestId).toArray().map(eventView);
 }

@@ -1,5 +1,6 @@
 import type { PaymentRow } from "../db/schema";
 import { newId } from "../lib/ids";
+import { serializePayment } from "../services/payment-view";
 import type { VerifiedTransfer } from "./authority-types";
 
 /**
@@ -131,4 +132,27 @@ export function inRequestUnits(p: Pick<StoredPayment, "amount_minor" | "decimals
   const shift = requestDecimals - p.decimals;
   const amount = BigInt(p.amount_minor);
   return shift >= 0 ? amount * 10n ** BigInt(shift) : amount / 10n ** BigInt(-shift);
+}
+
+/**
+ * A request's payments as its detail view lists them, from the authority's own rows (oldest first,
+ * dropped ones left out): what request.* events carry. `detected` adds the transaction of the event
+ * being written, whose detectedBy is not in the log yet.
+ */
+export function storedPaymentViews(sql: SqlStorage, requestId: string, detected: readonly string[] = []) {
+  const rows = sql
+    .exec<StoredPayment>("SELECT * FROM payments WHERE request_id = ? AND status != 'dropped' ORDER BY created_at, id", requestId)
+    .toArray();
+  if (rows.length === 0) return [];
+  const found = new Set([
+    ...detected,
+    ...sql
+      .exec<{ tx: string }>(
+        "SELECT json_extract(details, '$.txHash') AS tx FROM events WHERE request_id = ? AND json_extract(details, '$.detectedBy') IS NOT NULL",
+        requestId,
+      )
+      .toArray()
+      .map((r) => r.tx),
+  ]);
+  return rows.map((p) => serializePayment(toD1(p, ""), found));
 }

@@ -6,6 +6,7 @@ import type { PaymentActor, TransitionActor, TransitionInput, TransitionRecord, 
 import { afterTransition, clientOf } from "./transition-hooks";
 import { recordEvent, type RecordEventInput } from "./webhook-store";
 import { outboxOf } from "./outbox";
+import { storedPaymentViews } from "./payment-store";
 
 /**
  * A request's state in the authority, its single writer. Plain functions over
@@ -77,14 +78,20 @@ export function writeStatus(sql: SqlStorage, change: StatusChange, now: number):
   const { row, type, actor, data } = change;
   const sequence = change.sequenceBefore + 1;
   const after: RequestRow = { ...row, statusSequence: sequence, updatedAt: now };
+  const eventActor: EventActor = actor.type === "client" ? clientOf(actor) : { type: actor.type };
   const { eventId } = recordEvent(sql, {
     type,
     at: now,
-    object: serializeRequest(after, now),
+    actor: eventActor,
+    details: data,
+    // The detail view (with its payments), as GET /v1/requests/{id} answers it at this event.
+    object: {
+      ...serializeRequest(after, now),
+      payments: storedPaymentViews(sql, after.id, data.detectedBy && data.txHash ? [data.txHash] : []),
+    },
     subject: { kind: "request", requestId: after.id, direction: after.direction, creatorClientId: after.createdByClientId },
   });
   sql.exec("UPDATE requests SET status = ?, sequence = ?, row = ? WHERE id = ?", after.status, sequence, JSON.stringify(after), after.id);
-  const eventActor: EventActor = actor.type === "client" ? clientOf(actor) : { type: actor.type };
   const record: TransitionRecord = {
     kind: "transition",
     row: after,

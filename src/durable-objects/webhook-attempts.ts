@@ -161,7 +161,11 @@ export function deadLetter(sql: SqlStorage, deliveryId: string, now: number): vo
 export function webhookHousekeeping(sql: SqlStorage, now: number): number | null {
   const cutoff = now - EVENT_RETENTION_MS;
   sql.exec("DELETE FROM webhook_deliveries WHERE created_at <= ? AND status != 'pending'", cutoff);
-  sql.exec("DELETE FROM events WHERE created_at <= ? AND id NOT IN (SELECT event_id FROM webhook_deliveries)", cutoff);
+  // Events about a request are its timeline: kept with it. Only the others (client.revoked, tests) go.
+  sql.exec(
+    "DELETE FROM events WHERE created_at <= ? AND request_id IS NULL AND id NOT IN (SELECT event_id FROM webhook_deliveries)",
+    cutoff,
+  );
   return sql
     .exec<{ at: number | null }>(
       `SELECT MIN(updated_at) + ${ENQUEUE_GRACE_MS} AS at FROM webhook_deliveries WHERE status = 'pending' AND enqueued = 0`,
@@ -171,6 +175,6 @@ export function webhookHousekeeping(sql: SqlStorage, now: number): number | null
 
 /** When the oldest event leaves the 30-day log (webhookHousekeeping deletes it then), for the alarm. */
 export function nextEventPurge(sql: SqlStorage): number | null {
-  const oldest = sql.exec<{ at: number | null }>("SELECT MIN(created_at) AS at FROM events").one().at;
+  const oldest = sql.exec<{ at: number | null }>("SELECT MIN(created_at) AS at FROM events WHERE request_id IS NULL").one().at;
   return oldest === null ? null : oldest + EVENT_RETENTION_MS;
 }

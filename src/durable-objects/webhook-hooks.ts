@@ -1,5 +1,6 @@
 import { serializeRequest } from "../services/request-view";
-import type { AdmissionRecord, ClientView } from "./authority-types";
+import type { EventActor } from "../db/schema";
+import type { Actor, AdmissionRecord, ClientView } from "./authority-types";
 import { recordEvent } from "./webhook-store";
 
 /**
@@ -12,13 +13,20 @@ export function recordAdmissionEvent(
   record: AdmissionRecord,
   requestCreatorClientId: string | null | undefined,
   at: number,
+  admittedFor: Actor,
 ): number {
+  const actor: EventActor =
+    admittedFor.type === "client"
+      ? { type: "client", clientId: admittedFor.clientId, ...(admittedFor.via ? { via: admittedFor.via } : {}) }
+      : { type: "user" };
   if (record.kind === "request") {
     const row = record.row;
     return recordEvent(sql, {
       type: "request.created",
       at,
-      object: serializeRequest(row),
+      actor,
+      // The same view as every later request.* event: the detail view, with its payments (none yet).
+      object: { ...serializeRequest(row), payments: [] },
       subject: { kind: "request", requestId: row.id, direction: row.direction, creatorClientId: row.createdByClientId },
     }).deliveries;
   }
@@ -27,6 +35,7 @@ export function recordAdmissionEvent(
   return recordEvent(sql, {
     type: "payment_link.created",
     at,
+    actor,
     object: {
       id: link.id,
       requestId: link.requestId,
@@ -38,6 +47,6 @@ export function recordAdmissionEvent(
   }).deliveries;
 }
 
-export function recordRevocationEvent(sql: SqlStorage, client: ClientView, at: number): void {
-  recordEvent(sql, { type: "client.revoked", at, object: client, subject: { kind: "client", clientId: client.id } });
+export function recordRevocationEvent(sql: SqlStorage, client: ClientView, at: number, actor: EventActor): void {
+  recordEvent(sql, { type: "client.revoked", at, actor, object: client, subject: { kind: "client", clientId: client.id } });
 }

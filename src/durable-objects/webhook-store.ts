@@ -1,5 +1,7 @@
 import type { Permission } from "../credentials/permissions";
+import type { EventActor } from "../db/schema";
 import { newId } from "../lib/ids";
+import type { EventView } from "../webhooks/views";
 import { isExpired } from "./client-limits";
 import { TEST_EVENT_TYPE, type WebhookEventType } from "../webhooks/events";
 
@@ -17,6 +19,10 @@ export type EventSubject =
 export type RecordEventInput = {
   type: WebhookEventType;
   subject: EventSubject;
+  /** Who caused it, as events show actors (never a secret's hash). */
+  actor: EventActor;
+  /** What else the event says, beside the object: a reason, a txHash, detectedBy. */
+  details?: Record<string, string>;
   /** The request, link or client exactly as the API shows it now (full state, not a diff). */
   object: unknown;
   at: number;
@@ -46,6 +52,9 @@ export type EventRow = {
   client_id: string | null;
   object: string;
   created_at: number;
+  /** JSON; null on events recorded before actors were kept (authority step 9). */
+  actor: string | null;
+  details: string | null;
 };
 
 /**
@@ -87,10 +96,30 @@ export function clientStanding(sql: SqlStorage, clientId: string | null, now: nu
   return { reads: row.status === "active" && !isExpired(row, now), permissions: JSON.parse(row.permissions) as Permission[] };
 }
 
-/** The exact body every attempt of an event sends; `sequence` is the log position, increasing per request. */
-export function eventBody(e: EventRow): string {
-  return `{"id":${JSON.stringify(e.id)},"type":${JSON.stringify(e.type)},"createdAt":${JSON.stringify(new Date(e.created_at).toISOString())},"sequence":${e.position},"data":{"object":${e.object}}}`;
+/** An event recorded before actors were kept: the request's creator for its creation, else the system. */
+function legacyActor(e: Pick<EventRow, "type" | "object">): EventActor {
+  if (e.type !== "request.created") return { type: "system" };
+  const createdBy = (JSON.parse(e.object) as { createdBy?: { type: string; clientId?: string } }).createdBy;
+  return createdBy?.type === "client" && createdBy.clientId ? { type: "client", clientId: createdBy.clientId } : { type: "user" };
 }
+
+/** `data` of an event: its object, and its details beside it (as Stripe puts previous_attributes beside object). */
+function dataJson(e: Pick<EventRow, "object" | "details">): string {
+  const details = e.details === null ? "" : e.details.slice(1, -1);
+  return `{"object":${e.object}${details ? `,${details}` : ""}}`;
+}
+
+/**
+ * The exact body every attempt of an event sends, and the one shape of an event everywhere (webhooks,
+ * GET /v1/events, a request's timeline): `sequence` is the destination's log position, only growing.
+ */
+export function eventBody(e: EventRow): string {
+  const actor = e.actor ?? JSON.stringify(legacyActor(e));
+  return `{"id":${JSON.stringify(e.id)},"type":${JSON.stringify(e.type)},"createdAt":${JSON.stringify(new Date(e.created_at).toISOString())},"sequence":${e.position},"actor":${actor},"data":${dataJson(e)}}`;
+}
+
+/** An event as the API shows it (the parsed eventBody). */
+export const eventView = (e: EventRow): EventView => JSON.parse(eventBody(e)) as EventView;
 
 export const subscribed = (endpoint: Pick<EndpointRow, "events">, type: string) => {
   const events = JSON.parse(endpoint.events) as string[];
@@ -111,14 +140,23 @@ function insertDelivery(sql: SqlStorage, eventId: string, endpointId: string, at
   return id;
 }
 
-function insertEvent(sql: SqlStorage, type: string, subject: EventSubject | null, object: unknown, at: number): EventRow {
+type NewEvent = {
+  type: string;
+  subject: EventSubject | null;
+  object: unknown;
+  at: number;
+  actor: EventActor;
+  details?: Record<string, string>;
+};
+
+function insertEvent(sql: SqlStorage, { type, subject, object, at, actor, details }: NewEvent): EventRow {
   const id = newId("evt");
   const requestId = subject?.kind === "request" ? subject.requestId : null;
   const direction = subject?.kind === "request" ? subject.direction : null;
   const clientId = subject === null ? null : subject.kind === "request" ? subject.creatorClientId : subject.clientId;
   return sql
     .exec<EventRow>(
-      "INSERT INTO events (id, type, request_id, direction, client_id, object, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
+      "INSERT INTO events (id, type, request_id, direction, client_id, object, created_at, actor, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
       id,
       type,
       requestId,
@@ -126,6 +164,8 @@ function insertEvent(sql: SqlStorage, type: string, subject: EventSubject | null
       clientId,
       JSON.stringify(object),
       at,
+      JSON.stringify(actor),
+      details && Object.keys(details).length > 0 ? JSON.stringify(details) : null,
     )
     .one();
 }
@@ -137,7 +177,7 @@ function insertEvent(sql: SqlStorage, type: string, subject: EventSubject | null
  * does it anyway if the object dies first). Returns the new event's id.
  */
 export function recordEvent(sql: SqlStorage, input: RecordEventInput): { eventId: string; deliveries: number } {
-  const event = insertEvent(sql, input.type, input.subject, input.object, input.at);
+  const event = insertEvent(sql, input);
   const endpoints = sql.exec<EndpointRow>("SELECT * FROM webhook_endpoints WHERE status = 'enabled'").toArray();
   let deliveries = 0;
   for (const e of endpoints) {
@@ -151,6 +191,6 @@ export function recordEvent(sql: SqlStorage, input: RecordEventInput): { eventId
 /** "Send test event": an event for one endpoint only, kept out of the catch-up lists. */
 export function recordTestEvent(sql: SqlStorage, endpoint: EndpointRow, at: number): string {
   const object = { message: "A test event from Payrelay: your endpoint is reachable and verifies signatures.", endpointId: endpoint.id };
-  const event = insertEvent(sql, TEST_EVENT_TYPE, null, object, at);
+  const event = insertEvent(sql, { type: TEST_EVENT_TYPE, subject: null, object, at, actor: { type: "system" } });
   return insertDelivery(sql, event.id, endpoint.id, at);
 }

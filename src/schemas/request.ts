@@ -6,6 +6,7 @@ import { REQUEST_STATUSES } from "../lib/request-status";
 import { PaymentSchema } from "./payment";
 import { DestinationParams } from "./destination";
 import { humanText } from "./text";
+import { WebhookEventSchema } from "./webhook";
 
 /** A UK payment reference: letters, digits, space and `- . / &`, up to 18 (API v1.2). */
 export const REFERENCE_PATTERN = /^[A-Za-z0-9 \-./&]{1,18}$/;
@@ -182,27 +183,6 @@ export const TransitionBodySchema = z
   .strict()
   .openapi("TransitionBody", { example: { reason: "Order cancelled by the customer" } });
 
-export const EventActorSchema = z
-  .union([
-    z.object({
-      type: z.literal("client"),
-      clientId: z.string(),
-      via: z.literal("mcp").optional().openapi({ description: "Present when the client acted through the MCP endpoint (/mcp)." }),
-    }),
-    z.object({ type: z.enum(["user", "payer", "system"]) }),
-  ])
-  .openapi("EventActor");
-
-export const RequestEventSchema = z
-  .object({
-    id: z.string(),
-    type: z.string().openapi({ example: "request.approved" }),
-    at: z.string(),
-    actor: EventActorSchema,
-    data: z.record(z.string(), z.string()),
-  })
-  .openapi("RequestEvent");
-
-export const RequestEventListSchema = z
-  .object({ data: z.array(RequestEventSchema) })
-  .openapi("RequestEventList", { description: "Every transition, oldest first." });
+export const RequestEventListSchema = z.object({ data: z.array(WebhookEventSchema) }).openapi("RequestEventList", {
+  description: "Every event about the request, oldest first: the same objects, with the same ids, as webhooks and GET /v1/events.",
+});

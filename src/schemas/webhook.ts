@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { idPattern } from "../lib/ids";
 import { DestinationParams } from "./destination";
 import { EVENTS_PAGE, EVENTS_PAGE_MAX, WEBHOOK_EVENT_TYPES } from "../webhooks/events";
-import { decodeEventCursor } from "../lib/cursor";
+import { decodeEventCursor } from "../lib/event-cursor";
 
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 
@@ -56,19 +56,53 @@ export const WebhookDeliverySchema = z
   })
   .openapi("WebhookDelivery");
 
+export const EventActorSchema = z
+  .union([
+    z.object({
+      type: z.literal("client"),
+      clientId: z.string(),
+      via: z.literal("mcp").optional().openapi({ description: "Present when the client acted through the MCP endpoint (/mcp)." }),
+    }),
+    z.object({ type: z.enum(["user", "payer", "system"]) }),
+  ])
+  .openapi("EventActor", { description: "Who caused the event: a client ID, the recipient (user), the payer, or Payrelay itself." });
+
+/** Beside `object`, what the event says: a reason, a txHash and amount, detectedBy, a note. */
+const eventData = <T extends z.ZodType>(object: T) =>
+  z.object({ object }).catchall(z.string()).openapi({
+    description:
+      "`object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, ….",
+  });
+
+const eventFields = {
+  id: z
+    .string()
+    .openapi({
+      example: "evt_0k3f9x2m7d4q8w1z",
+      description: "The same on every delivery, in GET /v1/events and in the request's timeline.",
+    }),
+  createdAt: z.string().openapi({ example: "2026-12-03T13:31:35.000Z" }),
+  sequence: z.number().int().openapi({
+    example: 42,
+    description:
+      "The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.",
+  }),
+  actor: EventActorSchema,
+};
+
 export const WebhookEventSchema = z
   .object({
-    id: z.string().openapi({ example: "evt_0k3f9x2m7d4q8w1z" }),
+    ...eventFields,
     type: WebhookEventTypeSchema,
-    createdAt: z.string(),
-    sequence: z.number().int().openapi({ description: "Increases per request: drop an event older than one already applied." }),
-    data: z.object({
-      object: z
-        .record(z.string(), z.unknown())
-        .openapi({ description: "The request, payment link or client as the API shows it at this event." }),
-    }),
+    data: eventData(
+      z.record(z.string(), z.unknown()).openapi({ description: "The request, payment link or client as the API shows it at this event." }),
+    ),
   })
   .openapi("WebhookEvent");
+
+/** One event type's payload, with its object typed (the document's `webhooks` entries, so SDKs type them). */
+export const typedEvent = <T extends z.ZodType>(type: string, object: T) =>
+  z.object({ ...eventFields, type: z.literal(type), data: eventData(object) });
 
 const param = (name: string, prefix: "whe" | "whd", what: string) =>
   z

@@ -1,22 +1,56 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { requestEvents, type RequestRow } from "../db/schema";
+import type { EventView } from "../webhooks/views";
+import { authority } from "./authority";
+import { serializeRequest } from "./request-view";
+import type { z } from "@hono/zod-openapi";
+import type { WebhookEventSchema } from "../schemas/webhook";
+
+type ApiEvent = z.output<typeof WebhookEventSchema>;
 
 /**
- * A request's timeline, oldest first. `request.created` is read from the row
- * itself (its creation is the row), with an id derived from the request's, so
- * it is stable; every later event is a `request_events` row from the outbox.
+ * A request's timeline, oldest first, in the one event shape (API v1.2): the
+ * very events webhooks deliver and GET /v1/events lists, with the same ids and
+ * `sequence`, read from the destination's authority, which wrote them.
+ *
+ * D1's copies of transition events (request_events, with the same ids) fill in
+ * what the authority's log did not keep before it kept actors; and a request
+ * older than that log (created before webhooks existed) still shows its
+ * creation and transitions from D1, with `sequence` 0 and its current view as
+ * the object: that history has no log position to give.
  */
-export async function listRequestEvents(db: Database, row: RequestRow) {
-  const rows = await db.select().from(requestEvents).where(eq(requestEvents.requestId, row.id)).orderBy(asc(requestEvents.sequence));
-  const created = {
-    id: `evt_created_${row.id.slice(4)}`,
-    type: "request.created",
-    at: new Date(row.createdAt).toISOString(),
-    actor: row.createdByType === "client" ? { type: "client" as const, clientId: row.createdByClientId! } : { type: "user" as const },
-    data: {},
-  };
-  return {
-    data: [created, ...rows.map((e) => ({ id: e.id, type: e.type, at: new Date(e.at).toISOString(), actor: e.actor, data: e.data ?? {} }))],
-  };
+export async function listRequestEvents(env: Env, db: Database, row: RequestRow): Promise<{ data: ApiEvent[] }> {
+  const [logged, copies] = await Promise.all([
+    authority(env, row.destinationId).requestTimeline(row.id),
+    db.select().from(requestEvents).where(eq(requestEvents.requestId, row.id)).orderBy(asc(requestEvents.sequence)),
+  ]);
+  const byId = new Map(copies.map((e) => [e.id, e]));
+  const events: EventView[] = (logged as EventView[]).map((e) => {
+    const copy = byId.get(e.id);
+    return copy ? { ...e, actor: copy.actor, data: { ...(copy.data ?? {}), ...e.data } } : e;
+  });
+  const known = new Set(events.map((e) => e.id));
+  const view = serializeRequest(row);
+  const legacy: EventView[] = copies
+    .filter((e) => !known.has(e.id))
+    .map((e) => ({
+      id: e.id,
+      type: e.type,
+      createdAt: new Date(e.at).toISOString(),
+      sequence: 0,
+      actor: e.actor,
+      data: { object: view, ...(e.data ?? {}) },
+    }));
+  if (!events.some((e) => e.type === "request.created"))
+    legacy.unshift({
+      id: `evt_created_${row.id.slice(4)}`,
+      type: "request.created",
+      createdAt: new Date(row.createdAt).toISOString(),
+      sequence: 0,
+      actor: row.createdByType === "client" ? { type: "client", clientId: row.createdByClientId! } : { type: "user" },
+      data: { object: view },
+    });
+  // The authority writes only the contract's event types; its views say `string`.
+  return { data: [...legacy, ...events] as ApiEvent[] };
 }

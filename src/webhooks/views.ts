@@ -22,4 +22,14 @@ export type DeliveryView = {
   updatedAt: string;
 };
 
-export type EventView = { id: string; type: string; createdAt: string; sequence: number; data: { object: unknown } };
+export type EventActorView = { type: "client"; clientId: string; via?: "mcp" } | { type: "user" } | { type: "payer" } | { type: "system" };
+
+/** One event, the same everywhere: webhooks, GET /v1/events, a request's timeline. */
+export type EventView = {
+  id: string;
+  type: string;
+  createdAt: string;
+  sequence: number;
+  actor: EventActorView;
+  data: { object: unknown } & Record<string, unknown>;
+};

@@ -3,6 +3,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { AUTHORITY_MIGRATIONS, isInitialised, migrateAuthority } from "../../src/durable-objects/authority-storage";
 import { sha256Hex } from "../../src/lib/crypto";
+import { requestTimeline } from "../../src/durable-objects/event-catch-up";
 
 /**
  * SHA-256 of each step of AUTHORITY_MIGRATIONS, in order. A deployed authority has
@@ -19,6 +20,7 @@ const PINNED_STEPS = [
   "5ff0be208a7f3cc1d31af7465f40665cba8afc0671ef5e2e35a14c883a3be12c",
   "a10e81f50452f3c5e7fc9bff69e7dc9f30b11317d0d46110ef4f680eb19a808b",
   "27d7a88ee60173255939702dd5852175e93ba30925fdc648c27fcfd4162c85fe",
+  "19791fc09c65c399ac62034573df3501fea775fb5d5b92fb52c244579a022584",
 ];
 
 const N = AUTHORITY_MIGRATIONS.length;
@@ -83,6 +85,18 @@ describe("authority migration steps", () => {
         1_795_440_010_000,
       );
 
+      // An event as version N-1 recorded it: no actor, no details.
+      sql.exec(
+        "INSERT INTO events (id, type, request_id, direction, client_id, object, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "evt_mig",
+        "request.created",
+        "req_mig1",
+        "incoming",
+        "cli_mig",
+        '{"id":"req_mig1","createdBy":{"type":"client","clientId":"cli_mig","clientName":"Shop"}}',
+        1_795_440_000_000,
+      );
+
       migrateAuthority(sql);
 
       expect(sql.exec<{ version: number }>("SELECT version FROM schema_version").one().version).toBe(N);
@@ -90,7 +104,15 @@ describe("authority migration steps", () => {
       const last = AUTHORITY_MIGRATIONS[N - 1]!;
       const rebuilt = [...last.matchAll(/ALTER TABLE (\w+) RENAME/g)].map((m) => m[1]!);
       const added = [...last.matchAll(/CREATE TABLE (\w+)/g)].map((m) => m[1]!).filter((t) => !rebuilt.includes(t));
-      expect(added.length + rebuilt.length).toBeGreaterThan(0);
+      const columns = [...last.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)].map((m) => [m[1]!, m[2]!] as const);
+      expect(added.length + rebuilt.length + columns.length).toBeGreaterThan(0);
+      for (const [table, column] of columns)
+        expect(
+          sql
+            .exec<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+            .toArray()
+            .map((c) => c.name),
+        ).toContain(column);
       expect(
         before.filter((t) => added.includes(t)),
         "version N-1 lacked the last step's tables",
@@ -104,6 +126,19 @@ describe("authority migration steps", () => {
       ]);
       expect(sql.exec("SELECT id, subject, record, attempts FROM outbox").toArray()).toEqual([
         { id: "request:req_mig1", subject: "req_mig1", record, attempts: 0 },
+      ]);
+
+      // The old event reads in the one event shape, its actor derived from the request's creator.
+      const old = requestTimeline(sql, "req_mig1");
+      expect(old).toEqual([
+        {
+          id: "evt_mig",
+          type: "request.created",
+          createdAt: new Date(1_795_440_000_000).toISOString(),
+          sequence: expect.any(Number),
+          actor: { type: "client", clientId: "cli_mig" },
+          data: { object: { id: "req_mig1", createdBy: { type: "client", clientId: "cli_mig", clientName: "Shop" } } },
+        },
       ]);
 
       // Running it again (every start of an initialised object does) changes nothing.

@@ -26,7 +26,7 @@ describe("orchestrator lifecycle actions", () => {
     const res = await shop.orchestrator(`/v1/requests/${req.id}/cancel`, { method: "POST", body: { reason: "Order withdrawn" } });
     expect(res.status).toBe(200);
     expect(res.json.status).toBe("cancelled");
-    expect((await shop.orchestrator(`/v1/requests/${req.id}/events`)).json.data[1].data).toEqual({ reason: "Order withdrawn" });
+    expect((await shop.orchestrator(`/v1/requests/${req.id}/events`)).json.data[1].data).toMatchObject({ reason: "Order withdrawn" });
   });
 
   it("another client's request is 404 to cancel, even for a reader who may read it; events follow read visibility", async ({ expect }) => {

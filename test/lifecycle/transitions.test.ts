@@ -67,12 +67,12 @@ describe("the request lifecycle table (recipient actions)", () => {
     expect((await act(req.id, "approve")).json.status).toBe("approved");
     expect((await act(req.id, "cancel", { reason: "Paid by cheque instead" })).status).toBe(200);
     expect((await act(req.id, "cancel")).status).toBe(200);
-    const list = (await events(req.id)).json.data as { id: string; type: string; at: string; actor: unknown; data: unknown }[];
+    const list = (await events(req.id)).json.data as { id: string; type: string; createdAt: string; actor: unknown; data: unknown }[];
     expect(list.map((e) => e.type)).toEqual(["request.created", "request.approved", "request.cancelled"]);
     expect(list.map((e) => e.actor)).toEqual([{ type: "user" }, { type: "user" }, { type: "user" }]);
-    expect(list[2]!.data).toEqual({ reason: "Paid by cheque instead" });
+    expect(list[2]!.data).toMatchObject({ reason: "Paid by cheque instead", object: { id: req.id, status: "cancelled" } });
     expect(new Set(list.map((e) => e.id)).size).toBe(3);
-    expect([...list].sort((a, b) => a.at.localeCompare(b.at))).toEqual(list);
+    expect([...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt))).toEqual(list);
   });
 
   it("rejects with a reason; bad reasons are 400, unknown requests 404", async ({ expect }) => {

@@ -52,8 +52,13 @@ describe("submitting payments for incoming requests", () => {
     expect(again.status).toBe(202);
     expect(again.json).toEqual(paid.json);
     const events = (await t.shop.orchestrator(`/v1/requests/${req.id}/events`)).json.data;
-    expect(events.map((e: { type: string }) => e.type)).toEqual(["request.created", "request.partially_paid", "request.paid"]);
-    expect(events[1].actor).toEqual({ type: "payer" });
+    expect(events.map((e: { type: string }) => e.type)).toEqual([
+      "request.created",
+      "payment_link.created",
+      "request.partially_paid",
+      "request.paid",
+    ]);
+    expect(events[2].actor).toEqual({ type: "payer" });
     expect(await d1Payments(req.id)).toHaveLength(2);
   });
 
@@ -90,6 +95,21 @@ describe("submitting payments for incoming requests", () => {
     expect((await t.shop.orchestrator(`/v1/requests/${b.id}`)).json).toMatchObject({ status: "pending", amountPaid: "0.000000" });
     const own = await submit(t, a.id, { txHash });
     expect([own.status, own.json.status]).toEqual([202, "paid"]);
+  });
+
+  it("once A's reference paid A, submitting it for B is 409 payment_already_used, before any attribution rule (API v1.2)", async ({
+    expect,
+  }) => {
+    const t = await chainTenant();
+    const a = await incomingRequest(t);
+    const b = await incomingRequest(t);
+    const { txHash } = await pay(t, a.id, 12_500_000n, 6);
+    expect((await submit(t, a.id, { txHash })).json.status).toBe("paid");
+    const other = await submit(t, b.id, { txHash });
+    expect([other.status, other.json.code]).toEqual([409, "payment_already_used"]);
+    // For A itself the same transaction is the same payment again.
+    const again = await submit(t, a.id, { txHash });
+    expect([again.status, again.json.status, again.json.payments.length]).toEqual([202, "paid", 1]);
   });
 
   it("concurrent submissions of one transfer for two requests: exactly one wins", async ({ expect }) => {

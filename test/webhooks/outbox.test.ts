@@ -64,6 +64,7 @@ describe("the webhook outbox", () => {
         () =>
           recordEvent(state.storage.sql, {
             type: "request.paid",
+            actor: { type: "system" },
             at: Date.now() - ENQUEUE_GRACE_MS - 1,
             object: { id: "req_0000000000000001", status: "paid" },
             subject: { kind: "request", requestId: "req_0000000000000001", direction: "incoming", creatorClientId: null },

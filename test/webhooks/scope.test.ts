@@ -31,7 +31,9 @@ async function setup() {
 async function lifecycle(dst: string, type: "request.paid", id: string, subject: EventSubject) {
   const stub = authority(env, dst);
   await runInDurableObject(stub, (_i, state) =>
-    state.storage.transactionSync(() => recordEvent(state.storage.sql, { type, at: Date.now(), object: { id, status: "paid" }, subject })),
+    state.storage.transactionSync(() =>
+      recordEvent(state.storage.sql, { type, actor: { type: "system" }, at: Date.now(), object: { id, status: "paid" }, subject }),
+    ),
   );
   await runInDurableObject(stub, (o: DestinationAuthority) => o["afterEvents"](Date.now()));
 }
@@ -119,6 +121,7 @@ describe("orchestrator endpoints see only what their client may read, at deliver
       state.storage.transactionSync(() =>
         recordEvent(state.storage.sql, {
           type: "request.paid",
+          actor: { type: "system" },
           at: Date.now(),
           object: { id: shopIn.id },
           subject: { kind: "request", requestId: shopIn.id, direction: "incoming", creatorClientId: shop.id },

@@ -13,5 +13,8 @@ export const cancelHandler: AppRouteHandler<typeof cancelOrchestratorRequest> = 
 export const eventsHandler: AppRouteHandler<typeof listOrchestratorRequestEvents> = async (c) => {
   const v = readVisibility(c.env, c.var.credential);
   const db = database(c.env.DB);
-  return c.json(await listRequestEvents(db, await readRequest(db, c.req.valid("param").requestId, v, c.var.credential.destinationId)), 200);
+  return c.json(
+    await listRequestEvents(c.env, db, await readRequest(db, c.req.valid("param").requestId, v, c.var.credential.destinationId)),
+    200,
+  );
 };

@@ -26,5 +26,5 @@ export const eventsHandler: AppRouteHandler<typeof listDestinationRequestEvents>
   const db = database(c.env.DB);
   const { destinationId, requestId } = c.req.valid("param");
   const d = await ownedDestination(db, c.var.user.id, destinationId);
-  return c.json(await listRequestEvents(db, await readRequest(db, requestId, { type: "recipient" }, d.id)), 200);
+  return c.json(await listRequestEvents(c.env, db, await readRequest(db, requestId, { type: "recipient" }, d.id)), 200);
 };

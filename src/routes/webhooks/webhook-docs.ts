@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type { AppRouter } from "../../lib/create-router";
-import { WebhookEventSchema } from "../../schemas/webhook";
+import { ClientSchema } from "../../schemas/client";
+import { RequestDetailSchema } from "../../schemas/request";
+import { typedEvent } from "../../schemas/webhook";
 import { WEBHOOK_EVENT_TYPES } from "../../webhooks/events";
 
 const HEADERS = {
@@ -9,9 +11,24 @@ const HEADERS = {
   "webhook-signature": '`v1,<base64 HMAC-SHA256>` of "{id}.{timestamp}.{body}"; two, space-separated, during a secret rotation.',
 };
 
-/** Lists every event under the OpenAPI 3.1 `webhooks` map, so SDK generators type the payloads. */
+/** A payment link as its event shows it: named, without its URL (which carries the payer's capability token). */
+export const PaymentLinkEventObjectSchema = z
+  .object({ id: z.string(), requestId: z.string(), destinationId: z.string(), expiresAt: z.string(), createdAt: z.string() })
+  .openapi("PaymentLinkEventObject");
+
+const objectOf = (type: string) =>
+  type.startsWith("request.") ? RequestDetailSchema : type === "client.revoked" ? ClientSchema : PaymentLinkEventObjectSchema;
+
+const schemaName = (type: string) =>
+  `${type
+    .split(/[._]/)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("")}Event`;
+
+/** Lists every event under the OpenAPI 3.1 `webhooks` map, each with its object typed, so SDK generators type the payloads. */
 export function registerWebhookDocs(router: AppRouter): void {
   for (const type of WEBHOOK_EVENT_TYPES) {
+    const schema = typedEvent(type, objectOf(type)).openapi(schemaName(type));
     router.openAPIRegistry.registerWebhook({
       method: "post",
       path: type,
@@ -27,7 +44,7 @@ export function registerWebhookDocs(router: AppRouter): void {
         headers: z.object(
           Object.fromEntries(Object.entries(HEADERS).map(([name, description]) => [name, z.string().openapi({ description })])),
         ),
-        body: { required: true, content: { "application/json": { schema: WebhookEventSchema } } },
+        body: { required: true, content: { "application/json": { schema } } },
       },
       responses: {
         200: { description: "Any 2xx: delivered" },
