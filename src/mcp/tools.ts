@@ -15,7 +15,7 @@ import {
   RequestSchema,
   TransitionBodySchema,
 } from "../schemas/request";
-import { EventsQuery, WebhookEventSchema, eventPage, page } from "../schemas/webhook";
+import { EventsQuery, WebhookEventSchema, eventPage } from "../schemas/webhook";
 import { DESCRIPTIONS } from "./descriptions";
 
 /**
