@@ -14,6 +14,8 @@ import { clientStanding, endpointMaySee, eventBody, type EndpointRow, type Event
 /** A delivery recorded but not on the queue this long is an orphan (its enqueue died): the alarm sends it. */
 export const ENQUEUE_GRACE_MS = 10_000;
 const ENQUEUE_BATCH = 100;
+/** After a success, an endpoint's retries due later than this are sent at once. */
+export const BRING_FORWARD_MS = 30_000;
 
 type DeliveryRow = {
   id: string;
@@ -114,7 +116,16 @@ export function reportAttempt(sql: SqlStorage, deliveryId: string, attempt: numb
   if (ok) {
     sql.exec(`${base}, status = 'delivered', next_attempt_at = NULL WHERE id = ?`, attempt, outcome.status, null, now, d.id);
     sql.exec("UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ?", d.endpoint_id);
-    return false;
+    // The receiver is back: what it missed goes now, not at each delivery's next scheduled retry (up to 24 h away).
+    // A retry due within BRING_FORWARD_MS keeps its own message: sending it twice would only duplicate it.
+    const { rowsWritten } = sql.exec(
+      "UPDATE webhook_deliveries SET next_attempt_at = ?, enqueued = 0, updated_at = ? WHERE endpoint_id = ? AND status = 'pending' AND attempts > 0 AND next_attempt_at > ?",
+      now,
+      now,
+      d.endpoint_id,
+      now + BRING_FORWARD_MS,
+    );
+    return rowsWritten > 0;
   }
   sql.exec("UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?", now, d.endpoint_id);
   const endpoint = sql.exec<EndpointRow>("SELECT * FROM webhook_endpoints WHERE id = ?", d.endpoint_id).one();

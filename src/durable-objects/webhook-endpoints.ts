@@ -21,6 +21,7 @@ export function endpointView(r: EndpointRow): EndpointView {
     events: JSON.parse(r.events) as string[],
     status: r.status,
     disabledReason: r.disabled_reason,
+    failingSince: r.failing_since === null ? null : new Date(r.failing_since).toISOString(),
     clientId: r.client_id,
     createdAt: new Date(r.created_at).toISOString(),
   };

@@ -13,8 +13,7 @@ const unauthenticated = (detail: string) => new ApiError("unauthenticated", deta
 function notASecret(header: string): string {
   if (!header.trim()) return "No credentials: send `Authorization: Bearer <client secret>` (the prsk_… secret the dashboard showed once).";
   const [scheme = "", value = ""] = header.trim().split(/\s+/, 2);
-  if (!/^bearer$/i.test(scheme))
-    return `The ${scheme} scheme is not accepted: send the client secret as \`Authorization: Bearer prsk_…\`.`;
+  if (!/^bearer$/i.test(scheme)) return `The ${scheme} scheme is not accepted: send the client secret as \`Authorization: Bearer prsk_…\`.`;
   if (value.startsWith("whsec_"))
     return "That is a webhook signing secret (whsec_…), which only verifies deliveries: authenticate with the client secret (prsk_…).";
   if (!value.startsWith("prsk_")) return "That is not a Payrelay client secret: client secrets start with prsk_.";

@@ -9,7 +9,10 @@ export const ProblemSchema = z
     detail: z.string(),
     code: z.enum(PROBLEM_CODES).openapi({ example: "validation_failed" }),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    requestId: z.string().optional().openapi({ example: "rid_7m2k9x4q8w1z3f5d", description: "This call's Request-Id header: quote it when asking about the call." }),
+    requestId: z
+      .string()
+      .optional()
+      .openapi({ example: "rid_7m2k9x4q8w1z3f5d", description: "This call's Request-Id header: quote it when asking about the call." }),
   })
   .openapi("Problem");
 

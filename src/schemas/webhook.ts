@@ -27,6 +27,10 @@ export const WebhookEndpointSchema = z
     events: z.array(z.string()),
     status: z.enum(["enabled", "disabled"]),
     disabledReason: z.string().nullable().openapi({ description: "Why Payrelay disabled it: a 410 answer, or 5 days of failures." }),
+    failingSince: z.string().nullable().openapi({
+      description:
+        "Since when every delivery to it has failed (it is still `enabled` and retried; disabled after 5 days). Null once one succeeds.",
+    }),
     clientId: z.string().nullable().openapi({ description: "The orchestrator's client ID, or null for the recipient's own endpoint." }),
     createdAt: z.string(),
   })
@@ -75,12 +79,10 @@ const eventData = <T extends z.ZodType>(object: T) =>
   });
 
 const eventFields = {
-  id: z
-    .string()
-    .openapi({
-      example: "evt_0k3f9x2m7d4q8w1z",
-      description: "The same on every delivery, in GET /v1/events and in the request's timeline.",
-    }),
+  id: z.string().openapi({
+    example: "evt_0k3f9x2m7d4q8w1z",
+    description: "The same on every delivery, in GET /v1/events and in the request's timeline.",
+  }),
   createdAt: z.string().openapi({ example: "2026-12-03T13:31:35.000Z" }),
   sequence: z.number().int().openapi({
     example: 42,
@@ -113,6 +115,7 @@ const param = (name: string, prefix: "whe" | "whd", what: string) =>
 export const EndpointParams = z.object({ endpointId: param("endpointId", "whe", "webhook endpoint") });
 export const DestinationEndpointParams = DestinationParams.extend(EndpointParams.shape);
 export const DeliveryParams = DestinationEndpointParams.extend({ deliveryId: param("deliveryId", "whd", "delivery") });
+export const ClientDeliveryParams = EndpointParams.extend({ deliveryId: param("deliveryId", "whd", "delivery") });
 
 export const CursorQuery = z.object({ cursor: z.string().max(200).optional() }).strict();
 /** A delivery list's cursor: the last row's "createdAt.id" as the API gave it. */

@@ -5,6 +5,8 @@ export type EndpointView = {
   events: string[];
   status: "enabled" | "disabled";
   disabledReason: string | null;
+  /** Since when every delivery has failed (null: the last one succeeded, or none failed). */
+  failingSince: string | null;
   clientId: string | null;
   createdAt: string;
 };

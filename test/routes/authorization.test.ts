@@ -46,6 +46,8 @@ const BODIES: Record<string, unknown> = {
   "post /api/destinations/{destinationId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": undefined,
   "post /v1/webhook-endpoints": { url: "https://hooks.example.com/stranger" },
   "delete /v1/webhook-endpoints/{endpointId}": undefined,
+  "post /v1/webhook-endpoints/{endpointId}/test": undefined,
+  "post /v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": undefined,
   "post /v1/requests/{requestId}/payments": { txHash: `0x${"ab".repeat(32)}` },
   "post /api/public/payment-links/{token}/payments": { txHash: `0x${"ab".repeat(32)}` },
   "post /api/destinations/{destinationId}/requests/{requestId}/mark-paid": { note: "Paid by bank transfer" },
@@ -72,6 +74,7 @@ async function tenant() {
   await r.api(`/api/destinations/${dst}/webhook-endpoints/${hook.id}/test`, { method: "POST" });
   const delivery = (await r.api(`/api/destinations/${dst}/webhook-endpoints/${hook.id}/deliveries`)).json.data[0];
   const clientHook = (await shop.orchestrator("/v1/webhook-endpoints", { body: { url: "https://hooks.example.com/b" } })).json;
+  const clientDelivery = (await shop.orchestrator(`/v1/webhook-endpoints/${clientHook.id}/test`, { method: "POST" })).json;
   const params = {
     id: dst,
     destinationId: dst,
@@ -81,7 +84,7 @@ async function tenant() {
     endpointId: hook.id,
     deliveryId: delivery.id,
   };
-  return { r, dst, shop, req, params, v1Params: { ...params, endpointId: clientHook.id } };
+  return { r, dst, shop, req, params, v1Params: { ...params, endpointId: clientHook.id, deliveryId: clientDelivery.deliveryId } };
 }
 
 const fill = (path: string, params: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!);
@@ -221,7 +224,9 @@ describe("authorization matrix over every documented operation", () => {
             // A revoked client creates nothing, and still reads (and may delete or cancel) what it made, and reports its payments
             // (here an outgoing request, which only the recipient marks paid: 409).
             if (op.path.endsWith("/payments")) expectProblem(revoked, 409, "invalid_state", "revoked client's own payment");
-            else if (op.method === "post" && !op.path.endsWith("/cancel")) expectProblem(revoked, 403, "client_revoked", "revoked client");
+            // Testing and retrying its own endpoints creates nothing: its endpoints keep receiving its own requests' events.
+            else if (op.method === "post" && !/\/(cancel|test|retry)$/.test(op.path))
+              expectProblem(revoked, 403, "client_revoked", "revoked client");
             else expect(revoked.status, `revoked client on its own → ${where}`).toBeLessThan(300);
           }
 

@@ -2,7 +2,15 @@ import type { AppRouteHandler } from "../../lib/create-router";
 import { authority } from "../../services/authority";
 import { eventsForClient } from "../../services/orchestrator";
 import { clientCaller, prepareEndpoint, unwrap } from "./webhook-calls";
-import type { createClientEndpoint, deleteClientEndpoint, listClientEndpoints, listClientEvents } from "./webhooks-v1.routes";
+import type {
+  createClientEndpoint,
+  deleteClientEndpoint,
+  listClientDeliveries,
+  listClientEndpoints,
+  listClientEvents,
+  retryClientDelivery,
+  testClientEndpoint,
+} from "./webhooks-v1.routes";
 
 // Every call goes to the client's own destination's authority, which verifies the secret's hash.
 
@@ -27,4 +35,21 @@ export const deleteHandler: AppRouteHandler<typeof deleteClientEndpoint> = async
 export const eventsHandler: AppRouteHandler<typeof listClientEvents> = async (c) => {
   const { cursor, type, limit } = c.req.valid("query");
   return c.json(await eventsForClient(c.env, { credential: c.var.credential }, { cursor, type, limit }), 200);
+};
+
+export const testHandler: AppRouteHandler<typeof testClientEndpoint> = async (c) => {
+  const stub = authority(c.env, c.var.credential.destinationId);
+  return c.json(unwrap(await stub.sendWebhookTest(clientCaller(c), c.req.valid("param").endpointId)), 202);
+};
+
+export const deliveriesHandler: AppRouteHandler<typeof listClientDeliveries> = async (c) => {
+  const stub = authority(c.env, c.var.credential.destinationId);
+  const cursor = c.req.valid("query").cursor ?? null;
+  return c.json(unwrap(await stub.listWebhookDeliveries(clientCaller(c), c.req.valid("param").endpointId, cursor)), 200);
+};
+
+export const retryHandler: AppRouteHandler<typeof retryClientDelivery> = async (c) => {
+  const { endpointId, deliveryId } = c.req.valid("param");
+  unwrap(await authority(c.env, c.var.credential.destinationId).retryWebhookDelivery(clientCaller(c), endpointId, deliveryId), "delivery");
+  return c.json({ deliveryId }, 202);
 };

@@ -3,13 +3,17 @@ import { defineRoute } from "../../lib/define-route";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
+  ClientDeliveryParams,
+  DeliveryCursorQuery,
   EndpointParams,
+  WebhookDeliverySchema,
   EventsQuery,
   WebhookEndpointCreateSchema,
   WebhookEndpointSchema,
   WebhookEndpointWithSecretSchema,
   WebhookEventSchema,
   eventPage,
+  page,
 } from "../../schemas/webhook";
 
 const tags = ["Orchestrator: webhooks"];
@@ -57,4 +61,36 @@ export const listClientEvents = defineRoute("client", {
     "A cursor this API did not issue is 400.",
   request: { query: EventsQuery },
   responses: { 200: jsonResponse(eventPage(WebhookEventSchema), "Events"), ...problems(400, 401) },
+});
+
+export const testClientEndpoint = defineRoute("client", {
+  operationId: "sendWebhookEndpointTest",
+  method: "post",
+  path: "/v1/webhook-endpoints/{endpointId}/test",
+  tags,
+  summary: "Send a signed test event (type webhook.test) to one of this client's endpoints",
+  description:
+    "Signed like every delivery; it goes to this endpoint only and is never listed by GET /v1/events. Watch it arrive with GET …/deliveries.",
+  request: { params: EndpointParams },
+  responses: { 202: jsonResponse(z.object({ deliveryId: z.string() }), "Queued"), ...problems(400, 401, 404) },
+});
+
+export const listClientDeliveries = defineRoute("client", {
+  operationId: "listWebhookEndpointDeliveries",
+  method: "get",
+  path: "/v1/webhook-endpoints/{endpointId}/deliveries",
+  tags,
+  summary: "Deliveries to one of this client's endpoints, newest first (30 days): status, attempts, last answer, next attempt",
+  request: { params: EndpointParams, query: DeliveryCursorQuery },
+  responses: { 200: jsonResponse(page(WebhookDeliverySchema), "Deliveries"), ...problems(400, 401, 404) },
+});
+
+export const retryClientDelivery = defineRoute("client", {
+  operationId: "retryWebhookEndpointDelivery",
+  method: "post",
+  path: "/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry",
+  tags,
+  summary: "Attempt a delivery again now (a failed one too)",
+  request: { params: ClientDeliveryParams },
+  responses: { 202: jsonResponse(z.object({ deliveryId: z.string() }), "Queued"), ...problems(400, 401, 404) },
 });

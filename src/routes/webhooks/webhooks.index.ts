@@ -11,7 +11,15 @@ import {
   testRecipientEndpoint,
 } from "./webhooks.routes";
 import * as client from "./webhooks-v1.handlers";
-import { createClientEndpoint, deleteClientEndpoint, listClientEndpoints, listClientEvents } from "./webhooks-v1.routes";
+import {
+  createClientEndpoint,
+  deleteClientEndpoint,
+  listClientDeliveries,
+  listClientEndpoints,
+  listClientEvents,
+  retryClientDelivery,
+  testClientEndpoint,
+} from "./webhooks-v1.routes";
 
 // Session and CSRF for /api/destinations/* come from createApp; the orchestrator routes need the client secret.
 const router = createRouter();
@@ -27,7 +35,10 @@ router
   .openapi(createClientEndpoint, client.createHandler)
   .openapi(listClientEndpoints, client.listHandler)
   .openapi(deleteClientEndpoint, client.deleteHandler)
-  .openapi(listClientEvents, client.eventsHandler);
+  .openapi(listClientEvents, client.eventsHandler)
+  .openapi(testClientEndpoint, client.testHandler)
+  .openapi(listClientDeliveries, client.deliveriesHandler)
+  .openapi(retryClientDelivery, client.retryHandler);
 
 export default router;
 // Call on the app itself: a mounted router's webhook names would get its mount path's "/" prefix.
