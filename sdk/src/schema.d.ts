@@ -490,7 +490,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A request's payment links, newest first, without their URLs (same visibility as the request)
+         * @description Only the token's hash is stored, so an earlier link's URL cannot be shown again: the 201 that created it (or its idempotent replay) had it.
+         */
+        get: operations["listPaymentLinks"];
         put?: never;
         /** Create a payment link for an incoming request (default and maximum 7 days) */
         post: operations["createPaymentLink"];
@@ -785,10 +789,67 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Catch-up: the events this client's endpoints would receive, oldest first (30 days) */
+        /**
+         * Catch-up: the events this client's endpoints would receive, oldest first (30 days)
+         * @description Every page carries `nextCursor`, the last one too: store it and pass it as `cursor` later to get only newer events. `hasMore` is true while more can be read now (one call reads at most 1,000 stored events, so a page may be short, even empty, with `hasMore`). A cursor this API did not issue is 400.
+         */
         get: operations["listEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a signed test event (type webhook.test) to one of this client's endpoints
+         * @description Signed like every delivery; it goes to this endpoint only and is never listed by GET /v1/events. Watch it arrive with GET …/deliveries.
+         */
+        post: operations["sendWebhookEndpointTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries to one of this client's endpoints, newest first (30 days): status, attempts, last answer, next attempt */
+        get: operations["listWebhookEndpointDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attempt a delivery again now (a failed one too) */
+        post: operations["retryWebhookEndpointDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1004,20 +1065,413 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        WebhookEvent: {
-            /** @example evt_0k3f9x2m7d4q8w1z */
+        RequestCreatedEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
             id: string;
-            /** @enum {string} */
-            type: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "payment_link.created" | "client.revoked";
+            /** @example 2026-12-03T13:31:35.000Z */
             createdAt: string;
-            /** @description Increases per request: drop an event older than one already applied. */
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
             sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.created";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
             data: {
-                /** @description The request, payment link or client as the API shows it at this event. */
-                object: {
-                    [key: string]: unknown;
-                };
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
             };
+        };
+        /** @description Who caused the event: a client ID, the recipient (user), the payer, or Payrelay itself. */
+        EventActor: {
+            /** @enum {string} */
+            type: "client";
+            clientId: string;
+            /**
+             * @description Present when the client acted through the MCP endpoint (/mcp).
+             * @enum {string}
+             */
+            via?: "mcp";
+        } | {
+            /** @enum {string} */
+            type: "user" | "payer" | "system";
+        };
+        RequestDetail: components["schemas"]["Request"] & {
+            /** @description Every payment recorded for it, oldest first. */
+            payments: components["schemas"]["Payment"][];
+        };
+        CreatedBy: {
+            /** @enum {string} */
+            type: "client";
+            clientId: string;
+            clientName: string;
+        } | {
+            /** @enum {string} */
+            type: "manual";
+        };
+        /** @description `{name, email?, walletAddress?}` or, for a UK bank account, `{name, sortCode, accountNumber}`. */
+        Party: {
+            name: string;
+            /** Format: email */
+            email?: string;
+            walletAddress?: string;
+            sortCode?: string;
+            accountNumber?: string;
+        } | null;
+        Payment: {
+            txHash: string | null;
+            logIndex: number | null;
+            chainId: number | null;
+            from: string | null;
+            /**
+             * @description In the token's units for a transfer, the request's for a declared payment.
+             * @example 12.500000
+             */
+            amount: string;
+            blockNumber: number | null;
+            /** @enum {string} */
+            status: "confirming" | "confirmed";
+            confirmedAt: string | null;
+            /** @description Declared by the recipient (no transaction), not verified. */
+            declared: boolean;
+            note: string | null;
+            /**
+             * @description chain_watch: Payrelay found this transfer on-chain before anyone submitted it; null: submitted or declared.
+             * @enum {string|null}
+             */
+            detectedBy: "chain_watch" | null;
+        };
+        Request: {
+            /** @example req_0k3f9x2m7d4q8w1z */
+            id: string;
+            destinationId: string;
+            /** @enum {string} */
+            direction: "incoming" | "outgoing";
+            /** @example 12.50 */
+            amount: string;
+            /**
+             * @description What confirmed (and declared) payments have paid so far, at the amount's precision.
+             * @example 0.00
+             */
+            amountPaid: string;
+            /** @description Present when amountPaid exceeds amount: the excess. */
+            overpaidBy?: string;
+            /** @description Present (true) when a payment was verified after the request expired. */
+            paidLate?: boolean;
+            /** @description Present on a cancelled request that was paid anyway: what to refund. */
+            refundDue?: string;
+            currency: string;
+            /** @enum {string} */
+            status: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
+            createdBy: components["schemas"]["CreatedBy"];
+            reference: string | null;
+            payer: components["schemas"]["Party"];
+            payee: components["schemas"]["Party"];
+            dueDate: string | null;
+            metadata: {
+                [key: string]: string;
+            } | null;
+            expiresAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        RequestProcessingEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.processing";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        RequestPartiallyPaidEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.partially_paid";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        RequestPaidEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.paid";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        RequestCancelledEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.cancelled";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        RequestExpiredEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.expired";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        RequestApprovedEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.approved";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        RequestRejectedEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.rejected";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        RequestPaymentAfterCloseEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.payment_after_close";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        RequestPaymentDroppedEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.payment_dropped";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        PaymentLinkCreatedEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "payment_link.created";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["PaymentLinkEventObject"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        PaymentLinkEventObject: {
+            id: string;
+            requestId: string;
+            destinationId: string;
+            expiresAt: string;
+            createdAt: string;
+        };
+        ClientRevokedEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "client.revoked";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["Client"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        Client: {
+            id: string;
+            name: string;
+            permissions: ("incoming:creator" | "outgoing:creator" | "incoming:reader" | "outgoing:reader")[];
+            /** @enum {string} */
+            status: "active" | "revoked";
+            createdAt: string;
+            revokedAt: string | null;
+            lastUsedAt: string | null;
+            /** @example prsk_…7q2k */
+            secretHint: string;
+            limits: components["schemas"]["ClientLimits"];
+            /** @description Reserved by open and approved outgoing requests and spent by paid ones, in the budget's currency. */
+            spent: string | null;
+            /** @description What the outgoing budget has left; null without a budget. */
+            remaining: string | null;
+            /** @description When the client stops creating; moved by extendOnUseSeconds. */
+            expiresAt: string | null;
+        };
+        ClientLimits: {
+            outgoingBudget: {
+                amount: string;
+                currency: string;
+            } | null;
+            autoApproveUpTo: {
+                amount: string;
+                currency: string;
+            } | null;
+            expiresAt: string | null;
+            extendOnUseSeconds: number | null;
+            createsPerMinute: number;
         };
         Session: {
             user: components["schemas"]["User"];
@@ -1044,6 +1498,11 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+            /**
+             * @description This call's Request-Id header: quote it when asking about the call.
+             * @example rid_7m2k9x4q8w1z3f5d
+             */
+            requestId?: string;
         };
         /**
          * @example {
@@ -1131,38 +1590,6 @@ export interface components {
             oldestPendingAt: string | null;
             /** @description Changes the read model refused 8 times or more: set aside, still retried every 6 hours, never blocking others. */
             failedWrites: number;
-        };
-        Client: {
-            id: string;
-            name: string;
-            permissions: ("incoming:creator" | "outgoing:creator" | "incoming:reader" | "outgoing:reader")[];
-            /** @enum {string} */
-            status: "active" | "revoked";
-            createdAt: string;
-            revokedAt: string | null;
-            lastUsedAt: string | null;
-            /** @example prsk_…7q2k */
-            secretHint: string;
-            limits: components["schemas"]["ClientLimits"];
-            /** @description Reserved by open and approved outgoing requests and spent by paid ones, in the budget's currency. */
-            spent: string | null;
-            /** @description What the outgoing budget has left; null without a budget. */
-            remaining: string | null;
-            /** @description When the client stops creating; moved by extendOnUseSeconds. */
-            expiresAt: string | null;
-        };
-        ClientLimits: {
-            outgoingBudget: {
-                amount: string;
-                currency: string;
-            } | null;
-            autoApproveUpTo: {
-                amount: string;
-                currency: string;
-            } | null;
-            expiresAt: string | null;
-            extendOnUseSeconds: number | null;
-            createsPerMinute: number;
         };
         ClientWithSecret: components["schemas"]["Client"] & {
             /** @description Shown once, never again. Payrelay keeps only its SHA-256. */
@@ -1285,85 +1712,6 @@ export interface components {
             data: components["schemas"]["Request"][];
             nextCursor: string | null;
         };
-        Request: {
-            /** @example req_0k3f9x2m7d4q8w1z */
-            id: string;
-            destinationId: string;
-            /** @enum {string} */
-            direction: "incoming" | "outgoing";
-            /** @example 12.50 */
-            amount: string;
-            /**
-             * @description What confirmed (and declared) payments have paid so far, at the amount's precision.
-             * @example 0.00
-             */
-            amountPaid: string;
-            /** @description Present when amountPaid exceeds amount: the excess. */
-            overpaidBy?: string;
-            /** @description Present (true) when a payment was verified after the request expired. */
-            paidLate?: boolean;
-            /** @description Present on a cancelled request that was paid anyway: what to refund. */
-            refundDue?: string;
-            currency: string;
-            /** @enum {string} */
-            status: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
-            createdBy: components["schemas"]["CreatedBy"];
-            reference: string | null;
-            payer: components["schemas"]["Party"];
-            payee: components["schemas"]["Party"];
-            dueDate: string | null;
-            metadata: {
-                [key: string]: string;
-            } | null;
-            expiresAt: string | null;
-            createdAt: string;
-            updatedAt: string;
-        };
-        CreatedBy: {
-            /** @enum {string} */
-            type: "client";
-            clientId: string;
-            clientName: string;
-        } | {
-            /** @enum {string} */
-            type: "manual";
-        };
-        /** @description `{name, email?, walletAddress?}` or, for a UK bank account, `{name, sortCode, accountNumber}`. */
-        Party: {
-            name: string;
-            /** Format: email */
-            email?: string;
-            walletAddress?: string;
-            sortCode?: string;
-            accountNumber?: string;
-        } | null;
-        RequestDetail: components["schemas"]["Request"] & {
-            /** @description Every payment recorded for it, oldest first. */
-            payments: components["schemas"]["Payment"][];
-        };
-        Payment: {
-            txHash: string | null;
-            logIndex: number | null;
-            chainId: number | null;
-            from: string | null;
-            /**
-             * @description In the token's units for a transfer, the request's for a declared payment.
-             * @example 12.500000
-             */
-            amount: string;
-            blockNumber: number | null;
-            /** @enum {string} */
-            status: "confirming" | "confirmed";
-            confirmedAt: string | null;
-            /** @description Declared by the recipient (no transaction), not verified. */
-            declared: boolean;
-            note: string | null;
-            /**
-             * @description chain_watch: Payrelay found this transfer on-chain before anyone submitted it; null: submitted or declared.
-             * @enum {string|null}
-             */
-            detectedBy: "chain_watch" | null;
-        };
         /**
          * @example {
          *       "direction": "incoming",
@@ -1388,7 +1736,10 @@ export interface components {
              * @example USDC
              */
             currency: string;
-            /** @example INV 1042 */
+            /**
+             * @description Reaches bank statements: 1–18 letters, digits, spaces and `- . / &`.
+             * @example ORDER-1042
+             */
             reference?: string;
             payer?: components["schemas"]["Party"];
             payee?: components["schemas"]["Party"];
@@ -1432,32 +1783,35 @@ export interface components {
         TransitionBody: {
             reason?: string;
         };
-        /** @description Every transition, oldest first. */
+        /** @description Every event about the request, oldest first: the same objects, with the same ids, as webhooks and GET /v1/events. */
         RequestEventList: {
-            data: components["schemas"]["RequestEvent"][];
+            data: components["schemas"]["WebhookEvent"][];
         };
-        RequestEvent: {
+        WebhookEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
             id: string;
-            /** @example request.approved */
-            type: string;
-            at: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
             actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "payment_link.created" | "client.revoked";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
             data: {
+                /** @description The request, payment link or client as the API shows it at this event. */
+                object: {
+                    [key: string]: unknown;
+                };
+            } & {
                 [key: string]: string;
             };
-        };
-        EventActor: {
-            /** @enum {string} */
-            type: "client";
-            clientId: string;
-            /**
-             * @description Present when the client acted through the MCP endpoint (/mcp).
-             * @enum {string}
-             */
-            via?: "mcp";
-        } | {
-            /** @enum {string} */
-            type: "user" | "payer" | "system";
         };
         PaymentLinkList: {
             /** @description Newest first; at most the 100 newest. */
@@ -1602,6 +1956,8 @@ export interface components {
             status: "enabled" | "disabled";
             /** @description Why Payrelay disabled it: a 410 answer, or 5 days of failures. */
             disabledReason: string | null;
+            /** @description Since when every delivery to it has failed (it is still `enabled` and retried; disabled after 5 days). Null once one succeeds. */
+            failingSince: string | null;
             /** @description The orchestrator's client ID, or null for the recipient's own endpoint. */
             clientId: string | null;
             createdAt: string;
@@ -2689,6 +3045,16 @@ export interface operations {
                 status?: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
                 limit?: number;
                 cursor?: string;
+                /** @description Only requests with exactly this reference. */
+                reference?: string;
+                /** @description Only requests created after this instant (ISO 8601). */
+                createdAfter?: string;
+                /** @description Only requests created before this instant (ISO 8601). */
+                createdBefore?: string;
+                /** @description `metadata[key]=value`: only requests whose metadata has exactly that value at that key (up to 5, all must match). */
+                metadata?: {
+                    [key: string]: string;
+                };
                 /** @description A client id, or `manual` for requests made in the dashboard. */
                 createdBy?: "manual" | string;
             };
@@ -3722,6 +4088,16 @@ export interface operations {
                 status?: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
                 limit?: number;
                 cursor?: string;
+                /** @description Only requests with exactly this reference. */
+                reference?: string;
+                /** @description Only requests created after this instant (ISO 8601). */
+                createdAfter?: string;
+                /** @description Only requests created before this instant (ISO 8601). */
+                createdBefore?: string;
+                /** @description `metadata[key]=value`: only requests whose metadata has exactly that value at that key (up to 5, all must match). */
+                metadata?: {
+                    [key: string]: string;
+                };
             };
             header?: never;
             path?: never;
@@ -3749,6 +4125,64 @@ export interface operations {
             };
             /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPaymentLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request's links */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentLinkList"];
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4789,7 +5223,10 @@ export interface operations {
     listDestinationEvents: {
         parameters: {
             query?: {
+                /** @description The nextCursor of an earlier page (store it: it is given on every page). Absent: the oldest kept event. */
                 cursor?: string;
+                /** @description 1–100, default 50. */
+                limit?: number;
             };
             header?: never;
             path: {
@@ -4807,7 +5244,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["WebhookEvent"][];
-                        nextCursor: string | null;
+                        /** @description Where this page ends. Store it and pass it as cursor to get only newer events. */
+                        nextCursor: string;
+                        /** @description True when more events may be read right now; false once caught up. */
+                        hasMore: boolean;
                     };
                 };
             };
@@ -5026,7 +5466,10 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
+                /** @description The nextCursor of an earlier page (store it: it is given on every page). Absent: the oldest kept event. */
                 cursor?: string;
+                /** @description 1–100, default 50. */
+                limit?: number;
                 type?: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "payment_link.created" | "client.revoked";
             };
             header?: never;
@@ -5043,7 +5486,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["WebhookEvent"][];
-                        nextCursor: string | null;
+                        /** @description Where this page ends. Store it and pass it as cursor to get only newer events. */
+                        nextCursor: string;
+                        /** @description True when more events may be read right now; false once caught up. */
+                        hasMore: boolean;
                     };
                 };
             };
@@ -5076,6 +5522,172 @@ export interface operations {
             };
         };
     };
+    sendWebhookEndpointTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveryId: string;
+                    };
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookEndpointDeliveries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookDelivery"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryWebhookEndpointDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveryId: string;
+                    };
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     onRequestCreated: {
         parameters: {
             query?: never;
@@ -5092,7 +5704,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["RequestCreatedEvent"];
             };
         };
         responses: {
@@ -5135,7 +5747,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["RequestProcessingEvent"];
             };
         };
         responses: {
@@ -5178,7 +5790,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["RequestPartiallyPaidEvent"];
             };
         };
         responses: {
@@ -5221,7 +5833,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["RequestPaidEvent"];
             };
         };
         responses: {
@@ -5264,7 +5876,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["RequestCancelledEvent"];
             };
         };
         responses: {
@@ -5307,7 +5919,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["RequestExpiredEvent"];
             };
         };
         responses: {
@@ -5350,7 +5962,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["RequestApprovedEvent"];
             };
         };
         responses: {
@@ -5393,7 +6005,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["RequestRejectedEvent"];
             };
         };
         responses: {
@@ -5436,7 +6048,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["RequestPaymentAfterCloseEvent"];
             };
         };
         responses: {
@@ -5479,7 +6091,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["RequestPaymentDroppedEvent"];
             };
         };
         responses: {
@@ -5522,7 +6134,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["PaymentLinkCreatedEvent"];
             };
         };
         responses: {
@@ -5565,7 +6177,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["ClientRevokedEvent"];
             };
         };
         responses: {

@@ -1,3 +1,5 @@
+import { MAX_METADATA_FILTERS } from "../schemas/request";
+import { checkMetadataFilters } from "../services/list-query";
 import { checkClientReadLimit } from "../middleware/client-read-limit";
 import {
   cancelForClient,
@@ -36,7 +38,7 @@ export const RUNNERS: Runners = {
   },
   async list_requests(ctx, filters) {
     await read(ctx);
-    return listForClient(ctx.env, ctx.caller, filters);
+    return listForClient(ctx.env, ctx.caller, { ...filters, metadata: checkMetadataFilters(filters.metadata, MAX_METADATA_FILTERS) });
   },
   async cancel_request({ env, caller }, { requestId, reason }) {
     return cancelForClient(env, caller, requestId, reason);

@@ -137,11 +137,36 @@ export const RequestDetailSchema = RequestSchema.extend({
 
 export const RequestListSchema = z.object({ data: z.array(RequestSchema), nextCursor: z.string().nullable() }).openapi("RequestList");
 
+/** At most this many `metadata[key]=value` filters in one list call. */
+export const MAX_METADATA_FILTERS = 5;
+
+const instant = (what: string) =>
+  z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ example: "2026-12-01T00:00:00Z", description: `Only requests created ${what} this instant (ISO 8601).` });
+
 export const ListQuerySchema = z.object({
   direction: DirectionSchema.optional(),
   status: RequestStatusSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
+  reference: z
+    .string()
+    .regex(REFERENCE_PATTERN, "Use 1 to 18 letters, digits, spaces and - . / &, as a request's reference.")
+    .optional()
+    .openapi({ example: "ORDER-1042", description: "Only requests with exactly this reference." }),
+  createdAfter: instant("after"),
+  createdBefore: instant("before"),
+  // Read from the raw query by the list (`metadata[orderId]=1042`): the validator sees flat keys only.
+  metadata: z
+    .record(z.string(), z.string())
+    .optional()
+    .openapi({
+      param: { name: "metadata", in: "query", style: "deepObject", explode: true },
+      example: { orderId: "1042" },
+      description: `\`metadata[key]=value\`: only requests whose metadata has exactly that value at that key (up to ${MAX_METADATA_FILTERS}, all must match).`,
+    }),
 });
 
 export const PaymentLinkCreateSchema = z

@@ -1,9 +1,10 @@
-import { and, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { preparedOnce, type Database } from "../db/client";
 import { rowMapper } from "../db/row-mapper";
 import { requests, type RequestRow } from "../db/schema";
 import type { Permission } from "../credentials/permissions";
 import { EXPIRABLE } from "../lifecycle/transitions";
+import { ApiError } from "../lib/problem";
 
 type Direction = RequestRow["direction"];
 
@@ -18,6 +19,11 @@ export type ListFilters = {
   createdBy?: string;
   limit: number;
   cursor?: string;
+  /** Exact reference; creation time bounds (ISO); metadata values that must all match. */
+  reference?: string;
+  createdAfter?: string;
+  createdBefore?: string;
+  metadata?: Record<string, string>;
 };
 
 /**
@@ -33,6 +39,11 @@ type Shape = {
   /** The client's share: none (reads all), its own only, or its own plus one direction it reads. */
   visibility: "all" | "own" | Direction;
   cursor: boolean;
+  reference: boolean;
+  after: boolean;
+  before: boolean;
+  /** How many metadata filters (each a key and a value placeholder). */
+  metadata: number;
 };
 
 const p = (name: string) => sql.placeholder(name);
@@ -71,6 +82,13 @@ const build = (db: Database, s: Shape) =>
         s.createdBy === "client" ? eq(requests.createdByClientId, p("createdBy")) : undefined,
         visibilityWhere(s.visibility),
         s.cursor ? sql`(${requests.createdAt}, ${requests.id}) < (${p("cursorAt")}, ${p("cursorId")})` : undefined,
+        s.reference ? eq(requests.reference, p("reference")) : undefined,
+        s.after ? gt(requests.createdAt, p("after")) : undefined,
+        s.before ? lt(requests.createdAt, p("before")) : undefined,
+        ...Array.from(
+          { length: s.metadata },
+          (_, i) => sql`EXISTS (SELECT 1 FROM json_each(${requests.metadata}) WHERE key = ${p(`mk${i}`)} AND value = ${p(`mv${i}`)})`,
+        ),
       ),
     )
     .orderBy(desc(requests.createdAt), desc(requests.id))
@@ -100,8 +118,16 @@ export async function selectPage(
     createdBy: !f.createdBy ? "none" : f.createdBy === "manual" ? "manual" : "client",
     visibility: visibilityShape(v, f.direction),
     cursor: cursor !== undefined,
+    reference: f.reference !== undefined,
+    after: f.createdAfter !== undefined,
+    before: f.createdBefore !== undefined,
+    metadata: Object.keys(f.metadata ?? {}).length,
   };
-  const key = `${+shape.direction}${shape.status}/${shape.createdBy}/${shape.visibility}/${+shape.cursor}`;
+  const key = `${+shape.direction}${shape.status}/${shape.createdBy}/${shape.visibility}/${+shape.cursor}/${+shape.reference}${+shape.after}${+shape.before}${shape.metadata}`;
+  const meta = Object.entries(f.metadata ?? {}).flatMap(([k, value], i) => [
+    [`mk${i}`, k],
+    [`mv${i}`, value],
+  ]);
   const rows = await preparedOnce(db, `list ${key}`, (d) => build(d, shape)).values({
     destinationId,
     direction: f.direction,
@@ -112,6 +138,38 @@ export async function selectPage(
     cursorAt: cursor?.createdAt,
     cursorId: cursor?.id,
     limit: f.limit + 1,
+    reference: f.reference,
+    after: f.createdAfter === undefined ? undefined : Date.parse(f.createdAfter),
+    before: f.createdBefore === undefined ? undefined : Date.parse(f.createdBefore),
+    ...Object.fromEntries(meta),
   });
   return rows.map(requestRow);
+}
+
+/**
+ * The `metadata[key]=value` filters of a list's URL (a deepObject parameter, which the
+ * validator sees only as flat keys), checked like the create body's metadata:
+ * 400 naming the parameter for an empty or long key, a long value, or too many.
+ */
+export function metadataFilters(url: string, max: number): Record<string, string> | undefined {
+  const found: Record<string, string> = {};
+  for (const [name, value] of new URL(url).searchParams) {
+    const m = /^metadata\[(.*)\]$/.exec(name);
+    if (m) found[m[1]!] = value;
+  }
+  return checkMetadataFilters(found, max);
+}
+
+/** The same checks for filters given as an object (the MCP tool's arguments). */
+export function checkMetadataFilters(filters: Record<string, string> | undefined, max: number): Record<string, string> | undefined {
+  const entries = Object.entries(filters ?? {});
+  if (entries.length === 0) return undefined;
+  const bad = (path: string, message: string) =>
+    new ApiError("validation_failed", `Check this query parameter: ${path}.`, [{ path, message }]);
+  if (entries.length > max) throw bad("metadata", `At most ${max} metadata filters at once.`);
+  for (const [key, value] of entries) {
+    if (key.length < 1 || key.length > 40) throw bad(`metadata[${key}]`, "A metadata key has 1 to 40 characters.");
+    if (value.length > 500) throw bad(`metadata[${key}]`, "A metadata value has at most 500 characters.");
+  }
+  return Object.fromEntries(entries);
 }

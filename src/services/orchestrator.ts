@@ -9,6 +9,7 @@ import { readVisibility } from "./client-access";
 import { createRequest } from "./create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "./payment-links";
 import { requestDetail } from "./payment-view";
+import { listPaymentLinks } from "./payment-link-history";
 import { listRequests, readRequest, type ListFilters } from "./read-requests";
 import { transitionRequest } from "./transition-request";
 import { unwrap } from "../routes/webhooks/webhook-calls";
@@ -43,6 +44,13 @@ export async function getForClient(env: Env, { credential }: Caller, requestId: 
   const db = database(env.DB);
   const row = await readRequest(db, requestId, readVisibility(env, credential), credential.destinationId);
   return requestDetail(db, row);
+}
+
+/** A request's links, for whoever may read the request (its creator, or a reader of its direction). */
+export async function linksForClient(env: Env, { credential }: Caller, requestId: string) {
+  const db = database(env.DB);
+  const row = await readRequest(db, requestId, readVisibility(env, credential), credential.destinationId);
+  return listPaymentLinks(db, row.destinationId, row.id);
 }
 
 export async function listForClient(env: Env, { credential }: Caller, filters: ListFilters) {

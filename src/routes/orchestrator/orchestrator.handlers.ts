@@ -2,11 +2,14 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import type { AppRouteHandler } from "../../lib/create-router";
 import { publicOrigin } from "../../lib/public-origin";
-import { createForClient, getForClient, linkForClient, listForClient, type Caller } from "../../services/orchestrator";
+import { MAX_METADATA_FILTERS } from "../../schemas/request";
+import { metadataFilters } from "../../services/list-query";
+import { createForClient, getForClient, linkForClient, linksForClient, listForClient, type Caller } from "../../services/orchestrator";
 import type {
   createOrchestratorPaymentLink,
   createOrchestratorRequest,
   getOrchestratorRequest,
+  listOrchestratorPaymentLinks,
   listOrchestratorRequests,
 } from "./orchestrator.routes";
 
@@ -25,7 +28,10 @@ export const getHandler: AppRouteHandler<typeof getOrchestratorRequest> = async 
   c.json(await getForClient(c.env, callerOf(c), c.req.valid("param").requestId), 200);
 
 export const listHandler: AppRouteHandler<typeof listOrchestratorRequests> = async (c) =>
-  c.json(await listForClient(c.env, callerOf(c), c.req.valid("query")), 200);
+  c.json(
+    await listForClient(c.env, callerOf(c), { ...c.req.valid("query"), metadata: metadataFilters(c.req.url, MAX_METADATA_FILTERS) }),
+    200,
+  );
 
 export const paymentLinkHandler: AppRouteHandler<typeof createOrchestratorPaymentLink> = async (c) => {
   const key = c.req.valid("header")["idempotency-key"] ?? null;
@@ -36,3 +42,6 @@ export const paymentLinkHandler: AppRouteHandler<typeof createOrchestratorPaymen
   c.header("location", link.url);
   return c.json(link, 201);
 };
+
+export const listLinksHandler: AppRouteHandler<typeof listOrchestratorPaymentLinks> = async (c) =>
+  c.json(await linksForClient(c.env, callerOf(c), c.req.valid("param").requestId), 200);

@@ -5,11 +5,12 @@ import { cancelHandler, eventsHandler } from "./lifecycle.handlers";
 import { cancelOrchestratorRequest, listOrchestratorRequestEvents } from "./lifecycle.routes";
 import { submitPaymentHandler } from "./payments.handlers";
 import { submitOrchestratorPayment } from "./payments.routes";
-import { createHandler, getHandler, listHandler, paymentLinkHandler } from "./orchestrator.handlers";
+import { createHandler, getHandler, listHandler, listLinksHandler, paymentLinkHandler } from "./orchestrator.handlers";
 import {
   createOrchestratorPaymentLink,
   createOrchestratorRequest,
   getOrchestratorRequest,
+  listOrchestratorPaymentLinks,
   listOrchestratorRequests,
 } from "./orchestrator.routes";
 
@@ -19,6 +20,7 @@ router
   .openapi(getOrchestratorRequest, getHandler)
   .openapi(listOrchestratorRequests, listHandler)
   .openapi(createOrchestratorPaymentLink, paymentLinkHandler)
+  .openapi(listOrchestratorPaymentLinks, listLinksHandler)
   .openapi(cancelOrchestratorRequest, cancelHandler)
   .openapi(listOrchestratorRequestEvents, eventsHandler)
   .openapi(submitOrchestratorPayment, submitPaymentHandler)

@@ -1,6 +1,7 @@
 import { defineRoute } from "../../lib/define-route";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { DestinationParams } from "../../schemas/destination";
+import { PaymentLinkListSchema } from "../../schemas/payment-link";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import {
   IdempotencyHeaderSchema,
@@ -63,4 +64,16 @@ export const createOrchestratorPaymentLink = defineRoute("client", {
   summary: "Create a payment link for an incoming request (default and maximum 7 days)",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
   responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 429, 503) },
+});
+
+export const listOrchestratorPaymentLinks = defineRoute("client", {
+  operationId: "listPaymentLinks",
+  method: "get",
+  path: "/v1/requests/{requestId}/payment-links",
+  tags,
+  summary: "A request's payment links, newest first, without their URLs (same visibility as the request)",
+  description:
+    "Only the token's hash is stored, so an earlier link's URL cannot be shown again: the 201 that created it (or its idempotent replay) had it.",
+  request: { params: RequestParams },
+  responses: { 200: jsonResponse(PaymentLinkListSchema, "The request's links"), ...problems(400, 401, 404) },
 });

@@ -1,3 +1,5 @@
+import { MAX_METADATA_FILTERS } from "../../schemas/request";
+import { metadataFilters } from "../../services/list-query";
 import { database } from "../../db/client";
 import { publicOrigin } from "../../lib/public-origin";
 import type { AppRouteHandler } from "../../lib/create-router";
@@ -20,7 +22,8 @@ const recipient = { type: "recipient" } as const;
 export const listHandler: AppRouteHandler<typeof listDestinationRequests> = async (c) => {
   const db = database(c.env.DB);
   const d = await ownedDestination(db, c.var.user.id, c.req.valid("param").destinationId);
-  return c.json(await listRequests(db, d.id, recipient, c.req.valid("query")), 200);
+  const filters = { ...c.req.valid("query"), metadata: metadataFilters(c.req.url, MAX_METADATA_FILTERS) };
+  return c.json(await listRequests(db, d.id, recipient, filters), 200);
 };
 
 export const getHandler: AppRouteHandler<typeof getDestinationRequest> = async (c) => {
