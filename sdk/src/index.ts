@@ -1,16 +1,21 @@
 // @payrelay/client: a typed client for Payrelay's orchestrator API (/v1), built on openapi-fetch.
-export { createPayrelayClient } from "./client.js";
+export { createPayrelayClient, responseOf } from "./client.js";
 export type {
   CreateOptions,
   EventListQuery,
   PaymentLink,
+  PaymentLinkSummary,
   PaymentRequest,
+  PaymentRequestDetail,
+  PayrelayEvent,
+  ResponseInfo,
   PayrelayClient,
   PayrelayClientOptions,
   RequestCreate,
   RequestListQuery,
 } from "./client.js";
 export { PayrelayError, type PayrelayErrorCode, type Problem, type ProblemCode } from "./errors.js";
+export { EventFeed, type EventPage } from "./events.js";
 export { paginate, type Page } from "./pagination.js";
 export type { RetryPolicy } from "./retry.js";
 export { verifyWebhook, WebhookVerificationError, type WebhookEvent, type WebhookEventType } from "./webhooks.js";

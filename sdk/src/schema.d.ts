@@ -1062,6 +1062,23 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** webhook.test, signed per Standard Webhooks */
+        post: operations["onWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1472,6 +1489,33 @@ export interface components {
             expiresAt: string | null;
             extendOnUseSeconds: number | null;
             createsPerMinute: number;
+        };
+        WebhookTestEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "webhook.test";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["WebhookTestEventObject"];
+            } & {
+                [key: string]: string;
+            };
+        };
+        WebhookTestEventObject: {
+            message: string;
+            endpointId: string;
         };
         Session: {
             user: components["schemas"]["User"];
@@ -6178,6 +6222,49 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ClientRevokedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx: delivered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Disables the endpoint at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 15 s: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onWebhookTest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (evt_…), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; reject ones far from now. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of "{id}.{timestamp}.{body}"; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTestEvent"];
             };
         };
         responses: {

@@ -1,23 +1,13 @@
-import { Webhook } from "standardwebhooks";
-import type { components, webhooks } from "./schema.js";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import type { webhooks } from "./schema.js";
 
-type Schemas = components["schemas"];
-/** The body every event is delivered with, as the document's `webhooks` section lists it. */
-type EventBody = webhooks[keyof webhooks]["post"]["requestBody"]["content"]["application/json"];
-export type WebhookEventType = EventBody["type"];
+/** Each event type's body, as the document's `webhooks` section types it (its object typed per event). */
+type Bodies = { [K in keyof webhooks]: NonNullable<webhooks[K]["post"]["requestBody"]>["content"]["application/json"] };
+/** Every type a delivery can carry, `webhook.test` (the endpoint's "send test event") included. */
+export type WebhookEventType = keyof webhooks;
 
-/** What `data.object` is for each event type: the API's own view of the thing at that event. */
-type ObjectFor<T extends WebhookEventType> = T extends `request.${string}`
-  ? Schemas["Request"]
-  : T extends "client.revoked"
-    ? Schemas["Client"]
-    : // A payment link's event names it without its URL (the URL carries the payer's capability token).
-      { id: string; requestId: string; destinationId: string; expiresAt: string; createdAt: string };
-
-/** A verified event, narrowed by `type`: `if (event.type === "request.paid") event.data.object.amountPaid`. */
-export type WebhookEvent = {
-  [T in WebhookEventType]: Omit<EventBody, "type" | "data"> & { type: T; data: { object: ObjectFor<T> } };
-}[WebhookEventType];
+/** A verified event, narrowed by `type`: `if (event.type === "request.paid") event.data.object.payments`. */
+export type WebhookEvent = Bodies[WebhookEventType];
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -32,13 +22,22 @@ function signatureHeaders(source: HeaderSource): Record<(typeof HEADERS)[number]
   return Object.fromEntries(HEADERS.map((h) => [h, get(h)])) as Record<(typeof HEADERS)[number], string>;
 }
 
+/** A Payrelay signing secret: whsec_ and base64 (as the endpoint's create or rotate answer showed it). */
+const SECRET = /^whsec_(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
+
 /**
  * Verifies a delivery per Standard Webhooks (signature over the raw body, timestamp within
- * five minutes) and returns its typed event; throws on a forged, altered or stale one.
+ * five minutes) and returns its typed event; throws WebhookVerificationError on a forged,
+ * altered or stale one, and on a secret that is not a whsec_ secret (saying so).
  * Pass the body exactly as received: re-serialised JSON no longer matches its signature.
  */
 export function verifyWebhook(secret: string, rawBody: string, headers: HeaderSource): WebhookEvent {
-  return new Webhook(secret).verify(rawBody, signatureHeaders(headers)) as WebhookEvent;
+  if (!SECRET.test(secret.trim()) || secret.trim().length < 20)
+    throw new WebhookVerificationError(
+      "The webhook secret is malformed: expected whsec_ followed by base64, exactly as the endpoint's create (or rotate) answer showed it. " +
+        "It is the endpoint's signing secret, not the client secret (prsk_…).",
+    );
+  return new Webhook(secret.trim()).verify(rawBody, signatureHeaders(headers)) as WebhookEvent;
 }
 
-export { WebhookVerificationError } from "standardwebhooks";
+export { WebhookVerificationError };

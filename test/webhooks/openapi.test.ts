@@ -5,7 +5,7 @@ import { WEBHOOK_EVENT_TYPES } from "../../src/webhooks/events";
 describe("the OpenAPI document", () => {
   it("lists every event payload under `webhooks` and the webhook routes under paths", async ({ expect }) => {
     const doc = (await call("/openapi.json")).json;
-    expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES, "webhook.test"].sort());
     expect(doc.webhooks["request.paid"].post.requestBody.content["application/json"].schema.$ref).toBe(
       "#/components/schemas/RequestPaidEvent",
     );

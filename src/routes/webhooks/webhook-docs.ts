@@ -3,7 +3,7 @@ import type { AppRouter } from "../../lib/create-router";
 import { ClientSchema } from "../../schemas/client";
 import { RequestDetailSchema } from "../../schemas/request";
 import { typedEvent } from "../../schemas/webhook";
-import { WEBHOOK_EVENT_TYPES } from "../../webhooks/events";
+import { TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from "../../webhooks/events";
 
 const HEADERS = {
   "webhook-id": "The event id (evt_…), the same on every retry: deduplicate on it.",
@@ -16,8 +16,17 @@ export const PaymentLinkEventObjectSchema = z
   .object({ id: z.string(), requestId: z.string(), destinationId: z.string(), expiresAt: z.string(), createdAt: z.string() })
   .openapi("PaymentLinkEventObject");
 
+/** What "send test event" carries: it goes to one endpoint only and is never in a catch-up list. */
+export const TestEventObjectSchema = z.object({ message: z.string(), endpointId: z.string() }).openapi("WebhookTestEventObject");
+
 const objectOf = (type: string) =>
-  type.startsWith("request.") ? RequestDetailSchema : type === "client.revoked" ? ClientSchema : PaymentLinkEventObjectSchema;
+  type.startsWith("request.")
+    ? RequestDetailSchema
+    : type === "client.revoked"
+      ? ClientSchema
+      : type === TEST_EVENT_TYPE
+        ? TestEventObjectSchema
+        : PaymentLinkEventObjectSchema;
 
 const schemaName = (type: string) =>
   `${type
@@ -27,7 +36,7 @@ const schemaName = (type: string) =>
 
 /** Lists every event under the OpenAPI 3.1 `webhooks` map, each with its object typed, so SDK generators type the payloads. */
 export function registerWebhookDocs(router: AppRouter): void {
-  for (const type of WEBHOOK_EVENT_TYPES) {
+  for (const type of [...WEBHOOK_EVENT_TYPES, TEST_EVENT_TYPE]) {
     const schema = typedEvent(type, objectOf(type)).openapi(schemaName(type));
     router.openAPIRegistry.registerWebhook({
       method: "post",
