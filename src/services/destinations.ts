@@ -61,12 +61,23 @@ export async function markClaimed(db: Database, id: string, challenge: string, n
   }
 }
 
-/** The token a destination receives: the known-token table first, else what the recipient declared. */
+/**
+ * The token a destination receives: the known-token table first, else what the recipient declared.
+ * On a local development chain (Hardhat's 31337, which no deployment serves) a token declared as a
+ * stablecoin's symbol is pegged as that stablecoin is, so the local Demo USD takes `currency: "USD"`
+ * exactly as USDC does; it still never enters the known-token table (nothing takes it for real USDC).
+ */
 export function tokenOf(row: Pick<DestinationRow, "chainId" | "tokenAddress" | "tokenSymbol" | "tokenDecimals">): TokenProfile {
   const known = knownToken(row.chainId, row.tokenAddress);
   if (known) return { symbol: known.symbol, decimals: known.decimals, peggedTo: known.peggedTo ?? null };
-  return { symbol: row.tokenSymbol ?? "TOKEN", decimals: row.tokenDecimals ?? 18, peggedTo: null };
+  const symbol = row.tokenSymbol ?? "TOKEN";
+  const peggedTo = LOCAL_CHAINS.has(row.chainId) ? (LOCAL_PEGS[symbol] ?? null) : null;
+  return { symbol, decimals: row.tokenDecimals ?? 18, peggedTo };
 }
+
+/** Hardhat's and anvil's local chain ids: development only. */
+const LOCAL_CHAINS = new Set([31337]);
+const LOCAL_PEGS: Readonly<Record<string, string>> = { USDC: "USD", USDT: "USD", EURC: "EUR" };
 
 /** What the destination's authority is told about it, by the recipient's side only. */
 export const destinationProfile = (row: DestinationRow): DestinationProfile => ({

@@ -62,3 +62,21 @@ describe("a request's currency is the destination's token or its peg", () => {
     expect(tooPrecise.json.errors).toEqual([{ path: "amount", message: "dUSD allows at most 6 decimal places." }]);
   });
 });
+
+describe("the local Demo USD is pegged to USD, as USDC is", () => {
+  it("a USDC-declared token on the local chain takes currency USD; the same declaration elsewhere does not", async ({ expect }) => {
+    const { tokenOf } = await import("../../src/services/destinations");
+    const token = { tokenAddress: "0x" + "7".repeat(40), tokenSymbol: "USDC", tokenDecimals: 6 };
+    expect(tokenOf({ chainId: 31337, ...token })).toEqual({ symbol: "USDC", decimals: 6, peggedTo: "USD" });
+    expect(tokenOf({ chainId: 8453, ...token })).toEqual({ symbol: "USDC", decimals: 6, peggedTo: null });
+    expect(tokenOf({ chainId: 31337, ...token, tokenSymbol: "DEMO" }).peggedTo).toBeNull();
+
+    const r = await signUp();
+    const { demoUsd } = await import("../helpers/payments");
+    const { id: dst } = await claimedDestination(r, testWallet(), demoUsd());
+    const shop = await newClient(r, dst);
+    const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "12.50", currency: "USD" }) });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ amount: "12.50", currency: "USD" });
+  });
+});
