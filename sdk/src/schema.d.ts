@@ -2071,49 +2071,94 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2140,49 +2185,94 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2203,22 +2293,49 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2241,13 +2358,34 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2272,13 +2410,34 @@ export interface operations {
                     };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2305,58 +2464,109 @@ export interface operations {
                     "application/json": components["schemas"]["Destination"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2381,31 +2591,64 @@ export interface operations {
                     "application/json": components["schemas"]["Destination"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2430,67 +2673,124 @@ export interface operations {
                     "application/json": components["schemas"]["Destination"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2519,67 +2819,124 @@ export interface operations {
                     "application/json": components["schemas"]["Destination"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2604,31 +2961,64 @@ export interface operations {
                     "application/json": components["schemas"]["DestinationHealth"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2655,31 +3045,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2708,67 +3131,124 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecret"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2794,58 +3274,109 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2875,67 +3406,124 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -2965,67 +3553,124 @@ export interface operations {
                     "application/json": components["schemas"]["RotatedClient"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -3053,31 +3698,64 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -3119,31 +3797,64 @@ export interface operations {
                     "application/json": components["schemas"]["RequestList"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -3175,76 +3886,139 @@ export interface operations {
                     "application/json": components["schemas"]["Request"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description idempotency_conflict, conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example idempotency_conflict
+                         * @enum {string}
+                         */
+                        code?: "idempotency_conflict" | "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
+                    };
                 };
             };
         };
@@ -3270,31 +4044,64 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetail"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -3320,31 +4127,64 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentLinkList"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -3377,76 +4217,139 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentLink"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description idempotency_conflict, invalid_state, conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example idempotency_conflict
+                         * @enum {string}
+                         */
+                        code?: "idempotency_conflict" | "invalid_state" | "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable, not_configured */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable" | "not_configured";
+                    };
                 };
             };
         };
@@ -3476,76 +4379,139 @@ export interface operations {
                     "application/json": components["schemas"]["Request"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description invalid_state */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example invalid_state
+                         * @enum {string}
+                         */
+                        code?: "invalid_state";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
+                    };
                 };
             };
         };
@@ -3575,76 +4541,139 @@ export interface operations {
                     "application/json": components["schemas"]["Request"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description invalid_state */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example invalid_state
+                         * @enum {string}
+                         */
+                        code?: "invalid_state";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
+                    };
                 };
             };
         };
@@ -3674,76 +4703,139 @@ export interface operations {
                     "application/json": components["schemas"]["Request"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description invalid_state */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example invalid_state
+                         * @enum {string}
+                         */
+                        code?: "invalid_state";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
+                    };
                 };
             };
         };
@@ -3769,31 +4861,64 @@ export interface operations {
                     "application/json": components["schemas"]["RequestEventList"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -3823,85 +4948,154 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetail"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description invalid_state, payment_already_used */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example invalid_state
+                         * @enum {string}
+                         */
+                        code?: "invalid_state" | "payment_already_used";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description problem */
+            /** @description payment_not_found, payment_mismatch, payment_unattributed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payment_not_found
+                         * @enum {string}
+                         */
+                        code?: "payment_not_found" | "payment_mismatch" | "payment_unattributed";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description chain_unavailable, storage_unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example chain_unavailable
+                         * @enum {string}
+                         */
+                        code?: "chain_unavailable" | "storage_unavailable";
+                    };
                 };
             };
         };
@@ -3928,31 +5122,64 @@ export interface operations {
                     "application/json": components["schemas"]["UnattributedPaymentList"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -3984,85 +5211,154 @@ export interface operations {
                     "application/json": components["schemas"]["Request"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description client_revoked, client_expired, permission_denied, allowance_exceeded */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example client_revoked
+                         * @enum {string}
+                         */
+                        code?: "client_revoked" | "client_expired" | "permission_denied" | "allowance_exceeded";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description idempotency_conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example idempotency_conflict
+                         * @enum {string}
+                         */
+                        code?: "idempotency_conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
+                    };
                 };
             };
         };
@@ -4087,40 +5383,79 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetail"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -4158,31 +5493,64 @@ export interface operations {
                     "application/json": components["schemas"]["RequestList"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -4207,40 +5575,79 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentLinkList"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -4272,85 +5679,154 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentLink"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description client_revoked, client_expired, permission_denied */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example client_revoked
+                         * @enum {string}
+                         */
+                        code?: "client_revoked" | "client_expired" | "permission_denied";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description idempotency_conflict, invalid_state, conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example idempotency_conflict
+                         * @enum {string}
+                         */
+                        code?: "idempotency_conflict" | "invalid_state" | "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable, not_configured */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable" | "not_configured";
+                    };
                 };
             };
         };
@@ -4379,67 +5855,124 @@ export interface operations {
                     "application/json": components["schemas"]["Request"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description invalid_state */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example invalid_state
+                         * @enum {string}
+                         */
+                        code?: "invalid_state";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
+                    };
                 };
             };
         };
@@ -4464,40 +5997,79 @@ export interface operations {
                     "application/json": components["schemas"]["RequestEventList"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -4526,85 +6098,154 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetail"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description invalid_state, payment_already_used */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example invalid_state
+                         * @enum {string}
+                         */
+                        code?: "invalid_state" | "payment_already_used";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description problem */
+            /** @description payment_not_found, payment_mismatch, payment_unattributed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payment_not_found
+                         * @enum {string}
+                         */
+                        code?: "payment_not_found" | "payment_mismatch" | "payment_unattributed";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description chain_unavailable, storage_unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example chain_unavailable
+                         * @enum {string}
+                         */
+                        code?: "chain_unavailable" | "storage_unavailable";
+                    };
                 };
             };
         };
@@ -4627,22 +6268,49 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -4667,22 +6335,34 @@ export interface operations {
                     "application/json": components["schemas"]["PublicPaymentLink"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
             /** @description link_expired */
@@ -4691,7 +6371,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example link_expired
+                         * @enum {string}
+                         */
+                        code?: "link_expired";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -4720,31 +6421,49 @@ export interface operations {
                     "application/json": components["schemas"]["PublicPaymentLink"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description invalid_state, payment_already_used */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example invalid_state
+                         * @enum {string}
+                         */
+                        code?: "invalid_state" | "payment_already_used";
+                    };
                 };
             };
             /** @description link_expired */
@@ -4753,52 +6472,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example link_expired
+                         * @enum {string}
+                         */
+                        code?: "link_expired";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description problem */
+            /** @description payment_not_found, payment_mismatch, payment_unattributed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payment_not_found
+                         * @enum {string}
+                         */
+                        code?: "payment_not_found" | "payment_mismatch" | "payment_unattributed";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
                 };
             };
-            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description chain_unavailable, storage_unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example chain_unavailable
+                         * @enum {string}
+                         */
+                        code?: "chain_unavailable" | "storage_unavailable";
+                    };
                 };
             };
         };
@@ -4825,31 +6595,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -4878,76 +6681,139 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -4971,49 +6837,94 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5039,49 +6950,94 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5109,40 +7065,79 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5173,31 +7168,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5226,40 +7254,79 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example csrf_failed
+                         * @enum {string}
+                         */
+                        code?: "csrf_failed";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5295,31 +7362,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5344,22 +7444,49 @@ export interface operations {
                     };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5386,67 +7513,124 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            /** @description client_revoked, client_expired */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example client_revoked
+                         * @enum {string}
+                         */
+                        code?: "client_revoked" | "client_expired";
+                    };
                 };
             };
-            /** @description conflict or idempotency_conflict */
+            /** @description conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
+            /** @description payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
                 };
             };
-            /** @description unsupported_media_type: body is not application/json */
+            /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5469,40 +7653,79 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5537,31 +7760,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5588,31 +7844,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5642,40 +7931,79 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            /** @description rate_limited */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };
@@ -5703,31 +8031,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed or malformed_json */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            /** @description unauthenticated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description not_found: absent, or another recipient's, destination's or client's */
+            /** @description not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
                 };
             };
         };

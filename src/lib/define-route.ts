@@ -4,7 +4,8 @@ import { requireClientSecret } from "../middleware/client-auth";
 import { limitClientReads } from "../middleware/client-read-limit";
 import { requireSession } from "../middleware/session-auth";
 import { strictQuery, type QueryKeys } from "../middleware/strict-query";
-import { problems } from "../schemas/problem";
+import { DECLARED_CODES, problemResponse, problems } from "../schemas/problem";
+import type { ProblemCode } from "./problem";
 
 /** Who may call a route: a signed-in recipient, an orchestrator's client secret, or anyone. */
 export type RouteAuth = "session" | "client" | "public";
@@ -32,6 +33,28 @@ function queryKeys(query: unknown): QueryKeys {
 }
 
 /**
+ * The problems every route can answer whatever it declares: 400 validation_failed (an unknown
+ * query parameter), 401 unauthenticated for any authenticated route, 403 csrf_failed for a
+ * session route that changes state. The route's own
+ * codes for a status are kept, and the entry is rebuilt with the union (enum and examples).
+ */
+function withAuthProblems(auth: RouteAuth, method: string, responses: RouteConfig["responses"]): RouteConfig["responses"] {
+  const extra: [number, ProblemCode][] = [[400, "validation_failed"]];
+  if (auth !== "public") extra.push([401, "unauthenticated"]);
+  if (auth === "session" && !SAFE.has(method)) extra.push([403, "csrf_failed"]);
+  const out = { ...responses };
+  for (const [status, code] of extra) {
+    const declared = DECLARED_CODES.get(out[status] as object) ?? [];
+    if (declared.includes(code)) continue;
+    const codes = [...declared, code];
+    const response = problemResponse(codes);
+    DECLARED_CODES.set(response, codes);
+    out[status] = response;
+  }
+  return out;
+}
+
+/**
  * The one place a route gets its auth: the declared `security` in the OpenAPI
  * document and the middleware that enforces it come from the same `auth`
  * argument, and every route must name one, so a new route cannot silently go
@@ -45,7 +68,11 @@ export function defineRoute<const R extends Omit<RouteConfig, "security"> & { op
   // An orchestrator's reads are also rate limited per credential (its creates are, exactly, in the authority);
   // the 429 is declared where the middleware is added, so no client GET can leave it out.
   const limited = auth === "client" && SAFE.has(config.method);
-  const responses = (limited ? { ...problems(429), ...config.responses } : config.responses) as R["responses"];
+  const responses = withAuthProblems(auth, config.method, {
+    ...(limited ? problems(429) : {}),
+    ...problems(500),
+    ...config.responses,
+  }) as R["responses"];
   return createRoute({
     ...config,
     responses,

@@ -1,5 +1,6 @@
 import { exports } from "cloudflare:workers";
 import { testWallet } from "./wallet";
+import { documentLoaded, loadDocument, nonConformance } from "./conformance";
 import {
   USDC_ON_BASE,
   claim,
@@ -19,20 +20,29 @@ export const USDC = USDC_ON_BASE.tokenAddress;
 /** DAI on Ethereum (1): 18 decimals. */
 export const DAI = { chainId: 1, tokenAddress: "0x6B175474E89094C44Da98b954EedeAC495271d0F" };
 
-/** Calls the Worker as a client would; JSON in, parsed JSON (or null) out. */
+/**
+ * Calls the Worker as a client would; JSON in, parsed JSON (or null) out. Every answer is held
+ * against /openapi.json first (helpers/conformance.ts): one that the document does not describe
+ * fails the test that saw it.
+ */
 export async function call(path: string, init: CallInit = {}) {
+  if (!documentLoaded()) loadDocument(await (await worker.fetch(new Request(`${BASE}/openapi.json`))).json());
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers["content-type"] ??= "application/json";
+  const method = init.method ?? (init.body === undefined ? "GET" : "POST");
   const res = await worker.fetch(
     new Request(BASE + path, {
-      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      method,
       headers,
       body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
     }),
   );
   const text = await res.text();
+  const contentType = res.headers.get("content-type") ?? "";
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are asserted field by field
-  const json: any = text && /json/.test(res.headers.get("content-type") ?? "") ? JSON.parse(text) : null;
+  const json: any = text && /json/.test(contentType) ? JSON.parse(text) : null;
+  const drift = nonConformance(method, BASE + path, res.status, contentType, json);
+  if (drift) throw new Error(`The answer does not conform to /openapi.json: ${drift}`);
   return { status: res.status, headers: res.headers, json, text };
 }
 

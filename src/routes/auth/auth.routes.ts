@@ -16,7 +16,7 @@ export const signup = defineRoute("public", {
   request: { body },
   middleware: [limitByIp("SIGNUP_IP_LIMITER", 10, 60)],
   summary: "Create a recipient account and sign in",
-  responses: { 201: session("Signed up; the session cookie is set"), ...problems(...BODY_PROBLEMS, 409, 429) },
+  responses: { 201: session("Signed up; the session cookie is set"), ...problems(...BODY_PROBLEMS, "conflict", 429) },
 });
 
 export const login = defineRoute("public", {
@@ -38,7 +38,7 @@ export const logout = defineRoute("session", {
   path: "/api/auth/logout",
   tags,
   summary: "End the session (server-side)",
-  responses: { 204: { description: "Signed out" }, ...problems(401, 403) },
+  responses: { 204: { description: "Signed out" }, ...problems(401) },
 });
 
 export const me = defineRoute("session", {

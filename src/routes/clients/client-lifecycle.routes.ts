@@ -18,7 +18,7 @@ export const updateClient = defineRoute("session", {
   description:
     "An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400.",
   request: { params: ClientParams, body: jsonBody(ClientPatchSchema) },
-  responses: { 200: jsonResponse(ClientSchema, "The client with its new limits"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(ClientSchema, "The client with its new limits"), ...problems(...BODY_PROBLEMS, 401, 404, "conflict") },
 });
 
 export const rotateClientSecret = defineRoute("session", {
@@ -29,7 +29,7 @@ export const rotateClientSecret = defineRoute("session", {
   summary: "Issue a new secret; the old one keeps working for the overlap",
   description: "The new secret is shown once. Both secrets authenticate until previousSecretExpiresAt (default 24 h, at most 7 days).",
   request: { params: ClientParams, body: jsonBody(RotateSecretSchema, false) },
-  responses: { 200: jsonResponse(RotatedClientSchema, "Rotated"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(RotatedClientSchema, "Rotated"), ...problems(...BODY_PROBLEMS, 401, 404, "conflict") },
 });
 
 export const listAudit = defineRoute("session", {

@@ -24,7 +24,7 @@ export const createClient = defineRoute("session", {
   tags,
   summary: "Create a client ID; its secret is shown once",
   request: { params: DestinationParams, body: jsonBody(ClientCreateSchema) },
-  responses: { 201: jsonResponse(ClientWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
+  responses: { 201: jsonResponse(ClientWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 404, "conflict") },
 });
 
 export const revokeClient = defineRoute("session", {
@@ -36,5 +36,5 @@ export const revokeClient = defineRoute("session", {
   description:
     "From the 200 on, every create by the client answers 403 client_revoked. Its requests stay valid, its links work until they expire, and it can still read what it created. Repeating is a no-op 200.",
   request: { params: ClientParams },
-  responses: { 200: jsonResponse(ClientSchema, "Revoked"), ...problems(...BODY_PROBLEMS, 401, 403, 404) },
+  responses: { 200: jsonResponse(ClientSchema, "Revoked"), ...problems(...BODY_PROBLEMS, 401, 404) },
 });

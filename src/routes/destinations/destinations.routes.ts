@@ -28,7 +28,7 @@ export const createDestination = defineRoute("session", {
   tags,
   summary: "Add a destination (unclaimed, with a claim challenge)",
   request: { body: jsonBody(DestinationCreateSchema) },
-  responses: { 201: jsonResponse(DestinationSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 409) },
+  responses: { 201: jsonResponse(DestinationSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, "conflict") },
 });
 
 export const getDestination = defineRoute("session", {
@@ -51,7 +51,7 @@ export const refreshChallenge = defineRoute("session", {
   request: { params: DestinationParams },
   responses: {
     200: jsonResponse(DestinationSchema, "The destination with a new challenge"),
-    ...problems(...BODY_PROBLEMS, 401, 403, 404, 409),
+    ...problems(...BODY_PROBLEMS, 401, 404, "conflict"),
   },
 });
 
@@ -62,7 +62,7 @@ export const claimDestination = defineRoute("session", {
   tags,
   summary: "Claim with the wallet's EIP-191 personal_sign signature of the challenge",
   request: { params: DestinationParams, body: jsonBody(ClaimSchema) },
-  responses: { 200: jsonResponse(DestinationSchema, "Claimed"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(DestinationSchema, "Claimed"), ...problems(...BODY_PROBLEMS, 401, 404, "conflict") },
 });
 
 export const destinationHealth = defineRoute("session", {

@@ -14,7 +14,10 @@ export const cancelOrchestratorRequest = defineRoute("client", {
   description:
     "Only the creating client (revoked or not) may cancel; another client's request is 404. Repeating a cancel answers 200 with the cancelled request; a status that does not allow it is 409 invalid_state.",
   request: { params: RequestParams, body: jsonBody(TransitionBodySchema, false) },
-  responses: { 200: jsonResponse(RequestSchema, "The request after the action"), ...problems(...BODY_PROBLEMS, 401, 404, 409, 503) },
+  responses: {
+    200: jsonResponse(RequestSchema, "The request after the action"),
+    ...problems(...BODY_PROBLEMS, 401, 404, "invalid_state", 503),
+  },
 });
 
 export const listOrchestratorRequestEvents = defineRoute("client", {

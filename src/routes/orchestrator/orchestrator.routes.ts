@@ -32,7 +32,18 @@ export const createOrchestratorRequest = defineRoute("client", {
   },
   responses: {
     201: jsonResponse(RequestSchema, "Created (or the first response again, with Idempotent-Replayed: true)"),
-    ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 429, 503),
+    ...problems(
+      ...BODY_PROBLEMS,
+      401,
+      "client_revoked",
+      "client_expired",
+      "permission_denied",
+      "allowance_exceeded",
+      404,
+      "idempotency_conflict",
+      429,
+      503,
+    ),
   },
 });
 
@@ -63,7 +74,23 @@ export const createOrchestratorPaymentLink = defineRoute("client", {
   tags,
   summary: "Create a payment link for an incoming request (default and maximum 7 days)",
   request: { params: RequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
-  responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 429, 503) },
+  responses: {
+    201: jsonResponse(PaymentLinkSchema, "Created"),
+    ...problems(
+      ...BODY_PROBLEMS,
+      401,
+      "client_revoked",
+      "client_expired",
+      "permission_denied",
+      404,
+      "idempotency_conflict",
+      "invalid_state",
+      "conflict",
+      429,
+      503,
+      "not_configured",
+    ),
+  },
 });
 
 export const listOrchestratorPaymentLinks = defineRoute("client", {

@@ -20,6 +20,18 @@ export const submitOrchestratorPayment = defineRoute("client", {
   request: { params: RequestParams, body: jsonBody(PaymentSubmissionSchema) },
   responses: {
     202: jsonResponse(RequestDetailSchema, "The request with the payment recorded"),
-    ...problems(...BODY_PROBLEMS, 401, 404, 409, 422, 429, 503),
+    ...problems(
+      ...BODY_PROBLEMS,
+      401,
+      404,
+      "invalid_state",
+      "payment_already_used",
+      "payment_not_found",
+      "payment_mismatch",
+      "payment_unattributed",
+      429,
+      "chain_unavailable",
+      503,
+    ),
   },
 });

@@ -16,6 +16,18 @@ export const submitPublicPayment = defineRoute("public", {
   request: { params: PaymentLinkTokenParams, body: jsonBody(PaymentSubmissionSchema) },
   responses: {
     202: jsonResponse(PublicPaymentLinkSchema, "The link with the payment recorded"),
-    ...problems(...BODY_PROBLEMS, 404, 409, 410, 422, 429, 503),
+    ...problems(
+      ...BODY_PROBLEMS,
+      404,
+      "invalid_state",
+      "payment_already_used",
+      410,
+      "payment_not_found",
+      "payment_mismatch",
+      "payment_unattributed",
+      429,
+      "chain_unavailable",
+      503,
+    ),
   },
 });

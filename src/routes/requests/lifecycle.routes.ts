@@ -16,7 +16,10 @@ function action(operationId: string, verb: "cancel" | "approve" | "reject", summ
     description:
       "Repeating an action that already happened answers 200 with the request as it is; an action its status does not allow is 409 invalid_state.",
     request: { params: DestinationRequestParams, body: jsonBody(TransitionBodySchema, false) },
-    responses: { 200: jsonResponse(RequestSchema, "The request after the action"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+    responses: {
+      200: jsonResponse(RequestSchema, "The request after the action"),
+      ...problems(...BODY_PROBLEMS, 401, 404, "invalid_state", 503),
+    },
   });
 }
 

@@ -22,7 +22,18 @@ export const markRequestPaid = defineRoute("session", {
   request: { params: DestinationRequestParams, body: jsonBody(MarkPaidSchema) },
   responses: {
     200: jsonResponse(RequestDetailSchema, "The request with the payment recorded"),
-    ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 422, 503),
+    ...problems(
+      ...BODY_PROBLEMS,
+      401,
+      404,
+      "invalid_state",
+      "payment_already_used",
+      "payment_not_found",
+      "payment_mismatch",
+      "payment_unattributed",
+      "chain_unavailable",
+      503,
+    ),
   },
 });
 

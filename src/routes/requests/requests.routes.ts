@@ -44,7 +44,10 @@ export const createDestinationRequest = defineRoute("session", {
   tags,
   summary: "Create a request by hand (createdBy: manual)",
   request: { params: DestinationParams, headers: IdempotencyHeaderSchema, body: jsonBody(RequestCreateSchema) },
-  responses: { 201: jsonResponse(RequestSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+  responses: {
+    201: jsonResponse(RequestSchema, "Created"),
+    ...problems(...BODY_PROBLEMS, 401, 404, "idempotency_conflict", "conflict", 503),
+  },
 });
 
 export const createDestinationPaymentLink = defineRoute("session", {
@@ -54,7 +57,10 @@ export const createDestinationPaymentLink = defineRoute("session", {
   tags,
   summary: "Create a payment link for an incoming request",
   request: { params: DestinationRequestParams, headers: IdempotencyHeaderSchema, body: jsonBody(PaymentLinkCreateSchema, false) },
-  responses: { 201: jsonResponse(PaymentLinkSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 503) },
+  responses: {
+    201: jsonResponse(PaymentLinkSchema, "Created"),
+    ...problems(...BODY_PROBLEMS, 401, 404, "idempotency_conflict", "invalid_state", "conflict", 503, "not_configured"),
+  },
 });
 
 export const listDestinationPaymentLinks = defineRoute("session", {

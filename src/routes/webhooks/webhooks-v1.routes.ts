@@ -27,7 +27,10 @@ export const createClientEndpoint = defineRoute("client", {
   description:
     "Receives events about the requests this client can read at delivery time: its own, plus a direction's while it holds `…:reader` and is not revoked.",
   request: { body: jsonBody(WebhookEndpointCreateSchema) },
-  responses: { 201: jsonResponse(WebhookEndpointWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 409, 429) },
+  responses: {
+    201: jsonResponse(WebhookEndpointWithSecretSchema, "Created"),
+    ...problems(...BODY_PROBLEMS, 401, "client_revoked", "client_expired", "conflict", 429),
+  },
 });
 
 export const listClientEndpoints = defineRoute("client", {

@@ -28,7 +28,7 @@ export const createRecipientEndpoint = defineRoute("session", {
   summary: "Add a webhook endpoint; its secret is shown once",
   description: "Receives every event of the destination. URLs must be https on a public host.",
   request: { params: DestinationParams, body: jsonBody(WebhookEndpointCreateSchema) },
-  responses: { 201: jsonResponse(WebhookEndpointWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 403, 404, 409, 429) },
+  responses: { 201: jsonResponse(WebhookEndpointWithSecretSchema, "Created"), ...problems(...BODY_PROBLEMS, 401, 404, "conflict", 429) },
 });
 
 export const listRecipientEndpoints = defineRoute("session", {
@@ -48,7 +48,7 @@ export const deleteRecipientEndpoint = defineRoute("session", {
   tags,
   summary: "Delete a webhook endpoint and its pending deliveries",
   request: { params: DestinationEndpointParams },
-  responses: { 204: { description: "Deleted" }, ...problems(400, 401, 403, 404, 429) },
+  responses: { 204: { description: "Deleted" }, ...problems(400, 401, 404, 429) },
 });
 
 export const rotateRecipientSecret = defineRoute("session", {
@@ -60,7 +60,7 @@ export const rotateRecipientSecret = defineRoute("session", {
   description:
     "The new secret is shown once. For 24 h both secrets sign (two space-separated signatures), so receivers can switch without dropping events.",
   request: { params: DestinationEndpointParams },
-  responses: { 200: jsonResponse(WebhookEndpointWithSecretSchema, "Rotated"), ...problems(400, 401, 403, 404, 429) },
+  responses: { 200: jsonResponse(WebhookEndpointWithSecretSchema, "Rotated"), ...problems(400, 401, 404, 429) },
 });
 
 export const testRecipientEndpoint = defineRoute("session", {
@@ -70,7 +70,7 @@ export const testRecipientEndpoint = defineRoute("session", {
   tags,
   summary: "Send a signed test event (type webhook.test) to this endpoint",
   request: { params: DestinationEndpointParams },
-  responses: { 202: jsonResponse(z.object({ deliveryId: z.string() }), "Queued"), ...problems(400, 401, 403, 404) },
+  responses: { 202: jsonResponse(z.object({ deliveryId: z.string() }), "Queued"), ...problems(400, 401, 404) },
 });
 
 export const listRecipientDeliveries = defineRoute("session", {
@@ -90,7 +90,7 @@ export const retryRecipientDelivery = defineRoute("session", {
   tags,
   summary: "Attempt a delivery again now",
   request: { params: DeliveryParams },
-  responses: { 202: jsonResponse(z.object({ deliveryId: z.string() }), "Queued"), ...problems(400, 401, 403, 404) },
+  responses: { 202: jsonResponse(z.object({ deliveryId: z.string() }), "Queued"), ...problems(400, 401, 404) },
 });
 
 export const listDestinationEvents = defineRoute("session", {
