@@ -1119,6 +1119,33 @@ export interface components {
             /** @enum {string} */
             type: "user" | "payer" | "system";
         };
+        /**
+         * @example {
+         *       "id": "req_0k3f9x2m7d4q8w1z",
+         *       "destinationId": "dst_5n8c2v7b1m4x9z3q",
+         *       "direction": "incoming",
+         *       "amount": "12.500000",
+         *       "amountPaid": "0.000000",
+         *       "currency": "USDC",
+         *       "status": "pending",
+         *       "createdBy": {
+         *         "type": "client",
+         *         "clientId": "cli_7h2k9d4f1s6g3j8l",
+         *         "clientName": "Shop"
+         *       },
+         *       "reference": "ORDER-1042",
+         *       "payer": null,
+         *       "payee": null,
+         *       "dueDate": null,
+         *       "metadata": {
+         *         "orderId": "1042"
+         *       },
+         *       "expiresAt": null,
+         *       "createdAt": "2026-12-03T13:31:35.000Z",
+         *       "updatedAt": "2026-12-03T13:31:35.000Z",
+         *       "payments": []
+         *     }
+         */
         RequestDetail: components["schemas"]["Request"] & {
             /** @description Every payment recorded for it, oldest first. */
             payments: components["schemas"]["Payment"][];
@@ -1164,6 +1191,32 @@ export interface components {
              */
             detectedBy: "chain_watch" | null;
         };
+        /**
+         * @example {
+         *       "id": "req_0k3f9x2m7d4q8w1z",
+         *       "destinationId": "dst_5n8c2v7b1m4x9z3q",
+         *       "direction": "incoming",
+         *       "amount": "12.500000",
+         *       "amountPaid": "0.000000",
+         *       "currency": "USDC",
+         *       "status": "pending",
+         *       "createdBy": {
+         *         "type": "client",
+         *         "clientId": "cli_7h2k9d4f1s6g3j8l",
+         *         "clientName": "Shop"
+         *       },
+         *       "reference": "ORDER-1042",
+         *       "payer": null,
+         *       "payee": null,
+         *       "dueDate": null,
+         *       "metadata": {
+         *         "orderId": "1042"
+         *       },
+         *       "expiresAt": null,
+         *       "createdAt": "2026-12-03T13:31:35.000Z",
+         *       "updatedAt": "2026-12-03T13:31:35.000Z"
+         *     }
+         */
         Request: {
             /** @example req_0k3f9x2m7d4q8w1z */
             id: string;
@@ -1458,6 +1511,31 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /**
+         * @example {
+         *       "id": "cli_7h2k9d4f1s6g3j8l",
+         *       "name": "Shop",
+         *       "permissions": [
+         *         "incoming:creator",
+         *         "outgoing:creator"
+         *       ],
+         *       "status": "active",
+         *       "createdAt": "2026-12-01T09:00:00.000Z",
+         *       "revokedAt": null,
+         *       "lastUsedAt": "2026-12-03T13:31:35.000Z",
+         *       "secretHint": "prsk_…7q2k",
+         *       "limits": {
+         *         "outgoingBudget": null,
+         *         "autoApproveUpTo": null,
+         *         "expiresAt": null,
+         *         "extendOnUseSeconds": null,
+         *         "createsPerMinute": 600
+         *       },
+         *       "spent": null,
+         *       "remaining": null,
+         *       "expiresAt": null
+         *     }
+         */
         Client: {
             id: string;
             name: string;
@@ -1635,6 +1713,31 @@ export interface components {
             /** @description Changes the read model refused 8 times or more: set aside, still retried every 6 hours, never blocking others. */
             failedWrites: number;
         };
+        /**
+         * @example {
+         *       "id": "cli_7h2k9d4f1s6g3j8l",
+         *       "name": "Shop",
+         *       "permissions": [
+         *         "incoming:creator",
+         *         "outgoing:creator"
+         *       ],
+         *       "status": "active",
+         *       "createdAt": "2026-12-01T09:00:00.000Z",
+         *       "revokedAt": null,
+         *       "lastUsedAt": "2026-12-03T13:31:35.000Z",
+         *       "secretHint": "prsk_…7q2k",
+         *       "limits": {
+         *         "outgoingBudget": null,
+         *         "autoApproveUpTo": null,
+         *         "expiresAt": null,
+         *         "extendOnUseSeconds": null,
+         *         "createsPerMinute": 600
+         *       },
+         *       "spent": null,
+         *       "remaining": null,
+         *       "expiresAt": null
+         *     }
+         */
         ClientWithSecret: components["schemas"]["Client"] & {
             /** @description Shown once, never again. Payrelay keeps only its SHA-256. */
             secret: string;
@@ -1705,6 +1808,31 @@ export interface components {
         ClientPatch: {
             limits: components["schemas"]["ClientLimitsInput"];
         };
+        /**
+         * @example {
+         *       "id": "cli_7h2k9d4f1s6g3j8l",
+         *       "name": "Shop",
+         *       "permissions": [
+         *         "incoming:creator",
+         *         "outgoing:creator"
+         *       ],
+         *       "status": "active",
+         *       "createdAt": "2026-12-01T09:00:00.000Z",
+         *       "revokedAt": null,
+         *       "lastUsedAt": "2026-12-03T13:31:35.000Z",
+         *       "secretHint": "prsk_…7q2k",
+         *       "limits": {
+         *         "outgoingBudget": null,
+         *         "autoApproveUpTo": null,
+         *         "expiresAt": null,
+         *         "extendOnUseSeconds": null,
+         *         "createsPerMinute": 600
+         *       },
+         *       "spent": null,
+         *       "remaining": null,
+         *       "expiresAt": null
+         *     }
+         */
         RotatedClient: components["schemas"]["ClientWithSecret"] & {
             /** @description Until then the previous secret works too. */
             previousSecretExpiresAt: string;
@@ -1752,8 +1880,40 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "req_0k3f9x2m7d4q8w1z",
+         *           "destinationId": "dst_5n8c2v7b1m4x9z3q",
+         *           "direction": "incoming",
+         *           "amount": "12.500000",
+         *           "amountPaid": "0.000000",
+         *           "currency": "USDC",
+         *           "status": "pending",
+         *           "createdBy": {
+         *             "type": "client",
+         *             "clientId": "cli_7h2k9d4f1s6g3j8l",
+         *             "clientName": "Shop"
+         *           },
+         *           "reference": "ORDER-1042",
+         *           "payer": null,
+         *           "payee": null,
+         *           "dueDate": null,
+         *           "metadata": {
+         *             "orderId": "1042"
+         *           },
+         *           "expiresAt": null,
+         *           "createdAt": "2026-12-03T13:31:35.000Z",
+         *           "updatedAt": "2026-12-03T13:31:35.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "MTc5NTQ0MDAwMDAwMC5yZXFfMGszZjl4Mm03ZDRxOHcxeg"
+         *     }
+         */
         RequestList: {
             data: components["schemas"]["Request"][];
+            /** @description Pass as cursor for the next page; null on the last. */
             nextCursor: string | null;
         };
         /**
@@ -1802,6 +1962,13 @@ export interface components {
              */
             expiresAt?: string;
         };
+        /**
+         * @example {
+         *       "id": "lnk_3f8k2m9x7d1q4w6z",
+         *       "url": "https://payrelay.example.com/pay/8sJ2kq9XwLm4Rt7Vz1Nc5Bp3Hy6Df0Ga",
+         *       "expiresAt": "2026-12-10T13:31:35.000Z"
+         *     }
+         */
         PaymentLink: {
             id: string;
             url: string;
@@ -1827,10 +1994,72 @@ export interface components {
         TransitionBody: {
             reason?: string;
         };
-        /** @description Every event about the request, oldest first: the same objects, with the same ids, as webhooks and GET /v1/events. */
+        /**
+         * @description Every event about the request, oldest first: the same objects, with the same ids, as webhooks and GET /v1/events.
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "evt_0k3f9x2m7d4q8w1z",
+         *           "type": "request.created",
+         *           "createdAt": "2026-12-03T13:31:35.000Z",
+         *           "sequence": 41,
+         *           "actor": {
+         *             "type": "client",
+         *             "clientId": "cli_7h2k9d4f1s6g3j8l"
+         *           },
+         *           "data": {
+         *             "object": {
+         *               "id": "req_0k3f9x2m7d4q8w1z",
+         *               "destinationId": "dst_5n8c2v7b1m4x9z3q",
+         *               "direction": "incoming",
+         *               "amount": "12.500000",
+         *               "amountPaid": "0.000000",
+         *               "currency": "USDC",
+         *               "status": "pending",
+         *               "createdBy": {
+         *                 "type": "client",
+         *                 "clientId": "cli_7h2k9d4f1s6g3j8l",
+         *                 "clientName": "Shop"
+         *               },
+         *               "reference": "ORDER-1042",
+         *               "payer": null,
+         *               "payee": null,
+         *               "dueDate": null,
+         *               "metadata": {
+         *                 "orderId": "1042"
+         *               },
+         *               "expiresAt": null,
+         *               "createdAt": "2026-12-03T13:31:35.000Z",
+         *               "updatedAt": "2026-12-03T13:31:35.000Z",
+         *               "payments": []
+         *             }
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         RequestEventList: {
             data: components["schemas"]["WebhookEvent"][];
         };
+        /**
+         * @example {
+         *       "id": "evt_0k3f9x2m7d4q8w1z",
+         *       "type": "request.cancelled",
+         *       "createdAt": "2026-12-03T13:40:00.000Z",
+         *       "sequence": 42,
+         *       "actor": {
+         *         "type": "client",
+         *         "clientId": "cli_7h2k9d4f1s6g3j8l"
+         *       },
+         *       "data": {
+         *         "object": {
+         *           "id": "req_0k3f9x2m7d4q8w1z",
+         *           "status": "cancelled"
+         *         },
+         *         "reason": "Order cancelled by the customer"
+         *       }
+         *     }
+         */
         WebhookEvent: {
             /**
              * @description The same on every delivery, in GET /v1/events and in the request's timeline.
@@ -1857,6 +2086,22 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "lnk_3f8k2m9x7d1q4w6z",
+         *           "createdAt": "2026-12-03T13:31:35.000Z",
+         *           "expiresAt": "2026-12-10T13:31:35.000Z",
+         *           "createdBy": {
+         *             "type": "client",
+         *             "clientId": "cli_7h2k9d4f1s6g3j8l"
+         *           },
+         *           "status": "active"
+         *         }
+         *       ]
+         *     }
+         */
         PaymentLinkList: {
             /** @description Newest first; at most the 100 newest. */
             data: components["schemas"]["PaymentLinkSummary"][];
@@ -1984,6 +2229,18 @@ export interface components {
                 proxyAddress: string | null;
             };
         };
+        /**
+         * @example {
+         *       "id": "whe_0k3f9x2m7d4q8w1z",
+         *       "url": "https://shop.example.com/payrelay/webhooks",
+         *       "events": [],
+         *       "status": "enabled",
+         *       "disabledReason": null,
+         *       "failingSince": null,
+         *       "clientId": "cli_7h2k9d4f1s6g3j8l",
+         *       "createdAt": "2026-12-03T13:31:35.000Z"
+         *     }
+         */
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
             /**
              * @description Shown once. After a rotation the previous secret also signs for 24 h.
@@ -1991,6 +2248,18 @@ export interface components {
              */
             secret: string;
         };
+        /**
+         * @example {
+         *       "id": "whe_0k3f9x2m7d4q8w1z",
+         *       "url": "https://shop.example.com/payrelay/webhooks",
+         *       "events": [],
+         *       "status": "enabled",
+         *       "disabledReason": null,
+         *       "failingSince": null,
+         *       "clientId": "cli_7h2k9d4f1s6g3j8l",
+         *       "createdAt": "2026-12-03T13:31:35.000Z"
+         *     }
+         */
         WebhookEndpoint: {
             /** @example whe_0k3f9x2m7d4q8w1z */
             id: string;
@@ -2024,6 +2293,20 @@ export interface components {
              */
             events?: ("request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "payment_link.created" | "client.revoked")[];
         };
+        /**
+         * @example {
+         *       "id": "whd_2m7d4q8w1z0k3f9x",
+         *       "eventId": "evt_0k3f9x2m7d4q8w1z",
+         *       "eventType": "request.paid",
+         *       "status": "pending",
+         *       "attempts": 1,
+         *       "lastStatusCode": 503,
+         *       "lastError": null,
+         *       "nextAttemptAt": "2026-12-03T13:31:40.000Z",
+         *       "createdAt": "2026-12-03T13:31:35.000Z",
+         *       "updatedAt": "2026-12-03T13:31:35.000Z"
+         *     }
+         */
         WebhookDelivery: {
             id: string;
             eventId: string;
@@ -2101,7 +2384,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2131,7 +2414,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2215,7 +2498,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2245,7 +2528,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2292,6 +2575,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed";
+                    };
+                };
             };
             /** @description unauthenticated */
             401: {
@@ -2358,6 +2656,21 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed";
+                    };
+                };
+            };
             /** @description unauthenticated */
             401: {
                 headers: {
@@ -2407,6 +2720,21 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Destination"][];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed";
                     };
                 };
             };
@@ -2524,7 +2852,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2748,7 +3076,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2894,7 +3222,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3206,7 +3534,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3334,7 +3662,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3481,7 +3809,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3628,7 +3956,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3961,7 +4289,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4006,7 +4334,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description storage_unavailable */
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4292,7 +4620,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4337,7 +4665,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description storage_unavailable, not_configured */
+            /** @description storage_unavailable, not_configured: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4454,7 +4782,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4499,7 +4827,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description storage_unavailable */
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4616,7 +4944,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,7 +4989,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description storage_unavailable */
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4778,7 +5106,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4823,7 +5151,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description storage_unavailable */
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5023,7 +5351,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5083,7 +5411,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description chain_unavailable, storage_unavailable */
+            /** @description chain_unavailable, storage_unavailable: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5286,7 +5614,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5316,7 +5644,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5346,7 +5674,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description storage_unavailable */
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5428,7 +5756,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5523,7 +5851,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5620,7 +5948,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5754,7 +6082,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5784,7 +6112,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5814,7 +6142,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description storage_unavailable, not_configured */
+            /** @description storage_unavailable, not_configured: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5915,7 +6243,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5960,7 +6288,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description storage_unavailable */
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6042,7 +6370,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6158,7 +6486,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6203,7 +6531,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6233,7 +6561,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description chain_unavailable, storage_unavailable */
+            /** @description chain_unavailable, storage_unavailable: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6268,6 +6596,21 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed";
+                    };
+                };
+            };
             /** @description unauthenticated */
             401: {
                 headers: {
@@ -6283,7 +6626,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6481,7 +6824,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6526,7 +6869,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6556,7 +6899,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description chain_unavailable, storage_unavailable */
+            /** @description chain_unavailable, storage_unavailable: retry later, with the same Idempotency-Key */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6756,7 +7099,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6786,7 +7129,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6897,7 +7240,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7010,7 +7353,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7444,6 +7787,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed";
+                    };
+                };
+            };
             /** @description unauthenticated */
             401: {
                 headers: {
@@ -7459,7 +7817,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7573,7 +7931,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large */
+            /** @description payload_too_large: body over 16 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7603,7 +7961,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7698,7 +8056,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7790,7 +8148,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7976,7 +8334,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited */
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -38,7 +38,22 @@ export const ClientSchema = z
     remaining: z.string().nullable().openapi({ description: "What the outgoing budget has left; null without a budget." }),
     expiresAt: z.string().nullable().openapi({ description: "When the client stops creating; moved by extendOnUseSeconds." }),
   })
-  .openapi("Client");
+  .openapi("Client", {
+    example: {
+      id: "cli_7h2k9d4f1s6g3j8l",
+      name: "Shop",
+      permissions: ["incoming:creator", "outgoing:creator"],
+      status: "active",
+      createdAt: "2026-12-01T09:00:00.000Z",
+      revokedAt: null,
+      lastUsedAt: "2026-12-03T13:31:35.000Z",
+      secretHint: "prsk_…7q2k",
+      limits: { outgoingBudget: null, autoApproveUpTo: null, expiresAt: null, extendOnUseSeconds: null, createsPerMinute: 600 },
+      spent: null,
+      remaining: null,
+      expiresAt: null,
+    },
+  });
 
 export const ClientWithSecretSchema = ClientSchema.extend({
   secret: z.string().openapi({ description: "Shown once, never again. Payrelay keeps only its SHA-256." }),

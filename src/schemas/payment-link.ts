@@ -13,6 +13,18 @@ export const PaymentLinkSummarySchema = z
 
 export const PaymentLinkListSchema = z
   .object({ data: z.array(PaymentLinkSummarySchema).openapi({ description: "Newest first; at most the 100 newest." }) })
-  .openapi("PaymentLinkList");
+  .openapi("PaymentLinkList", {
+    example: {
+      data: [
+        {
+          id: "lnk_3f8k2m9x7d1q4w6z",
+          createdAt: "2026-12-03T13:31:35.000Z",
+          expiresAt: "2026-12-10T13:31:35.000Z",
+          createdBy: { type: "client", clientId: "cli_7h2k9d4f1s6g3j8l" },
+          status: "active",
+        },
+      ],
+    },
+  });
 
 export type PaymentLinkSummary = z.infer<typeof PaymentLinkSummarySchema>;

@@ -68,12 +68,20 @@ export const exampleProblem = (code: ProblemCode) => ({
   requestId: "rid_7m2k9x4q8w1z3f5d",
 });
 
+/** What else a status's description says, beside its codes. */
+const STATUS_NOTES: Partial<Record<number, string>> = {
+  413: "body over 16 KiB",
+  429: "with Retry-After and the IETF RateLimit / RateLimit-Policy headers",
+  503: "retry later, with the same Idempotency-Key",
+};
+
 /** One status's problem response: the codes it can carry (enum) and an example of each. */
 export function problemResponse(codes: readonly ProblemCode[]) {
   const unique = [...new Set(codes)];
+  const status = PROBLEMS[unique[0]!].status;
   const schema = ProblemSchema.extend({ code: z.enum(unique as [ProblemCode, ...ProblemCode[]]).openapi({ example: unique[0] }) });
   return {
-    description: unique.join(", "),
+    description: `${unique.join(", ")}${STATUS_NOTES[status] ? `: ${STATUS_NOTES[status]}` : ""}`,
     content: {
       "application/problem+json": {
         schema,

@@ -101,6 +101,26 @@ export const RequestCreateSchema = z
 
 export type RequestCreate = z.infer<typeof RequestCreateSchema>;
 
+/** One request as the API shows it: the examples of every request-shaped answer start here. */
+export const EXAMPLE_REQUEST = {
+  id: "req_0k3f9x2m7d4q8w1z",
+  destinationId: "dst_5n8c2v7b1m4x9z3q",
+  direction: "incoming",
+  amount: "12.500000",
+  amountPaid: "0.000000",
+  currency: "USDC",
+  status: "pending",
+  createdBy: { type: "client", clientId: "cli_7h2k9d4f1s6g3j8l", clientName: "Shop" },
+  reference: "ORDER-1042",
+  payer: null,
+  payee: null,
+  dueDate: null,
+  metadata: { orderId: "1042" },
+  expiresAt: null,
+  createdAt: "2026-12-03T13:31:35.000Z",
+  updatedAt: "2026-12-03T13:31:35.000Z",
+} as const;
+
 export const CreatedBySchema = z
   .union([z.object({ type: z.literal("client"), clientId: z.string(), clientName: z.string() }), z.object({ type: z.literal("manual") })])
   .openapi("CreatedBy");
@@ -129,13 +149,18 @@ export const RequestSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi("Request");
+  .openapi("Request", { example: EXAMPLE_REQUEST });
 
 export const RequestDetailSchema = RequestSchema.extend({
   payments: z.array(PaymentSchema).openapi({ description: "Every payment recorded for it, oldest first." }),
-}).openapi("RequestDetail");
+}).openapi("RequestDetail", { example: { ...EXAMPLE_REQUEST, payments: [] } });
 
-export const RequestListSchema = z.object({ data: z.array(RequestSchema), nextCursor: z.string().nullable() }).openapi("RequestList");
+export const RequestListSchema = z
+  .object({
+    data: z.array(RequestSchema),
+    nextCursor: z.string().nullable().openapi({ description: "Pass as cursor for the next page; null on the last." }),
+  })
+  .openapi("RequestList", { example: { data: [EXAMPLE_REQUEST], nextCursor: "MTc5NTQ0MDAwMDAwMC5yZXFfMGszZjl4Mm03ZDRxOHcxeg" } });
 
 /** At most this many `metadata[key]=value` filters in one list call. */
 export const MAX_METADATA_FILTERS = 5;
@@ -176,7 +201,13 @@ export const PaymentLinkCreateSchema = z
   .strict()
   .openapi("PaymentLinkCreate", { example: { expiresInSeconds: 86400 } });
 
-export const PaymentLinkSchema = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() }).openapi("PaymentLink");
+export const PaymentLinkSchema = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() }).openapi("PaymentLink", {
+  example: {
+    id: "lnk_3f8k2m9x7d1q4w6z",
+    url: "https://payrelay.example.com/pay/8sJ2kq9XwLm4Rt7Vz1Nc5Bp3Hy6Df0Ga",
+    expiresAt: "2026-12-10T13:31:35.000Z",
+  },
+});
 
 export const IdempotencyHeaderSchema = z.object({
   "idempotency-key": z
@@ -209,5 +240,17 @@ export const TransitionBodySchema = z
   .openapi("TransitionBody", { example: { reason: "Order cancelled by the customer" } });
 
 export const RequestEventListSchema = z.object({ data: z.array(WebhookEventSchema) }).openapi("RequestEventList", {
+  example: {
+    data: [
+      {
+        id: "evt_0k3f9x2m7d4q8w1z",
+        type: "request.created",
+        createdAt: "2026-12-03T13:31:35.000Z",
+        sequence: 41,
+        actor: { type: "client", clientId: "cli_7h2k9d4f1s6g3j8l" },
+        data: { object: { ...EXAMPLE_REQUEST, payments: [] } },
+      },
+    ],
+  },
   description: "Every event about the request, oldest first: the same objects, with the same ids, as webhooks and GET /v1/events.",
 });

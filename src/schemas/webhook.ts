@@ -34,7 +34,18 @@ export const WebhookEndpointSchema = z
     clientId: z.string().nullable().openapi({ description: "The orchestrator's client ID, or null for the recipient's own endpoint." }),
     createdAt: z.string(),
   })
-  .openapi("WebhookEndpoint");
+  .openapi("WebhookEndpoint", {
+    example: {
+      id: "whe_0k3f9x2m7d4q8w1z",
+      url: "https://shop.example.com/payrelay/webhooks",
+      events: [],
+      status: "enabled",
+      disabledReason: null,
+      failingSince: null,
+      clientId: "cli_7h2k9d4f1s6g3j8l",
+      createdAt: "2026-12-03T13:31:35.000Z",
+    },
+  });
 
 export const WebhookEndpointWithSecretSchema = WebhookEndpointSchema.extend({
   secret: z.string().openapi({
@@ -58,7 +69,20 @@ export const WebhookDeliverySchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi("WebhookDelivery");
+  .openapi("WebhookDelivery", {
+    example: {
+      id: "whd_2m7d4q8w1z0k3f9x",
+      eventId: "evt_0k3f9x2m7d4q8w1z",
+      eventType: "request.paid",
+      status: "pending",
+      attempts: 1,
+      lastStatusCode: 503,
+      lastError: null,
+      nextAttemptAt: "2026-12-03T13:31:40.000Z",
+      createdAt: "2026-12-03T13:31:35.000Z",
+      updatedAt: "2026-12-03T13:31:35.000Z",
+    },
+  });
 
 export const EventActorSchema = z
   .union([
@@ -100,7 +124,16 @@ export const WebhookEventSchema = z
       z.record(z.string(), z.unknown()).openapi({ description: "The request, payment link or client as the API shows it at this event." }),
     ),
   })
-  .openapi("WebhookEvent");
+  .openapi("WebhookEvent", {
+    example: {
+      id: "evt_0k3f9x2m7d4q8w1z",
+      type: "request.cancelled",
+      createdAt: "2026-12-03T13:40:00.000Z",
+      sequence: 42,
+      actor: { type: "client", clientId: "cli_7h2k9d4f1s6g3j8l" },
+      data: { object: { id: "req_0k3f9x2m7d4q8w1z", status: "cancelled" }, reason: "Order cancelled by the customer" },
+    },
+  });
 
 /** One event type's payload, with its object typed (the document's `webhooks` entries, so SDKs type them). */
 export const typedEvent = <T extends z.ZodType>(type: string, object: T) =>
