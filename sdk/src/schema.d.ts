@@ -1735,7 +1735,8 @@ export interface components {
          *       },
          *       "spent": null,
          *       "remaining": null,
-         *       "expiresAt": null
+         *       "expiresAt": null,
+         *       "secret": "prsk_…shown-once…"
          *     }
          */
         ClientWithSecret: components["schemas"]["Client"] & {
@@ -1830,7 +1831,9 @@ export interface components {
          *       },
          *       "spent": null,
          *       "remaining": null,
-         *       "expiresAt": null
+         *       "expiresAt": null,
+         *       "secret": "prsk_…shown-once…",
+         *       "previousSecretExpiresAt": "2026-12-04T13:31:35.000Z"
          *     }
          */
         RotatedClient: components["schemas"]["ClientWithSecret"] & {
@@ -2238,7 +2241,8 @@ export interface components {
          *       "disabledReason": null,
          *       "failingSince": null,
          *       "clientId": "cli_7h2k9d4f1s6g3j8l",
-         *       "createdAt": "2026-12-03T13:31:35.000Z"
+         *       "createdAt": "2026-12-03T13:31:35.000Z",
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
          *     }
          */
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {

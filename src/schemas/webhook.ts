@@ -52,7 +52,19 @@ export const WebhookEndpointWithSecretSchema = WebhookEndpointSchema.extend({
     example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     description: "Shown once. After a rotation the previous secret also signs for 24 h.",
   }),
-}).openapi("WebhookEndpointWithSecret");
+}).openapi("WebhookEndpointWithSecret", {
+  example: {
+    id: "whe_0k3f9x2m7d4q8w1z",
+    url: "https://shop.example.com/payrelay/webhooks",
+    events: [],
+    status: "enabled",
+    disabledReason: null,
+    failingSince: null,
+    clientId: "cli_7h2k9d4f1s6g3j8l",
+    createdAt: "2026-12-03T13:31:35.000Z",
+    secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+  },
+});
 
 export const WebhookDeliverySchema = z
   .object({
