@@ -2580,7 +2580,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description validation_failed */
+            /** @description validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2591,7 +2591,7 @@ export interface operations {
                          * @example validation_failed
                          * @enum {string}
                          */
-                        code?: "validation_failed";
+                        code?: "validation_failed" | "malformed_json";
                     };
                 };
             };
@@ -2622,6 +2622,36 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "csrf_failed";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
                     };
                 };
             };
@@ -7244,6 +7274,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
             /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
@@ -7354,6 +7414,36 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
                     };
                 };
             };
@@ -7469,6 +7559,36 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
                     };
                 };
             };
@@ -7658,6 +7778,36 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
                     };
                 };
             };
@@ -8060,6 +8210,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
             /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
             429: {
                 headers: {
@@ -8251,6 +8431,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -8435,6 +8645,36 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
                     };
                 };
             };

@@ -336,7 +336,8 @@ export class DestinationAuthority extends DurableObject<Env> {
 
   async sendWebhookTest(caller: WebhookCaller, endpointId: string) {
     const result = this.asOwner(caller, false, (o) => sendTestEvent(this.sql, o, endpointId, this.now()));
-    await this.afterEvents(this.now());
+    // Only after a delivery was recorded: a stranger's call may reach an object that holds nothing.
+    if (result.ok) await this.afterEvents(this.now());
     return result;
   }
 
@@ -346,7 +347,7 @@ export class DestinationAuthority extends DurableObject<Env> {
 
   async retryWebhookDelivery(caller: WebhookCaller, endpointId: string, deliveryId: string) {
     const result = this.asOwner(caller, false, (o) => retryDelivery(this.sql, o, endpointId, deliveryId, this.now()));
-    await this.afterEvents(this.now());
+    if (result.ok) await this.afterEvents(this.now());
     return result;
   }
 

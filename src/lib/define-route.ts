@@ -40,6 +40,8 @@ function queryKeys(query: unknown): QueryKeys {
  */
 function withAuthProblems(auth: RouteAuth, method: string, responses: RouteConfig["responses"]): RouteConfig["responses"] {
   const extra: [number, ProblemCode][] = [[400, "validation_failed"]];
+  // The body guard answers any state change before its route: a body over 16 KiB, not JSON, or not parseable.
+  if (!SAFE.has(method)) extra.push([400, "malformed_json"], [413, "payload_too_large"], [415, "unsupported_media_type"]);
   if (auth !== "public") extra.push([401, "unauthenticated"]);
   if (auth === "session" && !SAFE.has(method)) extra.push([403, "csrf_failed"]);
   const out = { ...responses };

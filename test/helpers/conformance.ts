@@ -23,7 +23,8 @@ const validators = new Map<string, Validator>();
 
 /** Called with the document once per test file (storage and module state are per file). */
 export function loadDocument(doc: Doc): void {
-  components = doc.components;
+  // Examples are documentation, not schema: the validator would read their `id` fields as schema URIs.
+  components = withoutExamples(doc.components) as Record<string, unknown>;
   routes = Object.entries(doc.paths)
     .flatMap(([template, ops]) =>
       Object.entries(ops).map(([method, op]) => ({
@@ -40,10 +41,20 @@ export function loadDocument(doc: Doc): void {
 
 export const documentLoaded = () => routes !== undefined;
 
+function withoutExamples(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutExamples);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== "example" && k !== "examples")
+      .map(([k, v]) => [k, withoutExamples(v)]),
+  );
+}
+
 function validatorFor(key: string, schema: Schema): Validator {
   let v = validators.get(key);
   if (!v) {
-    v = new Validator({ ...schema, components } as Schema, "2020-12", false);
+    v = new Validator({ ...(withoutExamples(schema) as Schema), components } as Schema, "2020-12", false);
     validators.set(key, v);
   }
   return v;
