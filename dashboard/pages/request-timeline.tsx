@@ -8,7 +8,7 @@ import { useResource } from "../lib/use-resource";
 
 const WHAT: Record<string, string> = {
   created: "Created",
-  "payment_link.created": "Payment link created",
+  "payment_link.created": "Payment link issued",
   payment_after_close: "Payment after close",
   marked_paid: "Marked paid",
 };
