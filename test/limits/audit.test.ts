@@ -2,6 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { signUp } from "../helpers/api";
 import { limitedClient, payout } from "./helpers";
+import { receiverHook } from "../webhooks/receiver";
 
 type Entry = {
   id: string;
@@ -15,7 +16,7 @@ describe("the audit log", () => {
   it("records every recipient and client action, with actor and time, newest first", async ({ expect }) => {
     const t = await limitedClient({ autoApproveUpTo: { amount: "1.00", currency: "USD" } });
     const userId = t.r.user.id;
-    const hook = (await t.r.api(`/api/destinations/${t.dst}/webhook-endpoints`, { body: { url: "https://hooks.example.com/a" } })).json;
+    const hook = (await t.r.api(`/api/destinations/${t.dst}/webhook-endpoints`, { body: { url: receiverHook("audit").url } })).json;
     await t.r.api(`/api/destinations/${t.dst}/webhook-endpoints/${hook.id}/rotate-secret`, { method: "POST" });
     await t.r.api(`/api/destinations/${t.dst}/webhook-endpoints/${hook.id}`, { method: "DELETE" });
     await t.patch({ createsPerMinute: 100 });

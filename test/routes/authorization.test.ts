@@ -6,6 +6,7 @@ import { randomBase32 } from "../../src/lib/ids";
 import { call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
 import { demoUsd } from "../helpers/payments";
 import { testWallet } from "../helpers/wallet";
+import { receiverHook } from "../webhooks/receiver";
 
 /**
  * The authorization matrix, generated from /openapi.json: every operation the
@@ -39,12 +40,12 @@ const BODIES: Record<string, unknown> = {
   "post /api/destinations/{destinationId}/requests/{requestId}/cancel": undefined,
   "post /api/destinations/{destinationId}/requests/{requestId}/approve": undefined,
   "post /api/destinations/{destinationId}/requests/{requestId}/reject": { reason: "Not ours" },
-  "post /api/destinations/{destinationId}/webhook-endpoints": { url: "https://hooks.example.com/stranger" },
+  "post /api/destinations/{destinationId}/webhook-endpoints": { url: receiverHook("stranger").url },
   "delete /api/destinations/{destinationId}/webhook-endpoints/{endpointId}": undefined,
   "post /api/destinations/{destinationId}/webhook-endpoints/{endpointId}/rotate-secret": undefined,
   "post /api/destinations/{destinationId}/webhook-endpoints/{endpointId}/test": undefined,
   "post /api/destinations/{destinationId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": undefined,
-  "post /v1/webhook-endpoints": { url: "https://hooks.example.com/stranger" },
+  "post /v1/webhook-endpoints": { url: receiverHook("stranger").url },
   "delete /v1/webhook-endpoints/{endpointId}": undefined,
   "post /v1/requests/{requestId}/payments": { txHash: `0x${"ab".repeat(32)}` },
   "post /api/public/payment-links/{token}/payments": { txHash: `0x${"ab".repeat(32)}` },
@@ -68,10 +69,10 @@ async function tenant() {
   const incomingReq = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
   const link = (await shop.orchestrator(`/v1/requests/${incomingReq.id}/payment-links`, { method: "POST" })).json;
   // A recipient endpoint created before the requests would hold deliveries; one made after gets the test event's.
-  const hook = (await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: "https://hooks.example.com/a" } })).json;
+  const hook = (await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: receiverHook("a").url } })).json;
   await r.api(`/api/destinations/${dst}/webhook-endpoints/${hook.id}/test`, { method: "POST" });
   const delivery = (await r.api(`/api/destinations/${dst}/webhook-endpoints/${hook.id}/deliveries`)).json.data[0];
-  const clientHook = (await shop.orchestrator("/v1/webhook-endpoints", { body: { url: "https://hooks.example.com/b" } })).json;
+  const clientHook = (await shop.orchestrator("/v1/webhook-endpoints", { body: { url: receiverHook("b").url } })).json;
   const params = {
     id: dst,
     destinationId: dst,
