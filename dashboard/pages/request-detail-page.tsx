@@ -29,6 +29,17 @@ function PartyView({ party }: { party: Party | null }) {
   );
 }
 
+const CONTEXT_LABELS: Record<string, string> = { BillPayment: "Bill payment", PartyToParty: "Person to person", Other: "Other" };
+
+/** Moneyhub's payment-claim fields, only those the request carries. */
+function claimRows(r: RequestDetail): [string, ComponentChildren][] {
+  const rows: [string, ComponentChildren][] = [];
+  if (r.context) rows.push(["Payment context", CONTEXT_LABELS[r.context] ?? r.context]);
+  if (r.endToEndId) rows.push(["End-to-end ID", <span class="mono">{r.endToEndId}</span>]);
+  if (r.payerRef) rows.push(["Payer reference", r.payerRef]);
+  return rows;
+}
+
 /** Everything about one request, and a payment link for incoming ones. */
 export function RequestDetailPage({ destinationId, requestId }: { destinationId: string; requestId: string }) {
   const url = `/api/destinations/${destinationId}/requests/${requestId}`;
@@ -67,6 +78,7 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
       ),
     ],
     [r.direction === "incoming" ? "Payer" : "Payee", <PartyView party={r.direction === "incoming" ? r.payer : r.payee} />],
+    ...claimRows(r),
     ["Due date", r.dueDate ? formatDate(r.dueDate) : <span class="muted">None</span>],
     ["Expires", r.expiresAt ? formatDateTime(r.expiresAt) : <span class="muted">Never</span>],
     ["Created", formatDateTime(r.createdAt)],

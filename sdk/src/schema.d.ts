@@ -1311,6 +1311,13 @@ export interface components {
             reference: string | null;
             payer: components["schemas"]["Party"];
             payee: components["schemas"]["Party"];
+            /**
+             * @description What the payment is for (Open Banking's payment context).
+             * @enum {string|null}
+             */
+            context: "Other" | "BillPayment" | "PartyToParty" | null;
+            endToEndId: string | null;
+            payerRef: string | null;
             dueDate: string | null;
             metadata: {
                 [key: string]: string;
@@ -1392,6 +1399,21 @@ export interface components {
             reference?: string;
             payer?: components["schemas"]["Party"];
             payee?: components["schemas"]["Party"];
+            /**
+             * @description What the payment is for (Open Banking's payment context).
+             * @enum {string}
+             */
+            context?: "Other" | "BillPayment" | "PartyToParty";
+            /**
+             * @description The payer's end-to-end identification (ISO 20022), 1–35 characters.
+             * @example INV-1042/2026
+             */
+            endToEndId?: string;
+            /**
+             * @description What the payer's bank statement shows, 1–18 letters, digits and spaces.
+             * @example ACME INV 1042
+             */
+            payerRef?: string;
             /**
              * Format: date
              * @example 2026-12-31
@@ -2687,6 +2709,8 @@ export interface operations {
             query?: {
                 direction?: "incoming" | "outgoing";
                 status?: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
+                /** @description Only the requests created with exactly this endToEndId. */
+                endToEndId?: string;
                 limit?: number;
                 cursor?: string;
                 /** @description A client id, or `manual` for requests made in the dashboard. */
@@ -3720,6 +3744,8 @@ export interface operations {
             query?: {
                 direction?: "incoming" | "outgoing";
                 status?: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
+                /** @description Only the requests created with exactly this endToEndId. */
+                endToEndId?: string;
                 limit?: number;
                 cursor?: string;
             };

@@ -89,6 +89,10 @@ export const requests = sqliteTable(
     reference: text("reference"),
     payer: text("payer", { mode: "json" }).$type<Party>(),
     payee: text("payee", { mode: "json" }).$type<Party>(),
+    // Moneyhub's payment-claim fields (seed 001): all optional.
+    context: text("context", { enum: ["Other", "BillPayment", "PartyToParty"] }),
+    endToEndId: text("end_to_end_id"),
+    payerRef: text("payer_ref"),
     dueDate: text("due_date"),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, string>>(),
     createdAt: integer("created_at").notNull(),
@@ -108,6 +112,7 @@ export const requests = sqliteTable(
     index("requests_destination_direction_idx").on(t.destinationId, t.direction, t.createdAt, t.id),
     index("requests_destination_status_idx").on(t.destinationId, t.status, t.createdAt, t.id),
     index("requests_destination_creator_idx").on(t.destinationId, t.createdByClientId, t.createdAt, t.id),
+    index("requests_destination_e2e_idx").on(t.destinationId, t.endToEndId, t.createdAt, t.id),
   ],
 );
 

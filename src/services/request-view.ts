@@ -51,6 +51,10 @@ export function serializeRequest(row: RequestRow, now = Date.now()) {
     reference: row.reference,
     payer: row.payer,
     payee: row.payee,
+    // Rows admitted before these fields existed carry no key in the authority's JSON.
+    context: row.context ?? null,
+    endToEndId: row.endToEndId ?? null,
+    payerRef: row.payerRef ?? null,
     dueDate: row.dueDate,
     metadata: row.metadata,
     expiresAt: row.expiresAt === null ? null : isoTime(row.expiresAt),
