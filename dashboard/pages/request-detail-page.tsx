@@ -14,6 +14,7 @@ import { focusSoon } from "../lib/focus";
 import { PaymentLinkPanel } from "./payment-link-panel";
 import { RequestActions } from "./request-actions";
 import { RequestPayments } from "./request-payments";
+import { RequestRefunds } from "./request-refunds";
 import { RequestTimeline } from "./request-timeline";
 
 function PartyView({ party }: { party: Party | null }) {
@@ -120,7 +121,7 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
         request={r}
         onDone={(next) => {
           // Approve, reject and cancel answer the request without its payments, which they never change.
-          res.set({ ...next, payments: r.payments });
+          res.set({ ...next, payments: r.payments, refunds: r.refunds });
           focusSoon(() => document.getElementById("request-status"));
         }}
       />
@@ -130,6 +131,14 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
         onChange={(next) => {
           res.set(next);
           announce(`Marked paid. Status: ${statusLabel(next.status)}.`);
+        }}
+      />
+      <RequestRefunds
+        destinationId={destinationId}
+        request={r}
+        onChange={(next) => {
+          res.set(next);
+          announce(`Refund recorded.${next.refunded ? ` Refunded so far: ${formatAmount(next.refunded)} ${next.currency}.` : ""}`);
         }}
       />
       {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} />}

@@ -4,6 +4,7 @@ import { isEvmAddress } from "../lib/interop-address";
 import { isDecimalAmount } from "../lib/money";
 import { REQUEST_STATUSES } from "../lib/request-status";
 import { PaymentSchema } from "./payment";
+import { RefundSchema } from "./refund";
 import { DestinationParams } from "./destination";
 import { humanText } from "./text";
 
@@ -119,9 +120,19 @@ export const RequestSchema = z
     amountPaid: z
       .string()
       .openapi({ example: "0.00", description: "What confirmed (and declared) payments have paid so far, at the amount's precision." }),
-    overpaidBy: z.string().optional().openapi({ description: "Present when amountPaid exceeds amount: the excess." }),
+    overpaidBy: z
+      .string()
+      .optional()
+      .openapi({ description: "Present when amountPaid, less refunds, exceeds amount: the excess still to refund." }),
     paidLate: z.boolean().optional().openapi({ description: "Present (true) when a payment was verified after the request expired." }),
-    refundDue: z.string().optional().openapi({ description: "Present on a cancelled request that was paid anyway: what to refund." }),
+    refundDue: z
+      .string()
+      .optional()
+      .openapi({ description: "Present on a cancelled request that was paid anyway: what is still to refund (refunds shrink it)." }),
+    refunded: z
+      .string()
+      .optional()
+      .openapi({ description: "Present once the recipient refunded something: the total sent back; amountPaid stays the gross paid." }),
     currency: z.string(),
     status: RequestStatusSchema,
     createdBy: CreatedBySchema,
@@ -141,6 +152,7 @@ export const RequestSchema = z
 
 export const RequestDetailSchema = RequestSchema.extend({
   payments: z.array(PaymentSchema).openapi({ description: "Every payment recorded for it, oldest first." }),
+  refunds: z.array(RefundSchema).openapi({ description: "Every refund the recipient recorded, oldest first." }),
 }).openapi("RequestDetail");
 
 export const RequestListSchema = z.object({ data: z.array(RequestSchema), nextCursor: z.string().nullable() }).openapi("RequestList");

@@ -35,6 +35,7 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
     statusSequence: 0,
     amountPaidMinor: "0",
     paidLate: false,
+    refundedMinor: "0",
   };
 }
 
