@@ -187,10 +187,7 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
    CREATE INDEX webhook_endpoint_changes_owner ON webhook_endpoint_changes (owner, at);`,
   // Seeds (issue 27): refunds of incoming requests (refund-state.ts), in the request's minor units, one row per
   // refund; a verified one names its transaction's first Transfer log, which refunds at most once (the unique index).
-  // And a client's public signing key (a JWK, as JSON) and whether every POST it makes must be signed (RFC 9421).
-  `ALTER TABLE clients ADD COLUMN signing_key TEXT;
-   ALTER TABLE clients ADD COLUMN require_signed INTEGER NOT NULL DEFAULT 0;
-   CREATE TABLE refunds (
+  `CREATE TABLE refunds (
      id TEXT PRIMARY KEY,
      request_id TEXT NOT NULL,
      amount_minor TEXT NOT NULL,
