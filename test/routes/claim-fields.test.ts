@@ -1,4 +1,5 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
+import { createPayrelayClient } from "../../sdk/src/index";
 import { describe, it } from "vitest";
 import { agent, callTool } from "../mcp/helpers";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
@@ -86,5 +87,25 @@ describe("payment-claim fields", () => {
     expect(listed.data.data.map((x: { id: string }) => x.id)).toEqual([created.data.id]);
     const refused = await callTool(client, "create_request", { destinationId: dst, ...incoming({ payerRef: "no-dashes" }) });
     expect(refused.isError).toBe(true);
+  });
+
+  it("go through the SDK: typed on create, and as the list's endToEndId filter", async ({ expect }) => {
+    const { dst, shop } = await setup();
+    const payrelay = createPayrelayClient({
+      baseUrl: "https://payrelay.test",
+      secret: shop.secret,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => exports.default.fetch(new Request(input, init)),
+    });
+    const made = await payrelay.requests.create(dst, {
+      direction: "incoming",
+      amount: "3.00",
+      currency: "USDC",
+      ...CLAIM,
+      context: "BillPayment",
+    });
+    expect(made).toMatchObject(CLAIM);
+    const found = [];
+    for await (const r of payrelay.requests.list({ endToEndId: CLAIM.endToEndId })) found.push(r.id);
+    expect(found).toEqual([made.id]);
   });
 });
