@@ -9,6 +9,7 @@ import { navigate } from "../lib/router";
 import type { Direction, PaymentRequest, Problem } from "../lib/types";
 import { useFocusProblem } from "../lib/use-focus-problem";
 import { useTitle } from "../lib/use-title";
+import { CLAIM_PATHS, ClaimFields, EMPTY_CLAIM, toClaim, type ClaimDraft } from "./claim-fields";
 import { DirectionChoice } from "./direction-choice";
 import { EMPTY_PARTY, PartyFields, partyPaths, toParty, type PartyDraft } from "./party-fields";
 
@@ -34,6 +35,7 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
   const [reference, setReference] = useState("");
   const [dueDate, setDueDate] = useState("");
   const [party, setParty] = useState<PartyDraft>(EMPTY_PARTY);
+  const [claim, setClaim] = useState<ClaimDraft>(EMPTY_CLAIM);
   const [metadata, setMetadata] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,6 +63,7 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
       reference: reference.trim() || undefined,
       dueDate: dueDate || undefined,
       [prefix]: toParty(party),
+      ...toClaim(claim),
       metadata: meta,
     };
     try {
@@ -82,7 +85,7 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
       <h1>New request</h1>
       <p class="muted">Requests you create here are marked “Manual” in the Created by column.</p>
       <form class="card card-pad form" onSubmit={submit} noValidate ref={form}>
-        <ProblemAlert problem={problem} shownFields={[...FIELDS, ...partyPaths(prefix)]} />
+        <ProblemAlert problem={problem} shownFields={[...FIELDS, ...CLAIM_PATHS, ...partyPaths(prefix)]} />
         <DirectionChoice value={direction} onChange={setDirection} error={fieldError(problem, "direction")} />
         <div class="grid-amount">
           <TextField
@@ -123,6 +126,7 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
           problem={problem}
           required={direction === "outgoing"}
         />
+        <ClaimFields value={claim} onChange={setClaim} problem={problem} />
         <TextAreaField
           label="Metadata"
           optional

@@ -14,6 +14,7 @@ import { focusSoon } from "../lib/focus";
 import { PaymentLinkPanel } from "./payment-link-panel";
 import { RequestActions } from "./request-actions";
 import { RequestPayments } from "./request-payments";
+import { RequestRefunds } from "./request-refunds";
 import { RequestTimeline } from "./request-timeline";
 
 function PartyView({ party }: { party: Party | null }) {
@@ -27,6 +28,17 @@ function PartyView({ party }: { party: Party | null }) {
       {party.accountNumber && <span class="mono">Account {party.accountNumber}</span>}
     </span>
   );
+}
+
+const CONTEXT_LABELS: Record<string, string> = { BillPayment: "Bill payment", PartyToParty: "Person to person", Other: "Other" };
+
+/** Moneyhub's payment-claim fields, only those the request carries. */
+function claimRows(r: RequestDetail): [string, ComponentChildren][] {
+  const rows: [string, ComponentChildren][] = [];
+  if (r.context) rows.push(["Payment context", CONTEXT_LABELS[r.context] ?? r.context]);
+  if (r.endToEndId) rows.push(["End-to-end ID", <span class="mono">{r.endToEndId}</span>]);
+  if (r.payerRef) rows.push(["Payer reference", r.payerRef]);
+  return rows;
 }
 
 /** Everything about one request, and a payment link for incoming ones. */
@@ -67,6 +79,7 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
       ),
     ],
     [r.direction === "incoming" ? "Payer" : "Payee", <PartyView party={r.direction === "incoming" ? r.payer : r.payee} />],
+    ...claimRows(r),
     ["Due date", r.dueDate ? formatDate(r.dueDate) : <span class="muted">None</span>],
     ["Expires", r.expiresAt ? formatDateTime(r.expiresAt) : <span class="muted">Never</span>],
     ["Created", formatDateTime(r.createdAt)],
@@ -108,7 +121,7 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
         request={r}
         onDone={(next) => {
           // Approve, reject and cancel answer the request without its payments, which they never change.
-          res.set({ ...next, payments: r.payments });
+          res.set({ ...next, payments: r.payments, refunds: r.refunds });
           focusSoon(() => document.getElementById("request-status"));
         }}
       />
@@ -118,6 +131,14 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
         onChange={(next) => {
           res.set(next);
           announce(`Marked paid. Status: ${statusLabel(next.status)}.`);
+        }}
+      />
+      <RequestRefunds
+        destinationId={destinationId}
+        request={r}
+        onChange={(next) => {
+          res.set(next);
+          announce(`Refund recorded.${next.refunded ? ` Refunded so far: ${formatAmount(next.refunded)} ${next.currency}.` : ""}`);
         }}
       />
       {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} />}

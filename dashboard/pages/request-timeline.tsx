@@ -37,6 +37,7 @@ export function RequestTimeline({ destinationId, requestId, version }: { destina
                 </time>
                 {e.data.reason && <p class="timeline-reason">Reason: {e.data.reason}</p>}
                 {e.data.declared && e.data.amount && <p class="timeline-reason">Declared payment of {formatAmount(e.data.amount)}</p>}
+                {e.type === "request.refunded" && e.data.amount && <p class="timeline-reason">Refund of {formatAmount(e.data.amount)}</p>}
                 {e.data.note && <p class="timeline-reason">Note: {e.data.note}</p>}
                 {e.data.txHash && !e.data.declared && (
                   <p class="timeline-reason">

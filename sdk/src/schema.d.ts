@@ -429,6 +429,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/destinations/{destinationId}/requests/{requestId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a refund of an incoming request: a transaction (verified) or a note
+         * @description With txHash the transaction is verified on the destination's chain: a Transfer of its token from its wallet to a wallet that paid the request, whose amount must be the body's (422 payment_mismatch otherwise: another sender, another recipient, another amount). With only a note, the recipient's word records it. The total refunded never exceeds what was paid (400 validation_failed on amount); the request keeps its status and amountPaid, gains `refunded`, and its refundDue or overpaidBy shrinks. Event and audit action request.refunded. The same transaction again answers the same refund; one that refunds another request is 409 payment_already_used. Nothing paid to refund, or an outgoing request: 409 invalid_state.
+         */
+        post: operations["refundRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/destinations/{destinationId}/requests": {
         parameters: {
             query?: never;
@@ -967,6 +987,23 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "request.refunded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** request.refunded, signed per Standard Webhooks */
+        post: operations["onRequestRefunded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "payment_link.created": {
         parameters: {
             query?: never;
@@ -1008,7 +1045,7 @@ export interface components {
             /** @example evt_0k3f9x2m7d4q8w1z */
             id: string;
             /** @enum {string} */
-            type: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "payment_link.created" | "client.revoked";
+            type: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "request.refunded" | "payment_link.created" | "client.revoked";
             createdAt: string;
             /** @description Increases per request: drop an event older than one already applied. */
             sequence: number;
@@ -1298,12 +1335,14 @@ export interface components {
              * @example 0.00
              */
             amountPaid: string;
-            /** @description Present when amountPaid exceeds amount: the excess. */
+            /** @description Present when amountPaid, less refunds, exceeds amount: the excess still to refund. */
             overpaidBy?: string;
             /** @description Present (true) when a payment was verified after the request expired. */
             paidLate?: boolean;
-            /** @description Present on a cancelled request that was paid anyway: what to refund. */
+            /** @description Present on a cancelled request that was paid anyway: what is still to refund (refunds shrink it). */
             refundDue?: string;
+            /** @description Present once the recipient refunded something: the total sent back; amountPaid stays the gross paid. */
+            refunded?: string;
             currency: string;
             /** @enum {string} */
             status: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
@@ -1311,6 +1350,13 @@ export interface components {
             reference: string | null;
             payer: components["schemas"]["Party"];
             payee: components["schemas"]["Party"];
+            /**
+             * @description What the payment is for (Open Banking's payment context).
+             * @enum {string|null}
+             */
+            context: "Other" | "BillPayment" | "PartyToParty" | null;
+            endToEndId: string | null;
+            payerRef: string | null;
             dueDate: string | null;
             metadata: {
                 [key: string]: string;
@@ -1340,6 +1386,8 @@ export interface components {
         RequestDetail: components["schemas"]["Request"] & {
             /** @description Every payment recorded for it, oldest first. */
             payments: components["schemas"]["Payment"][];
+            /** @description Every refund the recipient recorded, oldest first. */
+            refunds: components["schemas"]["Refund"][];
         };
         Payment: {
             txHash: string | null;
@@ -1363,6 +1411,23 @@ export interface components {
              * @enum {string|null}
              */
             detectedBy: "chain_watch" | null;
+        };
+        Refund: {
+            /** @example rfd_0k3f9x2m7d4q8w1z */
+            id: string;
+            /**
+             * @description In the request's currency, at its precision.
+             * @example 2.500000
+             */
+            amount: string;
+            txHash: string | null;
+            chainId: number | null;
+            /** @description The payer's wallet the transaction refunded (null for a refund by note). */
+            to: string | null;
+            note: string | null;
+            /** @enum {string} */
+            status: "confirmed";
+            createdAt: string;
         };
         /**
          * @example {
@@ -1392,6 +1457,21 @@ export interface components {
             reference?: string;
             payer?: components["schemas"]["Party"];
             payee?: components["schemas"]["Party"];
+            /**
+             * @description What the payment is for (Open Banking's payment context).
+             * @enum {string}
+             */
+            context?: "Other" | "BillPayment" | "PartyToParty";
+            /**
+             * @description The payer's end-to-end identification (ISO 20022), 1–35 characters.
+             * @example INV-1042/2026
+             */
+            endToEndId?: string;
+            /**
+             * @description What the payer's bank statement shows, 1–18 letters, digits and spaces.
+             * @example ACME INV 1042
+             */
+            payerRef?: string;
             /**
              * Format: date
              * @example 2026-12-31
@@ -1517,6 +1597,22 @@ export interface components {
         };
         /**
          * @example {
+         *       "amount": "2.50",
+         *       "txHash": "0xabababababababababababababababababababababababababababababababab"
+         *     }
+         */
+        RefundCreate: {
+            /**
+             * @description Decimal string in the request's currency; with txHash, what it sent back.
+             * @example 2.50
+             */
+            amount: string;
+            /** @description A Transfer of the destination's token from its wallet to a wallet that paid the request: verified on-chain. */
+            txHash?: string;
+            note?: string;
+        };
+        /**
+         * @example {
          *       "txHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
          *     }
          */
@@ -1622,7 +1718,7 @@ export interface components {
              * @description Event types to receive; empty or absent means all.
              * @default []
              */
-            events?: ("request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "payment_link.created" | "client.revoked")[];
+            events?: ("request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "request.refunded" | "payment_link.created" | "client.revoked")[];
         };
         WebhookDelivery: {
             id: string;
@@ -2687,6 +2783,8 @@ export interface operations {
             query?: {
                 direction?: "incoming" | "outgoing";
                 status?: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
+                /** @description Only the requests created with exactly this endToEndId. */
+                endToEndId?: string;
                 limit?: number;
                 cursor?: string;
                 /** @description A client id, or `manual` for requests made in the dashboard. */
@@ -3547,6 +3645,114 @@ export interface operations {
             };
         };
     };
+    refundRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundCreate"];
+            };
+        };
+        responses: {
+            /** @description The refund recorded (or, for a transaction already recorded for this request, that refund) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict or idempotency_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createRequest: {
         parameters: {
             query?: never;
@@ -3720,6 +3926,8 @@ export interface operations {
             query?: {
                 direction?: "incoming" | "outgoing";
                 status?: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
+                /** @description Only the requests created with exactly this endToEndId. */
+                endToEndId?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -5027,7 +5235,7 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
-                type?: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "payment_link.created" | "client.revoked";
+                type?: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "request.refunded" | "payment_link.created" | "client.revoked";
             };
             header?: never;
             path?: never;
@@ -5464,6 +5672,49 @@ export interface operations {
         };
     };
     onRequestPaymentDropped: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (evt_…), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; reject ones far from now. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of "{id}.{timestamp}.{body}"; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx: delivered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Disables the endpoint at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 15 s: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRequestRefunded: {
         parameters: {
             query?: never;
             header: {

@@ -3,7 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { AdmissionRecord, OutboxRecord, TransitionRecord } from "../durable-objects/authority-types";
 import type { PendingRecord, WriteOutcome } from "../durable-objects/outbox";
 import { preparedOnce, type Database } from "./client";
-import { paymentLinks, payments, requestEvents, requests, type PaymentRow, type RequestRow } from "./schema";
+import { paymentLinks, payments, refunds, requestEvents, requests, type PaymentRow, type RequestRow } from "./schema";
 
 /**
  * The D1 write of an admitted create. `ON CONFLICT DO NOTHING` on the primary
@@ -70,11 +70,14 @@ export function recordTransition(db: Database, record: TransitionRecord): BatchI
           updatedAt: sql`excluded.updated_at`,
           amountPaidMinor: sql`excluded.amount_paid_minor`,
           paidLate: sql`excluded.paid_late`,
+          refundedMinor: sql`excluded.refunded_minor`,
         },
         setWhere: sql`${requests.statusSequence} < excluded.status_sequence`,
       }),
     db.insert(requestEvents).values(event).onConflictDoNothing(),
     ...(record.payments ?? []).map((p) => recordPaymentRow(db, p)),
+    // A refund is written once and never changed: inserting it again is a no-op.
+    ...(record.refunds ?? []).map((r) => db.insert(refunds).values(r).onConflictDoNothing()),
   ];
 }
 

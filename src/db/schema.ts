@@ -89,6 +89,10 @@ export const requests = sqliteTable(
     reference: text("reference"),
     payer: text("payer", { mode: "json" }).$type<Party>(),
     payee: text("payee", { mode: "json" }).$type<Party>(),
+    // Moneyhub's payment-claim fields (seed 001): all optional.
+    context: text("context", { enum: ["Other", "BillPayment", "PartyToParty"] }),
+    endToEndId: text("end_to_end_id"),
+    payerRef: text("payer_ref"),
     dueDate: text("due_date"),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, string>>(),
     createdAt: integer("created_at").notNull(),
@@ -100,6 +104,8 @@ export const requests = sqliteTable(
     amountPaidMinor: text("amount_paid_minor").notNull().default("0"),
     // A payment was verified after the request had expired.
     paidLate: integer("paid_late", { mode: "boolean" }).notNull().default(false),
+    // What the recipient sent back (refunds), in the request's minor units; amountPaidMinor stays the gross paid.
+    refundedMinor: text("refunded_minor").notNull().default("0"),
   },
   (t) => [
     // Every list is "newest first under a destination, maybe narrowed"; each index ends in (created_at, id)
@@ -108,6 +114,7 @@ export const requests = sqliteTable(
     index("requests_destination_direction_idx").on(t.destinationId, t.direction, t.createdAt, t.id),
     index("requests_destination_status_idx").on(t.destinationId, t.status, t.createdAt, t.id),
     index("requests_destination_creator_idx").on(t.destinationId, t.createdByClientId, t.createdAt, t.id),
+    index("requests_destination_e2e_idx").on(t.destinationId, t.endToEndId, t.createdAt, t.id),
   ],
 );
 
@@ -182,11 +189,35 @@ export const payments = sqliteTable(
   ],
 );
 
+/**
+ * Refunds of incoming requests as the authority recorded them (a `transition` record's `refunds`): the
+ * recipient's word (a note) or a verified Transfer from the destination's wallet back to a wallet that paid
+ * the request. Written once, never changed.
+ */
+export const refunds = sqliteTable(
+  "refunds",
+  {
+    id: text("id").primaryKey(),
+    destinationId: text("destination_id").notNull(),
+    requestId: text("request_id").notNull(),
+    amountMinor: text("amount_minor").notNull(), // the request's minor units
+    decimals: integer("decimals").notNull(),
+    chainId: integer("chain_id"),
+    txHash: text("tx_hash"),
+    logIndex: integer("log_index"),
+    toAddress: text("to_address"),
+    note: text("note"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("refunds_request_idx").on(t.requestId, t.createdAt)],
+);
+
 /** Who moved a request: the contract's event actor. */
 export type EventActor = { type: "client"; clientId: string; via?: "mcp" } | { type: "user" } | { type: "payer" } | { type: "system" };
 
 export type RequestEventRow = typeof requestEvents.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
 export type PaymentLinkRow = typeof paymentLinks.$inferSelect;
 export type DestinationRow = typeof destinations.$inferSelect;

@@ -15,6 +15,7 @@ export type AuditAction =
   | "request.cancelled"
   | "request.expired"
   | "request.marked_paid"
+  | "request.refunded"
   | "webhook_endpoint.created"
   | "webhook_endpoint.deleted"
   | "webhook_endpoint.secret_rotated";

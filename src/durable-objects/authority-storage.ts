@@ -185,6 +185,21 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX webhook_endpoint_changes_owner ON webhook_endpoint_changes (owner, at);`,
+  // Seeds (issue 27): refunds of incoming requests (refund-state.ts), in the request's minor units, one row per
+  // refund; a verified one names its transaction's first Transfer log, which refunds at most once (the unique index).
+  `CREATE TABLE refunds (
+     id TEXT PRIMARY KEY,
+     request_id TEXT NOT NULL,
+     amount_minor TEXT NOT NULL,
+     chain_id INTEGER,
+     tx_hash TEXT,
+     log_index INTEGER,
+     to_address TEXT,
+     note TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE UNIQUE INDEX refunds_log ON refunds (chain_id, tx_hash, log_index);
+   CREATE INDEX refunds_request ON refunds (request_id);`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

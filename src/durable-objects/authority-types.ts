@@ -1,6 +1,6 @@
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
-import type { PaymentLinkRow, PaymentRow, RequestEventRow, RequestRow } from "../db/schema";
+import type { PaymentLinkRow, PaymentRow, RefundRow, RequestEventRow, RequestRow } from "../db/schema";
 import type { TransitionAction } from "../lifecycle/transitions";
 import type { FieldError } from "../lib/problem";
 
@@ -41,7 +41,13 @@ export type AdmissionRecord = { kind: "request"; row: RequestRow } | { kind: "li
  * A transition on its way to D1: the request as it is after it, and its event (and, for a payment, the payments
  * it recorded or changed). Kept in the outbox until D1 has it.
  */
-export type TransitionRecord = { kind: "transition"; row: RequestRow; event: RequestEventRow; payments?: PaymentRow[] };
+export type TransitionRecord = {
+  kind: "transition";
+  row: RequestRow;
+  event: RequestEventRow;
+  payments?: PaymentRow[];
+  refunds?: RefundRow[];
+};
 
 /** A payment that changed without moving a request (an unattributed transfer recorded or confirmed). */
 export type PaymentRecord = { kind: "payment"; row: PaymentRow };
@@ -159,3 +165,28 @@ export type AdmitResult =
 export type AuthResult =
   | { ok: true; client: Pick<ClientView, "id" | "name" | "permissions" | "status"> & { expired: boolean }; validUntil: number | null }
   | { ok: false };
+
+/**
+ * A refund the recipient records (API v1.2, "What the seeds still ask"): its amount in the request's minor
+ * units, and for a verified one the transaction's Transfer back to a payer, checked over RPC by the Worker.
+ */
+export type RecordRefundInput = {
+  requestId: string;
+  actor: { type: "user"; userId: string };
+  amountMinor: string;
+  transfer?: { chainId: number; txHash: string; logIndex: number; to: string };
+  note?: string;
+};
+
+/**
+ * `recorded`: a new refund; `replayed`: that transaction already refunded this request (the same refund again);
+ * `exceeds`: more than what was paid and not yet refunded (`refundable`, in minor units); `not_payer`: the
+ * transfer went to a wallet that did not pay this request.
+ */
+export type RecordRefundResult = (
+  | { outcome: "recorded" | "replayed"; refund: RefundRow; row: RequestRow; records: OutboxRecord[] }
+  | { outcome: "exceeds"; refundable: string; row: RequestRow; records: OutboxRecord[] }
+  | { outcome: "invalid_state"; row: RequestRow; records: OutboxRecord[] }
+  | { outcome: "not_found" | "already_used" | "not_payer"; records: OutboxRecord[] }
+) &
+  Stored;

@@ -9,6 +9,8 @@ import { auditedChange, listAudit, pruneAudit, saveProfile, type AuditActor } fr
 import { isInitialised, migrateAuthority } from "./authority-storage";
 import type { AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfile } from "./authority-types";
 import type { RecordPaymentInput, RecordPaymentResult, TransitionInput, TransitionResult } from "./authority-types";
+import type { RecordRefundInput, RecordRefundResult } from "./authority-types";
+import { recordRefund } from "./refund-state";
 import { changeLimits, clientRow, clientView, insertClient, rotateClientSecret, secretMatches, type LimitsPatch } from "./client-store";
 import { authenticateClient, listClients, revokeClient } from "./clients";
 import { forgetLapsedKeys } from "./idempotency-keys";
@@ -205,6 +207,15 @@ export class DestinationAuthority extends DurableObject<Env> {
       if (recheck !== null) await this.scheduleAlarm(recheck);
       await this.afterEvents(now);
     }
+    return { ...value, stored };
+  }
+
+  /** A refund the recipient records (refund-state.ts); a verified one was checked over RPC by the Worker first. */
+  async recordRefund(input: RecordRefundInput): Promise<RecordRefundResult> {
+    if (!this.ready) return { outcome: "not_found", records: [] };
+    const now = this.now();
+    const { value, stored } = await this.commit(input.requestId, () => recordRefund(this.sql, input, now));
+    if (value.records.length > 0) await this.afterEvents(now);
     return { ...value, stored };
   }
 

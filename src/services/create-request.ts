@@ -24,6 +24,9 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
     reference: body.reference ?? null,
     payer: body.payer ?? null,
     payee: body.payee ?? null,
+    context: body.context ?? null,
+    endToEndId: body.endToEndId ?? null,
+    payerRef: body.payerRef ?? null,
     dueDate: body.dueDate ?? null,
     metadata: body.metadata ?? null,
     createdAt: now,
@@ -32,6 +35,7 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
     statusSequence: 0,
     amountPaidMinor: "0",
     paidLate: false,
+    refundedMinor: "0",
   };
 }
 

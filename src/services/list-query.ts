@@ -16,6 +16,7 @@ export type ListFilters = {
   direction?: Direction;
   status?: RequestRow["status"];
   createdBy?: string;
+  endToEndId?: string;
   limit: number;
   cursor?: string;
 };
@@ -32,6 +33,7 @@ type Shape = {
   createdBy: "none" | "manual" | "client";
   /** The client's share: none (reads all), its own only, or its own plus one direction it reads. */
   visibility: "all" | "own" | Direction;
+  endToEndId: boolean;
   cursor: boolean;
 };
 
@@ -70,6 +72,7 @@ const build = (db: Database, s: Shape) =>
         s.createdBy === "manual" ? eq(requests.createdByType, "manual") : undefined,
         s.createdBy === "client" ? eq(requests.createdByClientId, p("createdBy")) : undefined,
         visibilityWhere(s.visibility),
+        s.endToEndId ? eq(requests.endToEndId, p("endToEndId")) : undefined,
         s.cursor ? sql`(${requests.createdAt}, ${requests.id}) < (${p("cursorAt")}, ${p("cursorId")})` : undefined,
       ),
     )
@@ -99,15 +102,17 @@ export async function selectPage(
     status: !f.status ? "none" : f.status === "expired" ? "expired" : EXPIRABLE.includes(f.status) ? "open" : "other",
     createdBy: !f.createdBy ? "none" : f.createdBy === "manual" ? "manual" : "client",
     visibility: visibilityShape(v, f.direction),
+    endToEndId: f.endToEndId !== undefined,
     cursor: cursor !== undefined,
   };
-  const key = `${+shape.direction}${shape.status}/${shape.createdBy}/${shape.visibility}/${+shape.cursor}`;
+  const key = `${+shape.direction}${shape.status}/${shape.createdBy}/${shape.visibility}/${+shape.endToEndId}/${+shape.cursor}`;
   const rows = await preparedOnce(db, `list ${key}`, (d) => build(d, shape)).values({
     destinationId,
     direction: f.direction,
     status: f.status,
     now,
     createdBy: f.createdBy,
+    endToEndId: f.endToEndId,
     clientId: v.type === "client" ? v.clientId : undefined,
     cursorAt: cursor?.createdAt,
     cursorId: cursor?.id,

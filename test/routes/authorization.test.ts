@@ -50,6 +50,7 @@ const BODIES: Record<string, unknown> = {
   "post /v1/requests/{requestId}/payments": { txHash: `0x${"ab".repeat(32)}` },
   "post /api/public/payment-links/{token}/payments": { txHash: `0x${"ab".repeat(32)}` },
   "post /api/destinations/{destinationId}/requests/{requestId}/mark-paid": { note: "Paid by bank transfer" },
+  "post /api/destinations/{destinationId}/requests/{requestId}/refunds": { amount: "1.00", note: "Sent back by bank transfer" },
 };
 
 async function operations(): Promise<Op[]> {
