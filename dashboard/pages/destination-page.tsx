@@ -52,7 +52,7 @@ export function DestinationPage({ id, tab, query }: Props) {
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <span>{destinationName(d)}</span>
       </nav>
-      <DestinationSummary destination={d} />
+      <DestinationSummary destination={d} onChange={dest.set} />
       {d.status === "claimed" && <WriteHealthWarning destination={d} />}
       {d.status === "unclaimed" && <ClaimPanel destination={d} onClaimed={claimed} />}
       <nav class="tabs" aria-label="Destination sections">

@@ -1,14 +1,15 @@
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { SelectField } from "../components/fields";
 import { ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
 import { api, toProblem } from "../lib/api";
 import { formatDateTime } from "../lib/format";
-import type { PaymentLink, PaymentLinkSummary, PaymentRequest, Problem } from "../lib/types";
+import type { Destination, PaymentLink, PaymentLinkSummary, PaymentRequest, Problem } from "../lib/types";
 import { useFocusProblem } from "../lib/use-focus-problem";
 import { useNow } from "../lib/use-now";
 import { useResource } from "../lib/use-resource";
+import { DisplayNameForm } from "./display-name-form";
 import { PaymentLinkList } from "./payment-link-list";
 
 const EXPIRIES = [
@@ -22,6 +23,13 @@ const EXPIRIES = [
 export function PaymentLinkPanel({ destinationId, request }: { destinationId: string; request: PaymentRequest }) {
   const path = `/api/destinations/${destinationId}/requests/${request.id}/payment-links`;
   const history = useResource(path, () => api.get<{ data: PaymentLinkSummary[] }>(path));
+  // Payers see "Payment request" with no name until the destination has a display name: ask for it here, where links are made.
+  const dest = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
+  // Once asked, the prompt stays (showing what was saved), so focus after saving has somewhere to land.
+  const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    if (dest.data && !dest.data.displayName) setAsking(true);
+  }, [dest.data]);
   const [expires, setExpires] = useState("604800");
   const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -61,6 +69,12 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
         Send the payer a link to a page showing the amount, reference and where to pay. Links stop working when they expire.
       </p>
       <ProblemAlert problem={problem} />
+      {request.status === "pending" && asking && dest.data && (
+        <div class="display-name-prompt" data-testid="display-name-prompt">
+          <p>Payers will not see who is asking: add the name they know you by before you send the link.</p>
+          <DisplayNameForm destination={dest.data} onSaved={dest.set} />
+        </div>
+      )}
       {request.status === "pending" ? (
         <form class="inline-form" onSubmit={create}>
           <SelectField label="Expires after" value={expires} onValue={setExpires} options={EXPIRIES} />
