@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
+import { CopyButton } from "../components/copy-button";
 import { SelectField } from "../components/fields";
 import { ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
 import { api, toProblem } from "../lib/api";
-import { formatDateTime } from "../lib/format";
+import { focusSoon } from "../lib/focus";
+import { formatAmount, formatDateTime } from "../lib/format";
 import type { Destination, PaymentLink, PaymentLinkSummary, PaymentRequest, Problem } from "../lib/types";
 import { useFocusProblem } from "../lib/use-focus-problem";
 import { useNow } from "../lib/use-now";
@@ -32,6 +34,8 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
   }, [dest.data]);
   const [expires, setExpires] = useState("604800");
   const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
+  // The link just made: its URL is on screen this once, so the panel says so and puts Copy under focus.
+  const [fresh, setFresh] = useState<PaymentLink | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const panel = useRef<HTMLElement>(null);
@@ -46,6 +50,9 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
     try {
       const link = await api.post<PaymentLink>(path, { expiresInSeconds: Number(expires) });
       setUrls((known) => new Map(known).set(link.id, link.url));
+      setFresh(link);
+      // Not on "Create payment link": a second Enter there would make a second link.
+      focusSoon(() => panel.current?.querySelector<HTMLElement>("[data-fresh-link] .copy-button"));
       // The list shows it at once; the server would say the same (manual, active, newest).
       const shown: PaymentLinkSummary = {
         id: link.id,
@@ -55,7 +62,7 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
         status: "active",
       };
       history.set({ data: [shown, ...(history.data?.data ?? []).filter((l) => l.id !== link.id)] });
-      announce(`Payment link created. It expires ${formatDateTime(link.expiresAt)}.`);
+      announce(`Payment link created. Copy it now: it is not shown again. It expires ${formatDateTime(link.expiresAt)}.`);
     } catch (error) {
       setProblem(toProblem(error));
     }
@@ -85,6 +92,7 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
       ) : (
         <p class="muted">This request is {request.status}; it no longer needs a payment link.</p>
       )}
+      {fresh && <FreshLink link={fresh} request={request} />}
       <h3 id="link-history-title" class="subheading">
         Links for this request
       </h3>
@@ -95,5 +103,34 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
         history.data && <PaymentLinkList links={history.data.data} urls={urls} now={now} />
       )}
     </section>
+  );
+}
+
+/** A link's URL the one time it can be shown: a warning, Copy, and "Email to payer" when the request has an email. */
+function FreshLink({ link, request }: { link: PaymentLink; request: PaymentRequest }) {
+  const email = request.payer?.email;
+  const subject = `Payment request: ${formatAmount(request.amount)} ${request.currency}${request.reference ? ` (${request.reference})` : ""}`;
+  const body = `Hello${request.payer?.name ? ` ${request.payer.name}` : ""},\n\nYou can pay here until ${formatDateTime(link.expiresAt)}:\n${link.url}\n`;
+  return (
+    <div class="alert alert-warning fresh-link" data-fresh-link data-testid="fresh-link" role="group" aria-labelledby="fresh-link-title">
+      <p class="alert-title" id="fresh-link-title">
+        Copy the payment link now
+      </p>
+      <p>It is shown only this once: Payrelay keeps just a hash of it, so after you leave or reload this page it cannot be shown again.</p>
+      <p class="mono-value mono-value-full">
+        <code class="mono">{link.url}</code>
+      </p>
+      <div class="button-row">
+        <CopyButton value={link.url} label="payment link" />
+        {email && (
+          <a
+            class="btn btn-secondary btn-sm"
+            href={`mailto:${email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`}
+          >
+            Email to payer<span class="visually-hidden"> ({email})</span>
+          </a>
+        )}
+      </div>
+    </div>
   );
 }
