@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import { AppShell } from "./components/app-shell";
 import { api, setCsrfToken, setUnauthenticatedHandler } from "./lib/api";
+import { focusHeadingOnceShown } from "./lib/focus";
 import { navigate, useLocation } from "./lib/router";
 import { SessionContext } from "./lib/session";
 import type { Session } from "./lib/types";
@@ -33,6 +34,7 @@ export function App() {
       await api.post<undefined>("/api/auth/logout").catch(() => undefined);
       accept(null);
       navigate("/login", { replace: true });
+      focusHeadingOnceShown();
     };
     return { session, signOut };
   }, [session, accept]);
@@ -48,6 +50,8 @@ export function App() {
     const onSignedIn = (next: Session) => {
       accept(next);
       if (loc.path === "/login" || loc.path === "/signup") navigate("/", { replace: true });
+      // The form and its button are gone: start the signed-in page at its heading, not at <body>.
+      focusHeadingOnceShown();
     };
     return <AuthPage mode={loc.path === "/signup" ? "signup" : "signin"} onSignedIn={onSignedIn} />;
   }

@@ -6,6 +6,7 @@ import { focusSoon, pageHeading } from "../lib/focus";
 import { destinationName } from "../lib/destination-name";
 import type { Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
+import { approvalsHref, useApprovalCount } from "../lib/use-approvals";
 import { useTitle } from "../lib/use-title";
 import { AuditSection } from "./audit-section";
 import { ClaimPanel } from "./claim-panel";
@@ -27,6 +28,8 @@ export function DestinationPage({ id, tab, query }: Props) {
   const dest = useResource(`destination:${id}`, () => api.get<Destination>(`/api/destinations/${id}`));
   const d = dest.data;
   useTitle(d ? destinationName(d) : "Destination");
+  const approvals = useApprovalCount(id, d?.status === "claimed");
+  const waiting = approvals !== null && approvals !== "0";
 
   if (!d) {
     return (
@@ -52,15 +55,28 @@ export function DestinationPage({ id, tab, query }: Props) {
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <span>{destinationName(d)}</span>
       </nav>
-      <DestinationSummary destination={d} />
+      <DestinationSummary destination={d} onChange={dest.set} />
       {d.status === "claimed" && <WriteHealthWarning destination={d} />}
       {d.status === "unclaimed" && <ClaimPanel destination={d} onClaimed={claimed} />}
+      {waiting && (
+        // Decisions that wait on the recipient come first, whichever tab is open.
+        <p class="alert alert-attention approval-callout" data-testid="approval-callout">
+          <Link href={approvalsHref(d.id)}>Needs your approval ({approvals})</Link>
+          <span class="muted"> Outgoing requests wait until you approve or reject them.</span>
+        </p>
+      )}
       <nav class="tabs" aria-label="Destination sections">
         <Link href={base} class="tab" aria-current={tab === "clients" ? "page" : undefined}>
           Client IDs
         </Link>
         <Link href={`${base}/requests`} class="tab" aria-current={tab === "requests" ? "page" : undefined}>
           Requests
+          {waiting && (
+            <span class="tab-count" data-testid="tab-approval-count">
+              {approvals}
+              <span class="visually-hidden"> need your approval</span>
+            </span>
+          )}
         </Link>
         <Link href={`${base}/webhooks`} class="tab" aria-current={tab === "webhooks" ? "page" : undefined}>
           Webhooks

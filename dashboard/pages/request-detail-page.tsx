@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { allowedActions } from "../../src/lifecycle/transitions";
 import { Link } from "../components/link";
 import { MonoValue } from "../components/mono-value";
 import { ProblemAlert } from "../components/problem-alert";
@@ -12,6 +13,7 @@ import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
 import { focusSoon } from "../lib/focus";
 import { PaymentLinkPanel } from "./payment-link-panel";
+import { NextStep, nextStepText } from "./next-step";
 import { RequestActions } from "./request-actions";
 import { RequestPayments } from "./request-payments";
 import { RequestRefunds } from "./request-refunds";
@@ -86,6 +88,19 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
     ["Updated", formatDateTime(r.updatedAt)],
   ];
 
+  const decides = allowedActions(r.direction, r.status).includes("approve");
+  const actions = (
+    <RequestActions
+      destinationId={destinationId}
+      request={r}
+      onDone={(next) => {
+        // Approve, reject and cancel answer the request without its payments, which they never change.
+        res.set({ ...next, payments: r.payments, refunds: r.refunds });
+        announce(`Status: ${statusLabel(next.status)}.${nextStepText(next) ? ` ${nextStepText(next)}` : ""}`);
+        focusSoon(() => document.getElementById("request-status"));
+      }}
+    />
+  );
   return (
     <div class="page page-narrow">
       {crumbs}
@@ -101,6 +116,7 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
             <StatusBadge status={r.status} />
           </p>
         </div>
+        <NextStep request={r} />
         <dl class="details details-rows">
           {rows.map(([term, value]) => (
             <div key={term}>
@@ -116,15 +132,7 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
           </>
         )}
       </section>
-      <RequestActions
-        destinationId={destinationId}
-        request={r}
-        onDone={(next) => {
-          // Approve, reject and cancel answer the request without its payments, which they never change.
-          res.set({ ...next, payments: r.payments, refunds: r.refunds });
-          focusSoon(() => document.getElementById("request-status"));
-        }}
-      />
+      {decides && actions}
       <RequestPayments
         destinationId={destinationId}
         request={r}
@@ -142,6 +150,8 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
         }}
       />
       {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} />}
+      {/* Cancelling is the last thing anyone should reach for: below what moves the request forward. */}
+      {!decides && actions}
       <RequestTimeline destinationId={destinationId} requestId={r.id} version={r.updatedAt} />
     </div>
   );

@@ -104,7 +104,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a destination: its private label, or the display name payers see
+         * @description Only the names change; `null` clears one. The wallet, chain and token of a destination never change.
+         */
+        patch: operations["updateDestination"];
         trace?: never;
     };
     "/api/destinations/{destinationId}/challenge": {
@@ -634,6 +638,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/payment-links/{token}/payer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The payer declares, once, the wallet they will pay from
+         * @description Sets the request's `payer.walletAddress` when it names none, so a plain transfer from that wallet counts for this request (found by the chain watcher, or submitted). The same wallet again answers 200; another one is 409 `conflict`, as is a request whose payer pays by bank. A closed request is 409 `invalid_state`. Limited like payment submissions.
+         */
+        post: operations["declarePublicPayer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/destinations/{destinationId}/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -1099,7 +1123,10 @@ export interface components {
         };
         Destination: {
             id: string;
+            /** @description Your own note; payers never see it. */
             label: string | null;
+            /** @description The name payers see on the pay page; null until you set one. */
+            displayName: string | null;
             chainId: number;
             walletAddress: string;
             tokenAddress: string;
@@ -1120,7 +1147,8 @@ export interface components {
          *       "chainId": 8453,
          *       "walletAddress": "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7",
          *       "tokenAddress": "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
-         *       "label": "Main USDC"
+         *       "label": "Main USDC",
+         *       "displayName": "Acme Ltd"
          *     }
          */
         DestinationCreate: {
@@ -1133,6 +1161,11 @@ export interface components {
             /** @example Main USDC */
             label?: string;
             /**
+             * @description The name payers see on the pay page (1–80 characters). The label stays private to you.
+             * @example Acme Ltd
+             */
+            displayName?: string;
+            /**
              * @description Required for a token Payrelay does not know; ignored for known ones.
              * @example USDC
              */
@@ -1142,6 +1175,20 @@ export interface components {
              * @example 6
              */
             tokenDecimals?: number;
+        };
+        /**
+         * @example {
+         *       "displayName": "Acme Ltd"
+         *     }
+         */
+        DestinationUpdate: {
+            /** @example Main USDC */
+            label?: string | null;
+            /**
+             * @description The name payers see on the pay page (1–80 characters). The label stays private to you.
+             * @example Acme Ltd
+             */
+            displayName?: string | null;
         };
         /**
          * @example {
@@ -1636,7 +1683,7 @@ export interface components {
              */
             amountPaid: string;
             /**
-             * @description What is left to pay (0 once paid), in the request's currency.
+             * @description What is left to pay (0 once paid), in the request's currency: the pay page's headline figure.
              * @example 7.50
              */
             amountDue: string;
@@ -1652,6 +1699,19 @@ export interface components {
                 status: "confirming" | "confirmed";
             }[];
             expiresAt: string;
+            /** @description Who asks for the money. An expired link's 410 problem carries the same `payee` member. */
+            payee: {
+                /**
+                 * @description Who asks for the money; null when unset.
+                 * @example Acme Ltd
+                 */
+                displayName: string | null;
+            };
+            /**
+             * @description The wallet the request expects payment from (its payer.walletAddress), or null: then POST …/payer may declare one. A plain transfer from it is credited automatically.
+             * @example 0x70997970C51812dc3A010C7d01b50e0d17dc79C8
+             */
+            payerWalletAddress: string | null;
             destination: {
                 interopAddress: string;
                 label: string | null;
@@ -1681,6 +1741,11 @@ export interface components {
                  */
                 proxyAddress: string | null;
             };
+        };
+        /** @description The wallet the payer will pay from, declared once: a plain transfer from it then counts for this request. */
+        PayerDeclaration: {
+            /** @example 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 */
+            walletAddress: string;
         };
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
             /**
@@ -2097,6 +2162,86 @@ export interface operations {
             };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DestinationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The destination */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Destination"];
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4506,6 +4651,104 @@ export interface operations {
             };
             /** @description problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited, with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declarePublicPayer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayerDeclaration"];
+            };
+        };
+        responses: {
+            /** @description The link; its request now names the payer's wallet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPaymentLink"];
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict or idempotency_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description link_expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -51,6 +51,8 @@ export const destinations = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     label: text("label"),
+    // The name payers see on the pay page (API v1.2, "Payers and recipients"); the label stays private.
+    displayName: text("display_name"),
     chainId: integer("chain_id").notNull(),
     walletAddress: text("wallet_address").notNull(), // EIP-55 checksummed
     tokenAddress: text("token_address").notNull(), // EIP-55 checksummed

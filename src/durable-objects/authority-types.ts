@@ -52,8 +52,11 @@ export type TransitionRecord = {
 /** A payment that changed without moving a request (an unattributed transfer recorded or confirmed). */
 export type PaymentRecord = { kind: "payment"; row: PaymentRow };
 
+/** A payer's declared wallet (payer-declaration.ts): the request's `payer` changed, its status did not. */
+export type PayerRecord = { kind: "payer"; row: RequestRow };
+
 /** Everything the outbox holds; the authority writes each through to D1 right after committing it (outbox.ts). */
-export type OutboxRecord = AdmissionRecord | TransitionRecord | PaymentRecord;
+export type OutboxRecord = AdmissionRecord | TransitionRecord | PaymentRecord | PayerRecord;
 
 /** One Transfer log the Worker verified; the amount in the token's minor units, as a decimal integer string. */
 export type VerifiedTransfer = {

@@ -17,6 +17,7 @@ import { forgetLapsedKeys } from "./idempotency-keys";
 import { outboxOf, type Outbox, type OutboxHealth, type PendingRecord } from "./outbox";
 import { nextRecheck, recheckPayments } from "./payment-recheck";
 import { recordPayment } from "./payment-state";
+import { declarePayer, type DeclarePayerInput, type DeclarePayerResult } from "./payer-declaration";
 import { applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import type { AttemptJob, AttemptOutcome } from "../webhooks/events";
 import {
@@ -216,6 +217,14 @@ export class DestinationAuthority extends DurableObject<Env> {
     const now = this.now();
     const { value, stored } = await this.commit(input.requestId, () => recordRefund(this.sql, input, now));
     if (value.records.length > 0) await this.afterEvents(now);
+    return { ...value, stored };
+  }
+
+  /** A payer's wallet, declared once on the pay page (payer-declaration.ts); written through like every change. */
+  async declarePayer(input: DeclarePayerInput): Promise<DeclarePayerResult & { stored: boolean }> {
+    if (!this.ready) return { outcome: "not_found", stored: true };
+    const now = this.now();
+    const { value, stored } = await this.commit(input.requestId, () => declarePayer(this.sql, input, now));
     return { ...value, stored };
   }
 

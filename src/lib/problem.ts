@@ -54,6 +54,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** RFC 9457 extension members beside the standard ones (e.g. the payee on an expired link's 410). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
     this.status = PROBLEMS[code].status;
@@ -67,7 +69,7 @@ export function problemBody(code: ProblemCode, detail: string, errors?: FieldErr
 }
 
 export function problemResponse(err: ApiError): Response {
-  return new Response(JSON.stringify(problemBody(err.code, err.detail, err.errors)), {
+  return new Response(JSON.stringify({ ...err.extensions, ...problemBody(err.code, err.detail, err.errors) }), {
     status: err.status,
     headers: { "content-type": "application/problem+json", ...err.headers },
   });

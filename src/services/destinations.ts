@@ -40,6 +40,16 @@ export async function saveChallenge(db: Database, id: string, challenge: string,
   await db.update(destinations).set({ claimChallenge: challenge, claimChallengeExpiresAt: expiresAt }).where(eq(destinations.id, id));
 }
 
+/** Renames (label, display name); what is undefined stays. */
+export async function renameDestination(
+  db: Database,
+  id: string,
+  names: { label?: string | null; displayName?: string | null },
+): Promise<DestinationRow> {
+  const set = Object.fromEntries(Object.entries(names).filter(([, v]) => v !== undefined));
+  return (await db.update(destinations).set(set).where(eq(destinations.id, id)).returning().get())!;
+}
+
 /**
  * Claims with the exact challenge that was signed, clearing it in the same
  * statement, so a challenge is used once, by one request. The partial unique
@@ -81,6 +91,7 @@ export function serializeDestination(row: DestinationRow, now = Date.now()) {
   return {
     id: row.id,
     label: row.label,
+    displayName: row.displayName,
     chainId: row.chainId,
     walletAddress: row.walletAddress,
     tokenAddress: row.tokenAddress,

@@ -26,6 +26,7 @@ const BODIES: Record<string, unknown> = {
     walletAddress: "0x" + "2".repeat(40),
     tokenAddress: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
   },
+  "patch /api/destinations/{destinationId}": { displayName: "Stranger's shop" },
   "post /api/destinations/{destinationId}/challenge": undefined,
   "post /api/destinations/{destinationId}/claim": { signature: "0x" + "1".repeat(130) },
   "post /api/destinations/{destinationId}/clients": { name: "Stranger's client" },
@@ -49,6 +50,7 @@ const BODIES: Record<string, unknown> = {
   "delete /v1/webhook-endpoints/{endpointId}": undefined,
   "post /v1/requests/{requestId}/payments": { txHash: `0x${"ab".repeat(32)}` },
   "post /api/public/payment-links/{token}/payments": { txHash: `0x${"ab".repeat(32)}` },
+  "post /api/public/payment-links/{token}/payer": { walletAddress: "0x" + "5".repeat(40) },
   "post /api/destinations/{destinationId}/requests/{requestId}/mark-paid": { note: "Paid by bank transfer" },
   "post /api/destinations/{destinationId}/requests/{requestId}/refunds": { amount: "1.00", note: "Sent back by bank transfer" },
 };

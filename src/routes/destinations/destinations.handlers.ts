@@ -11,6 +11,7 @@ import {
   listDestinations,
   markClaimed,
   ownedDestination,
+  renameDestination,
   saveChallenge,
   serializeDestination,
   tokenOf,
@@ -24,6 +25,7 @@ import type {
   getDestination,
   listDestinations as listRoute,
   refreshChallenge,
+  updateDestination,
 } from "./destinations.routes";
 
 export const listHandler: H<typeof listRoute> = async (c) => {
@@ -48,6 +50,7 @@ export const createHandler: H<typeof createDestination> = async (c) => {
     id: newId("dst"),
     userId: c.var.user.id,
     label: body.label ?? null,
+    displayName: body.displayName ?? null,
     chainId: body.chainId,
     walletAddress: toChecksumAddress(body.walletAddress),
     tokenAddress: toChecksumAddress(body.tokenAddress),
@@ -68,6 +71,12 @@ export const createHandler: H<typeof createDestination> = async (c) => {
 
 export const getHandler: H<typeof getDestination> = async (c) => {
   return c.json(serializeDestination(await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId)), 200);
+};
+
+export const updateHandler: H<typeof updateDestination> = async (c) => {
+  const db = database(c.env.DB);
+  const row = await ownedDestination(db, c.var.user.id, c.req.valid("param").destinationId);
+  return c.json(serializeDestination(await renameDestination(db, row.id, c.req.valid("json"))), 200);
 };
 
 export const challengeHandler: H<typeof refreshChallenge> = async (c) => {

@@ -6,6 +6,7 @@ import {
   DestinationHealthSchema,
   DestinationParams,
   DestinationSchema,
+  DestinationUpdateSchema,
 } from "../../schemas/destination";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
@@ -39,6 +40,17 @@ export const getDestination = defineRoute("session", {
   summary: "One destination",
   request: { params: DestinationParams },
   responses: { 200: jsonResponse(DestinationSchema, "The destination"), ...problems(400, 401, 404) },
+});
+
+export const updateDestination = defineRoute("session", {
+  operationId: "updateDestination",
+  method: "patch",
+  path: "/api/destinations/{destinationId}",
+  tags,
+  summary: "Rename a destination: its private label, or the display name payers see",
+  description: "Only the names change; `null` clears one. The wallet, chain and token of a destination never change.",
+  request: { params: DestinationParams, body: jsonBody(DestinationUpdateSchema) },
+  responses: { 200: jsonResponse(DestinationSchema, "The destination"), ...problems(...BODY_PROBLEMS, 401, 403, 404) },
 });
 
 export const refreshChallenge = defineRoute("session", {
