@@ -4,6 +4,7 @@ import { ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import type { Client, Destination } from "../lib/types";
+import { limitCurrencies } from "../lib/limit-inputs";
 import { useResource } from "../lib/use-resource";
 import { ClientsTable } from "./clients-table";
 import { CreateClientDialog } from "./create-client-dialog";
@@ -65,6 +66,7 @@ export function ClientsSection({ destination }: { destination: Destination }) {
       {creating && (
         <CreateClientDialog
           destinationId={destination.id}
+          currencies={limitCurrencies(destination)}
           onClose={() => setCreating(false)}
           onCreated={(c) => {
             changed.current = c.id;
