@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { EmptyState } from "../components/empty-state";
 import { MonoValue } from "../components/mono-value";
+import { LoadProblem } from "../components/load-problem";
 import { ProblemAlert } from "../components/problem-alert";
 import { ShortTime } from "../components/short-time";
 import { api, toProblem } from "../lib/api";
@@ -67,8 +68,15 @@ export function AuditSection({ destination }: { destination: Destination }) {
           <p class="muted">Every change to this destination's client IDs, requests and webhooks: who, what and when.</p>
         </div>
       </div>
-      <ProblemAlert problem={first.problem ?? problem} />
-      {first.loading && !first.data ? (
+      <ProblemAlert problem={problem} />
+      {first.problem ? (
+        <LoadProblem
+          problem={first.problem}
+          onRetry={first.reload}
+          what="the audit log"
+          heading={() => document.getElementById("audit-title")}
+        />
+      ) : first.loading && !first.data ? (
         <p class="loading">Loading the audit log…</p>
       ) : entries.length === 0 ? (
         <EmptyState title="Nothing recorded yet">Actions appear here as soon as they happen.</EmptyState>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { CopyButton } from "../components/copy-button";
 import { SelectField } from "../components/fields";
+import { LoadProblem } from "../components/load-problem";
 import { ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
 import { api, toProblem } from "../lib/api";
@@ -96,7 +97,12 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
       <h3 id="link-history-title" class="subheading">
         Links for this request
       </h3>
-      <ProblemAlert problem={history.problem} />
+      <LoadProblem
+        problem={history.problem}
+        onRetry={history.reload}
+        what="payment links"
+        heading={() => document.getElementById("link-history-title")}
+      />
       {history.loading && !history.data ? (
         <p class="loading">Loading payment links…</p>
       ) : (

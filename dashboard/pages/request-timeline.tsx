@@ -1,4 +1,4 @@
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { statusLabel } from "../components/status-badge";
 import { api } from "../lib/api";
 import { MonoValue } from "../components/mono-value";
@@ -24,7 +24,12 @@ export function RequestTimeline({ destinationId, requestId, version }: { destina
   return (
     <section class="card card-pad" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
-      <ProblemAlert problem={res.problem} />
+      <LoadProblem
+        problem={res.problem}
+        onRetry={res.reload}
+        what="the timeline"
+        heading={() => document.getElementById("timeline-title")}
+      />
       {res.data ? (
         <ol class="timeline">
           {res.data.data.map((e) => {

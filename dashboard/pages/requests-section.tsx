@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { EmptyState } from "../components/empty-state";
 import { Link } from "../components/link";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import { focusSoon } from "../lib/focus";
@@ -71,10 +71,19 @@ export function RequestsSection({ destination, query }: { destination: Destinati
         {newRequest}
       </div>
       <RequestFilters values={filters} clients={clients.data?.data ?? []} onChange={setFilter} />
-      <ProblemAlert problem={page.problem ?? clients.problem} />
-      {page.loading && !page.data ? (
+      {page.problem || clients.problem ? (
+        <LoadProblem
+          problem={page.problem ?? clients.problem}
+          onRetry={() => {
+            page.reload();
+            clients.reload();
+          }}
+          what="requests"
+          heading={() => document.getElementById("requests-title")}
+        />
+      ) : page.loading && !page.data ? (
         <p class="loading">Loading requests…</p>
-      ) : items.length === 0 && !page.problem ? (
+      ) : items.length === 0 ? (
         filterKey ? (
           <EmptyState
             title="No requests match these filters"
