@@ -55,10 +55,21 @@ export function RequestsSection({ destination, query }: { destination: Destinati
 
   const items = page.data?.data ?? [];
   const nextCursor = page.data?.nextCursor ?? null;
-  const newRequest = (
+  // An unclaimed destination answers 409 to a create: say so up front rather than after the form is filled.
+  const claimed = destination.status === "claimed";
+  const newRequest = claimed ? (
     <Link href={`/destinations/${id}/requests/new`} class="btn btn-primary">
       New request
     </Link>
+  ) : (
+    <span class="new-request-blocked">
+      <BusyButton class="btn btn-primary" unavailable aria-describedby="new-request-why">
+        New request
+      </BusyButton>
+      <span id="new-request-why" class="muted">
+        Claim this destination first.
+      </span>
+    </span>
   );
 
   return (
@@ -96,8 +107,10 @@ export function RequestsSection({ destination, query }: { destination: Destinati
             Try another client, direction or status.
           </EmptyState>
         ) : (
-          <EmptyState title="No requests yet" action={newRequest}>
-            Create one by hand, or give a payment system a client ID so it can send requests through the API.
+          <EmptyState title="No requests yet" action={claimed ? newRequest : undefined}>
+            {claimed
+              ? "Create one by hand, or give a payment system a client ID so it can send requests through the API."
+              : "Once this destination is claimed, create requests by hand or give a payment system a client ID."}
           </EmptyState>
         )
       ) : (
