@@ -12,6 +12,8 @@ import type { Destination, PaymentLink, PaymentLinkSummary, PaymentRequest, Prob
 import { useFocusProblem } from "../lib/use-focus-problem";
 import { useNow } from "../lib/use-now";
 import { useResource } from "../lib/use-resource";
+import { useClientNames } from "../lib/use-client-names";
+import { ClientRef } from "../components/client-ref";
 import { DisplayNameForm } from "./display-name-form";
 import { PaymentLinkList } from "./payment-link-list";
 
@@ -41,6 +43,7 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
   const [busy, setBusy] = useState(false);
   const panel = useRef<HTMLElement>(null);
   const now = useNow(30_000);
+  const names = useClientNames(destinationId);
   useFocusProblem(problem, panel);
 
   const create = async (event: Event) => {
@@ -106,7 +109,14 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
       {history.loading && !history.data ? (
         <p class="loading">Loading payment links…</p>
       ) : (
-        history.data && <PaymentLinkList links={history.data.data} urls={urls} now={now} />
+        history.data && (
+          <PaymentLinkList
+            links={history.data.data}
+            urls={urls}
+            now={now}
+            client={(id) => <ClientRef destinationId={destinationId} clientId={id} names={names} />}
+          />
+        )
       )}
     </section>
   );
