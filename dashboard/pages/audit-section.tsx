@@ -1,13 +1,20 @@
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
+import { ClientRef } from "../components/client-ref";
+import { Link } from "../components/link";
 import { EmptyState } from "../components/empty-state";
 import { MonoValue } from "../components/mono-value";
+import { LoadProblem } from "../components/load-problem";
 import { ProblemAlert } from "../components/problem-alert";
 import { ShortTime } from "../components/short-time";
 import { api, toProblem } from "../lib/api";
+import { middleTruncate } from "../lib/format";
 import { focusSoon } from "../lib/focus";
 import type { AuditEntry, Destination, Page, Problem } from "../lib/types";
+import { useClientNames } from "../lib/use-client-names";
 import { useResource } from "../lib/use-resource";
+import { AuditDetails } from "./audit-details";
 
 const ACTIONS: Record<string, string> = {
   "destination.claimed": "Claimed the destination",
@@ -25,8 +32,8 @@ const ACTIONS: Record<string, string> = {
   "webhook_endpoint.secret_rotated": "Rotated a webhook secret",
 };
 
-function actorText(a: AuditEntry["actor"]): string {
-  if (a.type === "client") return `Client ${a.clientId ?? ""}`;
+function actorText(a: AuditEntry["actor"], client: (id: string) => ComponentChildren): ComponentChildren {
+  if (a.type === "client" && a.clientId) return client(a.clientId);
   if (a.type === "system") return "Payrelay (automatic)";
   return "You";
 }
@@ -40,6 +47,18 @@ export function AuditSection({ destination }: { destination: Destination }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const entries = [...(first.data?.data ?? []), ...more];
+  const names = useClientNames(destination.id);
+  const client = (id: string) => <ClientRef destinationId={destination.id} clientId={id} names={names} />;
+  const target = (t: AuditEntry["target"]) =>
+    t.type === "client" ? (
+      client(t.id)
+    ) : t.type === "request" ? (
+      <Link href={`/destinations/${destination.id}/requests/${t.id}`} class="mono">
+        {middleTruncate(t.id)}
+      </Link>
+    ) : (
+      <MonoValue value={t.id} label={`${t.type.replace("_", " ")} ID`} truncate />
+    );
   const next = cursor === undefined ? first.data?.nextCursor : cursor;
 
   const loadMore = async () => {
@@ -67,8 +86,15 @@ export function AuditSection({ destination }: { destination: Destination }) {
           <p class="muted">Every change to this destination's client IDs, requests and webhooks: who, what and when.</p>
         </div>
       </div>
-      <ProblemAlert problem={first.problem ?? problem} />
-      {first.loading && !first.data ? (
+      <ProblemAlert problem={problem} />
+      {first.problem ? (
+        <LoadProblem
+          problem={first.problem}
+          onRetry={first.reload}
+          what="the audit log"
+          heading={() => document.getElementById("audit-title")}
+        />
+      ) : first.loading && !first.data ? (
         <p class="loading">Loading the audit log…</p>
       ) : entries.length === 0 ? (
         <EmptyState title="Nothing recorded yet">Actions appear here as soon as they happen.</EmptyState>
@@ -89,11 +115,12 @@ export function AuditSection({ destination }: { destination: Destination }) {
                   <td data-label="When">
                     <ShortTime iso={e.at} />
                   </td>
-                  <td data-label="Who">{actorText(e.actor)}</td>
-                  <td data-label="What">{ACTIONS[e.action] ?? e.action}</td>
-                  <td data-label="On">
-                    <MonoValue value={e.target.id} label={`${e.target.type.replace("_", " ")} ID`} truncate />
+                  <td data-label="Who">{actorText(e.actor, client)}</td>
+                  <td data-label="What">
+                    <span class="audit-action">{ACTIONS[e.action] ?? e.action}</span>
+                    <AuditDetails entry={e} client={client} />
                   </td>
+                  <td data-label="On">{target(e.target)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,12 +2,12 @@ import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { Link } from "../components/link";
 import { MonoValue } from "../components/mono-value";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { StatusBadge } from "../components/status-badge";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import { destinationName } from "../lib/destination-name";
-import { focusSoon } from "../lib/focus";
+import { focusSoon, pageHeading } from "../lib/focus";
 import { formatAmount, formatDateTime, formatRelative } from "../lib/format";
 import type { Client, Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
@@ -50,8 +50,22 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
     return (
       <div class="page page-narrow">
         {crumbs}
-        {clients.loading || dest.loading ? <p class="loading">Loading client ID…</p> : <h1>Client ID not found</h1>}
-        <ProblemAlert problem={clients.problem ?? dest.problem} />
+        {clients.loading || dest.loading ? (
+          <p class="loading">Loading client ID…</p>
+        ) : (
+          <h1>{clients.problem || dest.problem ? "Client ID" : "Client ID not found"}</h1>
+        )}
+        {(clients.problem ?? dest.problem)?.status !== 404 && (
+          <LoadProblem
+            problem={clients.problem ?? dest.problem}
+            onRetry={() => {
+              clients.reload();
+              dest.reload();
+            }}
+            what="the client ID"
+            heading={pageHeading}
+          />
+        )}
       </div>
     );
   }

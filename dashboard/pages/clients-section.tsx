@@ -1,9 +1,10 @@
 import { useRef, useState } from "preact/hooks";
 import { EmptyState } from "../components/empty-state";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import type { Client, Destination } from "../lib/types";
+import { limitCurrencies } from "../lib/limit-inputs";
 import { useResource } from "../lib/use-resource";
 import { ClientsTable } from "./clients-table";
 import { CreateClientDialog } from "./create-client-dialog";
@@ -48,11 +49,17 @@ export function ClientsSection({ destination }: { destination: Destination }) {
         </div>
         {claimed && items.length > 0 && createButton}
       </div>
-      <ProblemAlert problem={clients.problem} />
       {!claimed ? (
         <EmptyState title="Claim this destination first">
           Client IDs can only be created for a destination whose wallet owner has signed the claim message above.
         </EmptyState>
+      ) : clients.problem ? (
+        <LoadProblem
+          problem={clients.problem}
+          onRetry={clients.reload}
+          what="client IDs"
+          heading={() => document.getElementById("clients-title")}
+        />
       ) : clients.loading && !clients.data ? (
         <p class="loading">Loading client IDs…</p>
       ) : items.length === 0 ? (
@@ -65,6 +72,7 @@ export function ClientsSection({ destination }: { destination: Destination }) {
       {creating && (
         <CreateClientDialog
           destinationId={destination.id}
+          currencies={limitCurrencies(destination)}
           onClose={() => setCreating(false)}
           onCreated={(c) => {
             changed.current = c.id;

@@ -1,5 +1,5 @@
 import { Link } from "../components/link";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import { focusSoon, pageHeading } from "../lib/focus";
@@ -37,8 +37,14 @@ export function DestinationPage({ id, tab, query }: Props) {
         <nav class="breadcrumbs" aria-label="Breadcrumb">
           <Link href="/">Destinations</Link>
         </nav>
-        {dest.loading ? <p class="loading">Loading destination…</p> : <h1>Destination not found</h1>}
-        <ProblemAlert problem={dest.problem} />
+        {dest.loading ? (
+          <p class="loading">Loading destination…</p>
+        ) : (
+          <h1>{dest.problem?.status === 404 ? "Destination not found" : "Destination"}</h1>
+        )}
+        {dest.problem?.status !== 404 && (
+          <LoadProblem problem={dest.problem} onRetry={dest.reload} what="the destination" heading={pageHeading} />
+        )}
       </div>
     );
   }

@@ -1,7 +1,8 @@
 import { EmptyState } from "../components/empty-state";
 import { Link } from "../components/link";
 import { MonoValue } from "../components/mono-value";
-import { ProblemAlert } from "../components/problem-alert";
+import { pageHeading } from "../lib/focus";
+import { LoadProblem } from "../components/load-problem";
 import { StatusBadge } from "../components/status-badge";
 import { ShortTime } from "../components/short-time";
 import { api } from "../lib/api";
@@ -30,10 +31,11 @@ export function DestinationsPage() {
           </Link>
         )}
       </div>
-      <ProblemAlert problem={list.problem} />
-      {list.loading && !list.data ? (
+      {list.problem ? (
+        <LoadProblem problem={list.problem} onRetry={list.reload} what="destinations" heading={pageHeading} />
+      ) : list.loading && !list.data ? (
         <p class="loading">Loading destinations…</p>
-      ) : items.length === 0 && !list.problem ? (
+      ) : items.length === 0 ? (
         <EmptyState
           level={2}
           title="No destinations yet"

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { CopyButton } from "../components/copy-button";
 import { SelectField } from "../components/fields";
+import { LoadProblem } from "../components/load-problem";
 import { ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
 import { api, toProblem } from "../lib/api";
@@ -11,6 +12,8 @@ import type { Destination, PaymentLink, PaymentLinkSummary, PaymentRequest, Prob
 import { useFocusProblem } from "../lib/use-focus-problem";
 import { useNow } from "../lib/use-now";
 import { useResource } from "../lib/use-resource";
+import { useClientNames } from "../lib/use-client-names";
+import { ClientRef } from "../components/client-ref";
 import { DisplayNameForm } from "./display-name-form";
 import { PaymentLinkList } from "./payment-link-list";
 
@@ -40,6 +43,7 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
   const [busy, setBusy] = useState(false);
   const panel = useRef<HTMLElement>(null);
   const now = useNow(30_000);
+  const names = useClientNames(destinationId);
   useFocusProblem(problem, panel);
 
   const create = async (event: Event) => {
@@ -96,11 +100,23 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
       <h3 id="link-history-title" class="subheading">
         Links for this request
       </h3>
-      <ProblemAlert problem={history.problem} />
+      <LoadProblem
+        problem={history.problem}
+        onRetry={history.reload}
+        what="payment links"
+        heading={() => document.getElementById("link-history-title")}
+      />
       {history.loading && !history.data ? (
         <p class="loading">Loading payment links…</p>
       ) : (
-        history.data && <PaymentLinkList links={history.data.data} urls={urls} now={now} />
+        history.data && (
+          <PaymentLinkList
+            links={history.data.data}
+            urls={urls}
+            now={now}
+            client={(id) => <ClientRef destinationId={destinationId} clientId={id} names={names} />}
+          />
+        )
       )}
     </section>
   );

@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import { allowedActions } from "../../src/lifecycle/transitions";
 import { Link } from "../components/link";
 import { MonoValue } from "../components/mono-value";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { StatusBadge, statusLabel } from "../components/status-badge";
 import { api } from "../lib/api";
 import { formatAmount, formatDate, formatDateTime } from "../lib/format";
@@ -11,7 +11,7 @@ import type { RequestDetail } from "../lib/payment-types";
 import type { Party } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
-import { focusSoon } from "../lib/focus";
+import { focusSoon, pageHeading } from "../lib/focus";
 import { PaymentLinkPanel } from "./payment-link-panel";
 import { NextStep, nextStepText } from "./next-step";
 import { RequestActions } from "./request-actions";
@@ -60,8 +60,8 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
     return (
       <div class="page page-narrow">
         {crumbs}
-        {res.loading ? <p class="loading">Loading request…</p> : <h1>Request not found</h1>}
-        <ProblemAlert problem={res.problem} />
+        {res.loading ? <p class="loading">Loading request…</p> : <h1>{res.problem?.status === 404 ? "Request not found" : "Request"}</h1>}
+        {res.problem?.status !== 404 && <LoadProblem problem={res.problem} onRetry={res.reload} what="the request" heading={pageHeading} />}
       </div>
     );
   }

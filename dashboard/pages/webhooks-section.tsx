@@ -1,6 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import { EmptyState } from "../components/empty-state";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import type { Destination } from "../lib/types";
@@ -40,9 +40,10 @@ export function WebhooksSection({ destination }: { destination: Destination }) {
         {claimed && items.length > 0 && addButton}
       </div>
       {/* Successes are announced in the page's one polite live region; failures show as alerts where they happened. */}
-      <ProblemAlert problem={endpoints.problem} />
       {!claimed ? (
         <EmptyState title="Claim this destination first">Webhooks can only be added to a claimed destination.</EmptyState>
+      ) : endpoints.problem ? (
+        <LoadProblem problem={endpoints.problem} onRetry={endpoints.reload} what="webhook endpoints" heading={() => title.current} />
       ) : endpoints.loading && !endpoints.data ? (
         <p class="loading">Loading webhook endpoints…</p>
       ) : items.length === 0 ? (

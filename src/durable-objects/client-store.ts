@@ -98,7 +98,8 @@ export function changeLimits(sql: SqlStorage, row: ClientRow, patch: LimitsPatch
     actor,
     action: "client.limits_changed",
     target: { type: "client", id: row.id },
-    details: { limits: limitsView(after).limits },
+    // Before and after, so the audit page can say what changed (issue 24, point 7).
+    details: { before: limitsView(row).limits, limits: limitsView(after).limits },
   });
   return { ok: true, row: after };
 }

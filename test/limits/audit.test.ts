@@ -64,6 +64,24 @@ describe("the audit log", () => {
     expect(JSON.stringify(log)).not.toContain("prsk_" + t.dst.slice(4));
   });
 
+  it("says what changed: a client's limits before and after, and what a rejection gave back to whose budget", async ({ expect }) => {
+    const t = await limitedClient({ outgoingBudget: { amount: "100.00", currency: "USD" } });
+    await t.patch({ outgoingBudget: { amount: "150.00", currency: "USD" }, createsPerMinute: 60 });
+    const request = (await t.create(payout("40.00"))).json;
+    expect((await t.act(request.id, "reject")).status).toBe(200);
+    const log = (await t.r.api(`/api/destinations/${t.dst}/audit`)).json.data as (Entry & { details: Record<string, unknown> })[];
+    const changed = log.find((e) => e.action === "client.limits_changed")!;
+    expect(changed.details.before).toMatchObject({ outgoingBudget: { amount: "100.00", currency: "USD" }, createsPerMinute: 600 });
+    expect(changed.details.limits).toMatchObject({ outgoingBudget: { amount: "150.00", currency: "USD" }, createsPerMinute: 60 });
+    const rejected = log.find((e) => e.action === "request.rejected")!;
+    expect(rejected.details).toEqual({
+      status: "rejected",
+      budgetReleased: "4000",
+      budgetReleasedTo: t.client.id,
+      budgetReleasedAmount: { amount: "40.00", currency: "USD" },
+    });
+  });
+
   it("pages newest first with nextCursor, refuses a foreign cursor, and hides another recipient's log", async ({ expect }) => {
     const t = await limitedClient({});
     for (let i = 1; i <= 55; i++) await t.patch({ createsPerMinute: i });
