@@ -23,7 +23,7 @@ async function importPrivateKey(key: JsonWebKey | CryptoKey): Promise<{ key: Cry
   if (typeof CryptoKey !== "undefined" && key instanceof CryptoKey) {
     const name = key.algorithm.name;
     if (name === "Ed25519") return { key, alg: "ed25519" };
-    if (name === "ECDSA" && (key.algorithm as EcKeyAlgorithm).namedCurve === "P-256") return { key, alg: "ecdsa-p256-sha256" };
+    if (name === "ECDSA" && (key.algorithm as { namedCurve?: string }).namedCurve === "P-256") return { key, alg: "ecdsa-p256-sha256" };
     throw new TypeError("signingKey.privateKey must be an Ed25519 or P-256 ECDSA key.");
   }
   const jwk = key as JsonWebKey;
@@ -31,7 +31,10 @@ async function importPrivateKey(key: JsonWebKey | CryptoKey): Promise<{ key: Cry
   if (jwk.kty === "OKP" && jwk.crv === "Ed25519")
     return { key: await crypto.subtle.importKey("jwk", jwk, { name: "Ed25519" }, false, ["sign"]), alg: "ed25519" };
   if (jwk.kty === "EC" && jwk.crv === "P-256")
-    return { key: await crypto.subtle.importKey("jwk", jwk, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]), alg: "ecdsa-p256-sha256" };
+    return {
+      key: await crypto.subtle.importKey("jwk", jwk, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]),
+      alg: "ecdsa-p256-sha256",
+    };
   throw new TypeError('signingKey.privateKey must be an Ed25519 (kty "OKP") or P-256 (kty "EC") JWK.');
 }
 

@@ -149,11 +149,11 @@ export class DestinationAuthority extends DurableObject<Env> {
         let after = row;
         if (limits !== undefined) {
           const changed = changeLimits(this.sql, after, limits, actor, now);
-          if (!changed.ok) return (refused = changed), null;
+          if (!changed.ok) return ((refused = changed), null);
           after = changed.row;
         }
         if (signing !== undefined) {
-          if (after.status === "revoked") return (refused = { ok: false, error: "conflict", detail: "This client ID is revoked." }), null;
+          if (after.status === "revoked") return ((refused = { ok: false, error: "conflict", detail: "This client ID is revoked." }), null);
           const changed = changeSigning(this.sql, after, signing, actor, now);
           if (!changed.ok) {
             refused = { ok: false, error: "invalid", detail: changed.message, errors: [{ path: changed.path, message: changed.message }] };

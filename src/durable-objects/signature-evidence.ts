@@ -45,7 +45,14 @@ export function admissionSignatureRefusal(row: ClientRow, signature: AdmitSignat
   return null;
 }
 
-export function recordSignature(sql: SqlStorage, requestId: string, clientId: string, secretHash: string, evidence: SignatureEvidence, now: number) {
+export function recordSignature(
+  sql: SqlStorage,
+  requestId: string,
+  clientId: string,
+  secretHash: string,
+  evidence: SignatureEvidence,
+  now: number,
+) {
   sql.exec(
     "INSERT OR IGNORE INTO request_signatures (request_id, client_id, secret_hash, evidence, created_at) VALUES (?, ?, ?, ?, ?)",
     requestId,
@@ -82,10 +89,19 @@ export type SigningPatch = { key?: { jwk: SigningKey; thumbprint: string } | nul
 
 /** Requiring signatures needs a key; the audit entry names the key's thumbprint, never more. */
 export function changeSigning(sql: SqlStorage, row: ClientRow, patch: SigningPatch, actor: AuditActor, now: number) {
-  const key = patch.key === undefined ? (row.signing_key === null ? null : { jwk: row.signing_key, thumbprint: row.signing_key_thumbprint! }) : patch.key;
+  const key =
+    patch.key === undefined
+      ? row.signing_key === null
+        ? null
+        : { jwk: row.signing_key, thumbprint: row.signing_key_thumbprint! }
+      : patch.key;
   const required = patch.required ?? row.require_signed === 1;
   if (required && key === null)
-    return { ok: false as const, path: patch.required ? "requireSignedRequests" : "signingKey", message: "Requiring signed requests needs a signing key." };
+    return {
+      ok: false as const,
+      path: patch.required ? "requireSignedRequests" : "signingKey",
+      message: "Requiring signed requests needs a signing key.",
+    };
   const stored = key === null ? null : typeof key.jwk === "string" ? key.jwk : JSON.stringify(key.jwk);
   sql.exec(
     "UPDATE clients SET signing_key = ?, signing_key_thumbprint = ?, require_signed = ? WHERE id = ?",

@@ -59,7 +59,8 @@ export async function verifyWithKey(
   if (key === null) throw new SignatureError("This client ID has no signing key; the recipient sets one in the dashboard.");
   const alg = algorithmOf(key);
   const sentAlg = pending.params.get("alg");
-  if (sentAlg !== undefined && sentAlg !== alg) throw new SignatureError(`The signature's alg is not ${alg}, the client's key's algorithm.`);
+  if (sentAlg !== undefined && sentAlg !== alg)
+    throw new SignatureError(`The signature's alg is not ${alg}, the client's key's algorithm.`);
   const verify = await importSigningKey(key);
   if (!(await verify(pending.signature, new TextEncoder().encode(pending.base))))
     throw new SignatureError("The signature does not verify with the client's signing key.");

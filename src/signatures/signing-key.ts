@@ -36,8 +36,7 @@ export const SigningKeySchema = z
 
 /** The key as stored and shown: only the members that define it, and its `kid` if it had one. */
 export type SigningKey =
-  | { kty: "OKP"; crv: "Ed25519"; x: string; kid?: string }
-  | { kty: "EC"; crv: "P-256"; x: string; y: string; kid?: string };
+  { kty: "OKP"; crv: "Ed25519"; x: string; kid?: string } | { kty: "EC"; crv: "P-256"; x: string; y: string; kid?: string };
 
 /** Narrows a validated JWK to what is stored. */
 export function normalizeSigningKey(jwk: z.output<typeof SigningKeySchema>): SigningKey {
@@ -69,7 +68,8 @@ export async function importSigningKey(key: SigningKey) {
  * with, handed to the admission, which refuses it unless it is still the client's key.
  */
 export async function thumbprint(key: SigningKey): Promise<string> {
-  const members = key.kty === "OKP" ? `{"crv":"Ed25519","kty":"OKP","x":"${key.x}"}` : `{"crv":"P-256","kty":"EC","x":"${key.x}","y":"${key.y}"}`;
+  const members =
+    key.kty === "OKP" ? `{"crv":"Ed25519","kty":"OKP","x":"${key.x}"}` : `{"crv":"P-256","kty":"EC","x":"${key.x}","y":"${key.y}"}`;
   const hex = await sha256Hex(members);
   return base64url(Uint8Array.from(hex.match(/../g)!, (h) => parseInt(h, 16)));
 }

@@ -7,7 +7,7 @@ export async function keyPair(kind: "Ed25519" | "P-256" = "Ed25519") {
   const pair = (await crypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
   const privateJwk = (await crypto.subtle.exportKey("jwk", pair.privateKey)) as JsonWebKey;
   const { d: _d, key_ops: _ops, ext: _ext, ...publicJwk } = privateJwk;
-  return { privateJwk, publicJwk: publicJwk as Record<string, string>, publicKey: pair.publicKey };
+  return { privateJwk, publicJwk: publicJwk as JsonWebKey & Record<string, unknown>, publicKey: pair.publicKey };
 }
 
 const BASE = "https://payrelay.test";
