@@ -3,8 +3,7 @@ import type { Permission } from "../credentials/permissions";
 import type { PaymentLinkRow, PaymentRow, RefundRow, RequestEventRow, RequestRow } from "../db/schema";
 import type { TransitionAction } from "../lifecycle/transitions";
 import type { FieldError } from "../lib/problem";
-import type { SigningKey } from "../signatures/signing-key";
-import type { AdmitSignature, ClientSigning } from "./signature-evidence";
+import type { SigningKey } from "../signatures/types";
 
 /** What the authority knows of its destination: given by the recipient's side, never by a client. */
 export type DestinationProfile = { id: string; token: TokenProfile; claim?: { at: number; userId: string } };
@@ -202,3 +201,24 @@ export type RecordRefundResult = (
   | { outcome: "not_found" | "already_used" | "not_payer"; records: OutboxRecord[] }
 ) &
   Stored;
+
+// Signed requests (issue 27; signature-evidence.ts).
+
+/** What the Worker keeps of a verified create; `sealedBase` holds the bearer secret, so only the Worker opens it. */
+export type SignatureEvidence = {
+  signatureInput: string;
+  signature: string;
+  keyId: string | null;
+  alg: "ed25519" | "ecdsa-p256-sha256";
+  publicKey: SigningKey;
+  created: number;
+  authorizationSha256: string;
+  sealedBase: string;
+  /** The body as sent: its SHA-256 is the covered Content-Digest, so a third party sees exactly what was asked. */
+  body: string;
+};
+
+/** A create's signature as the admission receives it: null when the request came unsigned. */
+export type AdmitSignature = { keyThumbprint: string; evidence: SignatureEvidence } | null;
+
+export type ClientSigning = { key: SigningKey | null; required: boolean };

@@ -1,4 +1,5 @@
 import type { SigningKey } from "../signatures/signing-key";
+import type { AdmitSignature, ClientSigning, SignatureEvidence } from "./authority-types";
 import { recordAudit, type AuditActor } from "./audit-log";
 import type { ClientRow } from "./client-store";
 import { secretMatches } from "./client-store";
@@ -11,25 +12,6 @@ import { secretMatches } from "./client-store";
  * the key is still the client's (its thumbprint), in the same transaction that
  * admits, so a key changed in between cannot let the old one through.
  */
-
-/** What the Worker keeps of a verified create; `sealedBase` holds the bearer secret, so only the Worker opens it. */
-export type SignatureEvidence = {
-  signatureInput: string;
-  signature: string;
-  keyId: string | null;
-  alg: "ed25519" | "ecdsa-p256-sha256";
-  publicKey: SigningKey;
-  created: number;
-  authorizationSha256: string;
-  sealedBase: string;
-  /** The body as sent: its SHA-256 is the covered Content-Digest, so a third party sees exactly what was asked. */
-  body: string;
-};
-
-/** A create's signature as the admission receives it: null when the request came unsigned. */
-export type AdmitSignature = { keyThumbprint: string; evidence: SignatureEvidence } | null;
-
-export type ClientSigning = { key: SigningKey | null; required: boolean };
 
 export const signingOf = (row: ClientRow): ClientSigning => ({
   key: row.signing_key === null ? null : (JSON.parse(row.signing_key) as SigningKey),

@@ -7,7 +7,7 @@ import { initialStatus } from "../lifecycle/transitions";
 import type { RequestCreate } from "../schemas/request";
 import { acceptedOrThrow, authority, storageUnavailable } from "./authority";
 import { serializeRequest } from "./request-view";
-import type { AdmitSignature } from "../durable-objects/signature-evidence";
+import type { AdmitSignature } from "../durable-objects/authority-types";
 import { sealBase } from "../signatures/evidence-box";
 import type { VerifiedSignature } from "../signatures/request-signature";
 

@@ -1,5 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { base64url, sha256Hex } from "../lib/crypto";
+import type { SigningKey } from "./types";
+
+export type { SigningKey } from "./types";
 
 /**
  * A client's signing key (API v1.2, signed requests): a public JWK, Ed25519
@@ -33,10 +36,6 @@ export const SigningKeySchema = z
       "A public JWK (RFC 7517): Ed25519 (`kty` OKP, `crv` Ed25519, `x`) or P-256 (`kty` EC, `crv` P-256, `x`, `y`); other members (`use`, `key_ops`, `alg`, `ext`) are ignored. A key with a private `d` is refused.",
     example: { kty: "OKP", crv: "Ed25519", x: "JrQLj5P_89iXES9-vFgrIy29clF9CC_oPPsw3c5D0bs" },
   });
-
-/** The key as stored and shown: only the members that define it, and its `kid` if it had one. */
-export type SigningKey =
-  { kty: "OKP"; crv: "Ed25519"; x: string; kid?: string } | { kty: "EC"; crv: "P-256"; x: string; y: string; kid?: string };
 
 /** Narrows a validated JWK to what is stored. */
 export function normalizeSigningKey(jwk: z.output<typeof SigningKeySchema>): SigningKey {
