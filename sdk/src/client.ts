@@ -66,7 +66,11 @@ export function createPayrelayClient(options: PayrelayClientOptions) {
   const platformFetch = options.fetch ?? ((request: Request) => fetch(request));
   const api = createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
-    fetch: retryingFetch(options.signingKey ? signingFetch(platformFetch, options.signingKey) : platformFetch, options.retry, options.sleep),
+    fetch: retryingFetch(
+      options.signingKey ? signingFetch(platformFetch, options.signingKey) : platformFetch,
+      options.retry,
+      options.sleep,
+    ),
     headers: { authorization: `Bearer ${options.secret}` },
   });
   api.use(payrelayMiddleware(options.idempotencyKey ?? (() => crypto.randomUUID())));

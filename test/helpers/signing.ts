@@ -6,8 +6,9 @@ export async function keyPair(kind: "Ed25519" | "P-256" = "Ed25519") {
   const algorithm = kind === "Ed25519" ? { name: "Ed25519" } : { name: "ECDSA", namedCurve: "P-256" };
   const pair = (await crypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
   const privateJwk = (await crypto.subtle.exportKey("jwk", pair.privateKey)) as JsonWebKey;
-  const { d: _d, key_ops: _ops, ext: _ext, ...publicJwk } = privateJwk;
-  return { privateJwk, publicJwk: publicJwk as JsonWebKey & Record<string, unknown>, publicKey: pair.publicKey };
+  const publicJwk: JsonWebKey & Record<string, unknown> = { ...privateJwk };
+  for (const member of ["d", "key_ops", "ext"] as const) delete publicJwk[member];
+  return { privateJwk, publicJwk, publicKey: pair.publicKey };
 }
 
 const BASE = "https://payrelay.test";
