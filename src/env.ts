@@ -1,4 +1,5 @@
 import type { ParsedSecret } from "./credentials/client-secret";
+import type { VerifiedSignature } from "./signatures/request-signature";
 
 export type SessionUser = { id: string; email: string; createdAt: number; sessionIdHash: string; csrfToken: string };
 
@@ -8,5 +9,7 @@ export type AppEnv = {
   Variables: {
     user: SessionUser;
     credential: ParsedSecret;
+    /** An orchestrator POST's verified RFC 9421 signature; null when it came unsigned (middleware/request-signature.ts). */
+    signature: VerifiedSignature | null;
   };
 };

@@ -15,6 +15,7 @@ import { useTitle } from "../lib/use-title";
 import { knownToken } from "../../src/chains/tokens";
 import { BudgetBar } from "./budget-bar";
 import { ClientLimitsForm } from "./client-limits-form";
+import { ClientSigningForm } from "./client-signing-form";
 import { ConnectAgentPanel } from "./connect-agent-panel";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
 
@@ -87,6 +88,10 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
     ],
     ["Creates per minute", String(c.limits.createsPerMinute)],
     ["Secret", <code class="mono">{c.secretHint}</code>],
+    [
+      "Signed requests",
+      c.requireSignedRequests ? "Required" : c.signingKey ? "Verified when sent" : <span class="muted">No signing key</span>,
+    ],
   ];
   return (
     <div class="page page-narrow">
@@ -119,6 +124,7 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
         )}
       </section>
       {c.status === "active" && <ClientLimitsForm destinationId={destinationId} client={c} currencies={currencies} onSaved={replace} />}
+      {c.status === "active" && <ClientSigningForm destinationId={destinationId} client={c} onSaved={replace} />}
       <ConnectAgentPanel client={c} destinationId={destinationId} />
       {rotating && (
         <RotateSecretDialog

@@ -13,5 +13,6 @@ export type {
 export { PayrelayError, type PayrelayErrorCode, type Problem, type ProblemCode } from "./errors.js";
 export { paginate, type Page } from "./pagination.js";
 export type { RetryPolicy } from "./retry.js";
+export { contentDigest, signatureBase, signRequest, signingFetch, type SigningOptions } from "./signing.js";
 export { verifyWebhook, WebhookVerificationError, type WebhookEvent, type WebhookEventType } from "./webhooks.js";
 export type { components, paths, webhooks } from "./schema.js";

@@ -220,8 +220,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a client ID's limits
-         * @description An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400.
+         * Change a client ID's limits and signing settings
+         * @description An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400. `signingKey` (a public JWK, Ed25519 or P-256; null removes it) and `requireSignedRequests` set how the client signs its requests; requiring signatures without a key is 400. All or nothing.
          */
         patch: operations["updateClientLimits"];
         trace?: never;
@@ -453,6 +453,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/destinations/{destinationId}/requests/{requestId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's signature on a signed create: proof of who asked for it
+         * @description For a request its client created with an RFC 9421 signature: the Signature-Input and Signature as sent, the client's public key and algorithm as verified, the signature base and the body. The base covers the Authorization header, i.e. the client's bearer secret: Payrelay keeps it sealed (AES-GCM, a key only the Worker derives) with the SHA-256 of that header, and while the secret still works it answers the base with that line redacted and `verifiable: false` and a reason. Once the secret is retired (the client revoked, or the secret rotated and its overlap over) the whole base is returned with `verifiable: true`, so a third party verifies the signature with the public key alone. An unsigned request answers `{signed: false}`.
+         */
+        get: operations["getRequestEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/destinations/{destinationId}/requests": {
         parameters: {
             query?: never;
@@ -464,7 +484,7 @@ export interface paths {
         put?: never;
         /**
          * Create a payment request under the client's destination
-         * @description Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked, an expired one 403 client_expired; an outgoing create above the client's remaining budget 403 allowance_exceeded; over createsPerMinute 429 rate_limited (Retry-After, RateLimit, RateLimit-Policy). An outgoing create of at most autoApproveUpTo is `approved` at once.
+         * @description Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked, an expired one 403 client_expired; an outgoing create above the client's remaining budget 403 allowance_exceeded; over createsPerMinute 429 rate_limited (Retry-After, RateLimit, RateLimit-Policy). An outgoing create of at most autoApproveUpTo is `approved` at once. A client with a signing key may sign it (RFC 9421, label `payrelay`, covering @method, @target-uri, content-digest, authorization, with created); one with requireSignedRequests must, or it is 401 signature_invalid naming the part that failed. A signed create keeps its signature as evidence (GET /api/destinations/{destinationId}/requests/{requestId}/evidence).
          */
         post: operations["createRequest"];
         delete?: never;
@@ -1100,7 +1120,7 @@ export interface components {
              * @example validation_failed
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "client_revoked" | "client_expired" | "permission_denied" | "allowance_exceeded" | "csrf_failed" | "not_found" | "method_not_allowed" | "idempotency_conflict" | "conflict" | "invalid_state" | "payment_already_used" | "link_expired" | "payload_too_large" | "unsupported_media_type" | "payment_not_found" | "payment_mismatch" | "payment_unattributed" | "rate_limited" | "internal_error" | "storage_unavailable" | "chain_unavailable" | "not_configured";
+            code: "validation_failed" | "malformed_json" | "unauthenticated" | "signature_invalid" | "client_revoked" | "client_expired" | "permission_denied" | "allowance_exceeded" | "csrf_failed" | "not_found" | "method_not_allowed" | "idempotency_conflict" | "conflict" | "invalid_state" | "payment_already_used" | "link_expired" | "payload_too_large" | "unsupported_media_type" | "payment_not_found" | "payment_mismatch" | "payment_unattributed" | "rate_limited" | "internal_error" | "storage_unavailable" | "chain_unavailable" | "not_configured";
             errors?: {
                 path: string;
                 message: string;
@@ -1234,6 +1254,8 @@ export interface components {
             remaining: string | null;
             /** @description When the client stops creating; moved by extendOnUseSeconds. */
             expiresAt: string | null;
+            signingKey: components["schemas"]["SigningKeyView"];
+            requireSignedRequests: boolean;
         };
         ClientLimits: {
             outgoingBudget: {
@@ -1248,6 +1270,16 @@ export interface components {
             extendOnUseSeconds: number | null;
             createsPerMinute: number;
         };
+        /** @description The public key this client signs requests with. */
+        SigningKeyView: {
+            /** @enum {string} */
+            kty: "OKP" | "EC";
+            /** @enum {string} */
+            crv: "Ed25519" | "P-256";
+            x: string;
+            y?: string;
+            kid?: string;
+        } | null;
         ClientWithSecret: components["schemas"]["Client"] & {
             /** @description Shown once, never again. Payrelay keeps only its SHA-256. */
             secret: string;
@@ -1272,6 +1304,12 @@ export interface components {
              */
             permissions?: ("incoming:creator" | "outgoing:creator" | "incoming:reader" | "outgoing:reader")[];
             limits?: components["schemas"]["ClientLimitsInput"];
+            signingKey?: components["schemas"]["SigningKey"];
+            /**
+             * @description Every /v1 and /mcp POST of this client must then carry an RFC 9421 signature labelled `payrelay` (covering @method, @target-uri, content-digest, authorization; created at most 300 s old), or it is 401 signature_invalid. Needs signingKey.
+             * @default false
+             */
+            requireSignedRequests?: boolean;
         };
         ClientLimitsInput: {
             /** @description The most this client's open and approved outgoing requests may add up to; rejected, cancelled and expired ones give theirs back. */
@@ -1300,6 +1338,25 @@ export interface components {
             createsPerMinute?: number | null;
         };
         /**
+         * @description A public JWK (RFC 7517): Ed25519 (`kty` OKP, `crv` Ed25519, `x`) or P-256 (`kty` EC, `crv` P-256, `x`, `y`); other members (`use`, `key_ops`, `alg`, `ext`) are ignored. A key with a private `d` is refused.
+         * @example {
+         *       "kty": "OKP",
+         *       "crv": "Ed25519",
+         *       "x": "JrQLj5P_89iXES9-vFgrIy29clF9CC_oPPsw3c5D0bs"
+         *     }
+         */
+        SigningKey: {
+            /** @enum {string} */
+            kty: "OKP" | "EC";
+            /** @enum {string} */
+            crv: "Ed25519" | "P-256";
+            x: string;
+            y?: string;
+            kid?: string;
+            /** @description Never: a key with d is private and is refused. */
+            d?: unknown;
+        };
+        /**
          * @example {
          *       "limits": {
          *         "outgoingBudget": {
@@ -1316,7 +1373,28 @@ export interface components {
          *     }
          */
         ClientPatch: {
-            limits: components["schemas"]["ClientLimitsInput"];
+            limits?: components["schemas"]["ClientLimitsInput"];
+            /**
+             * @description A new public JWK to verify this client's signatures with; null removes it.
+             * @example {
+             *       "kty": "OKP",
+             *       "crv": "Ed25519",
+             *       "x": "JrQLj5P_89iXES9-vFgrIy29clF9CC_oPPsw3c5D0bs"
+             *     }
+             */
+            signingKey?: {
+                /** @enum {string} */
+                kty: "OKP" | "EC";
+                /** @enum {string} */
+                crv: "Ed25519" | "P-256";
+                x: string;
+                y?: string;
+                kid?: string;
+                /** @description Never: a key with d is private and is refused. */
+                d?: unknown;
+            } | null;
+            /** @description Whether every /v1 and /mcp POST must be signed. */
+            requireSignedRequests?: boolean;
         };
         RotatedClient: components["schemas"]["ClientWithSecret"] & {
             /** @description Until then the previous secret works too. */
@@ -1657,6 +1735,35 @@ export interface components {
             /** @description A Transfer of the destination's token from its wallet to a wallet that paid the request: verified on-chain. */
             txHash?: string;
             note?: string;
+        };
+        /** @description Proof that a client asked for a request: its RFC 9421 signature. The base covers the client's bearer secret, so Payrelay stores it sealed and shows it whole only once that secret is retired (the client revoked, or the secret rotated and its overlap over); until then the secret's line is redacted and `verifiable` is false. */
+        RequestEvidence: {
+            /** @enum {boolean} */
+            signed: false;
+        } | {
+            /** @enum {boolean} */
+            signed: true;
+            /** @example payrelay=("@method" "@target-uri" "content-digest" "authorization");created=1767225600 */
+            signatureInput: string;
+            /** @example payrelay=:wqcAqbmYJ2ji2glfAMaRy4gruYYnx2nEFN2HN6jrnDnQCK1u02Gb04v9EDgwUPiu4A0w6vuQv5lIp5WPpBKRCw==: */
+            signature: string;
+            /** @description The signature's keyid parameter, if the signer sent one. */
+            keyId: string | null;
+            publicKey: components["schemas"]["SigningKeyView"] & unknown;
+            /** @enum {string} */
+            alg: "ed25519" | "ecdsa-p256-sha256";
+            /** @description The signature's created parameter, as a timestamp. */
+            created: string;
+            /** @description Lowercase hex SHA-256 of the covered Authorization header value. */
+            authorizationSha256: string;
+            /** @description The RFC 9421 signature base that was signed. While the client's secret that signed still works, its authorization line reads `[redacted: secret still live, sha-256 …]`. */
+            signatureBase: string;
+            /** @description The request body as sent; its SHA-256 is the covered Content-Digest. */
+            body: string;
+            /** @description Whether signatureBase is complete, so that publicKey alone verifies signature over it. */
+            verifiable: boolean;
+            /** @description Why it is not verifiable yet. */
+            reason?: string;
         };
         /**
          * @example {
@@ -3889,6 +3996,56 @@ export interface operations {
             };
             /** @description storage_unavailable: retry with the same Idempotency-Key */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence, or {signed: false} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestEvidence"];
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

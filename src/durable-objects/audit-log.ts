@@ -9,6 +9,7 @@ export type AuditAction =
   | "client.created"
   | "client.limits_changed"
   | "client.secret_rotated"
+  | "client.signing_changed"
   | "client.revoked"
   | "request.approved"
   | "request.rejected"

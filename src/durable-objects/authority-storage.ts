@@ -200,6 +200,19 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
    );
    CREATE UNIQUE INDEX refunds_log ON refunds (chain_id, tx_hash, log_index);
    CREATE INDEX refunds_request ON refunds (request_id);`,
+  // Signed requests (issue 27): a client's public signing key (JWK, with its RFC 7638 thumbprint, which the
+  // admission compares with the key the Worker verified with) and whether it must sign; the evidence of each
+  // signed create (signature-evidence.ts), its base sealed by the Worker, with the hash of the secret that signed.
+  `ALTER TABLE clients ADD COLUMN signing_key TEXT;
+   ALTER TABLE clients ADD COLUMN signing_key_thumbprint TEXT;
+   ALTER TABLE clients ADD COLUMN require_signed INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE request_signatures (
+     request_id TEXT PRIMARY KEY,
+     client_id TEXT NOT NULL,
+     secret_hash TEXT NOT NULL,
+     evidence TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

@@ -3,6 +3,7 @@ import type { Permission } from "../credentials/permissions";
 import type { PaymentLinkRow, PaymentRow, RefundRow, RequestEventRow, RequestRow } from "../db/schema";
 import type { TransitionAction } from "../lifecycle/transitions";
 import type { FieldError } from "../lib/problem";
+import type { SigningKey } from "../signatures/types";
 
 /** What the authority knows of its destination: given by the recipient's side, never by a client. */
 export type DestinationProfile = { id: string; token: TokenProfile; claim?: { at: number; userId: string } };
@@ -28,6 +29,9 @@ export type ClientView = {
   spent: string | null;
   remaining: string | null;
   expiresAt: string | null;
+  /** Signed requests (issue 27): the public JWK the client signs with, and whether it must. */
+  signingKey: SigningKey | null;
+  requireSignedRequests: boolean;
 };
 
 /** Who asks for a create: an orchestrator proving its secret, or the signed-in recipient. */
@@ -143,6 +147,8 @@ export type AdmitInput = {
   profile?: DestinationProfile;
   /** For a link: who created its request, which decides which orchestrator endpoints hear of it. */
   requestCreatorClientId?: string | null;
+  /** A client's request create: its verified signature, or null when it came unsigned (signature-evidence.ts). */
+  signature?: AdmitSignature;
 };
 
 export type AdmitResult =
@@ -159,14 +165,19 @@ export type AdmitResult =
   | { outcome: "rate_limited"; retryAfterSeconds: number; resetSeconds: number; perMinute: number }
   | { outcome: "allowance_exceeded"; detail: string }
   | { outcome: "invalid"; errors: FieldError[] }
-  | { outcome: "blocked"; detail: string };
+  | { outcome: "blocked"; detail: string }
+  | { outcome: "signature_invalid"; detail: string };
 
 /**
  * `expired`: past its expiresAt, so it reads only its own requests, as if revoked.
  * `validUntil`: when the secret used stops working (a rotated-out secret), so no cache outlives it.
  */
 export type AuthResult =
-  | { ok: true; client: Pick<ClientView, "id" | "name" | "permissions" | "status"> & { expired: boolean }; validUntil: number | null }
+  | {
+      ok: true;
+      client: Pick<ClientView, "id" | "name" | "permissions" | "status"> & { expired: boolean; signing: ClientSigning };
+      validUntil: number | null;
+    }
   | { ok: false };
 
 /**
@@ -193,3 +204,24 @@ export type RecordRefundResult = (
   | { outcome: "not_found" | "already_used" | "not_payer"; records: OutboxRecord[] }
 ) &
   Stored;
+
+// Signed requests (issue 27; signature-evidence.ts).
+
+/** What the Worker keeps of a verified create; `sealedBase` holds the bearer secret, so only the Worker opens it. */
+export type SignatureEvidence = {
+  signatureInput: string;
+  signature: string;
+  keyId: string | null;
+  alg: "ed25519" | "ecdsa-p256-sha256";
+  publicKey: SigningKey;
+  created: number;
+  authorizationSha256: string;
+  sealedBase: string;
+  /** The body as sent: its SHA-256 is the covered Content-Digest, so a third party sees exactly what was asked. */
+  body: string;
+};
+
+/** A create's signature as the admission receives it: null when the request came unsigned. */
+export type AdmitSignature = { keyThumbprint: string; evidence: SignatureEvidence } | null;
+
+export type ClientSigning = { key: SigningKey | null; required: boolean };

@@ -11,7 +11,9 @@ import type { AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfil
 import type { RecordPaymentInput, RecordPaymentResult, TransitionInput, TransitionResult } from "./authority-types";
 import type { RecordRefundInput, RecordRefundResult } from "./authority-types";
 import { recordRefund } from "./refund-state";
-import { changeLimits, clientRow, clientView, insertClient, rotateClientSecret, secretMatches, type LimitsPatch } from "./client-store";
+import { changeLimits, clientRow, clientView, insertClient, rotateClientSecret, secretMatches } from "./client-store";
+import type { ClientRow, LimitsChange, LimitsPatch } from "./client-store";
+import { changeSigning, readSignature, type SigningPatch, type StoredSignature } from "./signature-evidence";
 import { authenticateClient, listClients, revokeClient } from "./clients";
 import { forgetLapsedKeys } from "./idempotency-keys";
 import { outboxOf, type Outbox, type OutboxHealth, type PendingRecord } from "./outbox";
@@ -118,19 +120,54 @@ export class DestinationAuthority extends DurableObject<Env> {
     permissions: Permission[],
     limits: LimitsPatch = {},
     actor: AuditActor = { type: "user" },
+    signing: SigningPatch = {},
   ) {
     const issued = await issueClientSecret(profile.id);
     this.initialise(profile);
-    this.ctx.storage.transactionSync(() => insertClient(this.sql, { ...issued, name, permissions, limits }, actor, this.now()));
+    this.ctx.storage.transactionSync(() => {
+      const now = this.now();
+      insertClient(this.sql, { ...issued, name, permissions, limits }, actor, now);
+      // The Worker's schema already refused requireSignedRequests without a key, so this cannot fail.
+      if (signing.key || signing.required) changeSigning(this.sql, clientRow(this.sql, issued.clientId)!, signing, actor, now);
+    });
     return { ...clientView(clientRow(this.sql, issued.clientId)!), secret: issued.secret };
   }
 
-  /** PATCH limits (client-store.ts's changeLimits); null when there is no such client. */
-  updateClientLimits(clientId: string, patch: LimitsPatch, actor: AuditActor) {
+  /**
+   * PATCH: limits (client-store.ts's changeLimits) and signing (signature-evidence.ts's changeSigning), all or
+   * nothing in one transaction; null when there is no such client.
+   */
+  updateClient(clientId: string, limits: LimitsPatch | undefined, signing: SigningPatch | undefined, actor: AuditActor) {
     const row = this.ready ? clientRow(this.sql, clientId) : undefined;
     if (!row) return null;
-    const result = this.ctx.storage.transactionSync(() => changeLimits(this.sql, row, patch, actor, this.now()));
-    return result.ok ? { ok: true as const, client: clientView(result.row) } : result;
+    type Refused = Exclude<LimitsChange, { ok: true }>;
+    let refused: Refused | null = null;
+    const rollback = new Error("rollback");
+    let done: ClientRow | null = null;
+    try {
+      done = this.ctx.storage.transactionSync(() => {
+        const now = this.now();
+        let after = row;
+        if (limits !== undefined) {
+          const changed = changeLimits(this.sql, after, limits, actor, now);
+          if (!changed.ok) return ((refused = changed), null);
+          after = changed.row;
+        }
+        if (signing !== undefined) {
+          if (after.status === "revoked") return ((refused = { ok: false, error: "conflict", detail: "This client ID is revoked." }), null);
+          const changed = changeSigning(this.sql, after, signing, actor, now);
+          if (!changed.ok) {
+            refused = { ok: false, error: "invalid", detail: changed.message, errors: [{ path: changed.path, message: changed.message }] };
+            throw rollback; // undoes a limits change made above: all or nothing
+          }
+          after = changed.row;
+        }
+        return after;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return done ? { ok: true as const, client: clientView(done) } : refused!;
   }
 
   /** A new secret for the same client id; the old one works for `overlapSeconds` more. Null when there is no such client. */
@@ -162,6 +199,11 @@ export class DestinationAuthority extends DurableObject<Env> {
 
   authenticate(clientId: string, secretHash: string): AuthResult {
     return this.ready ? authenticateClient(this.sql, clientId, secretHash, this.now()) : { ok: false };
+  }
+
+  /** A request's signature evidence (signature-evidence.ts); null when this destination has no such request. */
+  requestSignature(requestId: string): StoredSignature | null {
+    return this.ready ? readSignature(this.sql, requestId, this.now()) : null;
   }
 
   /** The destination's audit log, newest first; null for a cursor this API did not issue. */

@@ -8,6 +8,7 @@ export const PROBLEMS = {
   validation_failed: { status: 400, title: "Your request is not valid" },
   malformed_json: { status: 400, title: "The request body is not valid JSON" },
   unauthenticated: { status: 401, title: "Authentication required" },
+  signature_invalid: { status: 401, title: "The request's HTTP Message Signature is missing or wrong" },
   client_revoked: { status: 403, title: "This client ID has been revoked" },
   client_expired: { status: 403, title: "This client ID has expired" },
   permission_denied: { status: 403, title: "This client ID lacks the permission" },

@@ -10,11 +10,23 @@ export function authority(env: Env, destinationId: string): DurableObjectStub<De
   return ns.get(ns.idFromName(destinationId));
 }
 
+/**
+ * The 401 for a signed-request failure (API v1.2): the detail says which part failed, and RFC 9421's
+ * Accept-Signature says what to sign.
+ */
+export const signatureInvalid = (detail: string) =>
+  new ApiError("signature_invalid", detail, undefined, {
+    "accept-signature": 'payrelay=("@method" "@target-uri" "content-digest" "authorization");created',
+  });
+
 /** The 401 for a client secret the authority did not accept. */
 export const unknownClientSecret = () =>
   new ApiError("unauthenticated", "Unknown or wrong client secret.", undefined, { "www-authenticate": "Bearer" });
 
-type Refusal = Exclude<AdmitResult["outcome"], "admitted" | "replayed" | "invalid" | "blocked" | "rate_limited" | "allowance_exceeded">;
+type Refusal = Exclude<
+  AdmitResult["outcome"],
+  "admitted" | "replayed" | "invalid" | "blocked" | "rate_limited" | "allowance_exceeded" | "signature_invalid"
+>;
 
 const REFUSALS: Record<Refusal, (permission: Permission) => ApiError> = {
   unauthenticated: unknownClientSecret,
@@ -32,6 +44,7 @@ export function acceptedOrThrow(result: AdmitResult, permission: Permission): Ex
   if (result.outcome === "admitted" || result.outcome === "replayed") return result;
   if (result.outcome === "blocked") throw new ApiError("conflict", result.detail);
   if (result.outcome === "allowance_exceeded") throw new ApiError("allowance_exceeded", result.detail);
+  if (result.outcome === "signature_invalid") throw signatureInvalid(result.detail);
   if (result.outcome === "rate_limited") {
     const { perMinute, retryAfterSeconds, resetSeconds } = result;
     throw new ApiError(

@@ -3,6 +3,7 @@ import type { AppRouteHandler } from "../../lib/create-router";
 import { ApiError, notFound } from "../../lib/problem";
 import { authority } from "../../services/authority";
 import { resolveLimits } from "../../services/client-limits";
+import { resolveSigning } from "../../services/client-signing";
 import { ownedDestination, tokenOf } from "../../services/destinations";
 import { DEFAULT_OVERLAP_SECONDS } from "../../schemas/client-limits";
 import type { listAudit, rotateClientSecret, updateClient } from "./client-lifecycle.routes";
@@ -10,8 +11,10 @@ import type { listAudit, rotateClientSecret, updateClient } from "./client-lifec
 export const updateHandler: AppRouteHandler<typeof updateClient> = async (c) => {
   const { destinationId, clientId } = c.req.valid("param");
   const d = await ownedDestination(database(c.env.DB), c.var.user.id, destinationId);
-  const patch = resolveLimits(c.req.valid("json").limits, tokenOf(d));
-  const result = await authority(c.env, d.id).updateClientLimits(clientId, patch, { type: "user", userId: c.var.user.id });
+  const { limits, ...signingInput } = c.req.valid("json");
+  const patch = limits === undefined ? undefined : resolveLimits(limits, tokenOf(d));
+  const signing = await resolveSigning(signingInput);
+  const result = await authority(c.env, d.id).updateClient(clientId, patch, signing, { type: "user", userId: c.var.user.id });
   if (!result) throw notFound("client ID under this destination");
   if (!result.ok) throw new ApiError(result.error === "invalid" ? "validation_failed" : result.error, result.detail, result.errors);
   return c.json(result.client, 200);

@@ -3,6 +3,7 @@ import type { AppRouteHandler } from "../../lib/create-router";
 import { ApiError } from "../../lib/problem";
 import { authority } from "../../services/authority";
 import { resolveLimits } from "../../services/client-limits";
+import { resolveSigning } from "../../services/client-signing";
 import { claimedDestination, destinationProfile, ownedDestination, tokenOf } from "../../services/destinations";
 import type { createClient, listClients, revokeClient } from "./clients.routes";
 
@@ -13,10 +14,11 @@ export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {
 
 export const createHandler: AppRouteHandler<typeof createClient> = async (c) => {
   const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
-  const { name, permissions, limits } = c.req.valid("json");
+  const { name, permissions, limits, ...signingInput } = c.req.valid("json");
   const patch = limits === undefined ? {} : resolveLimits(limits, tokenOf(d));
   const actor = { type: "user" as const, userId: c.var.user.id };
-  return c.json(await authority(c.env, d.id).createClient(destinationProfile(d), name, permissions, patch, actor), 201);
+  const signing = (await resolveSigning(signingInput)) ?? {};
+  return c.json(await authority(c.env, d.id).createClient(destinationProfile(d), name, permissions, patch, actor, signing), 201);
 };
 
 export const revokeHandler: AppRouteHandler<typeof revokeClient> = async (c) => {

@@ -6,6 +6,7 @@ import { publicOrigin } from "../../lib/public-origin";
 import { mcpServer } from "../../mcp/server";
 import { bodyGuard } from "../../middleware/body-guard";
 import { requireClientSecret } from "../../middleware/client-auth";
+import { requestSignature } from "../../middleware/request-signature";
 import { readVisibility } from "../../services/client-access";
 
 /** The MCP endpoint's URL path: one per deployment, the same for every client ID (the secret says which). */
@@ -30,12 +31,14 @@ router.all(MCP_PATH, requireClientSecret, async (c, next) => {
   await next();
 });
 
-router.post(MCP_PATH, bodyGuard, async (c) => {
+// A signed-requests client signs every /mcp POST as it signs /v1 ones (API v1.2); a signed create_request keeps
+// the signature, over the JSON-RPC message it came in, as its evidence.
+router.post(MCP_PATH, bodyGuard, requestSignature("enforce"), async (c) => {
   const text = await c.req.text();
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   const server = mcpServer({
     env: c.env,
-    caller: { credential: c.var.credential, via: "mcp" },
+    caller: { credential: c.var.credential, via: "mcp", signature: c.var.signature },
     origin: () => publicOrigin(c.env, c.req.url),
   });
   await server.connect(transport);

@@ -3,6 +3,8 @@ import { approveHandler, cancelHandler, eventsHandler, rejectHandler } from "./l
 import { approveRequest, cancelDestinationRequest, listDestinationRequestEvents, rejectRequest } from "./lifecycle.routes";
 import { markPaidHandler, unattributedHandler } from "./payments.handlers";
 import { listUnattributedPayments, markRequestPaid } from "./payments.routes";
+import { evidenceHandler } from "./evidence.handlers";
+import { getRequestEvidence } from "./evidence.routes";
 import { refundHandler } from "./refunds.handlers";
 import { refundRequest } from "./refunds.routes";
 import { createHandler, getHandler, listHandler, paymentLinkHandler, paymentLinksHandler } from "./requests.handlers";
@@ -27,6 +29,7 @@ router
   .openapi(listDestinationPaymentLinks, paymentLinksHandler)
   .openapi(markRequestPaid, markPaidHandler)
   .openapi(listUnattributedPayments, unattributedHandler)
-  .openapi(refundRequest, refundHandler);
+  .openapi(refundRequest, refundHandler)
+  .openapi(getRequestEvidence, evidenceHandler);
 
 export default router;
