@@ -1,4 +1,5 @@
 import type { ParsedSecret } from "./credentials/client-secret";
+import type { AuthResult } from "./durable-objects/authority-types";
 import type { VerifiedSignature } from "./signatures/request-signature";
 
 export type SessionUser = { id: string; email: string; createdAt: number; sessionIdHash: string; csrfToken: string };
@@ -11,5 +12,7 @@ export type AppEnv = {
     credential: ParsedSecret;
     /** An orchestrator POST's verified RFC 9421 signature; null when it came unsigned (middleware/request-signature.ts). */
     signature: VerifiedSignature | null;
+    /** The authority's verdict on the credential when a route already asked for it (/mcp), so no middleware asks twice. */
+    authenticated: AuthResult | undefined;
   };
 };

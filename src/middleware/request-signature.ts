@@ -20,13 +20,15 @@ export const UNSIGNED = "This client ID must sign its requests: the Signature-In
  *
  * An unsigned request: `at-admission` (the request create, the hot path) adds
  * no call: the admission itself refuses it when the client must sign. Every
- * other POST asks `authenticate()` whether the client must sign.
+ * other POST asks `authenticate()` whether the client must sign, unless its
+ * route already asked (/mcp does, before reading any message).
  */
 export function requestSignature(mode: "enforce" | "at-admission") {
   return createMiddleware<AppEnv>(async (c, next) => {
     const { headers } = c.req.raw;
     const credential = c.var.credential;
-    const auth = () => authority(c.env, credential.destinationId).authenticate(credential.clientId, credential.secretHash);
+    const auth = async () =>
+      c.var.authenticated ?? authority(c.env, credential.destinationId).authenticate(credential.clientId, credential.secretHash);
     c.set("signature", null);
     if (!headers.has("signature-input") && !headers.has("signature")) {
       if (mode === "enforce") {
