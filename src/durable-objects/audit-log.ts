@@ -2,7 +2,9 @@ import { newId } from "../lib/ids";
 import type { WebhookCaller, WebhookResult } from "./webhook-callers";
 
 /** Who did it: the signed-in recipient, a client by its secret, or the authority itself (expiry, auto-approval). */
-export type AuditActor = { type: "user"; userId?: string } | { type: "client"; clientId: string; via?: "mcp" } | { type: "system" };
+/** A user actor always names the person (issue 26): entries written before that may lack both. */
+export type AuditActor =
+  { type: "user"; userId: string; email: string } | { type: "client"; clientId: string; via?: "mcp" } | { type: "system" };
 
 export type AuditAction =
   | "destination.claimed"
@@ -107,7 +109,10 @@ export function auditedChange<T extends object>(
   return storage.transactionSync(() => {
     const result = run();
     if (result.ok) {
-      const actor: AuditActor = caller.type === "client" ? { type: "client", clientId: caller.clientId } : { type: "user" };
+      const actor: AuditActor =
+        caller.type === "client"
+          ? { type: "client", clientId: caller.clientId }
+          : { type: "user", userId: caller.userId, email: caller.email };
       recordAudit(storage.sql, { at: Date.now(), actor, action, target: { type: "webhook_endpoint", id: endpointId(result.value) } });
     }
     return result;
@@ -118,7 +123,10 @@ export function auditedChange<T extends object>(
  * Keeps the destination's profile; the first time, records its claim (with the
  * claim's own time: the authority learns of a claim only when first initialised).
  */
-export function saveProfile(sql: SqlStorage, profile: { id: string; token: unknown; claim?: { at: number; userId: string } }): void {
+export function saveProfile(
+  sql: SqlStorage,
+  profile: { id: string; token: unknown; claim?: { at: number; userId: string; email: string } },
+): void {
   const known = sql.exec("SELECT 1 FROM destination WHERE id = ?", profile.id).toArray().length > 0;
   sql.exec(
     "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
@@ -126,6 +134,11 @@ export function saveProfile(sql: SqlStorage, profile: { id: string; token: unkno
     JSON.stringify(profile.token),
   );
   if (known || !profile.claim) return;
-  const { at, userId } = profile.claim;
-  recordAudit(sql, { at, actor: { type: "user", userId }, action: "destination.claimed", target: { type: "destination", id: profile.id } });
+  const { at, userId, email } = profile.claim;
+  recordAudit(sql, {
+    at,
+    actor: { type: "user", userId, email },
+    action: "destination.claimed",
+    target: { type: "destination", id: profile.id },
+  });
 }

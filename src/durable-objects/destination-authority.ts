@@ -109,13 +109,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   // Clients and credentials (client-store.ts, clients.ts).
 
   /** Creates a client ID, with its limits if given; the secret is in the answer and nowhere else, ever. */
-  async createClient(
-    profile: DestinationProfile,
-    name: string,
-    permissions: Permission[],
-    limits: LimitsPatch = {},
-    actor: AuditActor = { type: "user" },
-  ) {
+  async createClient(profile: DestinationProfile, name: string, permissions: Permission[], limits: LimitsPatch = {}, actor: AuditActor) {
     const issued = await issueClientSecret(profile.id);
     this.initialise(profile);
     this.ctx.storage.transactionSync(() => insertClient(this.sql, { ...issued, name, permissions, limits }, actor, this.now()));
@@ -149,7 +143,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   /** Permanent and idempotent: a second revoke keeps the first revocation time. */
-  async revokeClient(clientId: string, actor: AuditActor = { type: "user" }): Promise<ClientView | null> {
+  async revokeClient(clientId: string, actor: AuditActor): Promise<ClientView | null> {
     if (!this.ready) return null;
     const now = this.now();
     const client = this.ctx.storage.transactionSync(() => revokeClient(this.sql, clientId, actor, now));
