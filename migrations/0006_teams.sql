@@ -19,6 +19,7 @@ CREATE TABLE `invitations` (
 	`created_at` integer NOT NULL,
 	`expires_at` integer NOT NULL,
 	`accepted_at` integer,
+	`accepted_by` text,
 	FOREIGN KEY (`destination_id`) REFERENCES `destinations`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint

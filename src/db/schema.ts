@@ -116,6 +116,7 @@ export const invitations = sqliteTable(
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
     acceptedAt: integer("accepted_at"),
+    acceptedBy: text("accepted_by"),
   },
   (t) => [index("invitations_destination_idx").on(t.destinationId, t.createdAt)],
 );

@@ -19,14 +19,22 @@ export type AuditAction =
   | "request.marked_paid"
   | "webhook_endpoint.created"
   | "webhook_endpoint.deleted"
-  | "webhook_endpoint.secret_rotated";
+  | "webhook_endpoint.secret_rotated"
+  | "member.invited"
+  | "member.invitation_withdrawn"
+  | "member.joined"
+  | "member.role_changed"
+  | "member.removed";
+
+export const AUDIT_TARGET_TYPES = ["destination", "client", "request", "webhook_endpoint", "member", "invitation"] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export type AuditEntry = {
   at: number;
   actor: AuditActor;
   action: AuditAction;
-  /** What was acted on: `{type, id}` of a destination, client, request or webhook endpoint. */
-  target: { type: "destination" | "client" | "request" | "webhook_endpoint"; id: string };
+  /** What was acted on: `{type, id}` of a destination, client, request, webhook endpoint, member (user id) or invitation. */
+  target: { type: AuditTargetType; id: string };
   /** What changed, never a secret (a hint at most). */
   details?: Record<string, unknown>;
 };
@@ -66,6 +74,16 @@ export function pruneAudit(sql: SqlStorage, now: number): void {
   );
 }
 
+/** One actor's entries: a member by user id, a client by id, or Payrelay itself. */
+export type AuditActorFilter = { type: "user"; userId: string } | { type: "client"; clientId: string } | { type: "system" };
+
+function actorWhere(actor: AuditActorFilter | null): [string, ...string[]] {
+  if (actor === null) return [""];
+  if (actor.type === "system") return [" AND json_extract(actor, '$.type') = 'system'"];
+  if (actor.type === "user") return [" AND json_extract(actor, '$.type') = 'user' AND json_extract(actor, '$.userId') = ?", actor.userId];
+  return [" AND json_extract(actor, '$.type') = 'client' AND json_extract(actor, '$.clientId') = ?", actor.clientId];
+}
+
 type AuditRow = { position: number; id: string; at: number; actor: string; action: AuditAction; target: string; details: string };
 
 export const AUDIT_PAGE = 50;
@@ -75,11 +93,16 @@ export const AUDIT_PAGE = 50;
  * claim's own time when the authority first hears of it). The cursor is the
  * last entry's position, opaque to callers; a cursor we did not issue is null.
  */
-export function listAudit(sql: SqlStorage, cursor: string | null): { data: AuditView[]; nextCursor: string | null } | null {
+export function listAudit(
+  sql: SqlStorage,
+  cursor: string | null,
+  actor: AuditActorFilter | null = null,
+): { data: AuditView[]; nextCursor: string | null } | null {
   const before = cursor === null ? Number.MAX_SAFE_INTEGER : /^[1-9]\d{0,14}$/.test(cursor) ? Number(cursor) : null;
   if (before === null) return null;
+  const [where, ...args] = actorWhere(actor);
   const rows = sql
-    .exec<AuditRow>("SELECT * FROM audit_log WHERE position < ? ORDER BY position DESC LIMIT ?", before, AUDIT_PAGE + 1)
+    .exec<AuditRow>(`SELECT * FROM audit_log WHERE position < ?${where} ORDER BY position DESC LIMIT ?`, before, ...args, AUDIT_PAGE + 1)
     .toArray();
   const page = rows.slice(0, AUDIT_PAGE);
   return {

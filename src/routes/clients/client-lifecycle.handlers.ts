@@ -5,6 +5,7 @@ import { resolveLimits } from "../../services/client-limits";
 import { tokenOf } from "../../services/destinations";
 import { userActor } from "../../services/membership";
 import { DEFAULT_OVERLAP_SECONDS } from "../../schemas/client-limits";
+import type { AuditActorFilter } from "../../durable-objects/audit-log";
 import type { listAudit, rotateClientSecret, updateClient } from "./client-lifecycle.routes";
 
 export const updateHandler: AppRouteHandler<typeof updateClient> = async (c) => {
@@ -28,7 +29,16 @@ export const rotateHandler: AppRouteHandler<typeof rotateClientSecret> = async (
 };
 
 export const auditHandler: AppRouteHandler<typeof listAudit> = async (c) => {
-  const page = await authority(c.env, c.var.destination.id).listAudit(c.req.valid("query").cursor ?? null);
+  const { cursor, actor } = c.req.valid("query");
+  const filter: AuditActorFilter | null =
+    actor === undefined
+      ? null
+      : actor === "system"
+        ? { type: "system" }
+        : actor.startsWith("usr_")
+          ? { type: "user", userId: actor }
+          : { type: "client", clientId: actor };
+  const page = await authority(c.env, c.var.destination.id).listAudit(cursor ?? null, filter);
   if (!page)
     throw new ApiError("validation_failed", "Not a cursor this API issued.", [
       { path: "cursor", message: "Use nextCursor from the previous page." },
