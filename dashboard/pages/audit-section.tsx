@@ -6,7 +6,10 @@ import { ProblemAlert } from "../components/problem-alert";
 import { ShortTime } from "../components/short-time";
 import { api, toProblem } from "../lib/api";
 import { focusSoon } from "../lib/focus";
-import type { AuditEntry, Destination, Page, Problem } from "../lib/types";
+import type { AuditEntry, Client, Destination, Member, Page, Problem } from "../lib/types";
+import { SelectField } from "../components/fields";
+import { announce } from "../lib/announce";
+import { useSession } from "../lib/session";
 import { useResource } from "../lib/use-resource";
 
 const ACTIONS: Record<string, string> = {
@@ -23,18 +26,38 @@ const ACTIONS: Record<string, string> = {
   "webhook_endpoint.created": "Added a webhook endpoint",
   "webhook_endpoint.deleted": "Deleted a webhook endpoint",
   "webhook_endpoint.secret_rotated": "Rotated a webhook secret",
+  "member.invited": "Invited a member",
+  "member.invitation_withdrawn": "Withdrew an invitation",
+  "member.joined": "Joined as a member",
+  "member.role_changed": "Changed a member's role",
+  "member.removed": "Removed a member",
 };
 
-function actorText(a: AuditEntry["actor"]): string {
+function actorText(a: AuditEntry["actor"], me: string): string {
   if (a.type === "client") return `Client ${a.clientId ?? ""}`;
   if (a.type === "system") return "Payrelay (automatic)";
-  return "You";
+  if (a.userId === me) return `You (${a.email ?? "signed-in member"})`;
+  return a.email ?? "A member (recorded before teams)";
+}
+
+/** A member.* entry's details name the person acted on; others show their target's id. */
+function targetOf(e: AuditEntry) {
+  const email = typeof e.details.email === "string" ? e.details.email : null;
+  if (email && (e.target.type === "member" || e.target.type === "invitation")) return <span>{email}</span>;
+  return <MonoValue value={e.target.id} label={`${e.target.type.replace("_", " ")} ID`} truncate />;
 }
 
 /** Who did what under this destination, newest first, a page at a time. */
 export function AuditSection({ destination }: { destination: Destination }) {
-  const url = `/api/destinations/${destination.id}/audit`;
-  const first = useResource(url, () => api.get<Page<AuditEntry>>(url));
+  const me = useSession().session.user.id;
+  const [actor, setActor] = useState("");
+  const url = `/api/destinations/${destination.id}/audit${actor ? `?actor=${encodeURIComponent(actor)}` : ""}`;
+  const people = useActors(destination);
+  const first = useResource(url, () => {
+    setMore([]);
+    setCursor(undefined);
+    return api.get<Page<AuditEntry>>(url);
+  });
   const [more, setMore] = useState<AuditEntry[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -47,7 +70,7 @@ export function AuditSection({ destination }: { destination: Destination }) {
     setBusy(true);
     setProblem(null);
     try {
-      const page = await api.get<Page<AuditEntry>>(`${url}?cursor=${encodeURIComponent(next)}`);
+      const page = await api.get<Page<AuditEntry>>(`${url}${actor ? "&" : "?"}cursor=${encodeURIComponent(next)}`);
       const firstNew = page.data[0]?.id;
       setMore((m) => [...m, ...page.data]);
       setCursor(page.nextCursor);
@@ -67,11 +90,24 @@ export function AuditSection({ destination }: { destination: Destination }) {
           <p class="muted">Every change to this destination's client IDs, requests and webhooks: who, what and when.</p>
         </div>
       </div>
+      <div class="inline-form">
+        <SelectField
+          label="Who"
+          value={actor}
+          onValue={(v) => {
+            setActor(v);
+            announce(v ? `Showing entries by ${people.find((p) => p.value === v)?.label ?? v}.` : "Showing everyone's entries.");
+          }}
+          options={[{ value: "", label: "Everyone" }, ...people]}
+        />
+      </div>
       <ProblemAlert problem={first.problem ?? problem} />
       {first.loading && !first.data ? (
         <p class="loading">Loading the audit log…</p>
       ) : entries.length === 0 ? (
-        <EmptyState title="Nothing recorded yet">Actions appear here as soon as they happen.</EmptyState>
+        <EmptyState title={actor ? "Nothing by this actor" : "Nothing recorded yet"}>
+          Actions appear here as soon as they happen.
+        </EmptyState>
       ) : (
         <div class="card">
           <table class="table table-stack">
@@ -89,11 +125,9 @@ export function AuditSection({ destination }: { destination: Destination }) {
                   <td data-label="When">
                     <ShortTime iso={e.at} />
                   </td>
-                  <td data-label="Who">{actorText(e.actor)}</td>
+                  <td data-label="Who">{actorText(e.actor, me)}</td>
                   <td data-label="What">{ACTIONS[e.action] ?? e.action}</td>
-                  <td data-label="On">
-                    <MonoValue value={e.target.id} label={`${e.target.type.replace("_", " ")} ID`} truncate />
-                  </td>
+                  <td data-label="On">{targetOf(e)}</td>
                 </tr>
               ))}
             </tbody>
@@ -109,4 +143,18 @@ export function AuditSection({ destination }: { destination: Destination }) {
       )}
     </section>
   );
+}
+
+/** Who may appear in the filter: the members, the client IDs, and Payrelay itself. */
+function useActors(destination: Destination) {
+  const base = `/api/destinations/${destination.id}`;
+  const members = useResource(`members:${destination.id}`, () => api.get<{ data: Member[] }>(`${base}/members`));
+  const clients = useResource(`clients:${destination.id}:${destination.status}`, () =>
+    destination.status === "claimed" ? api.get<{ data: Client[] }>(`${base}/clients`) : Promise.resolve({ data: [] }),
+  );
+  return [
+    ...(members.data?.data ?? []).map((m) => ({ value: m.userId, label: m.email })),
+    ...(clients.data?.data ?? []).map((c) => ({ value: c.id, label: `Client ${c.name}` })),
+    { value: "system", label: "Payrelay (automatic)" },
+  ];
 }

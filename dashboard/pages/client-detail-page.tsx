@@ -10,6 +10,7 @@ import { destinationName } from "../lib/destination-name";
 import { focusSoon } from "../lib/focus";
 import { formatAmount, formatDateTime, formatRelative } from "../lib/format";
 import type { Client, Destination } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
 import { knownToken } from "../../src/chains/tokens";
@@ -56,6 +57,8 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
     );
   }
 
+  // A viewer reads the client and its limits; the buttons that change them are not there at all.
+  const admin = can(d, "admin");
   const replace = (next: Client) => clients.set({ data: (clients.data?.data ?? []).map((x) => (x.id === next.id ? next : x)) });
   const peg = knownToken(d.chainId, d.tokenAddress)?.peggedTo;
   const currencies = [d.tokenSymbol, ...(peg ? [peg] : [])];
@@ -96,7 +99,7 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
             </div>
           ))}
         </dl>
-        {c.status === "active" && (
+        {c.status === "active" && admin && (
           <div class="form-actions">
             <button type="button" class="btn btn-secondary" id="rotate-secret" onClick={() => setRotating(true)}>
               Rotate secret
@@ -104,7 +107,9 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
           </div>
         )}
       </section>
-      {c.status === "active" && <ClientLimitsForm destinationId={destinationId} client={c} currencies={currencies} onSaved={replace} />}
+      {c.status === "active" && admin && (
+        <ClientLimitsForm destinationId={destinationId} client={c} currencies={currencies} onSaved={replace} />
+      )}
       <ConnectAgentPanel client={c} destinationId={destinationId} />
       {rotating && (
         <RotateSecretDialog

@@ -7,7 +7,9 @@ import { destinationName } from "../lib/destination-name";
 import type { Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
+import { can } from "../lib/roles";
 import { AuditSection } from "./audit-section";
+import { MembersSection } from "./members-section";
 import { ClaimPanel } from "./claim-panel";
 import { ClientsSection } from "./clients-section";
 import { DestinationSummary } from "./destination-summary";
@@ -18,7 +20,7 @@ import { WriteHealthWarning } from "./write-health-warning";
 
 interface Props {
   id: string;
-  tab: "clients" | "requests" | "webhooks" | "audit";
+  tab: "clients" | "requests" | "webhooks" | "audit" | "members";
   query: URLSearchParams;
 }
 
@@ -35,6 +37,9 @@ export function DestinationPage({ id, tab, query }: Props) {
           <Link href="/">Destinations</Link>
         </nav>
         {dest.loading ? <p class="loading">Loading destination…</p> : <h1>Destination not found</h1>}
+        {!dest.loading && (
+          <p class="muted">It does not exist, or you are not (or no longer) a member of it. An owner can invite you again.</p>
+        )}
         <ProblemAlert problem={dest.problem} />
       </div>
     );
@@ -54,7 +59,7 @@ export function DestinationPage({ id, tab, query }: Props) {
       </nav>
       <DestinationSummary destination={d} />
       {d.status === "claimed" && <WriteHealthWarning destination={d} />}
-      {d.status === "unclaimed" && <ClaimPanel destination={d} onClaimed={claimed} />}
+      {d.status === "unclaimed" && can(d, "owner") && <ClaimPanel destination={d} onClaimed={claimed} />}
       <nav class="tabs" aria-label="Destination sections">
         <Link href={base} class="tab" aria-current={tab === "clients" ? "page" : undefined}>
           Client IDs
@@ -68,6 +73,9 @@ export function DestinationPage({ id, tab, query }: Props) {
         <Link href={`${base}/audit`} class="tab" aria-current={tab === "audit" ? "page" : undefined}>
           Audit log
         </Link>
+        <Link href={`${base}/members`} class="tab" aria-current={tab === "members" ? "page" : undefined}>
+          Members
+        </Link>
       </nav>
       {tab === "clients" ? (
         <ClientsSection destination={d} />
@@ -75,6 +83,8 @@ export function DestinationPage({ id, tab, query }: Props) {
         <WebhooksSection destination={d} />
       ) : tab === "audit" ? (
         <AuditSection destination={d} />
+      ) : tab === "members" ? (
+        <MembersSection destination={d} />
       ) : (
         <>
           {d.status === "claimed" && <UnattributedPayments destination={d} />}

@@ -19,7 +19,15 @@ const EXPIRIES = [
 ];
 
 /** Creates a public link a payer opens to pay this incoming request, and lists the earlier ones. */
-export function PaymentLinkPanel({ destinationId, request }: { destinationId: string; request: PaymentRequest }) {
+export function PaymentLinkPanel({
+  destinationId,
+  request,
+  canCreate,
+}: {
+  destinationId: string;
+  request: PaymentRequest;
+  canCreate: boolean;
+}) {
   const path = `/api/destinations/${destinationId}/requests/${request.id}/payment-links`;
   const history = useResource(path, () => api.get<{ data: PaymentLinkSummary[] }>(path));
   const [expires, setExpires] = useState("604800");
@@ -61,7 +69,7 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
         Send the payer a link to a page showing the amount, reference and where to pay. Links stop working when they expire.
       </p>
       <ProblemAlert problem={problem} />
-      {request.status === "pending" ? (
+      {!canCreate ? null : request.status === "pending" ? (
         <form class="inline-form" onSubmit={create}>
           <SelectField label="Expires after" value={expires} onValue={setExpires} options={EXPIRIES} />
           <BusyButton type="submit" class="btn btn-primary" busy={busy} busyText="Creating…">

@@ -7,7 +7,8 @@ import { api } from "../lib/api";
 import { formatAmount, formatDate, formatDateTime } from "../lib/format";
 import { announce } from "../lib/announce";
 import type { RequestDetail } from "../lib/payment-types";
-import type { Party } from "../lib/types";
+import type { Destination, Party } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
 import { focusSoon } from "../lib/focus";
@@ -34,6 +35,9 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
   const url = `/api/destinations/${destinationId}/requests/${requestId}`;
   const res = useResource(url, () => api.get<RequestDetail>(url));
   const r = res.data;
+  // The member's role decides which actions are on the page at all: a viewer sees no buttons to be refused.
+  const dest = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
+  const admin = dest.data ? can(dest.data, "admin") : false;
   useTitle(r ? `Request ${r.reference ?? r.id}` : "Request");
   const list = `/destinations/${destinationId}/requests`;
 
@@ -103,24 +107,27 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
           </>
         )}
       </section>
-      <RequestActions
-        destinationId={destinationId}
-        request={r}
-        onDone={(next) => {
-          // Approve, reject and cancel answer the request without its payments, which they never change.
-          res.set({ ...next, payments: r.payments });
-          focusSoon(() => document.getElementById("request-status"));
-        }}
-      />
+      {admin && (
+        <RequestActions
+          destinationId={destinationId}
+          request={r}
+          onDone={(next) => {
+            // Approve, reject and cancel answer the request without its payments, which they never change.
+            res.set({ ...next, payments: r.payments });
+            focusSoon(() => document.getElementById("request-status"));
+          }}
+        />
+      )}
       <RequestPayments
         destinationId={destinationId}
+        canMark={admin}
         request={r}
         onChange={(next) => {
           res.set(next);
           announce(`Marked paid. Status: ${statusLabel(next.status)}.`);
         }}
       />
-      {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} />}
+      {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} canCreate={admin} />}
       <RequestTimeline destinationId={destinationId} requestId={r.id} version={r.updatedAt} />
     </div>
   );

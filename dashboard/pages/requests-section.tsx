@@ -8,6 +8,7 @@ import { api } from "../lib/api";
 import { focusSoon } from "../lib/focus";
 import { navigate } from "../lib/router";
 import type { Client, Destination, Page, PaymentRequest } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { RequestFilters, type FilterName } from "./request-filters";
 import { RequestsTable } from "./requests-table";
@@ -55,11 +56,11 @@ export function RequestsSection({ destination, query }: { destination: Destinati
 
   const items = page.data?.data ?? [];
   const nextCursor = page.data?.nextCursor ?? null;
-  const newRequest = (
+  const newRequest = can(destination, "admin") ? (
     <Link href={`/destinations/${id}/requests/new`} class="btn btn-primary">
       New request
     </Link>
-  );
+  ) : undefined;
 
   return (
     <section aria-labelledby="requests-title">

@@ -11,13 +11,15 @@ import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
 interface Props {
   destinationId: string;
+  /** An admin or owner: test, rotate, delete and retry; a viewer sees the endpoint and its deliveries only. */
+  canManage: boolean;
   endpoint: WebhookEndpoint;
   announce: (message: string) => void;
   onDeleted: (endpoint: WebhookEndpoint) => void;
 }
 
 /** One endpoint: its status (and why it was disabled), its deliveries, and what the recipient can do about them. */
-export function WebhookEndpointCard({ destinationId, endpoint, announce, onDeleted }: Props) {
+export function WebhookEndpointCard({ destinationId, endpoint, canManage, announce, onDeleted }: Props) {
   const base = `/api/destinations/${destinationId}/webhook-endpoints/${endpoint.id}`;
   const deliveries = useResource(`deliveries:${endpoint.id}`, () => api.get<DeliveryPage>(`${base}/deliveries`));
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -83,24 +85,26 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
             </p>
           )}
         </div>
-        <div class="form-actions" ref={actions}>
-          {/* Busy buttons stay focusable (aria-disabled): a disabled one would drop focus to <body>. */}
-          <BusyButton class="btn btn-secondary" onClick={sendTest} busy={busy === "test"} unavailable={busy !== null}>
-            Send test event
-          </BusyButton>
-          <BusyButton class="btn btn-secondary" onClick={rotate} busy={busy === "rotate"} unavailable={busy !== null}>
-            Rotate secret
-          </BusyButton>
-          {confirmDelete ? (
-            <BusyButton class="btn btn-danger" data-confirm-delete onClick={remove} busy={busy === "delete"} unavailable={busy !== null}>
-              Confirm delete
+        {canManage && (
+          <div class="form-actions" ref={actions}>
+            {/* Busy buttons stay focusable (aria-disabled): a disabled one would drop focus to <body>. */}
+            <BusyButton class="btn btn-secondary" onClick={sendTest} busy={busy === "test"} unavailable={busy !== null}>
+              Send test event
             </BusyButton>
-          ) : (
-            <button type="button" class="btn btn-secondary" onClick={() => setConfirmDelete(true)}>
-              Delete
-            </button>
-          )}
-        </div>
+            <BusyButton class="btn btn-secondary" onClick={rotate} busy={busy === "rotate"} unavailable={busy !== null}>
+              Rotate secret
+            </BusyButton>
+            {confirmDelete ? (
+              <BusyButton class="btn btn-danger" data-confirm-delete onClick={remove} busy={busy === "delete"} unavailable={busy !== null}>
+                Confirm delete
+              </BusyButton>
+            ) : (
+              <button type="button" class="btn btn-secondary" onClick={() => setConfirmDelete(true)}>
+                Delete
+              </button>
+            )}
+          </div>
+        )}
       </div>
       <ProblemAlert problem={problem ?? deliveries.problem} />
       <div class="section-header">
@@ -116,7 +120,7 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
           deliveries={deliveries.data?.data ?? []}
           endpointUrl={endpoint.url}
           busyId={busy}
-          onRetry={(d) => retry(d.id)}
+          onRetry={canManage ? (d) => retry(d.id) : undefined}
         />
       )}
       {secret && (

@@ -1,4 +1,5 @@
 import { newId } from "../lib/ids";
+import type { AuditTargetType } from "../schemas/audit";
 import type { WebhookCaller, WebhookResult } from "./webhook-callers";
 
 /** Who did it: the signed-in recipient, a client by its secret, or the authority itself (expiry, auto-approval). */
@@ -25,9 +26,6 @@ export type AuditAction =
   | "member.joined"
   | "member.role_changed"
   | "member.removed";
-
-export const AUDIT_TARGET_TYPES = ["destination", "client", "request", "webhook_endpoint", "member", "invitation"] as const;
-export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export type AuditEntry = {
   at: number;

@@ -1,5 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { AUDIT_TARGET_TYPES } from "../durable-objects/audit-log";
+
+/** What an audit entry can be about; a member.* entry names the member by user id. */
+export const AUDIT_TARGET_TYPES = ["destination", "client", "request", "webhook_endpoint", "member", "invitation"] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export const AuditEntrySchema = z
   .object({
