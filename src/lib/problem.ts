@@ -10,7 +10,7 @@ export const PROBLEMS = {
   unauthenticated: { status: 401, title: "Authentication required" },
   client_revoked: { status: 403, title: "This client ID has been revoked" },
   client_expired: { status: 403, title: "This client ID has expired" },
-  permission_denied: { status: 403, title: "This client ID lacks the permission" },
+  permission_denied: { status: 403, title: "The caller lacks the permission" },
   allowance_exceeded: { status: 403, title: "This client ID's outgoing budget is exhausted" },
   csrf_failed: { status: 403, title: "Missing or invalid CSRF token" },
   not_found: { status: 404, title: "Not found" },
