@@ -2,7 +2,10 @@ import { createMiddleware } from "hono/factory";
 import { database } from "../db/client";
 import type { MemberRole } from "../db/schema";
 import type { AppEnv } from "../env";
-import { notFound } from "../lib/problem";
+import { idPattern } from "../lib/ids";
+import { ApiError, notFound } from "../lib/problem";
+
+const DESTINATION_ID = idPattern("dst");
 import { hasRole, membershipOf, roleDenied } from "../services/membership";
 
 /**
@@ -16,7 +19,11 @@ import { hasRole, membershipOf, roleDenied } from "../services/membership";
  */
 export const requireRole = (needed: MemberRole, self?: string) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const m = await membershipOf(database(c.env.DB), c.var.user.id, c.req.param("destinationId") ?? "");
+    const destinationId = c.req.param("destinationId") ?? "";
+    // Malformed ids are the validator's 400, as before any lookup: it says nothing about anyone's destinations.
+    if (!DESTINATION_ID.test(destinationId))
+      throw new ApiError("validation_failed", "Not a destination id.", [{ path: "destinationId", message: "Not a destination id." }]);
+    const m = await membershipOf(database(c.env.DB), c.var.user.id, destinationId);
     if (!m) throw notFound("destination");
     const own = self !== undefined && c.req.param(self) === c.var.user.id;
     if (!own && !hasRole(m.role, needed)) throw roleDenied(needed, m.role);
