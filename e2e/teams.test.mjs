@@ -80,6 +80,7 @@ test("the invitee opens the link signed out, signs in, accepts, and lands on the
   assert.equal(await page.getByRole("button", { name: /Invite member|Change role/ }).count(), 0);
   await page.goto("/");
   await page.getByRole("cell", { name: "Viewer" }).waitFor();
+  await checkScreen(page, "77-destinations-with-role");
   member.assertCleanConsole([401]); // /api/me before signing in
 });
 
