@@ -8,6 +8,8 @@ import type { Session } from "./lib/types";
 import { AuthPage } from "./pages/auth-page";
 import { Routes } from "./routes";
 
+const AFTER_SIGN_IN = "payrelay:after-sign-in";
+
 /** The signed-in dashboard, or the sign-in page when there is no session. */
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
@@ -47,9 +49,14 @@ export function App() {
     );
   }
   if (!state) {
+    // An invitation link opened while signed out survives a detour through sign-up.
+    if (loc.path.startsWith("/invitations/")) sessionStorage.setItem(AFTER_SIGN_IN, loc.path);
     const onSignedIn = (next: Session) => {
       accept(next);
-      if (loc.path === "/login" || loc.path === "/signup") navigate("/", { replace: true });
+      const after = sessionStorage.getItem(AFTER_SIGN_IN);
+      sessionStorage.removeItem(AFTER_SIGN_IN);
+      if (after && after !== loc.path) navigate(after, { replace: true });
+      else if (loc.path === "/login" || loc.path === "/signup") navigate("/", { replace: true });
       // The form and its button are gone: start the signed-in page at its heading, not at <body>.
       focusHeadingOnceShown();
     };

@@ -1,6 +1,7 @@
 import type { ParsedSecret } from "./credentials/client-secret";
 import type { AuthResult } from "./durable-objects/authority-types";
 import type { VerifiedSignature } from "./signatures/request-signature";
+import type { DestinationRow, MemberRole } from "./db/schema";
 
 export type SessionUser = { id: string; email: string; createdAt: number; sessionIdHash: string; csrfToken: string };
 
@@ -14,5 +15,8 @@ export type AppEnv = {
     signature: VerifiedSignature | null;
     /** The authority's verdict on the credential when a route already asked for it (/mcp), so no middleware asks twice. */
     authenticated: AuthResult | undefined;
+    /** Set by requireRole on `/api/destinations/{destinationId}/…`: the destination the caller is a member of. */
+    destination: DestinationRow;
+    member: { role: MemberRole; claimerEmail: string };
   };
 };

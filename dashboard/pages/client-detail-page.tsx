@@ -10,6 +10,7 @@ import { destinationName } from "../lib/destination-name";
 import { focusSoon, pageHeading } from "../lib/focus";
 import { formatAmount, formatDateTime, formatRelative } from "../lib/format";
 import type { Client, Destination } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
 import { knownToken } from "../../src/chains/tokens";
@@ -71,6 +72,8 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
     );
   }
 
+  // A viewer reads the client and its limits; the buttons that change them are not there at all.
+  const admin = can(d, "admin");
   const replace = (next: Client) => clients.set({ data: (clients.data?.data ?? []).map((x) => (x.id === next.id ? next : x)) });
   const peg = knownToken(d.chainId, d.tokenAddress)?.peggedTo;
   const currencies = [d.tokenSymbol, ...(peg ? [peg] : [])];
@@ -115,7 +118,7 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
             </div>
           ))}
         </dl>
-        {c.status === "active" && (
+        {c.status === "active" && admin && (
           <div class="form-actions">
             <button type="button" class="btn btn-secondary" id="rotate-secret" onClick={() => setRotating(true)}>
               Rotate secret
@@ -123,8 +126,10 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
           </div>
         )}
       </section>
-      {c.status === "active" && <ClientLimitsForm destinationId={destinationId} client={c} currencies={currencies} onSaved={replace} />}
-      {c.status === "active" && <ClientSigningForm destinationId={destinationId} client={c} onSaved={replace} />}
+      {c.status === "active" && admin && (
+        <ClientLimitsForm destinationId={destinationId} client={c} currencies={currencies} onSaved={replace} />
+      )}
+      {c.status === "active" && admin && <ClientSigningForm destinationId={destinationId} client={c} onSaved={replace} />}
       <ConnectAgentPanel client={c} destinationId={destinationId} />
       {rotating && (
         <RotateSecretDialog

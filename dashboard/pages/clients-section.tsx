@@ -5,6 +5,7 @@ import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import type { Client, Destination } from "../lib/types";
 import { limitCurrencies } from "../lib/limit-inputs";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { ClientsTable } from "./clients-table";
 import { CreateClientDialog } from "./create-client-dialog";
@@ -15,6 +16,8 @@ export function ClientsSection({ destination }: { destination: Destination }) {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<Client | null>(null);
   const claimed = destination.status === "claimed";
+  // A viewer sees the list, and no button the API would refuse.
+  const admin = can(destination, "admin");
   const clients = useResource(`clients:${destination.id}:${claimed}`, () =>
     claimed ? api.get<{ data: Client[] }>(`/api/destinations/${destination.id}/clients`) : Promise.resolve({ data: [] }),
   );
@@ -47,7 +50,7 @@ export function ClientsSection({ destination }: { destination: Destination }) {
             the others.
           </p>
         </div>
-        {claimed && items.length > 0 && createButton}
+        {claimed && admin && items.length > 0 && createButton}
       </div>
       {!claimed ? (
         <EmptyState title="Claim this destination first">
@@ -63,11 +66,11 @@ export function ClientsSection({ destination }: { destination: Destination }) {
       ) : clients.loading && !clients.data ? (
         <p class="loading">Loading client IDs…</p>
       ) : items.length === 0 ? (
-        <EmptyState title="No client IDs yet" action={createButton}>
+        <EmptyState title="No client IDs yet" action={admin ? createButton : undefined}>
           Create one for each system that should create payment requests for this destination through the API.
         </EmptyState>
       ) : (
-        <ClientsTable destinationId={destination.id} clients={items} onRevoke={(c) => open(() => setRevoking(c))} />
+        <ClientsTable destinationId={destination.id} clients={items} onRevoke={admin ? (c) => open(() => setRevoking(c)) : undefined} />
       )}
       {creating && (
         <CreateClientDialog

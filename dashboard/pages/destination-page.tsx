@@ -8,7 +8,9 @@ import type { Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { approvalsHref, useApprovalCount } from "../lib/use-approvals";
 import { useTitle } from "../lib/use-title";
+import { can } from "../lib/roles";
 import { AuditSection } from "./audit-section";
+import { MembersSection } from "./members-section";
 import { ClaimPanel } from "./claim-panel";
 import { ClientsSection } from "./clients-section";
 import { DestinationSummary } from "./destination-summary";
@@ -19,7 +21,7 @@ import { WriteHealthWarning } from "./write-health-warning";
 
 interface Props {
   id: string;
-  tab: "clients" | "requests" | "webhooks" | "audit";
+  tab: "clients" | "requests" | "webhooks" | "audit" | "members";
   query: URLSearchParams;
 }
 
@@ -45,6 +47,9 @@ export function DestinationPage({ id, tab, query }: Props) {
         {dest.problem?.status !== 404 && (
           <LoadProblem problem={dest.problem} onRetry={dest.reload} what="the destination" heading={pageHeading} />
         )}
+        {dest.problem?.status === 404 && (
+          <p class="muted">It does not exist, or you are not (or no longer) a member of it. An owner can invite you again.</p>
+        )}
       </div>
     );
   }
@@ -63,8 +68,8 @@ export function DestinationPage({ id, tab, query }: Props) {
       </nav>
       <DestinationSummary destination={d} onChange={dest.set} />
       {d.status === "claimed" && <WriteHealthWarning destination={d} />}
-      {d.status === "unclaimed" && <ClaimPanel destination={d} onClaimed={claimed} />}
-      {waiting && (
+      {d.status === "unclaimed" && can(d, "owner") && <ClaimPanel destination={d} onClaimed={claimed} />}
+      {waiting && can(d, "admin") && (
         // Decisions that wait on the recipient come first, whichever tab is open.
         <p class="alert alert-attention approval-callout" data-testid="approval-callout">
           <Link href={approvalsHref(d.id)}>Needs your approval ({approvals})</Link>
@@ -90,6 +95,9 @@ export function DestinationPage({ id, tab, query }: Props) {
         <Link href={`${base}/audit`} class="tab" aria-current={tab === "audit" ? "page" : undefined}>
           Audit log
         </Link>
+        <Link href={`${base}/members`} class="tab" aria-current={tab === "members" ? "page" : undefined}>
+          Members
+        </Link>
       </nav>
       {tab === "clients" ? (
         <ClientsSection destination={d} />
@@ -97,6 +105,8 @@ export function DestinationPage({ id, tab, query }: Props) {
         <WebhooksSection destination={d} />
       ) : tab === "audit" ? (
         <AuditSection destination={d} />
+      ) : tab === "members" ? (
+        <MembersSection destination={d} />
       ) : (
         <>
           {d.status === "claimed" && <UnattributedPayments destination={d} />}

@@ -8,6 +8,7 @@ import { ShortTime } from "../components/short-time";
 import { api } from "../lib/api";
 import { chainName } from "../lib/chains";
 import { destinationName } from "../lib/destination-name";
+import { ROLE_LABELS } from "../lib/roles";
 import type { Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
@@ -56,6 +57,7 @@ export function DestinationsPage() {
                 <th scope="col">Interop address</th>
                 <th scope="col">Network</th>
                 <th scope="col">Status</th>
+                <th scope="col">Your role</th>
                 <th scope="col">Created</th>
               </tr>
             </thead>
@@ -74,6 +76,7 @@ export function DestinationsPage() {
                   <td data-label="Status">
                     <StatusBadge status={d.status} />
                   </td>
+                  <td data-label="Your role">{ROLE_LABELS[d.role]}</td>
                   <td data-label="Created">
                     <ShortTime iso={d.createdAt} />
                   </td>

@@ -25,7 +25,15 @@ const EXPIRIES = [
 ];
 
 /** Creates a public link a payer opens to pay this incoming request, and lists the earlier ones. */
-export function PaymentLinkPanel({ destinationId, request }: { destinationId: string; request: PaymentRequest }) {
+export function PaymentLinkPanel({
+  destinationId,
+  request,
+  canCreate,
+}: {
+  destinationId: string;
+  request: PaymentRequest;
+  canCreate: boolean;
+}) {
   const path = `/api/destinations/${destinationId}/requests/${request.id}/payment-links`;
   const history = useResource(path, () => api.get<{ data: PaymentLinkSummary[] }>(path));
   // Payers see "Payment request" with no name until the destination has a display name: ask for it here, where links are made.
@@ -80,13 +88,13 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
         Send the payer a link to a page showing the amount, reference and where to pay. Links stop working when they expire.
       </p>
       <ProblemAlert problem={problem} />
-      {request.status === "pending" && asking && dest.data && (
+      {canCreate && request.status === "pending" && asking && dest.data && (
         <div class="display-name-prompt" data-testid="display-name-prompt">
           <p>Payers will not see who is asking: add the name they know you by before you send the link.</p>
           <DisplayNameForm destination={dest.data} onSaved={dest.set} />
         </div>
       )}
-      {request.status === "pending" ? (
+      {!canCreate ? null : request.status === "pending" ? (
         <form class="inline-form" onSubmit={create}>
           <SelectField label="Expires after" value={expires} onValue={setExpires} options={EXPIRIES} />
           <BusyButton type="submit" class="btn btn-primary" busy={busy} busyText="Creating…">

@@ -8,7 +8,8 @@ import { api } from "../lib/api";
 import { formatAmount, formatDate, formatDateTime } from "../lib/format";
 import { announce } from "../lib/announce";
 import type { RequestDetail } from "../lib/payment-types";
-import type { Party } from "../lib/types";
+import type { Destination, Party } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
 import { focusSoon, pageHeading } from "../lib/focus";
@@ -48,6 +49,9 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
   const url = `/api/destinations/${destinationId}/requests/${requestId}`;
   const res = useResource(url, () => api.get<RequestDetail>(url));
   const r = res.data;
+  // The member's role decides which actions are on the page at all: a viewer sees no buttons to be refused.
+  const dest = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
+  const admin = dest.data ? can(dest.data, "admin") : false;
   useTitle(r ? `Request ${r.reference ?? r.id}` : "Request");
   const list = `/destinations/${destinationId}/requests`;
 
@@ -132,9 +136,10 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
           </>
         )}
       </section>
-      {decides && actions}
+      {admin && decides && actions}
       <RequestPayments
         destinationId={destinationId}
+        canMark={admin}
         request={r}
         onChange={(next) => {
           res.set(next);
@@ -144,14 +149,15 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
       <RequestRefunds
         destinationId={destinationId}
         request={r}
+        canRefund={admin}
         onChange={(next) => {
           res.set(next);
           announce(`Refund recorded.${next.refunded ? ` Refunded so far: ${formatAmount(next.refunded)} ${next.currency}.` : ""}`);
         }}
       />
-      {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} />}
+      {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} canCreate={admin} />}
       {/* Cancelling is the last thing anyone should reach for: below what moves the request forward. */}
-      {!decides && actions}
+      {admin && !decides && actions}
       <RequestTimeline destinationId={destinationId} requestId={r.id} version={r.updatedAt} />
     </div>
   );

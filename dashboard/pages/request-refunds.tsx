@@ -5,13 +5,14 @@ import { formatAmount, formatDateTime } from "../lib/format";
 import type { RequestDetail } from "../lib/payment-types";
 import { RefundDialog } from "./refund-dialog";
 
-type Props = { destinationId: string; request: RequestDetail; onChange: (next: RequestDetail) => void };
+type Props = { destinationId: string; request: RequestDetail; canRefund: boolean; onChange: (next: RequestDetail) => void };
 
 /** Money sent back: each refund, and "Refund…" while something is owed back (refundDue) or overpaid (overpaidBy). */
-export function RequestRefunds({ destinationId, request: r, onChange }: Props) {
+export function RequestRefunds({ destinationId, request: r, canRefund, onChange }: Props) {
   const [open, setOpen] = useState(false);
   const refunded = useRef(false);
-  const owed = Boolean(r.refundDue || r.overpaidBy);
+  // A viewer sees the refunds, and no action (hidden rather than left to fail).
+  const owed = canRefund && Boolean(r.refundDue || r.overpaidBy);
   if (r.refunds.length === 0 && !owed) return null;
   const money = (amount: string) => `${formatAmount(amount)} ${r.currency}`;
 

@@ -8,6 +8,7 @@ import { api } from "../lib/api";
 import { focusSoon } from "../lib/focus";
 import { navigate } from "../lib/router";
 import type { Client, Destination, Page, PaymentRequest } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { RequestFilters, type FilterName } from "./request-filters";
 import { RequestsTable } from "./requests-table";
@@ -57,7 +58,7 @@ export function RequestsSection({ destination, query }: { destination: Destinati
   const nextCursor = page.data?.nextCursor ?? null;
   // An unclaimed destination answers 409 to a create: say so up front rather than after the form is filled.
   const claimed = destination.status === "claimed";
-  const newRequest = claimed ? (
+  const newRequest = !can(destination, "admin") ? undefined : claimed ? (
     <Link href={`/destinations/${id}/requests/new`} class="btn btn-primary">
       New request
     </Link>

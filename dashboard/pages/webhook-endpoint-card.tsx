@@ -12,13 +12,15 @@ import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
 interface Props {
   destinationId: string;
+  /** An admin or owner: test, rotate, delete and retry; a viewer sees the endpoint and its deliveries only. */
+  canManage: boolean;
   endpoint: WebhookEndpoint;
   announce: (message: string) => void;
   onDeleted: (endpoint: WebhookEndpoint) => void;
 }
 
 /** One endpoint: its status (and why it was disabled), its deliveries, and what the recipient can do about them. */
-export function WebhookEndpointCard({ destinationId, endpoint, announce, onDeleted }: Props) {
+export function WebhookEndpointCard({ destinationId, endpoint, canManage, announce, onDeleted }: Props) {
   const base = `/api/destinations/${destinationId}/webhook-endpoints/${endpoint.id}`;
   const deliveries = useResource(`deliveries:${endpoint.id}`, () => api.get<DeliveryPage>(`${base}/deliveries`));
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -86,18 +88,20 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
             </p>
           )}
         </div>
-        <div class="form-actions">
-          {/* Busy buttons stay focusable (aria-disabled): a disabled one would drop focus to <body>. */}
-          <BusyButton class="btn btn-secondary" onClick={sendTest} busy={busy === "test"} unavailable={busy !== null}>
-            Send test event
-          </BusyButton>
-          <button type="button" class="btn btn-secondary" ref={rotateButton} onClick={() => setAsking("rotate")}>
-            Rotate secret…
-          </button>
-          <button type="button" class="btn btn-danger-ghost" onClick={() => setAsking("delete")}>
-            Delete…
-          </button>
-        </div>
+        {canManage && (
+          <div class="form-actions">
+            {/* Busy buttons stay focusable (aria-disabled): a disabled one would drop focus to <body>. */}
+            <BusyButton class="btn btn-secondary" onClick={sendTest} busy={busy === "test"} unavailable={busy !== null}>
+              Send test event
+            </BusyButton>
+            <button type="button" class="btn btn-secondary" ref={rotateButton} onClick={() => setAsking("rotate")}>
+              Rotate secret…
+            </button>
+            <button type="button" class="btn btn-danger-ghost" onClick={() => setAsking("delete")}>
+              Delete…
+            </button>
+          </div>
+        )}
       </div>
       <ProblemAlert problem={problem ?? deliveries.problem} />
       <div class="section-header">
@@ -113,7 +117,7 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
           deliveries={deliveries.data?.data ?? []}
           endpointUrl={endpoint.url}
           busyId={busy}
-          onRetry={(d) => retry(d.id)}
+          onRetry={canManage ? (d) => retry(d.id) : undefined}
         />
       )}
       {asking === "delete" && (

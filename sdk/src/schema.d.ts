@@ -97,7 +97,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One destination */
+        /**
+         * One destination
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["getDestination"];
         put?: never;
         post?: never;
@@ -107,6 +110,8 @@ export interface paths {
         /**
          * Rename a destination: its private label, or the display name payers see
          * @description Only the names change; `null` clears one. The wallet, chain and token of a destination never change.
+         *
+         *     Needs the **admin** role on the destination.
          */
         patch: operations["updateDestination"];
         trace?: never;
@@ -123,6 +128,8 @@ export interface paths {
         /**
          * Issue a fresh claim challenge
          * @description Challenges are single-use and expire after 15 minutes.
+         *
+         *     Needs the **owner** role on the destination.
          */
         post: operations["refreshClaimChallenge"];
         delete?: never;
@@ -140,7 +147,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Claim with the wallet's EIP-191 personal_sign signature of the challenge */
+        /**
+         * Claim with the wallet's EIP-191 personal_sign signature of the challenge
+         * @description Needs the **owner** role on the destination.
+         */
         post: operations["claimDestination"];
         delete?: never;
         options?: never;
@@ -158,6 +168,8 @@ export interface paths {
         /**
          * Changes waiting to reach the read model
          * @description Every change is committed by the destination's authority and written through to the read model before a 2xx; one the read model refused waits and is retried on its own. This shows how many wait, since when, and how many keep failing.
+         *
+         *     Needs the **viewer** role on the destination.
          */
         get: operations["getDestinationHealth"];
         put?: never;
@@ -175,10 +187,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every client ID of a destination, revoked ones included */
+        /**
+         * Every client ID of a destination, revoked ones included
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listClients"];
         put?: never;
-        /** Create a client ID; its secret is shown once */
+        /**
+         * Create a client ID; its secret is shown once
+         * @description Needs the **admin** role on the destination.
+         */
         post: operations["createClient"];
         delete?: never;
         options?: never;
@@ -198,6 +216,8 @@ export interface paths {
         /**
          * Revoke a client ID, permanently
          * @description From the 200 on, every create by the client answers 403 client_revoked. Its requests stay valid, its links work until they expire, and it can still read what it created. Repeating is a no-op 200.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["revokeClient"];
         delete?: never;
@@ -222,6 +242,8 @@ export interface paths {
         /**
          * Change a client ID's limits and signing settings
          * @description An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400. `signingKey` (a public JWK, Ed25519 or P-256; null removes it) and `requireSignedRequests` set how the client signs its requests; requiring signatures without a key is 400. All or nothing.
+         *
+         *     Needs the **admin** role on the destination.
          */
         patch: operations["updateClientLimits"];
         trace?: never;
@@ -238,6 +260,8 @@ export interface paths {
         /**
          * Issue a new secret; the old one keeps working for the overlap
          * @description The new secret is shown once. Both secrets authenticate until previousSecretExpiresAt (default 24 h, at most 7 days).
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["rotateClientSecret"];
         delete?: never;
@@ -253,10 +277,129 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who did what under a destination, newest first */
+        /**
+         * Who did what under a destination, newest first
+         * @description `actor` narrows it to one member, one client or Payrelay itself; the cursor is only valid with the same filter.
+         *
+         *     Needs the **viewer** role on the destination.
+         */
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/destinations/{destinationId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people of a destination and their roles
+         * @description Needs the **viewer** role on the destination.
+         */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/destinations/{destinationId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member, or leave
+         * @description An owner removes anyone; every member may remove themselves (leave). The last owner cannot leave (409 conflict). The removed member's access ends with their next request. Audited as member.removed.
+         *
+         *     Needs the **owner** role on the destination.
+         */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description The last owner cannot be demoted (409 conflict). Audited as member.role_changed.
+         *
+         *     Needs the **owner** role on the destination.
+         */
+        patch: operations["updateMemberRole"];
+        trace?: never;
+    };
+    "/api/destinations/{destinationId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open invitations (not accepted, not expired), without their links
+         * @description Needs the **owner** role on the destination.
+         */
+        get: operations["listInvitations"];
+        put?: never;
+        /**
+         * Invite someone by email with a role; the link is shown once
+         * @description Payrelay sends no email: pass the url on. It is valid 7 days, single use, and only its hash is stored; inviting the same email again withdraws the earlier link. An existing member is 409 conflict. Audited as member.invited.
+         *
+         *     Needs the **owner** role on the destination.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/destinations/{destinationId}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an open invitation; its link stops working
+         * @description Needs the **owner** role on the destination.
+         */
+        delete: operations["withdrawInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a destination with an invitation's link
+         * @description The signed-in user's email must be the invited one (403 permission_denied otherwise). An unknown, used or withdrawn link is 404, one past its 7 days 410 link_expired, an existing member 409. Audited as member.joined.
+         */
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -270,10 +413,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A destination's requests, newest first */
+        /**
+         * A destination's requests, newest first
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listDestinationRequests"];
         put?: never;
-        /** Create a request by hand (createdBy: manual) */
+        /**
+         * Create a request by hand (createdBy: manual)
+         * @description Needs the **admin** role on the destination.
+         */
         post: operations["createDestinationRequest"];
         delete?: never;
         options?: never;
@@ -288,7 +437,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One request */
+        /**
+         * One request
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["getDestinationRequest"];
         put?: never;
         post?: never;
@@ -305,10 +457,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A request's payment links, newest first (never their URLs) */
+        /**
+         * A request's payment links, newest first (never their URLs)
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listDestinationPaymentLinks"];
         put?: never;
-        /** Create a payment link for an incoming request */
+        /**
+         * Create a payment link for an incoming request
+         * @description Needs the **admin** role on the destination.
+         */
         post: operations["createDestinationPaymentLink"];
         delete?: never;
         options?: never;
@@ -328,6 +486,8 @@ export interface paths {
         /**
          * Cancel a request (pending, pending_approval or approved)
          * @description Repeating an action that already happened answers 200 with the request as it is; an action its status does not allow is 409 invalid_state.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["cancelDestinationRequest"];
         delete?: never;
@@ -348,6 +508,8 @@ export interface paths {
         /**
          * Approve an outgoing request awaiting approval
          * @description Repeating an action that already happened answers 200 with the request as it is; an action its status does not allow is 409 invalid_state.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["approveRequest"];
         delete?: never;
@@ -368,6 +530,8 @@ export interface paths {
         /**
          * Reject an outgoing request awaiting approval
          * @description Repeating an action that already happened answers 200 with the request as it is; an action its status does not allow is 409 invalid_state.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["rejectRequest"];
         delete?: never;
@@ -383,7 +547,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A request's events, oldest first */
+        /**
+         * A request's events, oldest first
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listDestinationRequestEvents"];
         put?: never;
         post?: never;
@@ -405,6 +572,8 @@ export interface paths {
         /**
          * Record a payment: a transaction (verified) or a declared settlement (a note)
          * @description With txHash the transaction is verified on the destination's chain: for an incoming request a Transfer of its token to its wallet (the recipient's word ties it to the request, so an unattributed transfer is assigned this way), for an approved outgoing request a Transfer from the destination's wallet to the payee's walletAddress. With only a note, the remaining amount is recorded as a declared payment (bank rails), shown as declared, not verified. Errors as for submitted payments; a status that takes no payment is 409 invalid_state.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["markRequestPaid"];
         delete?: never;
@@ -423,6 +592,8 @@ export interface paths {
         /**
          * Verified transfers to the destination that no request could claim, newest first
          * @description Each came from a submission that could not be tied to its request (422 payment_unattributed). Assign one with mark-paid and its txHash.
+         *
+         *     Needs the **viewer** role on the destination.
          */
         get: operations["listUnattributedPayments"];
         put?: never;
@@ -445,6 +616,8 @@ export interface paths {
         /**
          * Record a refund of an incoming request: a transaction (verified) or a note
          * @description With txHash the transaction is verified on the destination's chain: a Transfer of its token from its wallet to a wallet that paid the request, whose amount must be the body's (422 payment_mismatch otherwise: another sender, another recipient, another amount). With only a note, the recipient's word records it. The total refunded never exceeds what was paid (400 validation_failed on amount); the request keeps its status and amountPaid, gains `refunded`, and its refundDue or overpaidBy shrinks. Event and audit action request.refunded. The same transaction again answers the same refund; one that refunds another request is 409 payment_already_used. Nothing paid to refund, or an outgoing request: 409 invalid_state.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["refundRequest"];
         delete?: never;
@@ -463,6 +636,8 @@ export interface paths {
         /**
          * The client's signature on a signed create: proof of who asked for it
          * @description For a request its client created with an RFC 9421 signature: the Signature-Input and Signature as sent, the client's public key and algorithm as verified, the signature base and the body. The base covers the Authorization header, i.e. the client's bearer secret: Payrelay keeps it sealed (AES-GCM, a key only the Worker derives) with the SHA-256 of that header, and while the secret still works it answers the base with that line redacted and `verifiable: false` and a reason. Once the secret is retired (the client revoked, or the secret rotated and its overlap over) the whole base is returned with `verifiable: true`, so a third party verifies the signature with the public key alone. An unsigned request answers `{signed: false}`.
+         *
+         *     Needs the **viewer** role on the destination.
          */
         get: operations["getRequestEvidence"];
         put?: never;
@@ -685,12 +860,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The destination's webhook endpoints, newest first */
+        /**
+         * The destination's webhook endpoints, newest first
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listDestinationWebhookEndpoints"];
         put?: never;
         /**
          * Add a webhook endpoint; its secret is shown once
          * @description Receives every event of the destination. URLs must be https on a public host.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["createDestinationWebhookEndpoint"];
         delete?: never;
@@ -709,7 +889,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a webhook endpoint and its pending deliveries */
+        /**
+         * Delete a webhook endpoint and its pending deliveries
+         * @description Needs the **admin** role on the destination.
+         */
         delete: operations["deleteDestinationWebhookEndpoint"];
         options?: never;
         head?: never;
@@ -728,6 +911,8 @@ export interface paths {
         /**
          * Rotate the signing secret
          * @description The new secret is shown once. For 24 h both secrets sign (two space-separated signatures), so receivers can switch without dropping events.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["rotateWebhookEndpointSecret"];
         delete?: never;
@@ -745,7 +930,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a signed test event (type webhook.test) to this endpoint */
+        /**
+         * Send a signed test event (type webhook.test) to this endpoint
+         * @description Needs the **admin** role on the destination.
+         */
         post: operations["sendWebhookTestEvent"];
         delete?: never;
         options?: never;
@@ -760,7 +948,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recent deliveries to this endpoint, newest first */
+        /**
+         * Recent deliveries to this endpoint, newest first
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -779,7 +970,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attempt a delivery again now */
+        /**
+         * Attempt a delivery again now
+         * @description Needs the **admin** role on the destination.
+         */
         post: operations["retryWebhookDelivery"];
         delete?: never;
         options?: never;
@@ -794,7 +988,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Catch-up: the destination's events of the last 30 days, oldest first */
+        /**
+         * Catch-up: the destination's events of the last 30 days, oldest first
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listDestinationEvents"];
         put?: never;
         post?: never;
@@ -1161,6 +1358,11 @@ export interface components {
             claimChallengeExpiresAt: string | null;
             claimedAt: string | null;
             createdAt: string;
+            /**
+             * @description Your role on this destination (owner, admin or viewer).
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "viewer";
         };
         /**
          * @example {
@@ -1420,11 +1622,14 @@ export interface components {
             /** @example aud_7q2kx9m4c3d8f1gh */
             id: string;
             at: string;
-            /** @description The recipient (user), a client by its secret, or Payrelay itself (expiry, auto-approval). */
+            /** @description A member (user, with userId and email), a client by its secret, or Payrelay itself (expiry, auto-approval). */
             actor: {
                 /** @enum {string} */
                 type: "user" | "client" | "system";
+                /** @description A user actor's id (entries before teams may lack it). */
                 userId?: string;
+                /** @description A user actor's email when they acted (entries before teams may lack it). */
+                email?: string;
                 clientId?: string;
                 /**
                  * @description Present when the client acted through the MCP endpoint (/mcp).
@@ -1436,12 +1641,80 @@ export interface components {
             action: string;
             target: {
                 /** @enum {string} */
-                type: "destination" | "client" | "request" | "webhook_endpoint";
+                type: "destination" | "client" | "request" | "webhook_endpoint" | "member" | "invitation";
+                /** @description The object's id; a member's user id for member.* entries. */
                 id: string;
             };
             details: {
                 [key: string]: unknown;
             };
+        };
+        MemberList: {
+            data: components["schemas"]["Member"][];
+        };
+        Member: {
+            /** @example usr_4m2k8x9q3c7d1f0g */
+            userId: string;
+            /** @example ada@example.com */
+            email: string;
+            /**
+             * @description owner: everything, members included; admin: clients, webhooks, requests, links; viewer: reads only.
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "viewer";
+            addedAt: string;
+        };
+        /**
+         * @example {
+         *       "role": "viewer"
+         *     }
+         */
+        MemberPatch: {
+            /**
+             * @description owner: everything, members included; admin: clients, webhooks, requests, links; viewer: reads only.
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "viewer";
+        };
+        InvitationCreated: components["schemas"]["Invitation"] & {
+            /**
+             * @description The link to accept: shown once, valid 7 days, single use. Payrelay sends no email: pass it on yourself.
+             * @example https://payrelay.example/invitations/3q2kx9m4c3d8f1gh9d3k2m8x4q7c1f0g
+             */
+            url: string;
+        };
+        Invitation: {
+            /** @example inv_9d3k2m8x4q7c1f0g */
+            id: string;
+            email: string;
+            /**
+             * @description owner: everything, members included; admin: clients, webhooks, requests, links; viewer: reads only.
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "viewer";
+            createdAt: string;
+            expiresAt: string;
+        };
+        /**
+         * @example {
+         *       "email": "accounts@example.com",
+         *       "role": "admin"
+         *     }
+         */
+        InvitationCreate: {
+            /**
+             * Format: email
+             * @example accounts@example.com
+             */
+            email: string;
+            /**
+             * @description owner: everything, members included; admin: clients, webhooks, requests, links; viewer: reads only.
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "viewer";
+        };
+        InvitationList: {
+            data: components["schemas"]["Invitation"][];
         };
         RequestList: {
             data: components["schemas"]["Request"][];
@@ -2267,6 +2540,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
                 headers: {
@@ -2570,6 +2852,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
                 headers: {
@@ -2614,6 +2905,15 @@ export interface operations {
             };
             /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2983,6 +3283,8 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description Only this actor's entries: a member's user id, a client id, or `system`. */
+                actor?: string;
             };
             header?: never;
             path: {
@@ -3019,8 +3321,484 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members, earliest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict or idempotency_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberPatch"];
+            };
+        };
+        responses: {
+            /** @description The member with the new role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict or idempotency_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open invitations, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreate"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict or idempotency_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage_unavailable: retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The destination joined, with your role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Destination"];
+                };
+            };
+            /** @description validation_failed or malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found: absent, or another recipient's, destination's or client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict or idempotency_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description link_expired */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3070,6 +3848,15 @@ export interface operations {
             };
             /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3228,6 +4015,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
                 headers: {
@@ -3271,6 +4067,15 @@ export interface operations {
             };
             /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3727,6 +4532,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
                 headers: {
@@ -3886,6 +4700,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
                 headers: {
@@ -4037,6 +4860,15 @@ export interface operations {
             };
             /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4973,6 +5805,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
                 headers: {
@@ -5321,6 +6162,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not_found: absent, or another recipient's, destination's or client's */
             404: {
                 headers: {
@@ -5430,6 +6280,15 @@ export interface operations {
             };
             /** @description unauthenticated: missing, malformed, unknown or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client_revoked, client_expired, allowance_exceeded, permission_denied or csrf_failed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

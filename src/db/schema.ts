@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { REQUEST_STATUSES } from "../lib/request-status";
 
 /** A payer or payee: a person with optional email or wallet, or a UK bank account. */
@@ -73,6 +73,54 @@ export const destinations = sqliteTable(
       .where(sql`status = 'claimed'`),
     uniqueIndex("destinations_user_target_unique").on(t.userId, t.chainId, t.walletAddress, t.tokenAddress),
   ],
+);
+
+/** What a member may do under a destination (API v1.2 "Teams"): owner ⊃ admin ⊃ viewer. */
+export const MEMBER_ROLES = ["owner", "admin", "viewer"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/**
+ * The people of a destination. Every dashboard route's ownership check reads
+ * this row in the same query as the destination (services/membership.ts), so
+ * a role costs no extra round trip and a removed member is refused from their
+ * next request. The creator is the first owner (and, once claimed, its claimer).
+ */
+export const destinationMembers = sqliteTable(
+  "destination_members",
+  {
+    destinationId: text("destination_id")
+      .notNull()
+      .references(() => destinations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: MEMBER_ROLES }).notNull(),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.destinationId, t.userId] }), index("destination_members_user_idx").on(t.userId, t.destinationId)],
+);
+
+/**
+ * An invitation to join a destination with a role: only the SHA-256 of its
+ * token is kept (the url is shown once), single use (accepted_at), 7 days.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    destinationId: text("destination_id")
+      .notNull()
+      .references(() => destinations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(), // lower-cased
+    role: text("role", { enum: MEMBER_ROLES }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+    acceptedBy: text("accepted_by"),
+  },
+  (t) => [index("invitations_destination_idx").on(t.destinationId, t.createdAt)],
 );
 
 export const requests = sqliteTable(
@@ -223,3 +271,5 @@ export type PaymentRow = typeof payments.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 export type PaymentLinkRow = typeof paymentLinks.$inferSelect;
 export type DestinationRow = typeof destinations.$inferSelect;
+export type MemberRow = typeof destinationMembers.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;

@@ -6,7 +6,7 @@ import type { FieldError } from "../lib/problem";
 import type { SigningKey } from "../signatures/types";
 
 /** What the authority knows of its destination: given by the recipient's side, never by a client. */
-export type DestinationProfile = { id: string; token: TokenProfile; claim?: { at: number; userId: string } };
+export type DestinationProfile = { id: string; token: TokenProfile; claim?: { at: number; userId: string; email: string } };
 
 /** A client ID as the dashboard sees it (never its secret or hash). */
 export type ClientView = {
@@ -104,7 +104,9 @@ type Stored = { stored?: boolean };
 
 /** Who asks for a transition: a client proving its secret, the signed-in recipient, or the authority itself (expiry). */
 export type TransitionActor =
-  { type: "client"; clientId: string; secretHash: string; via?: "mcp" } | { type: "user"; userId: string } | { type: "system" };
+  | { type: "client"; clientId: string; secretHash: string; via?: "mcp" }
+  | { type: "user"; userId: string; email: string }
+  | { type: "system" };
 
 export type TransitionInput = {
   requestId: string;
@@ -186,7 +188,7 @@ export type AuthResult =
  */
 export type RecordRefundInput = {
   requestId: string;
-  actor: { type: "user"; userId: string };
+  actor: { type: "user"; userId: string; email: string };
   amountMinor: string;
   transfer?: { chainId: number; txHash: string; logIndex: number; to: string };
   note?: string;

@@ -5,7 +5,16 @@ import type { Permission } from "../credentials/permissions";
 import { database } from "../db/client";
 import { writeRecords } from "../db/record-writer";
 import { admitInTransaction } from "./admission";
-import { auditedChange, listAudit, pruneAudit, saveProfile, type AuditActor } from "./audit-log";
+import {
+  auditedChange,
+  listAudit,
+  pruneAudit,
+  recordAudit,
+  saveProfile,
+  type AuditActor,
+  type AuditActorFilter,
+  type AuditEntry,
+} from "./audit-log";
 import { isInitialised, migrateAuthority } from "./authority-storage";
 import type { AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfile } from "./authority-types";
 import type { RecordPaymentInput, RecordPaymentResult, TransitionInput, TransitionResult } from "./authority-types";
@@ -119,7 +128,7 @@ export class DestinationAuthority extends DurableObject<Env> {
     name: string,
     permissions: Permission[],
     limits: LimitsPatch = {},
-    actor: AuditActor = { type: "user" },
+    actor: AuditActor,
     signing: SigningPatch = {},
   ) {
     const issued = await issueClientSecret(profile.id);
@@ -189,7 +198,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   /** Permanent and idempotent: a second revoke keeps the first revocation time. */
-  async revokeClient(clientId: string, actor: AuditActor = { type: "user" }): Promise<ClientView | null> {
+  async revokeClient(clientId: string, actor: AuditActor): Promise<ClientView | null> {
     if (!this.ready) return null;
     const now = this.now();
     const client = this.ctx.storage.transactionSync(() => revokeClient(this.sql, clientId, actor, now));
@@ -206,10 +215,19 @@ export class DestinationAuthority extends DurableObject<Env> {
     return this.ready ? readSignature(this.sql, requestId, this.now()) : null;
   }
 
+  /**
+   * A member change the Worker has just made in D1 (services/members.ts: membership lives there, read by every
+   * dashboard route's one ownership query), entered in the audit log. Only for a claimed destination's profile.
+   */
+  recordMemberChange(profile: DestinationProfile, entry: Omit<AuditEntry, "at">): void {
+    this.initialise(profile);
+    this.ctx.storage.transactionSync(() => recordAudit(this.sql, { ...entry, at: this.now() }));
+  }
+
   /** The destination's audit log, newest first; null for a cursor this API did not issue. */
-  listAudit(cursor: string | null) {
+  listAudit(cursor: string | null, actor: AuditActorFilter | null = null) {
     if (!this.ready) return cursor === null ? { data: [], nextCursor: null } : null;
-    return listAudit(this.sql, cursor);
+    return listAudit(this.sql, cursor, actor);
   }
 
   // Creates, transitions and payments: decided in one transaction, then written through (commit).

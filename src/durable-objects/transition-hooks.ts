@@ -25,7 +25,7 @@ export const clientOf = (actor: Extract<TransitionActor, { type: "client" }>) =>
 
 export function auditActor(actor: TransitionActor | PaymentActor): AuditActor {
   if (actor.type === "client") return clientOf(actor);
-  if (actor.type === "user") return { type: "user", userId: actor.userId };
+  if (actor.type === "user") return { type: "user", userId: actor.userId, email: actor.email };
   return { type: "system" };
 }
 

@@ -11,7 +11,7 @@ export const PROBLEMS = {
   signature_invalid: { status: 401, title: "The request's HTTP Message Signature is missing or wrong" },
   client_revoked: { status: 403, title: "This client ID has been revoked" },
   client_expired: { status: 403, title: "This client ID has expired" },
-  permission_denied: { status: 403, title: "This client ID lacks the permission" },
+  permission_denied: { status: 403, title: "The caller lacks the permission" },
   allowance_exceeded: { status: 403, title: "This client ID's outgoing budget is exhausted" },
   csrf_failed: { status: 403, title: "Missing or invalid CSRF token" },
   not_found: { status: 404, title: "Not found" },

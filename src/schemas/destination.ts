@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { humanText } from "./text";
+import { MEMBER_ROLES } from "../db/schema";
 import { idPattern } from "../lib/ids";
 import { isEvmAddress } from "../lib/interop-address";
 
@@ -90,6 +91,7 @@ export const DestinationSchema = z
     claimChallengeExpiresAt: z.string().nullable(),
     claimedAt: z.string().nullable(),
     createdAt: z.string(),
+    role: z.enum(MEMBER_ROLES).openapi({ description: "Your role on this destination (owner, admin or viewer)." }),
   })
   .openapi("Destination");
 

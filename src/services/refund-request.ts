@@ -6,8 +6,9 @@ import { CURRENCIES, formatMinor, parseDecimal } from "../lib/money";
 import { ApiError, notFound } from "../lib/problem";
 import { authority, storageUnavailable } from "./authority";
 import { tokenOf } from "./destinations";
+import { userActor } from "./membership";
 
-export type RefundCall = { userId: string; amount: string; txHash?: string; note?: string };
+export type RefundCall = { user: { id: string; email: string }; amount: string; txHash?: string; note?: string };
 
 const amountError = (message: string, detail = message) => new ApiError("validation_failed", detail, [{ path: "amount", message }]);
 
@@ -32,7 +33,7 @@ export async function refundRequest(
   if (!parsed.ok) throw amountError(parsed.message, `Check this field: amount. ${parsed.message}`);
   const input: RecordRefundInput = {
     requestId: r.id,
-    actor: { type: "user", userId: call.userId },
+    actor: userActor(call.user),
     amountMinor: parsed.minor.toString(),
     ...(call.note === undefined ? {} : { note: call.note }),
   };

@@ -41,13 +41,14 @@ describe("the audit log", () => {
 
     const log = (await t.r.api(`/api/destinations/${t.dst}/audit`)).json;
     const entries = [...(log.data as Entry[])].reverse();
-    const user = { type: "user", userId };
+    // Every user actor names the person (issue 26): webhook endpoint changes used to lose the userId.
+    const user = { type: "user", userId, email: t.r.email };
     expect(entries.map((e) => [e.action, e.actor, e.target.id])).toEqual([
       ["destination.claimed", user, t.dst],
       ["client.created", user, t.client.id],
-      ["webhook_endpoint.created", { type: "user" }, hook.id],
-      ["webhook_endpoint.secret_rotated", { type: "user" }, hook.id],
-      ["webhook_endpoint.deleted", { type: "user" }, hook.id],
+      ["webhook_endpoint.created", user, hook.id],
+      ["webhook_endpoint.secret_rotated", user, hook.id],
+      ["webhook_endpoint.deleted", user, hook.id],
       ["client.limits_changed", user, t.client.id],
       ["client.secret_rotated", user, t.client.id],
       ["request.approved", { type: "system" }, auto.id],
