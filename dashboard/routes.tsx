@@ -4,6 +4,7 @@ import { useTitle } from "./lib/use-title";
 import { ClientDetailPage } from "./pages/client-detail-page";
 import { DestinationPage } from "./pages/destination-page";
 import { DestinationsPage } from "./pages/destinations-page";
+import { AcceptInvitationPage } from "./pages/accept-invitation-page";
 import { NewDestinationPage } from "./pages/new-destination-page";
 import { NewRequestPage } from "./pages/new-request-page";
 import { RequestDetailPage } from "./pages/request-detail-page";
@@ -21,6 +22,10 @@ export function Routes({ loc }: { loc: Location }) {
   if (m) return <DestinationPage id={m.id ?? ""} tab="webhooks" query={query} />;
   m = match("/destinations/:id/audit", path);
   if (m) return <DestinationPage id={m.id ?? ""} tab="audit" query={query} />;
+  m = match("/destinations/:id/members", path);
+  if (m) return <DestinationPage id={m.id ?? ""} tab="members" query={query} />;
+  m = match("/invitations/:token", path);
+  if (m) return <AcceptInvitationPage token={m.token ?? ""} />;
   m = match("/destinations/:id/clients/:clientId", path);
   if (m) return <ClientDetailPage destinationId={m.id ?? ""} clientId={m.clientId ?? ""} />;
   m = match("/destinations/:id/requests/new", path);

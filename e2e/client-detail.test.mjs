@@ -106,7 +106,7 @@ test("the audit tab lists who claimed, created, limited and rotated, newest firs
   await page.getByRole("link", { name: "Audit log" }).click();
   const rows = page.locator("tr[data-audit-id]");
   await rows.first().waitFor();
-  const texts = await rows.locator('td[data-label="What"]').allTextContents();
+  const texts = await rows.locator('td[data-label="What"] .audit-action').allTextContents();
   // Both 1.00 requests were approved by autoApproveUpTo, after the rotation.
   assert.deepEqual(texts.slice(0, 4), ["Approved a request", "Approved a request", "Rotated a client secret", "Changed a client's limits"]);
   assert.ok(texts.includes("Created a client ID") && texts.at(-1) === "Claimed the destination", texts.join(" | "));

@@ -62,7 +62,7 @@ test("first client from the empty state: opens on Name; errors name the fields a
   await dialog.getByRole("alert").getByText("Check these fields: name, permissions.").waitFor();
   await assertFocused(page, name, "the Name field, the first invalid one");
   assert.equal((await dialog.locator(".field-error").first().textContent()).trim(), "Enter a name.");
-  const group = dialog.locator("fieldset");
+  const group = dialog.getByRole("group", { name: "Permissions" });
   const errorId = await group.getAttribute("aria-describedby");
   assert.ok(errorId, "the permissions group is described by its error");
   assert.equal(await page.locator(`[id="${errorId}"]`).textContent(), "Choose at least one permission.");

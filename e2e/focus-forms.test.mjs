@@ -89,15 +89,15 @@ test("new request: focus goes to the first invalid field; the payee-required err
   assertCleanConsole([400]);
 });
 
-test("payment link by keyboard: the button keeps focus and the link is announced", async () => {
+test("payment link by keyboard: focus moves to Copy (so Enter makes no second link) and the link is announced", async () => {
   await page.goto(`/destinations/${s.destinationId}/requests/new`);
   await page.getByLabel("Amount").fill("7.00");
   await press(page.getByRole("button", { name: "Create request" }));
   await page.getByRole("heading", { level: 1, name: /7\.00/ }).waitFor();
   const create = page.getByRole("button", { name: "Create payment link" });
   await press(create);
-  await assertAnnounced(page, /Payment link created/);
-  await assertFocused(page, create, "Create payment link");
+  await assertAnnounced(page, /Payment link created\. Copy it now/);
+  await assertFocused(page, page.getByTestId("fresh-link").getByRole("button", { name: "Copy payment link" }), "Copy payment link");
   assertCleanConsole();
 });
 

@@ -54,7 +54,7 @@ test("approving an outgoing request moves focus to its new status and adds it to
   await assertFocused(page, page.locator("#request-status"), "the request's status");
   await timeline().locator(".timeline-item", { hasText: "Approved" }).waitFor();
   assert.equal(await page.getByRole("button", { name: "Approve" }).count(), 0);
-  await page.getByRole("button", { name: "Cancel request" }).waitFor();
+  await page.getByRole("button", { name: "Cancel request…" }).waitFor();
   await checkScreen(page, "31-request-approved");
   const stored = await recipient.get(`/api/destinations/${s.destinationId}/requests/${s.toApprove}`);
   assert.equal(stored.json.status, "approved");
@@ -64,12 +64,15 @@ test("approving an outgoing request moves focus to its new status and adds it to
 test("rejecting with a reason records the reason in the timeline; nothing is left to do", async () => {
   await detail(s.toReject);
   await page.locator("#request-status").getByText("Awaiting approval").waitFor();
-  await page.getByLabel(/Reason/).fill("Already paid by transfer");
-  await page.getByRole("button", { name: "Reject" }).click();
+  await page.getByRole("button", { name: "Reject…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Reject 42.00 GBP to Landlord Ltd?" });
+  await dialog.getByLabel(/Reason/).fill("Already paid by transfer");
+  await dialog.getByRole("button", { name: "Reject request" }).click();
   await page.locator("#request-status").getByText("Rejected").waitFor();
   await assertFocused(page, page.locator("#request-status"), "the request's status");
   await timeline().getByText("Reason: Already paid by transfer").waitFor();
   assert.equal(await page.getByRole("button", { name: /Approve|Reject|Cancel request/ }).count(), 0);
+  assert.equal(await page.getByRole("dialog").count(), 0);
   await checkScreen(page, "32-request-rejected");
   const events = await recipient.get(`/api/destinations/${s.destinationId}/requests/${s.toReject}/events`);
   assert.deepEqual(

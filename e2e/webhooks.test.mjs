@@ -132,14 +132,17 @@ test("send a test event, then rotate: during the overlap both secrets verify", a
   await assertFocused(page, sendTest, "Send test event (busy buttons keep focus)");
   assert.equal(verify(s.secret, await waitForDeliveries(2)).type, "webhook.test");
 
-  await press(page.getByRole("button", { name: "Rotate secret" }));
+  await press(page.getByRole("button", { name: "Rotate secret…" }));
+  const ask = page.getByRole("dialog", { name: /^Rotate the signing secret of / });
+  await assertFocused(page, ask.getByRole("button", { name: "Keep the current secret" }), "the safe answer");
+  await press(ask.getByRole("button", { name: "Rotate secret" }));
   const reveal = page.getByTestId("webhook-secret");
   await reveal.waitFor();
   await assertFocused(page, reveal, "the new secret's warning");
   const fresh = (await reveal.locator(".secret-block code").textContent()).trim();
   assert.notEqual(fresh, s.secret);
   await press(page.getByRole("button", { name: "I have stored the secret" }));
-  await assertFocused(page, page.getByRole("button", { name: "Rotate secret" }), "Rotate secret, which opened the dialog");
+  await assertFocused(page, page.getByRole("button", { name: "Rotate secret…" }), "Rotate secret…, where the rotation started");
   await assertAnnounced(page, /Secret rotated/);
   await page.getByRole("button", { name: "Send test event" }).click();
   const third = await waitForDeliveries(3);
@@ -168,10 +171,19 @@ test("an endpoint answering 410 is disabled at once and the page says why; a man
   assertCleanConsole();
 });
 
-test("delete asks once, under the keyboard's focus, and lands on the section heading", async () => {
-  await press(page.getByRole("button", { name: "Delete", exact: true }));
-  await assertFocused(page, page.getByRole("button", { name: "Confirm delete" }), "Confirm delete, which replaced Delete");
-  await press(page.getByRole("button", { name: "Confirm delete" }));
+test("delete asks in a dialog: Escape keeps the endpoint and returns to Delete; confirming lands on the section heading", async () => {
+  const del = page.getByRole("button", { name: "Delete…" });
+  await press(del);
+  const ask = page.getByRole("dialog", { name: /^Delete the endpoint http/ });
+  await assertFocused(page, ask.getByRole("button", { name: "Keep the endpoint" }), "the safe answer");
+  await checkScreen(page, "44-webhook-delete-confirm", { fullPage: false });
+  await page.keyboard.press("Escape");
+  await ask.waitFor({ state: "detached" });
+  await assertFocused(page, del, "Delete…, which opened the dialog");
+  assert.equal(await page.locator("article.webhook-endpoint").count(), 1, "Escape deleted nothing");
+  await press(del);
+  await assertFocused(page, ask.getByRole("button", { name: "Keep the endpoint" }), "the safe answer");
+  await press(ask.getByRole("button", { name: "Delete endpoint" }));
   await assertFocused(page, page.getByRole("heading", { level: 2, name: "Webhooks" }), "the Webhooks heading");
   await assertAnnounced(page, /deleted/);
   await page.getByRole("heading", { level: 3, name: "No webhook endpoints yet" }).waitFor();

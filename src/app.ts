@@ -9,6 +9,7 @@ import auth from "./routes/auth/auth.index";
 import clients from "./routes/clients/clients.index";
 import destinations from "./routes/destinations/destinations.index";
 import mcp from "./routes/mcp/mcp.index";
+import members from "./routes/members/members.index";
 import { registerDocs } from "./routes/docs/docs.index";
 import orchestrator from "./routes/orchestrator/orchestrator.index";
 import publicRoutes from "./routes/public/public.index";
@@ -36,7 +37,7 @@ export function createApp() {
   // Before the body guard: /mcp checks the client secret before it reads any body (src/routes/mcp).
   app.route("/", mcp);
   app.use("*", bodyGuard);
-  for (const router of [auth, destinations, clients, requests, orchestrator, publicRoutes, webhooks]) app.route("/", router);
+  for (const router of [auth, destinations, clients, members, requests, orchestrator, publicRoutes, webhooks]) app.route("/", router);
   registerWebhookDocs(app);
   registerDocs(app);
 

@@ -7,9 +7,11 @@ import * as detection from "./detection.mjs";
 import * as payments from "./payments.mjs";
 import * as pipeline from "./pipeline.mjs";
 import * as scale from "./scale.mjs";
+import * as signing from "./signing.mjs";
 import * as storage from "./storage.mjs";
+import * as teams from "./teams.mjs";
 import * as transitions from "./transitions.mjs";
 import * as webhooks from "./webhooks.mjs";
 
 // Storage before scale: the scale phase leaves hundreds of authorities draining outboxes into the shared D1.
-export const PHASES = [storage, payments, pipeline, detection, webhooks, transitions, mcp, scale];
+export const PHASES = [storage, payments, pipeline, detection, webhooks, transitions, mcp, signing, teams, scale];

@@ -1,4 +1,4 @@
-type Tone = "success" | "warning" | "neutral" | "danger" | "info";
+type Tone = "success" | "warning" | "neutral" | "danger" | "info" | "attention";
 
 const TONES: Record<string, Tone> = {
   claimed: "success",
@@ -7,7 +7,8 @@ const TONES: Record<string, Tone> = {
   approved: "success",
   unclaimed: "warning",
   pending: "warning",
-  pending_approval: "warning",
+  // Waits on the recipient, not on the payer: its own badge, never the amber of "Pending".
+  pending_approval: "attention",
   partially_paid: "warning",
   processing: "info",
   revoked: "neutral",

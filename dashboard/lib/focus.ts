@@ -23,3 +23,19 @@ export function firstInvalid(container: ParentNode | null | undefined): HTMLElem
   if (!container) return null;
   return container.querySelector<HTMLElement>('[aria-invalid="true"]') ?? container.querySelector<HTMLElement>(".error-summary");
 }
+
+/**
+ * After signing in, up or out the whole page is replaced and focus would fall to
+ * <body>: land on the new page's h1 once it is rendered (a few frames at most).
+ */
+export function focusHeadingOnceShown(): void {
+  let frames = 0;
+  const tryNow = () => {
+    const h1 = pageHeading();
+    if (h1) {
+      h1.tabIndex = -1;
+      h1.focus();
+    } else if (++frames < 120) requestAnimationFrame(tryNow);
+  };
+  requestAnimationFrame(tryNow);
+}

@@ -10,6 +10,7 @@ import type { PublicPaymentLinkSchema } from "../../src/schemas/public-link";
 import type { PaymentLinkSchema } from "../../src/schemas/request";
 import type { ClientView } from "../../src/durable-objects/authority-types";
 import type { AuditEntrySchema } from "../../src/schemas/audit";
+import type { InvitationCreatedSchema, InvitationSchema, MemberSchema } from "../../src/schemas/member";
 import type { FieldError, Problem as ServerProblem } from "../../src/lib/problem";
 import type { RequestStatus } from "../../src/lib/request-status";
 import type { RequestView } from "../../src/services/request-view";
@@ -20,6 +21,11 @@ export type { Party } from "../../src/db/schema";
 export type User = z.infer<typeof UserSchema>;
 export type Session = z.infer<typeof SessionSchema>;
 export type Destination = z.infer<typeof DestinationSchema>;
+export type Role = Destination["role"];
+export type Member = z.infer<typeof MemberSchema>;
+export type Invitation = z.infer<typeof InvitationSchema>;
+/** An invitation just made: the only time its url is known (D1 keeps the token's hash). */
+export type CreatedInvitation = z.infer<typeof InvitationCreatedSchema>;
 
 export type Client = ClientView;
 export type CreatedClient = ClientView & { secret: string };

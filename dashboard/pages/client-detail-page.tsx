@@ -2,19 +2,21 @@ import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { Link } from "../components/link";
 import { MonoValue } from "../components/mono-value";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { StatusBadge } from "../components/status-badge";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import { destinationName } from "../lib/destination-name";
-import { focusSoon } from "../lib/focus";
+import { focusSoon, pageHeading } from "../lib/focus";
 import { formatAmount, formatDateTime, formatRelative } from "../lib/format";
 import type { Client, Destination } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
 import { knownToken } from "../../src/chains/tokens";
 import { BudgetBar } from "./budget-bar";
 import { ClientLimitsForm } from "./client-limits-form";
+import { ClientSigningForm } from "./client-signing-form";
 import { ConnectAgentPanel } from "./connect-agent-panel";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
 
@@ -50,12 +52,28 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
     return (
       <div class="page page-narrow">
         {crumbs}
-        {clients.loading || dest.loading ? <p class="loading">Loading client ID…</p> : <h1>Client ID not found</h1>}
-        <ProblemAlert problem={clients.problem ?? dest.problem} />
+        {clients.loading || dest.loading ? (
+          <p class="loading">Loading client ID…</p>
+        ) : (
+          <h1>{clients.problem || dest.problem ? "Client ID" : "Client ID not found"}</h1>
+        )}
+        {(clients.problem ?? dest.problem)?.status !== 404 && (
+          <LoadProblem
+            problem={clients.problem ?? dest.problem}
+            onRetry={() => {
+              clients.reload();
+              dest.reload();
+            }}
+            what="the client ID"
+            heading={pageHeading}
+          />
+        )}
       </div>
     );
   }
 
+  // A viewer reads the client and its limits; the buttons that change them are not there at all.
+  const admin = can(d, "admin");
   const replace = (next: Client) => clients.set({ data: (clients.data?.data ?? []).map((x) => (x.id === next.id ? next : x)) });
   const peg = knownToken(d.chainId, d.tokenAddress)?.peggedTo;
   const currencies = [d.tokenSymbol, ...(peg ? [peg] : [])];
@@ -73,6 +91,10 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
     ],
     ["Creates per minute", String(c.limits.createsPerMinute)],
     ["Secret", <code class="mono">{c.secretHint}</code>],
+    [
+      "Signed requests",
+      c.requireSignedRequests ? "Required" : c.signingKey ? "Verified when sent" : <span class="muted">No signing key</span>,
+    ],
   ];
   return (
     <div class="page page-narrow">
@@ -96,7 +118,7 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
             </div>
           ))}
         </dl>
-        {c.status === "active" && (
+        {c.status === "active" && admin && (
           <div class="form-actions">
             <button type="button" class="btn btn-secondary" id="rotate-secret" onClick={() => setRotating(true)}>
               Rotate secret
@@ -104,7 +126,10 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
           </div>
         )}
       </section>
-      {c.status === "active" && <ClientLimitsForm destinationId={destinationId} client={c} currencies={currencies} onSaved={replace} />}
+      {c.status === "active" && admin && (
+        <ClientLimitsForm destinationId={destinationId} client={c} currencies={currencies} onSaved={replace} />
+      )}
+      {c.status === "active" && admin && <ClientSigningForm destinationId={destinationId} client={c} onSaved={replace} />}
       <ConnectAgentPanel client={c} destinationId={destinationId} />
       {rotating && (
         <RotateSecretDialog

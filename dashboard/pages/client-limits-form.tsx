@@ -5,6 +5,7 @@ import { fieldError, ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
 import { api, toProblem } from "../lib/api";
 import type { Client, Problem } from "../lib/types";
+import { halfTypedExpiry } from "../lib/limit-inputs";
 import { useFocusProblem } from "../lib/use-focus-problem";
 
 const FIELDS = [
@@ -52,6 +53,11 @@ export function ClientLimitsForm({ destinationId, client, currencies, onSaved }:
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
+    const halfTyped = halfTypedExpiry(form.current?.querySelector('input[type="datetime-local"]'), "limits.expiresAt");
+    if (halfTyped) {
+      setProblem(halfTyped);
+      return;
+    }
     setBusy(true);
     setProblem(null);
     const at = expires.trim() === "" ? null : new Date(expires);

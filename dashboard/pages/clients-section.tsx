@@ -1,9 +1,11 @@
 import { useRef, useState } from "preact/hooks";
 import { EmptyState } from "../components/empty-state";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import type { Client, Destination } from "../lib/types";
+import { limitCurrencies } from "../lib/limit-inputs";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { ClientsTable } from "./clients-table";
 import { CreateClientDialog } from "./create-client-dialog";
@@ -14,6 +16,8 @@ export function ClientsSection({ destination }: { destination: Destination }) {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<Client | null>(null);
   const claimed = destination.status === "claimed";
+  // A viewer sees the list, and no button the API would refuse.
+  const admin = can(destination, "admin");
   const clients = useResource(`clients:${destination.id}:${claimed}`, () =>
     claimed ? api.get<{ data: Client[] }>(`/api/destinations/${destination.id}/clients`) : Promise.resolve({ data: [] }),
   );
@@ -46,25 +50,32 @@ export function ClientsSection({ destination }: { destination: Destination }) {
             the others.
           </p>
         </div>
-        {claimed && items.length > 0 && createButton}
+        {claimed && admin && items.length > 0 && createButton}
       </div>
-      <ProblemAlert problem={clients.problem} />
       {!claimed ? (
         <EmptyState title="Claim this destination first">
           Client IDs can only be created for a destination whose wallet owner has signed the claim message above.
         </EmptyState>
+      ) : clients.problem ? (
+        <LoadProblem
+          problem={clients.problem}
+          onRetry={clients.reload}
+          what="client IDs"
+          heading={() => document.getElementById("clients-title")}
+        />
       ) : clients.loading && !clients.data ? (
         <p class="loading">Loading client IDs…</p>
       ) : items.length === 0 ? (
-        <EmptyState title="No client IDs yet" action={createButton}>
+        <EmptyState title="No client IDs yet" action={admin ? createButton : undefined}>
           Create one for each system that should create payment requests for this destination through the API.
         </EmptyState>
       ) : (
-        <ClientsTable destinationId={destination.id} clients={items} onRevoke={(c) => open(() => setRevoking(c))} />
+        <ClientsTable destinationId={destination.id} clients={items} onRevoke={admin ? (c) => open(() => setRevoking(c)) : undefined} />
       )}
       {creating && (
         <CreateClientDialog
           destinationId={destination.id}
+          currencies={limitCurrencies(destination)}
           onClose={() => setCreating(false)}
           onCreated={(c) => {
             changed.current = c.id;

@@ -8,7 +8,8 @@ import type { Client } from "../lib/types";
 interface Props {
   destinationId: string;
   clients: Client[];
-  onRevoke: (client: Client) => void;
+  /** Absent for a viewer: no Revoke buttons. */
+  onRevoke?: (client: Client) => void;
 }
 
 /** Client IDs with everything a recipient checks before trusting or revoking one. */
@@ -79,7 +80,7 @@ export function ClientsTable({ destinationId, clients, onRevoke }: Props) {
                 <code class="mono nowrap">{c.secretHint}</code>
               </td>
               <td class="cell-actions">
-                {c.status === "active" && (
+                {c.status === "active" && onRevoke && (
                   <button type="button" class="btn btn-danger-ghost btn-sm" onClick={() => onRevoke(c)} aria-label={`Revoke ${c.name}`}>
                     Revoke
                   </button>

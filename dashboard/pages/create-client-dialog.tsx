@@ -1,10 +1,11 @@
 import { useId, useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
-import { TextField } from "../components/fields";
+import { SelectField, TextField } from "../components/fields";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
 import { api, toProblem } from "../lib/api";
 import { PERMISSIONS, type Client, type CreatedClient, type Permission, type Problem } from "../lib/types";
+import { halfTypedExpiry } from "../lib/limit-inputs";
 import { useFocusProblem } from "../lib/use-focus-problem";
 import { SecretReveal } from "./secret-reveal";
 
@@ -26,12 +27,27 @@ interface Props {
   onClose: () => void;
   onCreated: (client: Client) => void;
   returnFocus: () => HTMLElement | null | undefined;
+  /** The currencies a limit may be in: the destination's token and the fiat it is pegged to. */
+  currencies: string[];
 }
 
+const LIMIT_FIELDS = [
+  "limits.outgoingBudget.amount",
+  "limits.outgoingBudget.currency",
+  "limits.autoApproveUpTo.amount",
+  "limits.autoApproveUpTo.currency",
+  "limits.expiresAt",
+];
+
 /** Names a new client ID and picks its permissions; then shows its secret, once. */
-export function CreateClientDialog({ destinationId, onClose, onCreated, returnFocus }: Props) {
+export function CreateClientDialog({ destinationId, onClose, onCreated, returnFocus, currencies }: Props) {
   const [name, setName] = useState("");
   const [permissions, setPermissions] = useState<Permission[]>(["incoming:creator", "outgoing:creator"]);
+  // Limits may be set here, at creation, as well as later on the client's page.
+  const [budget, setBudget] = useState("");
+  const [currency, setCurrency] = useState(currencies[0] ?? "");
+  const [auto, setAuto] = useState("");
+  const [expires, setExpires] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedClient | null>(null);
@@ -47,10 +63,22 @@ export function CreateClientDialog({ destinationId, onClose, onCreated, returnFo
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
+    const halfTyped = halfTypedExpiry(form.current?.querySelector('input[type="datetime-local"]'), "limits.expiresAt");
+    if (halfTyped) {
+      setProblem(halfTyped);
+      return;
+    }
     setBusy(true);
     setProblem(null);
+    const at = expires ? new Date(expires) : null;
+    const limits = {
+      ...(budget.trim() ? { outgoingBudget: { amount: budget.trim(), currency } } : {}),
+      ...(auto.trim() ? { autoApproveUpTo: { amount: auto.trim(), currency } } : {}),
+      ...(at ? { expiresAt: Number.isNaN(at.getTime()) ? expires : at.toISOString() } : {}),
+    };
+    const body = { name: name.trim(), permissions, ...(Object.keys(limits).length > 0 ? { limits } : {}) };
     try {
-      const client = await api.post<CreatedClient>(`/api/destinations/${destinationId}/clients`, { name: name.trim(), permissions });
+      const client = await api.post<CreatedClient>(`/api/destinations/${destinationId}/clients`, body);
       onCreated(withoutSecret(client));
       setCreated(client);
     } catch (error) {
@@ -69,9 +97,9 @@ export function CreateClientDialog({ destinationId, onClose, onCreated, returnFo
 
   const permissionsError = fieldError(problem, "permissions");
   return (
-    <Dialog title="Create client ID" onClose={onClose} returnFocus={returnFocus}>
+    <Dialog title="Create client ID" onClose={onClose} returnFocus={returnFocus} wide>
       <form onSubmit={submit} noValidate class="form" ref={form}>
-        <ProblemAlert problem={problem} shownFields={["name", "permissions"]} />
+        <ProblemAlert problem={problem} shownFields={["name", "permissions", ...LIMIT_FIELDS]} />
         <TextField
           label="Name"
           value={name}
@@ -102,6 +130,49 @@ export function CreateClientDialog({ destinationId, onClose, onCreated, returnFo
               {permissionsError}
             </p>
           )}
+        </fieldset>
+        <fieldset class="fieldset">
+          <legend>
+            Limits<span class="optional"> (optional; you can change them later on the client's page)</span>
+          </legend>
+          <div class="grid-amount">
+            <TextField
+              label="Outgoing budget"
+              optional
+              inputMode="decimal"
+              value={budget}
+              onValue={setBudget}
+              error={fieldError(problem, "limits.outgoingBudget.amount")}
+              hint="The most its open and approved outgoing requests may add up to."
+            />
+            <SelectField
+              label="Currency of the limits"
+              value={currency}
+              onValue={setCurrency}
+              options={currencies.map((c) => ({ value: c, label: c }))}
+              error={fieldError(problem, "limits.outgoingBudget.currency") ?? fieldError(problem, "limits.autoApproveUpTo.currency")}
+            />
+          </div>
+          <div class="grid-2">
+            <TextField
+              label="Approve automatically up to"
+              optional
+              inputMode="decimal"
+              value={auto}
+              onValue={setAuto}
+              error={fieldError(problem, "limits.autoApproveUpTo.amount")}
+              hint="Larger outgoing requests wait for you."
+            />
+            <TextField
+              label="Expires"
+              type="datetime-local"
+              optional
+              value={expires}
+              onValue={setExpires}
+              error={fieldError(problem, "limits.expiresAt")}
+              hint="Empty: it never expires."
+            />
+          </div>
         </fieldset>
         <div class="form-actions">
           <button type="button" class="btn btn-secondary" onClick={onClose}>

@@ -4,9 +4,10 @@ import { chainName } from "../lib/chains";
 import { destinationName } from "../lib/destination-name";
 import { formatDateTime } from "../lib/format";
 import type { Destination } from "../lib/types";
+import { DisplayNameForm } from "./display-name-form";
 
 /** The heading block of a destination: name, status and where the money goes. */
-export function DestinationSummary({ destination: d }: { destination: Destination }) {
+export function DestinationSummary({ destination: d, onChange }: { destination: Destination; onChange: (next: Destination) => void }) {
   return (
     <section class="card card-pad summary" aria-labelledby="destination-title">
       <div class="summary-title">
@@ -43,6 +44,7 @@ export function DestinationSummary({ destination: d }: { destination: Destinatio
           <dd>{formatDateTime(d.claimedAt ?? d.createdAt)}</dd>
         </div>
       </dl>
+      <DisplayNameForm destination={d} onSaved={onChange} />
     </section>
   );
 }

@@ -1,12 +1,14 @@
 import { EmptyState } from "../components/empty-state";
 import { Link } from "../components/link";
 import { MonoValue } from "../components/mono-value";
-import { ProblemAlert } from "../components/problem-alert";
+import { pageHeading } from "../lib/focus";
+import { LoadProblem } from "../components/load-problem";
 import { StatusBadge } from "../components/status-badge";
 import { ShortTime } from "../components/short-time";
 import { api } from "../lib/api";
 import { chainName } from "../lib/chains";
 import { destinationName } from "../lib/destination-name";
+import { ROLE_LABELS } from "../lib/roles";
 import type { Destination } from "../lib/types";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
@@ -30,10 +32,11 @@ export function DestinationsPage() {
           </Link>
         )}
       </div>
-      <ProblemAlert problem={list.problem} />
-      {list.loading && !list.data ? (
+      {list.problem ? (
+        <LoadProblem problem={list.problem} onRetry={list.reload} what="destinations" heading={pageHeading} />
+      ) : list.loading && !list.data ? (
         <p class="loading">Loading destinations…</p>
-      ) : items.length === 0 && !list.problem ? (
+      ) : items.length === 0 ? (
         <EmptyState
           level={2}
           title="No destinations yet"
@@ -54,6 +57,7 @@ export function DestinationsPage() {
                 <th scope="col">Interop address</th>
                 <th scope="col">Network</th>
                 <th scope="col">Status</th>
+                <th scope="col">Your role</th>
                 <th scope="col">Created</th>
               </tr>
             </thead>
@@ -72,6 +76,7 @@ export function DestinationsPage() {
                   <td data-label="Status">
                     <StatusBadge status={d.status} />
                   </td>
+                  <td data-label="Your role">{ROLE_LABELS[d.role]}</td>
                   <td data-label="Created">
                     <ShortTime iso={d.createdAt} />
                   </td>

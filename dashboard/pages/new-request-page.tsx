@@ -1,14 +1,21 @@
-import { useRef, useState } from "preact/hooks";
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { knownToken } from "../../src/chains/tokens";
+import { checkRequestCurrency, type TokenProfile } from "../../src/chains/currency";
 import { BusyButton } from "../components/busy-button";
 import { SelectField, TextAreaField, TextField } from "../components/fields";
 import { Link } from "../components/link";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { api, toProblem } from "../lib/api";
-import { CURRENCY_OPTIONS, decimalsOf } from "../lib/currencies";
+import { CURRENCY_OPTIONS } from "../lib/currencies";
+import { pageHeading } from "../lib/focus";
 import { navigate } from "../lib/router";
-import type { Direction, PaymentRequest, Problem } from "../lib/types";
+import type { Destination, Direction, PaymentRequest, Problem } from "../lib/types";
+import { useResource } from "../lib/use-resource";
 import { useFocusProblem } from "../lib/use-focus-problem";
 import { useTitle } from "../lib/use-title";
+import { CLAIM_PATHS, ClaimFields, EMPTY_CLAIM, toClaim, type ClaimDraft } from "./claim-fields";
 import { DirectionChoice } from "./direction-choice";
 import { EMPTY_PARTY, PartyFields, partyPaths, toParty, type PartyDraft } from "./party-fields";
 
@@ -25,15 +32,69 @@ function localProblem(path: string, message: string): Problem {
   };
 }
 
-/** Creates a request by hand; it shows up as created by "Manual". */
+/** The token a destination receives, as the API's currency rule reads it. */
+function tokenProfile(d: Destination): TokenProfile {
+  return { symbol: d.tokenSymbol, decimals: d.tokenDecimals, peggedTo: knownToken(d.chainId, d.tokenAddress)?.peggedTo ?? null };
+}
+
+/** The reference's hint in the words of the rail the money takes. */
+function referenceHint(direction: Direction, bank: boolean): string {
+  if (bank) return "Up to 18 letters, digits and spaces. Use it as your bank transfer's reference: it appears on the payee's statement.";
+  if (direction === "incoming")
+    return "Up to 18 letters, digits and spaces, shown to the payer on the payment page. A token transfer cannot carry it; Payrelay matches the payment without it.";
+  return "Up to 18 letters, digits and spaces, for your records. A token transfer cannot carry it.";
+}
+
+/** Creates a request by hand; it shows up as created by "Manual". Only a claimed destination takes requests. */
 export function NewRequestPage({ destinationId }: { destinationId: string }) {
   useTitle("New request");
+  const dest = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
+  const base = `/destinations/${destinationId}/requests`;
+  const crumbs = (
+    <nav class="breadcrumbs" aria-label="Breadcrumb">
+      <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <Link href={base}>Requests</Link>{" "}
+      <span aria-hidden="true">/</span> <span>New</span>
+    </nav>
+  );
+  const d = dest.data;
+  if (!d || d.status !== "claimed") {
+    return (
+      <div class="page page-narrow">
+        {crumbs}
+        <h1>New request</h1>
+        {dest.loading ? (
+          <p class="loading">Loading destination…</p>
+        ) : d ? (
+          <p data-testid="claim-first">
+            This destination is not claimed yet, so it cannot take requests.{" "}
+            <Link href={`/destinations/${destinationId}`}>Claim it first</Link> by signing with its wallet.
+          </p>
+        ) : (
+          <LoadProblem problem={dest.problem} onRetry={dest.reload} what="the destination" heading={pageHeading} />
+        )}
+      </div>
+    );
+  }
+  return <NewRequestForm destinationId={destinationId} destination={d} crumbs={crumbs} />;
+}
+
+function NewRequestForm({
+  destinationId,
+  destination,
+  crumbs,
+}: {
+  destinationId: string;
+  destination: Destination;
+  crumbs: ComponentChildren;
+}) {
   const [direction, setDirection] = useState<Direction>("incoming");
   const [amount, setAmount] = useState("");
-  const [currency, setCurrency] = useState("USDC");
+  const token = tokenProfile(destination);
+  const [currency, setCurrency] = useState(token.symbol);
   const [reference, setReference] = useState("");
   const [dueDate, setDueDate] = useState("");
   const [party, setParty] = useState<PartyDraft>(EMPTY_PARTY);
+  const [claim, setClaim] = useState<ClaimDraft>(EMPTY_CLAIM);
   const [metadata, setMetadata] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,6 +102,12 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
   useFocusProblem(problem, form);
   const prefix = direction === "incoming" ? "payer" : "payee";
   const base = `/destinations/${destinationId}/requests`;
+  // Only what the API accepts: the token or its peg, and a bank's currency for a payout to a bank account.
+  const bank = direction === "outgoing" && party.kind === "bank";
+  const currencies = CURRENCY_OPTIONS.filter((c) => checkRequestCurrency(token, c, bank).ok);
+  useEffect(() => {
+    if (!currencies.includes(currency)) setCurrency(token.symbol);
+  }, [currencies.join(), currency]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -61,6 +128,7 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
       reference: reference.trim() || undefined,
       dueDate: dueDate || undefined,
       [prefix]: toParty(party),
+      ...toClaim(claim),
       metadata: meta,
     };
     try {
@@ -72,17 +140,15 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
     }
   };
 
-  const decimals = decimalsOf(currency);
+  const check = checkRequestCurrency(token, currency, bank);
+  const decimals = check.ok ? check.decimals : undefined;
   return (
     <div class="page page-narrow">
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/">Destinations</Link> <span aria-hidden="true">/</span> <Link href={base}>Requests</Link>{" "}
-        <span aria-hidden="true">/</span> <span>New</span>
-      </nav>
+      {crumbs}
       <h1>New request</h1>
       <p class="muted">Requests you create here are marked “Manual” in the Created by column.</p>
       <form class="card card-pad form" onSubmit={submit} noValidate ref={form}>
-        <ProblemAlert problem={problem} shownFields={[...FIELDS, ...partyPaths(prefix)]} />
+        <ProblemAlert problem={problem} shownFields={[...FIELDS, ...CLAIM_PATHS, ...partyPaths(prefix)]} />
         <DirectionChoice value={direction} onChange={setDirection} error={fieldError(problem, "direction")} />
         <div class="grid-amount">
           <TextField
@@ -99,7 +165,12 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
             label="Currency"
             value={currency}
             onValue={setCurrency}
-            options={CURRENCY_OPTIONS.map((c) => ({ value: c, label: c }))}
+            options={currencies.map((c) => ({ value: c, label: c }))}
+            hint={
+              bank
+                ? "The token, its peg, or the bank account's currency."
+                : `What this destination receives: ${token.symbol}${token.peggedTo ? ` or ${token.peggedTo}, 1:1` : ""}.`
+            }
             error={fieldError(problem, "currency")}
           />
         </div>
@@ -110,7 +181,7 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
             value={reference}
             onValue={setReference}
             autocomplete="off"
-            hint="Up to 18 letters, digits, spaces and - . / &. It appears on bank statements."
+            hint={referenceHint(direction, bank)}
             error={fieldError(problem, "reference")}
           />
           <TextField label="Due date" optional type="date" value={dueDate} onValue={setDueDate} error={fieldError(problem, "dueDate")} />
@@ -123,6 +194,7 @@ export function NewRequestPage({ destinationId }: { destinationId: string }) {
           problem={problem}
           required={direction === "outgoing"}
         />
+        <ClaimFields value={claim} onChange={setClaim} problem={problem} />
         <TextAreaField
           label="Metadata"
           optional

@@ -1,29 +1,51 @@
-import { CopyButton } from "../components/copy-button";
+import type { ComponentChildren } from "preact";
 import { MonoValue } from "../components/mono-value";
-import { chainName, parseInteropAddress } from "../lib/chains";
+import { chainName } from "../lib/chains";
 import { formatAmount, formatCountdown, formatDateTime } from "../lib/format";
 import { PAYABLE, amountDueOf, type PayLink } from "../lib/pay-link";
-import type { ComponentChildren } from "preact";
 
 type Props = { link: PayLink; msLeft: number; children?: ComponentChildren };
 
-/** Amount, reference, the payment's state (`children`) and, while the link is open, the exact place to send the money. */
+/** "Payment request from Acme Ltd": who asks, on every state of the page; "Payment request" until the recipient names itself. */
+export function PayeeLine({ displayName }: { displayName: string | null | undefined }) {
+  return (
+    <p class="pay-to" data-testid="payee">
+      {displayName ? (
+        <>
+          Payment request from <strong>{displayName}</strong>
+        </>
+      ) : (
+        "Payment request"
+      )}
+    </p>
+  );
+}
+
+/**
+ * The headline (what is due now), who asks, the reference and time left; then
+ * the payment's state and the steps to pay (`children`); the combined interop
+ * address last, for payment tools that read it.
+ */
 export function PaymentDetails({ link, msLeft, children }: Props) {
-  const parts = parseInteropAddress(link.destination.interopAddress);
   const open = PAYABLE.includes(link.status) && msLeft > 0;
-  // The payer sends tokens: "12.50 USD" on a USDC destination is 12.500000 USDC, shown trimmed (12.50); after a part payment, what is left.
-  const send = `${formatAmount(amountDueOf(link))} ${link.pay.tokenSymbol}`;
-  const converted = link.currency !== link.pay.tokenSymbol;
+  const symbol = link.pay.tokenSymbol;
+  // The headline is what is still due while it can be paid (after a part payment, the rest); once closed, what was asked.
+  const headline = PAYABLE.includes(link.status) ? amountDueOf(link) : link.pay.amount;
+  const converted = link.currency !== symbol;
   return (
     <>
-      {/* The destination's label is the recipient's private note ("For you only"); payers see no name until there is a public one. */}
-      <p class="pay-to">Payment request</p>
+      <PayeeLine displayName={link.payee.displayName} />
       <h1 class="pay-amount" data-testid="pay-amount">
-        {formatAmount(link.pay.amount)} <span class="currency">{link.pay.tokenSymbol}</span>
+        {formatAmount(headline)} <span class="currency">{symbol}</span>
       </h1>
+      {link.status === "partially_paid" && (
+        <p class="pay-requested" data-testid="pay-progress">
+          Still due, of {formatAmount(link.pay.amount)} {symbol} requested.
+        </p>
+      )}
       {converted && (
         <p class="pay-requested" data-testid="requested-amount">
-          The request is for {formatAmount(link.amount)} {link.currency}; pay it as {send}.
+          The request is for {formatAmount(link.amount)} {link.currency}; you pay it in {symbol}, 1 to 1.
         </p>
       )}
       <dl class="details details-rows pay-details">
@@ -33,9 +55,7 @@ export function PaymentDetails({ link, msLeft, children }: Props) {
         </div>
         <div>
           <dt>Network</dt>
-          <dd>
-            {chainName(link.pay.chainId)} <span class="muted">· chain ID {link.pay.chainId}</span>
-          </dd>
+          <dd>{chainName(link.pay.chainId)}</dd>
         </div>
         {/* Only while it can still be paid: a countdown on a paid or cancelled request would read as a deadline still running. */}
         {PAYABLE.includes(link.status) && (
@@ -50,33 +70,26 @@ export function PaymentDetails({ link, msLeft, children }: Props) {
       </dl>
       {children}
       {open && (
-        <section class="pay-address" aria-labelledby="pay-to-title">
-          <h2 id="pay-to-title">Pay to</h2>
+        <section class="pay-address" aria-labelledby="pay-tools-title">
+          <h2 id="pay-tools-title">For payment tools</h2>
           <p class="muted">
-            Send exactly {send} on {chainName(link.pay.chainId)} to this destination.
-            {link.reference ? " Include the reference if your wallet or bank asks for one." : ""}
+            Most wallets need only the wallet address above. Tools that read ERC-7828 interop addresses take this one, which names the
+            wallet, network (chain ID {link.pay.chainId}) and token together.
           </p>
-          <p class="pay-address-label">Interop address</p>
-          <code class="mono break-all pay-interop" data-testid="interop-address">
-            {link.destination.interopAddress}
-          </code>
-          <CopyButton value={link.destination.interopAddress} label="interop address" text="Copy interop address" class="btn-block" />
-          {parts && (
-            <dl class="details details-rows">
-              <div>
-                <dt>Wallet</dt>
-                <dd>
-                  <MonoValue value={parts.wallet} label="wallet address" />
-                </dd>
-              </div>
-              <div>
-                <dt>Token contract</dt>
-                <dd>
-                  <MonoValue value={parts.token} label="token contract" />
-                </dd>
-              </div>
-            </dl>
-          )}
+          <dl class="details details-rows">
+            <div>
+              <dt>Interop address</dt>
+              <dd data-testid="interop-address">
+                <MonoValue value={link.destination.interopAddress} label="interop address" />
+              </dd>
+            </div>
+            <div>
+              <dt>Token contract</dt>
+              <dd>
+                <MonoValue value={link.pay.tokenAddress} label="token contract" />
+              </dd>
+            </div>
+          </dl>
         </section>
       )}
     </>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { MonoValue } from "../components/mono-value";
 import { StatusBadge } from "../components/status-badge";
 import { formatDateTime } from "../lib/format";
@@ -8,20 +9,16 @@ interface Props {
   /** URLs of the links created in this visit: the server keeps only their tokens' hashes. */
   urls: ReadonlyMap<string, string>;
   now: number;
+  /** Shows a client by its name, linked: "client Acme billing". */
+  client: (id: string) => ComponentChildren;
 }
 
-function creator(by: PaymentLinkSummary["createdBy"]) {
-  return by.type === "manual" ? (
-    "you, in the dashboard"
-  ) : (
-    <>
-      client <MonoValue value={by.clientId} label="client ID" truncate />
-    </>
-  );
+function creator(by: PaymentLinkSummary["createdBy"], client: Props["client"]) {
+  return by.type === "manual" ? "you, in the dashboard" : <>client {client(by.clientId)}</>;
 }
 
 /** Every link of a request, newest first; a URL only where this visit created it. */
-export function PaymentLinkList({ links, urls, now }: Props) {
+export function PaymentLinkList({ links, urls, now, client }: Props) {
   if (links.length === 0) return <p class="muted">No payment links yet.</p>;
   return (
     <ul class="link-list" aria-labelledby="link-history-title" data-testid="payment-links">
@@ -38,7 +35,7 @@ export function PaymentLinkList({ links, urls, now }: Props) {
               </span>
             </span>
             <span class="muted">
-              Created {formatDateTime(l.createdAt)} by {creator(l.createdBy)}
+              Created {formatDateTime(l.createdAt)} by {creator(l.createdBy, client)}
             </span>
             {url ? (
               <>

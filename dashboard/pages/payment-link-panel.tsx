@@ -1,14 +1,20 @@
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
+import { CopyButton } from "../components/copy-button";
 import { SelectField } from "../components/fields";
+import { LoadProblem } from "../components/load-problem";
 import { ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
 import { api, toProblem } from "../lib/api";
-import { formatDateTime } from "../lib/format";
-import type { PaymentLink, PaymentLinkSummary, PaymentRequest, Problem } from "../lib/types";
+import { focusSoon } from "../lib/focus";
+import { formatAmount, formatDateTime } from "../lib/format";
+import type { Destination, PaymentLink, PaymentLinkSummary, PaymentRequest, Problem } from "../lib/types";
 import { useFocusProblem } from "../lib/use-focus-problem";
 import { useNow } from "../lib/use-now";
 import { useResource } from "../lib/use-resource";
+import { useClientNames } from "../lib/use-client-names";
+import { ClientRef } from "../components/client-ref";
+import { DisplayNameForm } from "./display-name-form";
 import { PaymentLinkList } from "./payment-link-list";
 
 const EXPIRIES = [
@@ -19,15 +25,33 @@ const EXPIRIES = [
 ];
 
 /** Creates a public link a payer opens to pay this incoming request, and lists the earlier ones. */
-export function PaymentLinkPanel({ destinationId, request }: { destinationId: string; request: PaymentRequest }) {
+export function PaymentLinkPanel({
+  destinationId,
+  request,
+  canCreate,
+}: {
+  destinationId: string;
+  request: PaymentRequest;
+  canCreate: boolean;
+}) {
   const path = `/api/destinations/${destinationId}/requests/${request.id}/payment-links`;
   const history = useResource(path, () => api.get<{ data: PaymentLinkSummary[] }>(path));
+  // Payers see "Payment request" with no name until the destination has a display name: ask for it here, where links are made.
+  const dest = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
+  // Once asked, the prompt stays (showing what was saved), so focus after saving has somewhere to land.
+  const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    if (dest.data && !dest.data.displayName) setAsking(true);
+  }, [dest.data]);
   const [expires, setExpires] = useState("604800");
   const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
+  // The link just made: its URL is on screen this once, so the panel says so and puts Copy under focus.
+  const [fresh, setFresh] = useState<PaymentLink | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const panel = useRef<HTMLElement>(null);
   const now = useNow(30_000);
+  const names = useClientNames(destinationId);
   useFocusProblem(problem, panel);
 
   const create = async (event: Event) => {
@@ -38,6 +62,9 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
     try {
       const link = await api.post<PaymentLink>(path, { expiresInSeconds: Number(expires) });
       setUrls((known) => new Map(known).set(link.id, link.url));
+      setFresh(link);
+      // Not on "Create payment link": a second Enter there would make a second link.
+      focusSoon(() => panel.current?.querySelector<HTMLElement>("[data-fresh-link] .copy-button"));
       // The list shows it at once; the server would say the same (manual, active, newest).
       const shown: PaymentLinkSummary = {
         id: link.id,
@@ -47,7 +74,7 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
         status: "active",
       };
       history.set({ data: [shown, ...(history.data?.data ?? []).filter((l) => l.id !== link.id)] });
-      announce(`Payment link created. It expires ${formatDateTime(link.expiresAt)}.`);
+      announce(`Payment link created. Copy it now: it is not shown again. It expires ${formatDateTime(link.expiresAt)}.`);
     } catch (error) {
       setProblem(toProblem(error));
     }
@@ -61,7 +88,13 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
         Send the payer a link to a page showing the amount, reference and where to pay. Links stop working when they expire.
       </p>
       <ProblemAlert problem={problem} />
-      {request.status === "pending" ? (
+      {canCreate && request.status === "pending" && asking && dest.data && (
+        <div class="display-name-prompt" data-testid="display-name-prompt">
+          <p>Payers will not see who is asking: add the name they know you by before you send the link.</p>
+          <DisplayNameForm destination={dest.data} onSaved={dest.set} />
+        </div>
+      )}
+      {!canCreate ? null : request.status === "pending" ? (
         <form class="inline-form" onSubmit={create}>
           <SelectField label="Expires after" value={expires} onValue={setExpires} options={EXPIRIES} />
           <BusyButton type="submit" class="btn btn-primary" busy={busy} busyText="Creating…">
@@ -71,15 +104,57 @@ export function PaymentLinkPanel({ destinationId, request }: { destinationId: st
       ) : (
         <p class="muted">This request is {request.status}; it no longer needs a payment link.</p>
       )}
+      {fresh && <FreshLink link={fresh} request={request} />}
       <h3 id="link-history-title" class="subheading">
         Links for this request
       </h3>
-      <ProblemAlert problem={history.problem} />
+      <LoadProblem
+        problem={history.problem}
+        onRetry={history.reload}
+        what="payment links"
+        heading={() => document.getElementById("link-history-title")}
+      />
       {history.loading && !history.data ? (
         <p class="loading">Loading payment links…</p>
       ) : (
-        history.data && <PaymentLinkList links={history.data.data} urls={urls} now={now} />
+        history.data && (
+          <PaymentLinkList
+            links={history.data.data}
+            urls={urls}
+            now={now}
+            client={(id) => <ClientRef destinationId={destinationId} clientId={id} names={names} />}
+          />
+        )
       )}
     </section>
+  );
+}
+
+/** A link's URL the one time it can be shown: a warning, Copy, and "Email to payer" when the request has an email. */
+function FreshLink({ link, request }: { link: PaymentLink; request: PaymentRequest }) {
+  const email = request.payer?.email;
+  const subject = `Payment request: ${formatAmount(request.amount)} ${request.currency}${request.reference ? ` (${request.reference})` : ""}`;
+  const body = `Hello${request.payer?.name ? ` ${request.payer.name}` : ""},\n\nYou can pay here until ${formatDateTime(link.expiresAt)}:\n${link.url}\n`;
+  return (
+    <div class="alert alert-warning fresh-link" data-fresh-link data-testid="fresh-link" role="group" aria-labelledby="fresh-link-title">
+      <p class="alert-title" id="fresh-link-title">
+        Copy the payment link now
+      </p>
+      <p>It is shown only this once: Payrelay keeps just a hash of it, so after you leave or reload this page it cannot be shown again.</p>
+      <p class="mono-value mono-value-full">
+        <code class="mono">{link.url}</code>
+      </p>
+      <div class="button-row">
+        <CopyButton value={link.url} label="payment link" />
+        {email && (
+          <a
+            class="btn btn-secondary btn-sm"
+            href={`mailto:${email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`}
+          >
+            Email to payer<span class="visually-hidden"> ({email})</span>
+          </a>
+        )}
+      </div>
+    </div>
   );
 }

@@ -12,10 +12,20 @@ import { useNow } from "../lib/use-now";
 import { useTitle } from "../lib/use-title";
 import { PayActions } from "./pay-actions";
 import { PAY_STATUS_ID, PayStatus } from "./pay-status";
-import { PaymentDetails } from "./payment-details";
+import { PayeeLine, PaymentDetails } from "./payment-details";
 
 type State =
-  { kind: "loading" } | { kind: "ready"; link: PayLink } | { kind: "expired" } | { kind: "missing" } | { kind: "error"; detail: string };
+  | { kind: "loading" }
+  | { kind: "ready"; link: PayLink }
+  | { kind: "expired"; displayName: string | null }
+  | { kind: "missing" }
+  | { kind: "error"; detail: string };
+
+/** An expired link's 410 names who asked (`payee`, API v1.2), so the payer knows whom to ask for a new link. */
+const payeeOf = (error: ProblemResponse): string | null => {
+  const payee = (error.problem as { payee?: { displayName?: unknown } }).payee;
+  return typeof payee?.displayName === "string" ? payee.displayName : null;
+};
 
 function PayFrame({ children }: { children: ComponentChildren }) {
   return (
@@ -35,9 +45,10 @@ function PayFrame({ children }: { children: ComponentChildren }) {
   );
 }
 
-function Notice({ title, children }: { title: string; children: string }) {
+function Notice({ title, children, displayName }: { title: string; children: string; displayName?: string | null }) {
   return (
     <div class="pay-notice">
+      {displayName !== undefined && <PayeeLine displayName={displayName} />}
       <h1>{title}</h1>
       <p>{children}</p>
     </div>
@@ -57,13 +68,17 @@ export function PaymentPage() {
   const link = state.kind === "ready" ? state.link : null;
   const shown = useRef<string | null>(null);
   // The same figure as the page shows: "Pay 12.50 USDC", not the token's 12.500000, and in the token sent.
-  useTitle(link ? `Pay ${formatAmount(link.pay.amount)} ${link.pay.tokenSymbol}` : "Payment request");
+  useTitle(
+    link
+      ? `Pay ${formatAmount(PAYABLE.includes(link.status) ? amountDueOf(link) : link.pay.amount)} ${link.pay.tokenSymbol}`
+      : "Payment request",
+  );
 
   useEffect(() => {
     api.get<PayLink>(`/api/public/payment-links/${encodeURIComponent(token)}`).then(
       (next) => setState({ kind: "ready", link: next }),
       (error: unknown) => {
-        if (error instanceof ProblemResponse && error.status === 410) setState({ kind: "expired" });
+        if (error instanceof ProblemResponse && error.status === 410) setState({ kind: "expired", displayName: payeeOf(error) });
         // 400 means the token is not even well-formed: to a payer, that is the same as unknown.
         else if (error instanceof ProblemResponse && (error.status === 404 || error.status === 400)) setState({ kind: "missing" });
         else setState({ kind: "error", detail: toProblem(error).detail });
@@ -92,8 +107,8 @@ export function PaymentPage() {
   if (state.kind === "missing") {
     return (
       <PayFrame>
-        <Notice title="Payment link not found">
-          Check that you opened the whole link. If it still fails, ask the sender for a new one.
+        <Notice title="Payment link not found" displayName={null}>
+          Check that you opened the whole link. If it still fails, ask whoever sent it for a new one.
         </Notice>
       </PayFrame>
     );
@@ -109,9 +124,12 @@ export function PaymentPage() {
   // A link past its time still shows a payment already made; only an unpaid one turns into "expired".
   const settled = link !== null && !PAYABLE.includes(link.status);
   if (!link || (left <= 0 && !settled && link.payments.length === 0)) {
+    const displayName = link ? link.payee.displayName : state.kind === "expired" ? state.displayName : null;
     return (
       <PayFrame>
-        <Notice title="This payment link has expired">Do not send money to it. Ask the sender for a new payment link.</Notice>
+        <Notice title="This payment link has expired" displayName={displayName}>
+          {`Do not send money to it. Ask ${displayName ?? "the sender"} for a new payment link.`}
+        </Notice>
       </PayFrame>
     );
   }
@@ -122,7 +140,7 @@ export function PaymentPage() {
   const showStatus = link.status !== "pending" || link.payments.length > 0;
   return (
     <PayFrame>
-      {/* Status first (what the money is doing), then the ways to pay; the address to pay by hand follows. */}
+      {/* Status first (what the money is doing), then the numbered steps to pay; the interop address for tools last. */}
       <PaymentDetails link={link} msLeft={left}>
         {showStatus && <PayStatus link={link} />}
         {PAYABLE.includes(link.status) && left > 0 && <PayActions link={link} token={token} onPaid={submitted} />}

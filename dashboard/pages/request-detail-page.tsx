@@ -1,19 +1,23 @@
 import type { ComponentChildren } from "preact";
+import { allowedActions } from "../../src/lifecycle/transitions";
 import { Link } from "../components/link";
 import { MonoValue } from "../components/mono-value";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { StatusBadge, statusLabel } from "../components/status-badge";
 import { api } from "../lib/api";
 import { formatAmount, formatDate, formatDateTime } from "../lib/format";
 import { announce } from "../lib/announce";
 import type { RequestDetail } from "../lib/payment-types";
-import type { Party } from "../lib/types";
+import type { Destination, Party } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
-import { focusSoon } from "../lib/focus";
+import { focusSoon, pageHeading } from "../lib/focus";
 import { PaymentLinkPanel } from "./payment-link-panel";
+import { NextStep, nextStepText } from "./next-step";
 import { RequestActions } from "./request-actions";
 import { RequestPayments } from "./request-payments";
+import { RequestRefunds } from "./request-refunds";
 import { RequestTimeline } from "./request-timeline";
 
 function PartyView({ party }: { party: Party | null }) {
@@ -29,11 +33,25 @@ function PartyView({ party }: { party: Party | null }) {
   );
 }
 
+const CONTEXT_LABELS: Record<string, string> = { BillPayment: "Bill payment", PartyToParty: "Person to person", Other: "Other" };
+
+/** Moneyhub's payment-claim fields, only those the request carries. */
+function claimRows(r: RequestDetail): [string, ComponentChildren][] {
+  const rows: [string, ComponentChildren][] = [];
+  if (r.context) rows.push(["Payment context", CONTEXT_LABELS[r.context] ?? r.context]);
+  if (r.endToEndId) rows.push(["End-to-end ID", <span class="mono">{r.endToEndId}</span>]);
+  if (r.payerRef) rows.push(["Payer reference", r.payerRef]);
+  return rows;
+}
+
 /** Everything about one request, and a payment link for incoming ones. */
 export function RequestDetailPage({ destinationId, requestId }: { destinationId: string; requestId: string }) {
   const url = `/api/destinations/${destinationId}/requests/${requestId}`;
   const res = useResource(url, () => api.get<RequestDetail>(url));
   const r = res.data;
+  // The member's role decides which actions are on the page at all: a viewer sees no buttons to be refused.
+  const dest = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
+  const admin = dest.data ? can(dest.data, "admin") : false;
   useTitle(r ? `Request ${r.reference ?? r.id}` : "Request");
   const list = `/destinations/${destinationId}/requests`;
 
@@ -46,8 +64,8 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
     return (
       <div class="page page-narrow">
         {crumbs}
-        {res.loading ? <p class="loading">Loading request…</p> : <h1>Request not found</h1>}
-        <ProblemAlert problem={res.problem} />
+        {res.loading ? <p class="loading">Loading request…</p> : <h1>{res.problem?.status === 404 ? "Request not found" : "Request"}</h1>}
+        {res.problem?.status !== 404 && <LoadProblem problem={res.problem} onRetry={res.reload} what="the request" heading={pageHeading} />}
       </div>
     );
   }
@@ -67,12 +85,26 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
       ),
     ],
     [r.direction === "incoming" ? "Payer" : "Payee", <PartyView party={r.direction === "incoming" ? r.payer : r.payee} />],
+    ...claimRows(r),
     ["Due date", r.dueDate ? formatDate(r.dueDate) : <span class="muted">None</span>],
     ["Expires", r.expiresAt ? formatDateTime(r.expiresAt) : <span class="muted">Never</span>],
     ["Created", formatDateTime(r.createdAt)],
     ["Updated", formatDateTime(r.updatedAt)],
   ];
 
+  const decides = allowedActions(r.direction, r.status).includes("approve");
+  const actions = (
+    <RequestActions
+      destinationId={destinationId}
+      request={r}
+      onDone={(next) => {
+        // Approve, reject and cancel answer the request without its payments, which they never change.
+        res.set({ ...next, payments: r.payments, refunds: r.refunds });
+        announce(`Status: ${statusLabel(next.status)}.${nextStepText(next) ? ` ${nextStepText(next)}` : ""}`);
+        focusSoon(() => document.getElementById("request-status"));
+      }}
+    />
+  );
   return (
     <div class="page page-narrow">
       {crumbs}
@@ -88,6 +120,7 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
             <StatusBadge status={r.status} />
           </p>
         </div>
+        <NextStep request={r} />
         <dl class="details details-rows">
           {rows.map(([term, value]) => (
             <div key={term}>
@@ -103,24 +136,28 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
           </>
         )}
       </section>
-      <RequestActions
-        destinationId={destinationId}
-        request={r}
-        onDone={(next) => {
-          // Approve, reject and cancel answer the request without its payments, which they never change.
-          res.set({ ...next, payments: r.payments });
-          focusSoon(() => document.getElementById("request-status"));
-        }}
-      />
+      {admin && decides && actions}
       <RequestPayments
         destinationId={destinationId}
+        canMark={admin}
         request={r}
         onChange={(next) => {
           res.set(next);
           announce(`Marked paid. Status: ${statusLabel(next.status)}.`);
         }}
       />
-      {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} />}
+      <RequestRefunds
+        destinationId={destinationId}
+        request={r}
+        canRefund={admin}
+        onChange={(next) => {
+          res.set(next);
+          announce(`Refund recorded.${next.refunded ? ` Refunded so far: ${formatAmount(next.refunded)} ${next.currency}.` : ""}`);
+        }}
+      />
+      {r.direction === "incoming" && <PaymentLinkPanel destinationId={destinationId} request={r} canCreate={admin} />}
+      {/* Cancelling is the last thing anyone should reach for: below what moves the request forward. */}
+      {admin && !decides && actions}
       <RequestTimeline destinationId={destinationId} requestId={r.id} version={r.updatedAt} />
     </div>
   );

@@ -41,17 +41,17 @@ function PaymentItem({ payment: p, currency, token }: { payment: RequestPayment;
   );
 }
 
-type Props = { destinationId: string; request: RequestDetail; onChange: (next: RequestDetail) => void };
+type Props = { destinationId: string; request: RequestDetail; onChange: (next: RequestDetail) => void; canMark: boolean };
 
 /** What was paid and how: amount paid, over-payment, refund due, lateness, each payment, and "Mark paid". */
-export function RequestPayments({ destinationId, request: r, onChange }: Props) {
+export function RequestPayments({ destinationId, request: r, onChange, canMark }: Props) {
   const [open, setOpen] = useState(false);
   // Marked paid: the status is the news (and the button may be gone); cancelled: back to the button.
   const marked = useRef(false);
   const payments = r.payments;
   const destination = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
   const token = destination.data?.tokenSymbol ?? "";
-  const markable = canMarkPaid(r);
+  const markable = canMark && canMarkPaid(r);
   if (payments.length === 0 && !markable && r.amountPaid.replace(/[0.]/g, "") === "") return null;
 
   const money = (amount: string) => `${formatAmount(amount)} ${r.currency}`;

@@ -2,12 +2,13 @@ import { useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { EmptyState } from "../components/empty-state";
 import { Link } from "../components/link";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import { focusSoon } from "../lib/focus";
 import { navigate } from "../lib/router";
 import type { Client, Destination, Page, PaymentRequest } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { RequestFilters, type FilterName } from "./request-filters";
 import { RequestsTable } from "./requests-table";
@@ -55,10 +56,21 @@ export function RequestsSection({ destination, query }: { destination: Destinati
 
   const items = page.data?.data ?? [];
   const nextCursor = page.data?.nextCursor ?? null;
-  const newRequest = (
+  // An unclaimed destination answers 409 to a create: say so up front rather than after the form is filled.
+  const claimed = destination.status === "claimed";
+  const newRequest = !can(destination, "admin") ? undefined : claimed ? (
     <Link href={`/destinations/${id}/requests/new`} class="btn btn-primary">
       New request
     </Link>
+  ) : (
+    <span class="new-request-blocked">
+      <BusyButton class="btn btn-primary" unavailable aria-describedby="new-request-why">
+        New request
+      </BusyButton>
+      <span id="new-request-why" class="muted">
+        Claim this destination first.
+      </span>
+    </span>
   );
 
   return (
@@ -71,10 +83,19 @@ export function RequestsSection({ destination, query }: { destination: Destinati
         {newRequest}
       </div>
       <RequestFilters values={filters} clients={clients.data?.data ?? []} onChange={setFilter} />
-      <ProblemAlert problem={page.problem ?? clients.problem} />
-      {page.loading && !page.data ? (
+      {page.problem || clients.problem ? (
+        <LoadProblem
+          problem={page.problem ?? clients.problem}
+          onRetry={() => {
+            page.reload();
+            clients.reload();
+          }}
+          what="requests"
+          heading={() => document.getElementById("requests-title")}
+        />
+      ) : page.loading && !page.data ? (
         <p class="loading">Loading requests…</p>
-      ) : items.length === 0 && !page.problem ? (
+      ) : items.length === 0 ? (
         filterKey ? (
           <EmptyState
             title="No requests match these filters"
@@ -87,8 +108,10 @@ export function RequestsSection({ destination, query }: { destination: Destinati
             Try another client, direction or status.
           </EmptyState>
         ) : (
-          <EmptyState title="No requests yet" action={newRequest}>
-            Create one by hand, or give a payment system a client ID so it can send requests through the API.
+          <EmptyState title="No requests yet" action={claimed ? newRequest : undefined}>
+            {claimed
+              ? "Create one by hand, or give a payment system a client ID so it can send requests through the API."
+              : "Once this destination is claimed, create requests by hand or give a payment system a client ID."}
           </EmptyState>
         )
       ) : (

@@ -8,6 +8,7 @@ import { api, toProblem } from "../lib/api";
 import { formatAmount } from "../lib/format";
 import type { RequestDetail, UnattributedPayment } from "../lib/payment-types";
 import type { Destination, Problem } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { AssignPaymentDialog } from "./assign-payment-dialog";
 
@@ -27,6 +28,7 @@ export function UnattributedPayments({ destination }: { destination: Destination
   const items = res.data?.data ?? [];
   if (items.length === 0 && !res.problem) return null;
   const currency = destination.tokenSymbol ?? "";
+  const admin = can(destination, "admin");
 
   const done = (p: UnattributedPayment, request: RequestDetail) => {
     res.set({ data: items.filter((x) => key(x) !== key(p)) });
@@ -64,30 +66,32 @@ export function UnattributedPayments({ destination }: { destination: Destination
               From <MonoValue value={p.from} label="sender address" truncate copy={false} />
             </p>
             {quick?.id === p.id && <ProblemAlert problem={quick.problem} />}
-            <div class="form-actions">
-              {p.suggestedRequestId && (
+            {admin && (
+              <div class="form-actions">
+                {p.suggestedRequestId && (
+                  <button
+                    type="button"
+                    class="btn btn-primary btn-sm"
+                    data-testid="assign-suggested"
+                    disabled={quick !== null}
+                    onClick={() => void assignSuggested(p)}
+                  >
+                    Assign to {p.suggestedRequestId}
+                  </button>
+                )}
                 <button
                   type="button"
-                  class="btn btn-primary btn-sm"
-                  data-testid="assign-suggested"
-                  disabled={quick !== null}
-                  onClick={() => void assignSuggested(p)}
+                  class="btn btn-secondary btn-sm"
+                  data-key={key(p)}
+                  onClick={() => {
+                    assigned.current = false;
+                    setAssigning(p);
+                  }}
                 >
-                  Assign to {p.suggestedRequestId}
+                  Assign to a request
                 </button>
-              )}
-              <button
-                type="button"
-                class="btn btn-secondary btn-sm"
-                data-key={key(p)}
-                onClick={() => {
-                  assigned.current = false;
-                  setAssigning(p);
-                }}
-              >
-                Assign to a request
-              </button>
-            </div>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -7,7 +7,8 @@ interface Props {
   deliveries: WebhookDelivery[];
   endpointUrl: string;
   busyId: string | null;
-  onRetry: (delivery: WebhookDelivery) => void;
+  /** Absent for a viewer: no Retry buttons. */
+  onRetry?: (delivery: WebhookDelivery) => void;
 }
 
 /** Recent deliveries of one endpoint: what was sent, how often, what came back, what happens next. */
@@ -46,9 +47,11 @@ export function WebhookDeliveriesTable({ deliveries, endpointUrl, busyId, onRetr
               <ShortTime iso={d.createdAt} />
             </td>
             <td>
-              <BusyButton class="btn btn-secondary btn-small" onClick={() => onRetry(d)} busy={busyId === d.id} busyText="Retrying…">
-                Retry<span class="visually-hidden"> {d.eventType} delivery</span>
-              </BusyButton>
+              {onRetry && (
+                <BusyButton class="btn btn-secondary btn-small" onClick={() => onRetry(d)} busy={busyId === d.id} busyText="Retrying…">
+                  Retry<span class="visually-hidden"> {d.eventType} delivery</span>
+                </BusyButton>
+              )}
             </td>
           </tr>
         ))}

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
+import { ConfirmDialog } from "../components/confirm-dialog";
 import { ProblemAlert } from "../components/problem-alert";
 import { StatusBadge } from "../components/status-badge";
 import { api, toProblem } from "../lib/api";
@@ -11,24 +12,25 @@ import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
 interface Props {
   destinationId: string;
+  /** An admin or owner: test, rotate, delete and retry; a viewer sees the endpoint and its deliveries only. */
+  canManage: boolean;
   endpoint: WebhookEndpoint;
   announce: (message: string) => void;
   onDeleted: (endpoint: WebhookEndpoint) => void;
 }
 
 /** One endpoint: its status (and why it was disabled), its deliveries, and what the recipient can do about them. */
-export function WebhookEndpointCard({ destinationId, endpoint, announce, onDeleted }: Props) {
+export function WebhookEndpointCard({ destinationId, endpoint, canManage, announce, onDeleted }: Props) {
   const base = `/api/destinations/${destinationId}/webhook-endpoints/${endpoint.id}`;
   const deliveries = useResource(`deliveries:${endpoint.id}`, () => api.get<DeliveryPage>(`${base}/deliveries`));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const actions = useRef<HTMLDivElement>(null);
-  // "Delete" turns into "Confirm delete" under the keyboard user's focus: follow it, never drop to <body>.
-  useEffect(() => {
-    if (confirmDelete) actions.current?.querySelector<HTMLElement>("[data-confirm-delete]")?.focus();
-  }, [confirmDelete]);
+  // Deleting and rotating cannot be undone: each asks first, in the Revoke dialog's pattern.
+  const [asking, setAsking] = useState<"delete" | "rotate" | null>(null);
+  const rotateButton = useRef<HTMLButtonElement>(null);
+  // Deleted: this card is gone, so the confirmation hands focus to the section's heading.
+  const gone = useRef(false);
 
   const act = async (key: string, run: () => Promise<string>) => {
     setBusy(key);
@@ -48,17 +50,20 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
       setTimeout(deliveries.reload, 2500);
       return "Test event queued.";
     });
-  const rotate = () =>
-    act("rotate", async () => {
-      setSecret((await api.post<CreatedWebhookEndpoint>(`${base}/rotate-secret`)).secret);
-      return "Secret rotated. The previous secret keeps signing for 24 hours.";
-    });
-  const remove = () =>
-    act("delete", async () => {
-      await api.delete(base);
-      onDeleted(endpoint);
-      return `Endpoint ${endpoint.url} deleted.`;
-    });
+  // Run inside the confirmation, which shows a refusal itself and stays open.
+  const rotate = async () => {
+    const rotated = await api.post<CreatedWebhookEndpoint>(`${base}/rotate-secret`);
+    setAsking(null);
+    setSecret(rotated.secret);
+    announce("Secret rotated. The previous secret keeps signing for 24 hours.");
+  };
+  const remove = async () => {
+    await api.delete(base);
+    gone.current = true;
+    setAsking(null);
+    onDeleted(endpoint);
+    announce(`Endpoint ${endpoint.url} deleted.`);
+  };
   const retry = (deliveryId: string) =>
     act(deliveryId, async () => {
       await api.post(`${base}/deliveries/${deliveryId}/retry`);
@@ -83,24 +88,20 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
             </p>
           )}
         </div>
-        <div class="form-actions" ref={actions}>
-          {/* Busy buttons stay focusable (aria-disabled): a disabled one would drop focus to <body>. */}
-          <BusyButton class="btn btn-secondary" onClick={sendTest} busy={busy === "test"} unavailable={busy !== null}>
-            Send test event
-          </BusyButton>
-          <BusyButton class="btn btn-secondary" onClick={rotate} busy={busy === "rotate"} unavailable={busy !== null}>
-            Rotate secret
-          </BusyButton>
-          {confirmDelete ? (
-            <BusyButton class="btn btn-danger" data-confirm-delete onClick={remove} busy={busy === "delete"} unavailable={busy !== null}>
-              Confirm delete
+        {canManage && (
+          <div class="form-actions">
+            {/* Busy buttons stay focusable (aria-disabled): a disabled one would drop focus to <body>. */}
+            <BusyButton class="btn btn-secondary" onClick={sendTest} busy={busy === "test"} unavailable={busy !== null}>
+              Send test event
             </BusyButton>
-          ) : (
-            <button type="button" class="btn btn-secondary" onClick={() => setConfirmDelete(true)}>
-              Delete
+            <button type="button" class="btn btn-secondary" ref={rotateButton} onClick={() => setAsking("rotate")}>
+              Rotate secret…
             </button>
-          )}
-        </div>
+            <button type="button" class="btn btn-danger-ghost" onClick={() => setAsking("delete")}>
+              Delete…
+            </button>
+          </div>
+        )}
       </div>
       <ProblemAlert problem={problem ?? deliveries.problem} />
       <div class="section-header">
@@ -116,12 +117,62 @@ export function WebhookEndpointCard({ destinationId, endpoint, announce, onDelet
           deliveries={deliveries.data?.data ?? []}
           endpointUrl={endpoint.url}
           busyId={busy}
-          onRetry={(d) => retry(d.id)}
+          onRetry={canManage ? (d) => retry(d.id) : undefined}
         />
       )}
+      {asking === "delete" && (
+        <ConfirmDialog
+          title={`Delete the endpoint ${endpoint.url}?`}
+          keepLabel="Keep the endpoint"
+          confirmLabel="Delete endpoint"
+          busyText="Deleting…"
+          onConfirm={remove}
+          onClose={() => setAsking(null)}
+          returnFocus={() => (gone.current ? document.getElementById("webhooks-title") : null)}
+        >
+          <p>This cannot be undone. From now on:</p>
+          <ul class="consequences">
+            <li>
+              <strong>No more events are sent to it</strong>, and deliveries waiting for a retry are dropped.
+            </li>
+            <li>
+              <strong>Its delivery history is deleted.</strong>
+            </li>
+            <li>
+              <strong>Adding the URL again</strong> gives it a new signing secret to set up on your server.
+            </li>
+          </ul>
+        </ConfirmDialog>
+      )}
+      {asking === "rotate" && (
+        <ConfirmDialog
+          title={`Rotate the signing secret of ${endpoint.url}?`}
+          keepLabel="Keep the current secret"
+          confirmLabel="Rotate secret"
+          busyText="Rotating…"
+          onConfirm={rotate}
+          onClose={() => setAsking(null)}
+        >
+          <p>A new signing secret is issued at once and shown once. Then:</p>
+          <ul class="consequences">
+            <li>
+              <strong>For 24 hours both secrets sign</strong> every delivery, so your server keeps verifying while you switch.
+            </li>
+            <li>
+              <strong>After that only the new one signs</strong>: a server still on the old secret rejects every event.
+            </li>
+          </ul>
+        </ConfirmDialog>
+      )}
       {secret && (
-        // On close focus returns to "Rotate secret", which opened it and is still there.
-        <WebhookSecretDialog title="Copy the new signing secret now" secret={secret} rotated onDone={() => setSecret(null)} />
+        // On close focus returns to "Rotate secret…", where the rotation started.
+        <WebhookSecretDialog
+          title="Copy the new signing secret now"
+          secret={secret}
+          rotated
+          onDone={() => setSecret(null)}
+          returnFocus={() => rotateButton.current}
+        />
       )}
     </article>
   );

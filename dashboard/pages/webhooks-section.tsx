@@ -1,9 +1,10 @@
 import { useRef, useState } from "preact/hooks";
 import { EmptyState } from "../components/empty-state";
-import { ProblemAlert } from "../components/problem-alert";
+import { LoadProblem } from "../components/load-problem";
 import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import type { Destination } from "../lib/types";
+import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import type { WebhookEndpoint } from "../lib/webhook-types";
 import { AddWebhookDialog } from "./add-webhook-dialog";
@@ -18,6 +19,7 @@ export function WebhooksSection({ destination }: { destination: Destination }) {
     claimed ? api.get<{ data: WebhookEndpoint[] }>(`/api/destinations/${destination.id}/webhook-endpoints`) : Promise.resolve({ data: [] }),
   );
   const items = endpoints.data?.data ?? [];
+  const admin = can(destination, "admin");
 
   const addButton = (
     <button type="button" class="btn btn-primary" onClick={() => setAdding(true)} disabled={!claimed}>
@@ -37,16 +39,17 @@ export function WebhooksSection({ destination }: { destination: Destination }) {
             fail.
           </p>
         </div>
-        {claimed && items.length > 0 && addButton}
+        {claimed && admin && items.length > 0 && addButton}
       </div>
       {/* Successes are announced in the page's one polite live region; failures show as alerts where they happened. */}
-      <ProblemAlert problem={endpoints.problem} />
       {!claimed ? (
         <EmptyState title="Claim this destination first">Webhooks can only be added to a claimed destination.</EmptyState>
+      ) : endpoints.problem ? (
+        <LoadProblem problem={endpoints.problem} onRetry={endpoints.reload} what="webhook endpoints" heading={() => title.current} />
       ) : endpoints.loading && !endpoints.data ? (
         <p class="loading">Loading webhook endpoints…</p>
       ) : items.length === 0 ? (
-        <EmptyState title="No webhook endpoints yet" action={addButton}>
+        <EmptyState title="No webhook endpoints yet" action={admin ? addButton : undefined}>
           Add an https endpoint to hear about new requests, payments and revocations without polling.
         </EmptyState>
       ) : (
@@ -55,6 +58,7 @@ export function WebhooksSection({ destination }: { destination: Destination }) {
             key={e.id}
             destinationId={destination.id}
             endpoint={e}
+            canManage={admin}
             announce={announce}
             onDeleted={(gone) => {
               endpoints.set({ data: items.filter((x) => x.id !== gone.id) });

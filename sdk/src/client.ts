@@ -5,6 +5,7 @@ import { IDEMPOTENT_OPERATIONS } from "./operations.js";
 import { paginate, type Page } from "./pagination.js";
 import { retryingFetch, type RetryPolicy, type Sleep } from "./retry.js";
 import type { components, paths } from "./schema.js";
+import { signingFetch, type SigningOptions } from "./signing.js";
 
 type Schemas = components["schemas"];
 export type PaymentRequest = Schemas["Request"];
@@ -32,6 +33,11 @@ export type PayrelayClientOptions = {
   fetch?: (request: Request) => Promise<Response>;
   /** How retries wait (tests). */
   sleep?: Sleep;
+  /**
+   * Sign every POST (RFC 9421, label `payrelay`) with the client's private key, for a client whose recipient
+   * set its public key (required when the client has requireSignedRequests). Each attempt is signed afresh.
+   */
+  signingKey?: SigningOptions;
 };
 
 /** Per-call options of a create. */
@@ -96,7 +102,12 @@ export function createPayrelayClient(options: PayrelayClientOptions) {
   const platformFetch = options.fetch ?? ((request: Request) => fetch(request));
   const api = createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
-    fetch: retryingFetch(platformFetch, options.retry, options.sleep, options.timeoutMs ?? 30_000),
+    fetch: retryingFetch(
+      options.signingKey ? signingFetch(platformFetch, options.signingKey) : platformFetch,
+      options.retry,
+      options.sleep,
+      options.timeoutMs ?? 30_000,
+    ),
     headers: { authorization: `Bearer ${options.secret}` },
   });
   const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());

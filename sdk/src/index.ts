@@ -18,5 +18,6 @@ export { PayrelayError, type PayrelayErrorCode, type Problem, type ProblemCode }
 export { EventFeed, type EventPage } from "./events.js";
 export { paginate, type Page } from "./pagination.js";
 export type { RetryPolicy } from "./retry.js";
+export { contentDigest, signatureBase, signRequest, signingFetch, type SigningOptions } from "./signing.js";
 export { verifyWebhook, WebhookVerificationError, type WebhookEvent, type WebhookEventType } from "./webhooks.js";
 export type { components, paths, webhooks } from "./schema.js";

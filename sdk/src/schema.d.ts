@@ -97,14 +97,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One destination */
+        /**
+         * One destination
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["getDestination"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a destination: its private label, or the display name payers see
+         * @description Only the names change; `null` clears one. The wallet, chain and token of a destination never change.
+         *
+         *     Needs the **admin** role on the destination.
+         */
+        patch: operations["updateDestination"];
         trace?: never;
     };
     "/api/destinations/{destinationId}/challenge": {
@@ -119,6 +128,8 @@ export interface paths {
         /**
          * Issue a fresh claim challenge
          * @description Challenges are single-use and expire after 15 minutes.
+         *
+         *     Needs the **owner** role on the destination.
          */
         post: operations["refreshClaimChallenge"];
         delete?: never;
@@ -136,7 +147,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Claim with the wallet's EIP-191 personal_sign signature of the challenge */
+        /**
+         * Claim with the wallet's EIP-191 personal_sign signature of the challenge
+         * @description Needs the **owner** role on the destination.
+         */
         post: operations["claimDestination"];
         delete?: never;
         options?: never;
@@ -154,6 +168,8 @@ export interface paths {
         /**
          * Changes waiting to reach the read model
          * @description Every change is committed by the destination's authority and written through to the read model before a 2xx; one the read model refused waits and is retried on its own. This shows how many wait, since when, and how many keep failing.
+         *
+         *     Needs the **viewer** role on the destination.
          */
         get: operations["getDestinationHealth"];
         put?: never;
@@ -171,10 +187,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every client ID of a destination, revoked ones included */
+        /**
+         * Every client ID of a destination, revoked ones included
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listClients"];
         put?: never;
-        /** Create a client ID; its secret is shown once */
+        /**
+         * Create a client ID; its secret is shown once
+         * @description Needs the **admin** role on the destination.
+         */
         post: operations["createClient"];
         delete?: never;
         options?: never;
@@ -194,6 +216,8 @@ export interface paths {
         /**
          * Revoke a client ID, permanently
          * @description From the 200 on, every create by the client answers 403 client_revoked. Its requests stay valid, its links work until they expire, and it can still read what it created. Repeating is a no-op 200.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["revokeClient"];
         delete?: never;
@@ -216,8 +240,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a client ID's limits
-         * @description An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400.
+         * Change a client ID's limits and signing settings
+         * @description An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400. `signingKey` (a public JWK, Ed25519 or P-256; null removes it) and `requireSignedRequests` set how the client signs its requests; requiring signatures without a key is 400. All or nothing.
+         *
+         *     Needs the **admin** role on the destination.
          */
         patch: operations["updateClientLimits"];
         trace?: never;
@@ -234,6 +260,8 @@ export interface paths {
         /**
          * Issue a new secret; the old one keeps working for the overlap
          * @description The new secret is shown once. Both secrets authenticate until previousSecretExpiresAt (default 24 h, at most 7 days).
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["rotateClientSecret"];
         delete?: never;
@@ -249,10 +277,129 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who did what under a destination, newest first */
+        /**
+         * Who did what under a destination, newest first
+         * @description `actor` narrows it to one member, one client or Payrelay itself; the cursor is only valid with the same filter.
+         *
+         *     Needs the **viewer** role on the destination.
+         */
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/destinations/{destinationId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people of a destination and their roles
+         * @description Needs the **viewer** role on the destination.
+         */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/destinations/{destinationId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member, or leave
+         * @description An owner removes anyone; every member may remove themselves (leave). The last owner cannot leave (409 conflict). The removed member's access ends with their next request. Audited as member.removed.
+         *
+         *     Needs the **owner** role on the destination.
+         */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description The last owner cannot be demoted (409 conflict). Audited as member.role_changed.
+         *
+         *     Needs the **owner** role on the destination.
+         */
+        patch: operations["updateMemberRole"];
+        trace?: never;
+    };
+    "/api/destinations/{destinationId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open invitations (not accepted, not expired), without their links
+         * @description Needs the **owner** role on the destination.
+         */
+        get: operations["listInvitations"];
+        put?: never;
+        /**
+         * Invite someone by email with a role; the link is shown once
+         * @description Payrelay sends no email: pass the url on. It is valid 7 days, single use, and only its hash is stored; inviting the same email again withdraws the earlier link. An existing member is 409 conflict. Audited as member.invited.
+         *
+         *     Needs the **owner** role on the destination.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/destinations/{destinationId}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an open invitation; its link stops working
+         * @description Needs the **owner** role on the destination.
+         */
+        delete: operations["withdrawInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a destination with an invitation's link
+         * @description The signed-in user's email must be the invited one (403 permission_denied otherwise). An unknown, used or withdrawn link is 404, one past its 7 days 410 link_expired, an existing member 409. Audited as member.joined.
+         */
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -266,10 +413,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A destination's requests, newest first */
+        /**
+         * A destination's requests, newest first
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listDestinationRequests"];
         put?: never;
-        /** Create a request by hand (createdBy: manual) */
+        /**
+         * Create a request by hand (createdBy: manual)
+         * @description Needs the **admin** role on the destination.
+         */
         post: operations["createDestinationRequest"];
         delete?: never;
         options?: never;
@@ -284,7 +437,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One request */
+        /**
+         * One request
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["getDestinationRequest"];
         put?: never;
         post?: never;
@@ -301,10 +457,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A request's payment links, newest first (never their URLs) */
+        /**
+         * A request's payment links, newest first (never their URLs)
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listDestinationPaymentLinks"];
         put?: never;
-        /** Create a payment link for an incoming request */
+        /**
+         * Create a payment link for an incoming request
+         * @description Needs the **admin** role on the destination.
+         */
         post: operations["createDestinationPaymentLink"];
         delete?: never;
         options?: never;
@@ -324,6 +486,8 @@ export interface paths {
         /**
          * Cancel a request (pending, pending_approval or approved)
          * @description Repeating an action that already happened answers 200 with the request as it is; an action its status does not allow is 409 invalid_state.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["cancelDestinationRequest"];
         delete?: never;
@@ -344,6 +508,8 @@ export interface paths {
         /**
          * Approve an outgoing request awaiting approval
          * @description Repeating an action that already happened answers 200 with the request as it is; an action its status does not allow is 409 invalid_state.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["approveRequest"];
         delete?: never;
@@ -364,6 +530,8 @@ export interface paths {
         /**
          * Reject an outgoing request awaiting approval
          * @description Repeating an action that already happened answers 200 with the request as it is; an action its status does not allow is 409 invalid_state.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["rejectRequest"];
         delete?: never;
@@ -379,7 +547,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A request's events, oldest first */
+        /**
+         * A request's events, oldest first
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listDestinationRequestEvents"];
         put?: never;
         post?: never;
@@ -401,6 +572,8 @@ export interface paths {
         /**
          * Record a payment: a transaction (verified) or a declared settlement (a note)
          * @description With txHash the transaction is verified on the destination's chain: for an incoming request a Transfer of its token to its wallet (the recipient's word ties it to the request, so an unattributed transfer is assigned this way), for an approved outgoing request a Transfer from the destination's wallet to the payee's walletAddress. With only a note, the remaining amount is recorded as a declared payment (bank rails), shown as declared, not verified. Errors as for submitted payments; a status that takes no payment is 409 invalid_state.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["markRequestPaid"];
         delete?: never;
@@ -419,8 +592,54 @@ export interface paths {
         /**
          * Verified transfers to the destination that no request could claim, newest first
          * @description Each came from a submission that could not be tied to its request (422 payment_unattributed). Assign one with mark-paid and its txHash.
+         *
+         *     Needs the **viewer** role on the destination.
          */
         get: operations["listUnattributedPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/destinations/{destinationId}/requests/{requestId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a refund of an incoming request: a transaction (verified) or a note
+         * @description With txHash the transaction is verified on the destination's chain: a Transfer of its token from its wallet to a wallet that paid the request, whose amount must be the body's (422 payment_mismatch otherwise: another sender, another recipient, another amount). With only a note, the recipient's word records it. The total refunded never exceeds what was paid (400 validation_failed on amount); the request keeps its status and amountPaid, gains `refunded`, and its refundDue or overpaidBy shrinks. Event and audit action request.refunded. The same transaction again answers the same refund; one that refunds another request is 409 payment_already_used. Nothing paid to refund, or an outgoing request: 409 invalid_state.
+         *
+         *     Needs the **admin** role on the destination.
+         */
+        post: operations["refundRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/destinations/{destinationId}/requests/{requestId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's signature on a signed create: proof of who asked for it
+         * @description For a request its client created with an RFC 9421 signature: the Signature-Input and Signature as sent, the client's public key and algorithm as verified, the signature base and the body. The base covers the Authorization header, i.e. the client's bearer secret: Payrelay keeps it sealed (AES-GCM, a key only the Worker derives) with the SHA-256 of that header, and while the secret still works it answers the base with that line redacted and `verifiable: false` and a reason. Once the secret is retired (the client revoked, or the secret rotated and its overlap over) the whole base is returned with `verifiable: true`, so a third party verifies the signature with the public key alone. An unsigned request answers `{signed: false}`.
+         *
+         *     Needs the **viewer** role on the destination.
+         */
+        get: operations["getRequestEvidence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -440,7 +659,7 @@ export interface paths {
         put?: never;
         /**
          * Create a payment request under the client's destination
-         * @description Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked, an expired one 403 client_expired; an outgoing create above the client's remaining budget 403 allowance_exceeded; over createsPerMinute 429 rate_limited (Retry-After, RateLimit, RateLimit-Policy). An outgoing create of at most autoApproveUpTo is `approved` at once.
+         * @description Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked, an expired one 403 client_expired; an outgoing create above the client's remaining budget 403 allowance_exceeded; over createsPerMinute 429 rate_limited (Retry-After, RateLimit, RateLimit-Policy). An outgoing create of at most autoApproveUpTo is `approved` at once. A client with a signing key may sign it (RFC 9421, label `payrelay`, covering @method, @target-uri, content-digest, authorization, with created); one with requireSignedRequests must, or it is 401 signature_invalid naming the part that failed. A signed create keeps its signature as evidence (GET /api/destinations/{destinationId}/requests/{requestId}/evidence).
          */
         post: operations["createRequest"];
         delete?: never;
@@ -618,6 +837,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/payment-links/{token}/payer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The payer declares, once, the wallet they will pay from
+         * @description Sets the request's `payer.walletAddress` when it names none, so a plain transfer from that wallet counts for this request (found by the chain watcher, or submitted). The same wallet again answers 200; another one is 409 `conflict`, as is a request whose payer pays by bank. A closed request is 409 `invalid_state`. Limited like payment submissions.
+         */
+        post: operations["declarePublicPayer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/destinations/{destinationId}/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -625,12 +864,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The destination's webhook endpoints, newest first */
+        /**
+         * The destination's webhook endpoints, newest first
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listDestinationWebhookEndpoints"];
         put?: never;
         /**
          * Add a webhook endpoint; its secret is shown once
          * @description Receives every event of the destination. URLs must be https on a public host.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["createDestinationWebhookEndpoint"];
         delete?: never;
@@ -649,7 +893,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a webhook endpoint and its pending deliveries */
+        /**
+         * Delete a webhook endpoint and its pending deliveries
+         * @description Needs the **admin** role on the destination.
+         */
         delete: operations["deleteDestinationWebhookEndpoint"];
         options?: never;
         head?: never;
@@ -668,6 +915,8 @@ export interface paths {
         /**
          * Rotate the signing secret
          * @description The new secret is shown once. For 24 h both secrets sign (two space-separated signatures), so receivers can switch without dropping events.
+         *
+         *     Needs the **admin** role on the destination.
          */
         post: operations["rotateWebhookEndpointSecret"];
         delete?: never;
@@ -685,7 +934,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a signed test event (type webhook.test) to this endpoint */
+        /**
+         * Send a signed test event (type webhook.test) to this endpoint
+         * @description Needs the **admin** role on the destination.
+         */
         post: operations["sendWebhookTestEvent"];
         delete?: never;
         options?: never;
@@ -700,7 +952,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recent deliveries to this endpoint, newest first */
+        /**
+         * Recent deliveries to this endpoint, newest first
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -719,7 +974,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attempt a delivery again now */
+        /**
+         * Attempt a delivery again now
+         * @description Needs the **admin** role on the destination.
+         */
         post: operations["retryWebhookDelivery"];
         delete?: never;
         options?: never;
@@ -734,7 +992,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Catch-up: the destination's events of the last 30 days, oldest first */
+        /**
+         * Catch-up: the destination's events of the last 30 days, oldest first
+         * @description Needs the **viewer** role on the destination.
+         */
         get: operations["listDestinationEvents"];
         put?: never;
         post?: never;
@@ -1028,6 +1289,23 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "request.refunded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** request.refunded, signed per Standard Webhooks */
+        post: operations["onRequestRefunded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "payment_link.created": {
         parameters: {
             query?: never;
@@ -1143,12 +1421,15 @@ export interface components {
          *       "expiresAt": null,
          *       "createdAt": "2026-12-03T13:31:35.000Z",
          *       "updatedAt": "2026-12-03T13:31:35.000Z",
-         *       "payments": []
+         *       "payments": [],
+         *       "refunds": []
          *     }
          */
         RequestDetail: components["schemas"]["Request"] & {
             /** @description Every payment recorded for it, oldest first. */
             payments: components["schemas"]["Payment"][];
+            /** @description Every refund the recipient recorded, oldest first. */
+            refunds: components["schemas"]["Refund"][];
         };
         CreatedBy: {
             /** @enum {string} */
@@ -1191,6 +1472,23 @@ export interface components {
              */
             detectedBy: "chain_watch" | null;
         };
+        Refund: {
+            /** @example rfd_0k3f9x2m7d4q8w1z */
+            id: string;
+            /**
+             * @description In the request's currency, at its precision.
+             * @example 2.500000
+             */
+            amount: string;
+            txHash: string | null;
+            chainId: number | null;
+            /** @description The payer's wallet the transaction refunded (null for a refund by note). */
+            to: string | null;
+            note: string | null;
+            /** @enum {string} */
+            status: "confirmed";
+            createdAt: string;
+        };
         /**
          * @example {
          *       "id": "req_0k3f9x2m7d4q8w1z",
@@ -1230,12 +1528,14 @@ export interface components {
              * @example 0.00
              */
             amountPaid: string;
-            /** @description Present when amountPaid exceeds amount: the excess. */
+            /** @description Present when amountPaid, less refunds, exceeds amount: the excess still to refund. */
             overpaidBy?: string;
             /** @description Present (true) when a payment was verified after the request expired. */
             paidLate?: boolean;
-            /** @description Present on a cancelled request that was paid anyway: what to refund. */
+            /** @description Present on a cancelled request that was paid anyway: what is still to refund (refunds shrink it). */
             refundDue?: string;
+            /** @description Present once the recipient refunded something: the total sent back; amountPaid stays the gross paid. */
+            refunded?: string;
             currency: string;
             /** @enum {string} */
             status: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
@@ -1243,6 +1543,13 @@ export interface components {
             reference: string | null;
             payer: components["schemas"]["Party"];
             payee: components["schemas"]["Party"];
+            /**
+             * @description What the payment is for (Open Banking's payment context).
+             * @enum {string|null}
+             */
+            context: "Other" | "BillPayment" | "PartyToParty" | null;
+            endToEndId: string | null;
+            payerRef: string | null;
             dueDate: string | null;
             metadata: {
                 [key: string]: string;
@@ -1458,6 +1765,29 @@ export interface components {
                 [key: string]: string;
             };
         };
+        RequestRefundedEvent: {
+            /**
+             * @description The same on every delivery, in GET /v1/events and in the request's timeline.
+             * @example evt_0k3f9x2m7d4q8w1z
+             */
+            id: string;
+            /** @example 2026-12-03T13:31:35.000Z */
+            createdAt: string;
+            /**
+             * @description The event's position in its destination's log: it only grows, with gaps. Compare it per request: drop an event older than one already applied.
+             * @example 42
+             */
+            sequence: number;
+            actor: components["schemas"]["EventActor"];
+            /** @enum {string} */
+            type: "request.refunded";
+            /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
+            data: {
+                object: components["schemas"]["RequestDetail"];
+            } & {
+                [key: string]: string;
+            };
+        };
         PaymentLinkCreatedEvent: {
             /**
              * @description The same on every delivery, in GET /v1/events and in the request's timeline.
@@ -1554,6 +1884,8 @@ export interface components {
             remaining: string | null;
             /** @description When the client stops creating; moved by extendOnUseSeconds. */
             expiresAt: string | null;
+            signingKey: components["schemas"]["SigningKeyView"];
+            requireSignedRequests: boolean;
         };
         ClientLimits: {
             outgoingBudget: {
@@ -1568,6 +1900,16 @@ export interface components {
             extendOnUseSeconds: number | null;
             createsPerMinute: number;
         };
+        /** @description The public key this client signs requests with. */
+        SigningKeyView: {
+            /** @enum {string} */
+            kty: "OKP" | "EC";
+            /** @enum {string} */
+            crv: "Ed25519" | "P-256";
+            x: string;
+            y?: string;
+            kid?: string;
+        } | null;
         WebhookTestEvent: {
             /**
              * @description The same on every delivery, in GET /v1/events and in the request's timeline.
@@ -1615,7 +1957,7 @@ export interface components {
              * @example validation_failed
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "client_revoked" | "client_expired" | "permission_denied" | "allowance_exceeded" | "csrf_failed" | "not_found" | "method_not_allowed" | "idempotency_conflict" | "conflict" | "invalid_state" | "payment_already_used" | "link_expired" | "payload_too_large" | "unsupported_media_type" | "payment_not_found" | "payment_mismatch" | "payment_unattributed" | "rate_limited" | "internal_error" | "storage_unavailable" | "chain_unavailable" | "not_configured";
+            code: "validation_failed" | "malformed_json" | "unauthenticated" | "signature_invalid" | "client_revoked" | "client_expired" | "permission_denied" | "allowance_exceeded" | "csrf_failed" | "not_found" | "method_not_allowed" | "idempotency_conflict" | "conflict" | "invalid_state" | "payment_already_used" | "link_expired" | "payload_too_large" | "unsupported_media_type" | "payment_not_found" | "payment_mismatch" | "payment_unattributed" | "rate_limited" | "internal_error" | "storage_unavailable" | "chain_unavailable" | "not_configured";
             errors?: {
                 path: string;
                 message: string;
@@ -1643,7 +1985,10 @@ export interface components {
         };
         Destination: {
             id: string;
+            /** @description Your own note; payers never see it. */
             label: string | null;
+            /** @description The name payers see on the pay page; null until you set one. */
+            displayName: string | null;
             chainId: number;
             walletAddress: string;
             tokenAddress: string;
@@ -1658,13 +2003,19 @@ export interface components {
             claimChallengeExpiresAt: string | null;
             claimedAt: string | null;
             createdAt: string;
+            /**
+             * @description Your role on this destination (owner, admin or viewer).
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "viewer";
         };
         /**
          * @example {
          *       "chainId": 8453,
          *       "walletAddress": "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7",
          *       "tokenAddress": "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
-         *       "label": "Main USDC"
+         *       "label": "Main USDC",
+         *       "displayName": "Acme Ltd"
          *     }
          */
         DestinationCreate: {
@@ -1677,6 +2028,11 @@ export interface components {
             /** @example Main USDC */
             label?: string;
             /**
+             * @description The name payers see on the pay page (1–80 characters). The label stays private to you.
+             * @example Acme Ltd
+             */
+            displayName?: string;
+            /**
              * @description Required for a token Payrelay does not know; ignored for known ones.
              * @example USDC
              */
@@ -1686,6 +2042,20 @@ export interface components {
              * @example 6
              */
             tokenDecimals?: number;
+        };
+        /**
+         * @example {
+         *       "displayName": "Acme Ltd"
+         *     }
+         */
+        DestinationUpdate: {
+            /** @example Main USDC */
+            label?: string | null;
+            /**
+             * @description The name payers see on the pay page (1–80 characters). The label stays private to you.
+             * @example Acme Ltd
+             */
+            displayName?: string | null;
         };
         /**
          * @example {
@@ -1763,6 +2133,12 @@ export interface components {
              */
             permissions?: ("incoming:creator" | "outgoing:creator" | "incoming:reader" | "outgoing:reader")[];
             limits?: components["schemas"]["ClientLimitsInput"];
+            signingKey?: components["schemas"]["SigningKey"];
+            /**
+             * @description Every /v1 and /mcp POST of this client must then carry an RFC 9421 signature labelled `payrelay` (covering @method, @target-uri, content-digest, authorization; created at most 300 s old), or it is 401 signature_invalid. Needs signingKey.
+             * @default false
+             */
+            requireSignedRequests?: boolean;
         };
         ClientLimitsInput: {
             /** @description The most this client's open and approved outgoing requests may add up to; rejected, cancelled and expired ones give theirs back. */
@@ -1791,6 +2167,25 @@ export interface components {
             createsPerMinute?: number | null;
         };
         /**
+         * @description A public JWK (RFC 7517): Ed25519 (`kty` OKP, `crv` Ed25519, `x`) or P-256 (`kty` EC, `crv` P-256, `x`, `y`); other members (`use`, `key_ops`, `alg`, `ext`) are ignored. A key with a private `d` is refused.
+         * @example {
+         *       "kty": "OKP",
+         *       "crv": "Ed25519",
+         *       "x": "JrQLj5P_89iXES9-vFgrIy29clF9CC_oPPsw3c5D0bs"
+         *     }
+         */
+        SigningKey: {
+            /** @enum {string} */
+            kty: "OKP" | "EC";
+            /** @enum {string} */
+            crv: "Ed25519" | "P-256";
+            x: string;
+            y?: string;
+            kid?: string;
+            /** @description Never: a key with d is private and is refused. */
+            d?: unknown;
+        };
+        /**
          * @example {
          *       "limits": {
          *         "outgoingBudget": {
@@ -1807,7 +2202,28 @@ export interface components {
          *     }
          */
         ClientPatch: {
-            limits: components["schemas"]["ClientLimitsInput"];
+            limits?: components["schemas"]["ClientLimitsInput"];
+            /**
+             * @description A new public JWK to verify this client's signatures with; null removes it.
+             * @example {
+             *       "kty": "OKP",
+             *       "crv": "Ed25519",
+             *       "x": "JrQLj5P_89iXES9-vFgrIy29clF9CC_oPPsw3c5D0bs"
+             *     }
+             */
+            signingKey?: {
+                /** @enum {string} */
+                kty: "OKP" | "EC";
+                /** @enum {string} */
+                crv: "Ed25519" | "P-256";
+                x: string;
+                y?: string;
+                kid?: string;
+                /** @description Never: a key with d is private and is refused. */
+                d?: unknown;
+            } | null;
+            /** @description Whether every /v1 and /mcp POST must be signed. */
+            requireSignedRequests?: boolean;
         };
         /**
          * @example {
@@ -1860,11 +2276,14 @@ export interface components {
             /** @example aud_7q2kx9m4c3d8f1gh */
             id: string;
             at: string;
-            /** @description The recipient (user), a client by its secret, or Payrelay itself (expiry, auto-approval). */
+            /** @description A member (user, with userId and email), a client by its secret, or Payrelay itself (expiry, auto-approval). */
             actor: {
                 /** @enum {string} */
                 type: "user" | "client" | "system";
+                /** @description A user actor's id (entries before teams may lack it). */
                 userId?: string;
+                /** @description A user actor's email when they acted (entries before teams may lack it). */
+                email?: string;
                 clientId?: string;
                 /**
                  * @description Present when the client acted through the MCP endpoint (/mcp).
@@ -1876,12 +2295,80 @@ export interface components {
             action: string;
             target: {
                 /** @enum {string} */
-                type: "destination" | "client" | "request" | "webhook_endpoint";
+                type: "destination" | "client" | "request" | "webhook_endpoint" | "member" | "invitation";
+                /** @description The object's id; a member's user id for member.* entries. */
                 id: string;
             };
             details: {
                 [key: string]: unknown;
             };
+        };
+        MemberList: {
+            data: components["schemas"]["Member"][];
+        };
+        Member: {
+            /** @example usr_4m2k8x9q3c7d1f0g */
+            userId: string;
+            /** @example ada@example.com */
+            email: string;
+            /**
+             * @description owner: everything, members included; admin: clients, webhooks, requests, links; viewer: reads only.
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "viewer";
+            addedAt: string;
+        };
+        /**
+         * @example {
+         *       "role": "viewer"
+         *     }
+         */
+        MemberPatch: {
+            /**
+             * @description owner: everything, members included; admin: clients, webhooks, requests, links; viewer: reads only.
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "viewer";
+        };
+        InvitationCreated: components["schemas"]["Invitation"] & {
+            /**
+             * @description The link to accept: shown once, valid 7 days, single use. Payrelay sends no email: pass it on yourself.
+             * @example https://payrelay.example/invitations/3q2kx9m4c3d8f1gh9d3k2m8x4q7c1f0g
+             */
+            url: string;
+        };
+        Invitation: {
+            /** @example inv_9d3k2m8x4q7c1f0g */
+            id: string;
+            email: string;
+            /**
+             * @description owner: everything, members included; admin: clients, webhooks, requests, links; viewer: reads only.
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "viewer";
+            createdAt: string;
+            expiresAt: string;
+        };
+        /**
+         * @example {
+         *       "email": "accounts@example.com",
+         *       "role": "admin"
+         *     }
+         */
+        InvitationCreate: {
+            /**
+             * Format: email
+             * @example accounts@example.com
+             */
+            email: string;
+            /**
+             * @description owner: everything, members included; admin: clients, webhooks, requests, links; viewer: reads only.
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "viewer";
+        };
+        InvitationList: {
+            data: components["schemas"]["Invitation"][];
         };
         /**
          * @example {
@@ -1950,6 +2437,21 @@ export interface components {
             reference?: string;
             payer?: components["schemas"]["Party"];
             payee?: components["schemas"]["Party"];
+            /**
+             * @description What the payment is for (Open Banking's payment context).
+             * @enum {string}
+             */
+            context?: "Other" | "BillPayment" | "PartyToParty";
+            /**
+             * @description The payer's end-to-end identification (ISO 20022), 1–35 characters.
+             * @example INV-1042/2026
+             */
+            endToEndId?: string;
+            /**
+             * @description What the payer's bank statement shows, 1–18 letters, digits and spaces.
+             * @example ACME INV 1042
+             */
+            payerRef?: string;
             /**
              * Format: date
              * @example 2026-12-31
@@ -2078,7 +2580,7 @@ export interface components {
             sequence: number;
             actor: components["schemas"]["EventActor"];
             /** @enum {string} */
-            type: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "payment_link.created" | "client.revoked";
+            type: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "request.refunded" | "payment_link.created" | "client.revoked";
             /** @description `object` is the thing as the API shows it at this event (full state, not a diff); other keys are the event's details: `reason`, `txHash`, `amount`, `note`, `detectedBy`, …. */
             data: {
                 /** @description The request, payment link or client as the API shows it at this event. */
@@ -2163,6 +2665,51 @@ export interface components {
         };
         /**
          * @example {
+         *       "amount": "2.50",
+         *       "txHash": "0xabababababababababababababababababababababababababababababababab"
+         *     }
+         */
+        RefundCreate: {
+            /**
+             * @description Decimal string in the request's currency; with txHash, what it sent back.
+             * @example 2.50
+             */
+            amount: string;
+            /** @description A Transfer of the destination's token from its wallet to a wallet that paid the request: verified on-chain. */
+            txHash?: string;
+            note?: string;
+        };
+        /** @description Proof that a client asked for a request: its RFC 9421 signature. The base covers the client's bearer secret, so Payrelay stores it sealed and shows it whole only once that secret is retired (the client revoked, or the secret rotated and its overlap over); until then the secret's line is redacted and `verifiable` is false. */
+        RequestEvidence: {
+            /** @enum {boolean} */
+            signed: false;
+        } | {
+            /** @enum {boolean} */
+            signed: true;
+            /** @example payrelay=("@method" "@target-uri" "content-digest" "authorization");created=1767225600 */
+            signatureInput: string;
+            /** @example payrelay=:wqcAqbmYJ2ji2glfAMaRy4gruYYnx2nEFN2HN6jrnDnQCK1u02Gb04v9EDgwUPiu4A0w6vuQv5lIp5WPpBKRCw==: */
+            signature: string;
+            /** @description The signature's keyid parameter, if the signer sent one. */
+            keyId: string | null;
+            publicKey: components["schemas"]["SigningKeyView"] & unknown;
+            /** @enum {string} */
+            alg: "ed25519" | "ecdsa-p256-sha256";
+            /** @description The signature's created parameter, as a timestamp. */
+            created: string;
+            /** @description Lowercase hex SHA-256 of the covered Authorization header value. */
+            authorizationSha256: string;
+            /** @description The RFC 9421 signature base that was signed. While the client's secret that signed still works, its authorization line reads `[redacted: secret still live, sha-256 …]`. */
+            signatureBase: string;
+            /** @description The request body as sent; its SHA-256 is the covered Content-Digest. */
+            body: string;
+            /** @description Whether signatureBase is complete, so that publicKey alone verifies signature over it. */
+            verifiable: boolean;
+            /** @description Why it is not verifiable yet. */
+            reason?: string;
+        };
+        /**
+         * @example {
          *       "txHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
          *     }
          */
@@ -2186,7 +2733,7 @@ export interface components {
              */
             amountPaid: string;
             /**
-             * @description What is left to pay (0 once paid), in the request's currency.
+             * @description What is left to pay (0 once paid), in the request's currency: the pay page's headline figure.
              * @example 7.50
              */
             amountDue: string;
@@ -2202,6 +2749,19 @@ export interface components {
                 status: "confirming" | "confirmed";
             }[];
             expiresAt: string;
+            /** @description Who asks for the money. An expired link's 410 problem carries the same `payee` member. */
+            payee: {
+                /**
+                 * @description Who asks for the money; null when unset.
+                 * @example Acme Ltd
+                 */
+                displayName: string | null;
+            };
+            /**
+             * @description The wallet the request expects payment from (its payer.walletAddress), or null: then POST …/payer may declare one. A plain transfer from it is credited automatically.
+             * @example 0x70997970C51812dc3A010C7d01b50e0d17dc79C8
+             */
+            payerWalletAddress: string | null;
             destination: {
                 interopAddress: string;
                 label: string | null;
@@ -2231,6 +2791,11 @@ export interface components {
                  */
                 proxyAddress: string | null;
             };
+        };
+        /** @description The wallet the payer will pay from, declared once: a plain transfer from it then counts for this request. */
+        PayerDeclaration: {
+            /** @example 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 */
+            walletAddress: string;
         };
         /**
          * @example {
@@ -2295,7 +2860,7 @@ export interface components {
              * @description Event types to receive; empty or absent means all.
              * @default []
              */
-            events?: ("request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "payment_link.created" | "client.revoked")[];
+            events?: ("request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "request.refunded" | "payment_link.created" | "client.revoked")[];
         };
         /**
          * @example {
@@ -2983,6 +3548,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -2995,6 +3575,137 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    updateDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DestinationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The destination */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Destination"];
+                };
+            };
+            /** @description validation_failed, malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied, csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied" | "csrf_failed";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
                     };
                 };
             };
@@ -3065,7 +3776,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3073,10 +3784,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -3211,7 +3922,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3219,10 +3930,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -3353,6 +4064,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -3434,6 +4160,21 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
                     };
                 };
             };
@@ -3523,7 +4264,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3531,10 +4272,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -3666,7 +4407,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3674,10 +4415,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -3798,7 +4539,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3806,10 +4547,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -3945,7 +4686,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3953,10 +4694,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -4042,6 +4783,8 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description Only this actor's entries: a member's user id, a client id, or `system`. */
+                actor?: string;
             };
             header?: never;
             path: {
@@ -4090,6 +4833,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -4122,11 +4880,939 @@ export interface operations {
             };
         };
     };
+    listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members, earliest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description validation_failed, malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied, csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied" | "csrf_failed";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    updateMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberPatch"];
+            };
+        };
+        responses: {
+            /** @description The member with the new role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description validation_failed, malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied, csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied" | "csrf_failed";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open invitations, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreate"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
+            /** @description validation_failed, malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied, csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied" | "csrf_failed";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    withdrawInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description validation_failed, malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied, csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied" | "csrf_failed";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The destination joined, with your role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Destination"];
+                };
+            };
+            /** @description validation_failed, malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied, csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied" | "csrf_failed";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict";
+                    };
+                };
+            };
+            /** @description link_expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example link_expired
+                         * @enum {string}
+                         */
+                        code?: "link_expired";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
     listDestinationRequests: {
         parameters: {
             query?: {
                 direction?: "incoming" | "outgoing";
                 status?: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
+                /** @description Only the requests created with exactly this endToEndId. */
+                endToEndId?: string;
                 limit?: number;
                 cursor?: string;
                 /** @description Only requests with exactly this reference. */
@@ -4186,6 +5872,21 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
                     };
                 };
             };
@@ -4278,7 +5979,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4286,10 +5987,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -4436,6 +6137,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -4516,6 +6232,21 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
                     };
                 };
             };
@@ -4609,7 +6340,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4617,10 +6348,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -4771,7 +6502,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,10 +6510,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -4933,7 +6664,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,10 +6672,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -5095,7 +6826,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5103,10 +6834,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -5253,6 +6984,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -5340,7 +7086,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5348,10 +7094,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -5514,6 +7260,296 @@ export interface operations {
                     };
                 };
             };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    refundRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundCreate"];
+            };
+        };
+        responses: {
+            /** @description The refund recorded (or, for a transaction already recorded for this request, that refund) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            /** @description validation_failed, malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied, csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied" | "csrf_failed";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description invalid_state, payment_already_used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example invalid_state
+                         * @enum {string}
+                         */
+                        code?: "invalid_state" | "payment_already_used";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description payment_mismatch, payment_not_found */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payment_mismatch
+                         * @enum {string}
+                         */
+                        code?: "payment_mismatch" | "payment_not_found";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable, chain_unavailable: retry later, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable" | "chain_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    getRequestEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence, or {signed: false} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestEvidence"];
+                };
+            };
+            /** @description validation_failed, malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -5588,7 +7624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description unauthenticated */
+            /** @description unauthenticated, signature_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5599,7 +7635,7 @@ export interface operations {
                          * @example unauthenticated
                          * @enum {string}
                          */
-                        code?: "unauthenticated";
+                        code?: "unauthenticated" | "signature_invalid";
                     };
                 };
             };
@@ -5827,6 +7863,8 @@ export interface operations {
             query?: {
                 direction?: "incoming" | "outgoing";
                 status?: "pending" | "processing" | "partially_paid" | "paid" | "cancelled" | "expired" | "pending_approval" | "approved" | "rejected";
+                /** @description Only the requests created with exactly this endToEndId. */
+                endToEndId?: string;
                 limit?: number;
                 cursor?: string;
                 /** @description Only requests with exactly this reference. */
@@ -6056,7 +8094,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description unauthenticated */
+            /** @description unauthenticated, signature_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6067,7 +8105,7 @@ export interface operations {
                          * @example unauthenticated
                          * @enum {string}
                          */
-                        code?: "unauthenticated";
+                        code?: "unauthenticated" | "signature_invalid";
                     };
                 };
             };
@@ -6232,7 +8270,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description unauthenticated */
+            /** @description unauthenticated, signature_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6243,7 +8281,7 @@ export interface operations {
                          * @example unauthenticated
                          * @enum {string}
                          */
-                        code?: "unauthenticated";
+                        code?: "unauthenticated" | "signature_invalid";
                     };
                 };
             };
@@ -6475,7 +8513,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description unauthenticated */
+            /** @description unauthenticated, signature_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6486,7 +8524,7 @@ export interface operations {
                          * @example unauthenticated
                          * @enum {string}
                          */
-                        code?: "unauthenticated";
+                        code?: "unauthenticated" | "signature_invalid";
                     };
                 };
             };
@@ -6950,6 +8988,167 @@ export interface operations {
             };
         };
     };
+    declarePublicPayer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayerDeclaration"];
+            };
+        };
+        responses: {
+            /** @description The link; its request now names the payer's wallet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPaymentLink"];
+                };
+            };
+            /** @description validation_failed, malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description conflict, invalid_state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example conflict
+                         * @enum {string}
+                         */
+                        code?: "conflict" | "invalid_state";
+                    };
+                };
+            };
+            /** @description link_expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example link_expired
+                         * @enum {string}
+                         */
+                        code?: "link_expired";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description rate_limited: with Retry-After and the IETF RateLimit / RateLimit-Policy headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example rate_limited
+                         * @enum {string}
+                         */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
     listDestinationWebhookEndpoints: {
         parameters: {
             query?: never;
@@ -6999,6 +9198,21 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
                     };
                 };
             };
@@ -7088,7 +9302,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7096,10 +9310,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -7244,7 +9458,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7252,10 +9466,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -7387,7 +9601,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7395,10 +9609,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -7532,7 +9746,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7540,10 +9754,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -7665,6 +9879,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -7751,7 +9980,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description csrf_failed */
+            /** @description permission_denied, csrf_failed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7759,10 +9988,10 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /**
-                         * @example csrf_failed
+                         * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "csrf_failed";
+                        code?: "permission_denied" | "csrf_failed";
                     };
                 };
             };
@@ -7886,6 +10115,21 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied";
                     };
                 };
             };
@@ -8040,7 +10284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description unauthenticated */
+            /** @description unauthenticated, signature_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8051,7 +10295,7 @@ export interface operations {
                          * @example unauthenticated
                          * @enum {string}
                          */
-                        code?: "unauthenticated";
+                        code?: "unauthenticated" | "signature_invalid";
                     };
                 };
             };
@@ -8279,7 +10523,7 @@ export interface operations {
                 cursor?: string;
                 /** @description 1–100, default 50. */
                 limit?: number;
-                type?: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "payment_link.created" | "client.revoked";
+                type?: "request.created" | "request.processing" | "request.partially_paid" | "request.paid" | "request.cancelled" | "request.expired" | "request.approved" | "request.rejected" | "request.payment_after_close" | "request.payment_dropped" | "request.refunded" | "payment_link.created" | "client.revoked";
             };
             header?: never;
             path?: never;
@@ -8401,7 +10645,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description unauthenticated */
+            /** @description unauthenticated, signature_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8412,7 +10656,7 @@ export interface operations {
                          * @example unauthenticated
                          * @enum {string}
                          */
-                        code?: "unauthenticated";
+                        code?: "unauthenticated" | "signature_invalid";
                     };
                 };
             };
@@ -8618,7 +10862,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description unauthenticated */
+            /** @description unauthenticated, signature_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8629,7 +10873,7 @@ export interface operations {
                          * @example unauthenticated
                          * @enum {string}
                          */
-                        code?: "unauthenticated";
+                        code?: "unauthenticated" | "signature_invalid";
                     };
                 };
             };
@@ -9099,6 +11343,49 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RequestPaymentDroppedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx: delivered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Disables the endpoint at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 15 s: retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRequestRefunded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (evt_…), the same on every retry: deduplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; reject ones far from now. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of "{id}.{timestamp}.{body}"; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestRefundedEvent"];
             };
         };
         responses: {

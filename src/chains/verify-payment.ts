@@ -45,7 +45,8 @@ export const isTxHash = (value: string): boolean => TX_HASH.test(value);
 
 type Fetched = { ok: true; tx: Transaction | null; receipt: Receipt | null; head: number } | { ok: false; detail: string };
 
-async function fetchTransaction(url: string, txHash: string): Promise<Fetched> {
+/** A transaction, its receipt and the head, in one JSON-RPC batch (also the refund check's read). */
+export async function fetchTransaction(url: string, txHash: string): Promise<Fetched> {
   // One JSON-RPC batch: one round trip, and one request against the provider's limits, not three.
   const [tx, receipt, head] = (await rpcBatch(url, [
     { method: "eth_getTransactionByHash", params: [txHash] },

@@ -1,9 +1,9 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { AdmissionRecord, OutboxRecord, TransitionRecord } from "../durable-objects/authority-types";
+import type { AdmissionRecord, OutboxRecord, PayerRecord, TransitionRecord } from "../durable-objects/authority-types";
 import type { PendingRecord, WriteOutcome } from "../durable-objects/outbox";
 import { preparedOnce, type Database } from "./client";
-import { paymentLinks, payments, requestEvents, requests, type PaymentRow, type RequestRow } from "./schema";
+import { paymentLinks, payments, refunds, requestEvents, requests, type PaymentRow, type RequestRow } from "./schema";
 
 /**
  * The D1 write of an admitted create. `ON CONFLICT DO NOTHING` on the primary
@@ -70,11 +70,14 @@ export function recordTransition(db: Database, record: TransitionRecord): BatchI
           updatedAt: sql`excluded.updated_at`,
           amountPaidMinor: sql`excluded.amount_paid_minor`,
           paidLate: sql`excluded.paid_late`,
+          refundedMinor: sql`excluded.refunded_minor`,
         },
         setWhere: sql`${requests.statusSequence} < excluded.status_sequence`,
       }),
     db.insert(requestEvents).values(event).onConflictDoNothing(),
     ...(record.payments ?? []).map((p) => recordPaymentRow(db, p)),
+    // A refund is written once and never changed: inserting it again is a no-op.
+    ...(record.refunds ?? []).map((r) => db.insert(refunds).values(r).onConflictDoNothing()),
   ];
 }
 
@@ -91,9 +94,22 @@ export function recordPaymentRow(db: Database, row: PaymentRow) {
     .onConflictDoUpdate({ target: payments.id, set, setWhere: sql`${payments.version} < excluded.version` });
 }
 
+/**
+ * A payer's declared wallet: the request's `payer` only. An upsert of the whole
+ * row, like a transition's, so it lands before or after the create; a payer is
+ * declared once and never changes afterwards, so a repeat writes the same value.
+ */
+export function recordPayer(db: Database, record: PayerRecord) {
+  return db
+    .insert(requests)
+    .values(record.row)
+    .onConflictDoUpdate({ target: requests.id, set: { payer: sql`excluded.payer` } });
+}
+
 /** The D1 statements of any outbox record. */
 export function recordOutbox(db: Database, record: OutboxRecord): BatchItem<"sqlite">[] {
   if (record.kind === "transition") return recordTransition(db, record);
+  if (record.kind === "payer") return [recordPayer(db, record)];
   if (record.kind === "payment") return [recordPaymentRow(db, record.row)];
   return [recordInsert(db, record)];
 }
@@ -105,7 +121,7 @@ const message = (err: unknown): string => {
 };
 
 async function writeOne(db: Database, { record }: PendingRecord): Promise<void> {
-  if (record.kind !== "transition" && record.kind !== "payment") return runRecordInsert(db, record);
+  if (record.kind === "request" || record.kind === "link") return runRecordInsert(db, record);
   const [first, ...rest] = recordOutbox(db, record);
   await db.batch([first!, ...rest]);
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { REQUEST_STATUSES } from "../lib/request-status";
 
 /** A payer or payee: a person with optional email or wallet, or a UK bank account. */
@@ -51,6 +51,8 @@ export const destinations = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     label: text("label"),
+    // The name payers see on the pay page (API v1.2, "Payers and recipients"); the label stays private.
+    displayName: text("display_name"),
     chainId: integer("chain_id").notNull(),
     walletAddress: text("wallet_address").notNull(), // EIP-55 checksummed
     tokenAddress: text("token_address").notNull(), // EIP-55 checksummed
@@ -73,6 +75,54 @@ export const destinations = sqliteTable(
   ],
 );
 
+/** What a member may do under a destination (API v1.2 "Teams"): owner ⊃ admin ⊃ viewer. */
+export const MEMBER_ROLES = ["owner", "admin", "viewer"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/**
+ * The people of a destination. Every dashboard route's ownership check reads
+ * this row in the same query as the destination (services/membership.ts), so
+ * a role costs no extra round trip and a removed member is refused from their
+ * next request. The creator is the first owner (and, once claimed, its claimer).
+ */
+export const destinationMembers = sqliteTable(
+  "destination_members",
+  {
+    destinationId: text("destination_id")
+      .notNull()
+      .references(() => destinations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: MEMBER_ROLES }).notNull(),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.destinationId, t.userId] }), index("destination_members_user_idx").on(t.userId, t.destinationId)],
+);
+
+/**
+ * An invitation to join a destination with a role: only the SHA-256 of its
+ * token is kept (the url is shown once), single use (accepted_at), 7 days.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    destinationId: text("destination_id")
+      .notNull()
+      .references(() => destinations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(), // lower-cased
+    role: text("role", { enum: MEMBER_ROLES }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+    acceptedBy: text("accepted_by"),
+  },
+  (t) => [index("invitations_destination_idx").on(t.destinationId, t.createdAt)],
+);
+
 export const requests = sqliteTable(
   "requests",
   {
@@ -89,6 +139,10 @@ export const requests = sqliteTable(
     reference: text("reference"),
     payer: text("payer", { mode: "json" }).$type<Party>(),
     payee: text("payee", { mode: "json" }).$type<Party>(),
+    // Moneyhub's payment-claim fields (seed 001): all optional.
+    context: text("context", { enum: ["Other", "BillPayment", "PartyToParty"] }),
+    endToEndId: text("end_to_end_id"),
+    payerRef: text("payer_ref"),
     dueDate: text("due_date"),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, string>>(),
     createdAt: integer("created_at").notNull(),
@@ -100,6 +154,8 @@ export const requests = sqliteTable(
     amountPaidMinor: text("amount_paid_minor").notNull().default("0"),
     // A payment was verified after the request had expired.
     paidLate: integer("paid_late", { mode: "boolean" }).notNull().default(false),
+    // What the recipient sent back (refunds), in the request's minor units; amountPaidMinor stays the gross paid.
+    refundedMinor: text("refunded_minor").notNull().default("0"),
   },
   (t) => [
     // Every list is "newest first under a destination, maybe narrowed"; each index ends in (created_at, id)
@@ -108,6 +164,7 @@ export const requests = sqliteTable(
     index("requests_destination_direction_idx").on(t.destinationId, t.direction, t.createdAt, t.id),
     index("requests_destination_status_idx").on(t.destinationId, t.status, t.createdAt, t.id),
     index("requests_destination_creator_idx").on(t.destinationId, t.createdByClientId, t.createdAt, t.id),
+    index("requests_destination_e2e_idx").on(t.destinationId, t.endToEndId, t.createdAt, t.id),
   ],
 );
 
@@ -182,11 +239,37 @@ export const payments = sqliteTable(
   ],
 );
 
+/**
+ * Refunds of incoming requests as the authority recorded them (a `transition` record's `refunds`): the
+ * recipient's word (a note) or a verified Transfer from the destination's wallet back to a wallet that paid
+ * the request. Written once, never changed.
+ */
+export const refunds = sqliteTable(
+  "refunds",
+  {
+    id: text("id").primaryKey(),
+    destinationId: text("destination_id").notNull(),
+    requestId: text("request_id").notNull(),
+    amountMinor: text("amount_minor").notNull(), // the request's minor units
+    decimals: integer("decimals").notNull(),
+    chainId: integer("chain_id"),
+    txHash: text("tx_hash"),
+    logIndex: integer("log_index"),
+    toAddress: text("to_address"),
+    note: text("note"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("refunds_request_idx").on(t.requestId, t.createdAt)],
+);
+
 /** Who moved a request: the contract's event actor. */
 export type EventActor = { type: "client"; clientId: string; via?: "mcp" } | { type: "user" } | { type: "payer" } | { type: "system" };
 
 export type RequestEventRow = typeof requestEvents.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
 export type PaymentLinkRow = typeof paymentLinks.$inferSelect;
 export type DestinationRow = typeof destinations.$inferSelect;
+export type MemberRow = typeof destinationMembers.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;

@@ -7,6 +7,7 @@ import { clientRow, secretMatches, touchClient, type ClientRow } from "./client-
 import { priorAdmission, rememberAdmission } from "./idempotency-keys";
 import type { Outbox } from "./outbox";
 import { admitRequestState } from "./request-state";
+import { admissionSignatureRefusal, recordSignature } from "./signature-evidence";
 import { recordAdmissionEvent } from "./webhook-hooks";
 
 /** A payment link per request at most this many times: a reader or a leaked secret cannot mint without end. */
@@ -31,6 +32,9 @@ export function admitInTransaction(host: AdmissionHost, input: AdmitInput, now: 
   if (input.actor.type === "client") {
     const row = clientRow(sql, input.actor.clientId);
     if (!row || !secretMatches(row, input.actor.secretHash, now)) return refuse({ outcome: "unauthenticated" });
+    // Authentication before authorization: a client that must sign is 401 unsigned, whatever else holds.
+    const unsigned = input.signature === undefined ? null : admissionSignatureRefusal(row, input.signature);
+    if (unsigned !== null) return refuse({ outcome: "signature_invalid", detail: unsigned });
     if (row.status === "revoked") return refuse({ outcome: "client_revoked" });
     if (isExpired(row, now)) return refuse({ outcome: "client_expired" });
     if (!(JSON.parse(row.permissions) as Permission[]).includes(input.permission)) return refuse({ outcome: "permission_denied" });
@@ -68,6 +72,8 @@ export function admitInTransaction(host: AdmissionHost, input: AdmitInput, now: 
   }
   host.outbox.put(record, now);
   if (record.kind === "request") admitRequestState(sql, record.row);
+  if (record.kind === "request" && input.signature && input.actor.type === "client")
+    recordSignature(sql, record.row.id, input.actor.clientId, input.actor.secretHash, input.signature.evidence, now);
   const deliveries = recordAdmissionEvent(sql, record, input.requestCreatorClientId, now, input.actor);
   // Limits write last, after the request exists: its reservation is keyed by it, and auto-approval moves it.
   const limited = plan ? applyLimits(sql, plan, record, now, now) : { record, transitions: [] };

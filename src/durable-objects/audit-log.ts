@@ -1,30 +1,40 @@
 import { newId } from "../lib/ids";
+import type { AuditTargetType } from "../schemas/audit";
 import type { WebhookCaller, WebhookResult } from "./webhook-callers";
 
 /** Who did it: the signed-in recipient, a client by its secret, or the authority itself (expiry, auto-approval). */
-export type AuditActor = { type: "user"; userId?: string } | { type: "client"; clientId: string; via?: "mcp" } | { type: "system" };
+/** A user actor always names the person (issue 26): entries written before that may lack both. */
+export type AuditActor =
+  { type: "user"; userId: string; email: string } | { type: "client"; clientId: string; via?: "mcp" } | { type: "system" };
 
 export type AuditAction =
   | "destination.claimed"
   | "client.created"
   | "client.limits_changed"
   | "client.secret_rotated"
+  | "client.signing_changed"
   | "client.revoked"
   | "request.approved"
   | "request.rejected"
   | "request.cancelled"
   | "request.expired"
   | "request.marked_paid"
+  | "request.refunded"
   | "webhook_endpoint.created"
   | "webhook_endpoint.deleted"
-  | "webhook_endpoint.secret_rotated";
+  | "webhook_endpoint.secret_rotated"
+  | "member.invited"
+  | "member.invitation_withdrawn"
+  | "member.joined"
+  | "member.role_changed"
+  | "member.removed";
 
 export type AuditEntry = {
   at: number;
   actor: AuditActor;
   action: AuditAction;
-  /** What was acted on: `{type, id}` of a destination, client, request or webhook endpoint. */
-  target: { type: "destination" | "client" | "request" | "webhook_endpoint"; id: string };
+  /** What was acted on: `{type, id}` of a destination, client, request, webhook endpoint, member (user id) or invitation. */
+  target: { type: AuditTargetType; id: string };
   /** What changed, never a secret (a hint at most). */
   details?: Record<string, unknown>;
 };
@@ -64,6 +74,16 @@ export function pruneAudit(sql: SqlStorage, now: number): void {
   );
 }
 
+/** One actor's entries: a member by user id, a client by id, or Payrelay itself. */
+export type AuditActorFilter = { type: "user"; userId: string } | { type: "client"; clientId: string } | { type: "system" };
+
+function actorWhere(actor: AuditActorFilter | null): [string, ...string[]] {
+  if (actor === null) return [""];
+  if (actor.type === "system") return [" AND json_extract(actor, '$.type') = 'system'"];
+  if (actor.type === "user") return [" AND json_extract(actor, '$.type') = 'user' AND json_extract(actor, '$.userId') = ?", actor.userId];
+  return [" AND json_extract(actor, '$.type') = 'client' AND json_extract(actor, '$.clientId') = ?", actor.clientId];
+}
+
 type AuditRow = { position: number; id: string; at: number; actor: string; action: AuditAction; target: string; details: string };
 
 export const AUDIT_PAGE = 50;
@@ -73,11 +93,16 @@ export const AUDIT_PAGE = 50;
  * claim's own time when the authority first hears of it). The cursor is the
  * last entry's position, opaque to callers; a cursor we did not issue is null.
  */
-export function listAudit(sql: SqlStorage, cursor: string | null): { data: AuditView[]; nextCursor: string | null } | null {
+export function listAudit(
+  sql: SqlStorage,
+  cursor: string | null,
+  actor: AuditActorFilter | null = null,
+): { data: AuditView[]; nextCursor: string | null } | null {
   const before = cursor === null ? Number.MAX_SAFE_INTEGER : /^[1-9]\d{0,14}$/.test(cursor) ? Number(cursor) : null;
   if (before === null) return null;
+  const [where, ...args] = actorWhere(actor);
   const rows = sql
-    .exec<AuditRow>("SELECT * FROM audit_log WHERE position < ? ORDER BY position DESC LIMIT ?", before, AUDIT_PAGE + 1)
+    .exec<AuditRow>(`SELECT * FROM audit_log WHERE position < ?${where} ORDER BY position DESC LIMIT ?`, before, ...args, AUDIT_PAGE + 1)
     .toArray();
   const page = rows.slice(0, AUDIT_PAGE);
   return {
@@ -107,7 +132,10 @@ export function auditedChange<T extends object>(
   return storage.transactionSync(() => {
     const result = run();
     if (result.ok) {
-      const actor: AuditActor = caller.type === "client" ? { type: "client", clientId: caller.clientId } : { type: "user" };
+      const actor: AuditActor =
+        caller.type === "client"
+          ? { type: "client", clientId: caller.clientId }
+          : { type: "user", userId: caller.userId, email: caller.email };
       recordAudit(storage.sql, { at: Date.now(), actor, action, target: { type: "webhook_endpoint", id: endpointId(result.value) } });
     }
     return result;
@@ -118,7 +146,10 @@ export function auditedChange<T extends object>(
  * Keeps the destination's profile; the first time, records its claim (with the
  * claim's own time: the authority learns of a claim only when first initialised).
  */
-export function saveProfile(sql: SqlStorage, profile: { id: string; token: unknown; claim?: { at: number; userId: string } }): void {
+export function saveProfile(
+  sql: SqlStorage,
+  profile: { id: string; token: unknown; claim?: { at: number; userId: string; email: string } },
+): void {
   const known = sql.exec("SELECT 1 FROM destination WHERE id = ?", profile.id).toArray().length > 0;
   sql.exec(
     "INSERT INTO destination (id, token) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
@@ -126,6 +157,11 @@ export function saveProfile(sql: SqlStorage, profile: { id: string; token: unkno
     JSON.stringify(profile.token),
   );
   if (known || !profile.claim) return;
-  const { at, userId } = profile.claim;
-  recordAudit(sql, { at, actor: { type: "user", userId }, action: "destination.claimed", target: { type: "destination", id: profile.id } });
+  const { at, userId, email } = profile.claim;
+  recordAudit(sql, {
+    at,
+    actor: { type: "user", userId, email },
+    action: "destination.claimed",
+    target: { type: "destination", id: profile.id },
+  });
 }

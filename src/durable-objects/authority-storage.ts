@@ -185,6 +185,34 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX webhook_endpoint_changes_owner ON webhook_endpoint_changes (owner, at);`,
+  // Seeds (issue 27): refunds of incoming requests (refund-state.ts), in the request's minor units, one row per
+  // refund; a verified one names its transaction's first Transfer log, which refunds at most once (the unique index).
+  `CREATE TABLE refunds (
+     id TEXT PRIMARY KEY,
+     request_id TEXT NOT NULL,
+     amount_minor TEXT NOT NULL,
+     chain_id INTEGER,
+     tx_hash TEXT,
+     log_index INTEGER,
+     to_address TEXT,
+     note TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE UNIQUE INDEX refunds_log ON refunds (chain_id, tx_hash, log_index);
+   CREATE INDEX refunds_request ON refunds (request_id);`,
+  // Signed requests (issue 27): a client's public signing key (JWK, with its RFC 7638 thumbprint, which the
+  // admission compares with the key the Worker verified with) and whether it must sign; the evidence of each
+  // signed create (signature-evidence.ts), its base sealed by the Worker, with the hash of the secret that signed.
+  `ALTER TABLE clients ADD COLUMN signing_key TEXT;
+   ALTER TABLE clients ADD COLUMN signing_key_thumbprint TEXT;
+   ALTER TABLE clients ADD COLUMN require_signed INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE request_signatures (
+     request_id TEXT PRIMARY KEY,
+     client_id TEXT NOT NULL,
+     secret_hash TEXT NOT NULL,
+     evidence TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
   // Orchestrator ergonomics (issue 22): one event shape everywhere. An event keeps who caused it (actor) and
   // its details (a reason, a txHash), so a request's timeline is read from this log, by request, in log order;
   // events about a request are kept as long as the request (request-timeline.ts), the rest 30 days.

@@ -1,11 +1,12 @@
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
-import type { PaymentLinkRow, PaymentRow, RequestEventRow, RequestRow } from "../db/schema";
+import type { PaymentLinkRow, PaymentRow, RefundRow, RequestEventRow, RequestRow } from "../db/schema";
 import type { TransitionAction } from "../lifecycle/transitions";
 import type { FieldError } from "../lib/problem";
+import type { SigningKey } from "../signatures/types";
 
 /** What the authority knows of its destination: given by the recipient's side, never by a client. */
-export type DestinationProfile = { id: string; token: TokenProfile; claim?: { at: number; userId: string } };
+export type DestinationProfile = { id: string; token: TokenProfile; claim?: { at: number; userId: string; email: string } };
 
 /** A client ID as the dashboard sees it (never its secret or hash). */
 export type ClientView = {
@@ -28,6 +29,9 @@ export type ClientView = {
   spent: string | null;
   remaining: string | null;
   expiresAt: string | null;
+  /** Signed requests (issue 27): the public JWK the client signs with, and whether it must. */
+  signingKey: SigningKey | null;
+  requireSignedRequests: boolean;
 };
 
 /** Who asks for a create: an orchestrator proving its secret, or the signed-in recipient. */
@@ -41,13 +45,22 @@ export type AdmissionRecord = { kind: "request"; row: RequestRow } | { kind: "li
  * A transition on its way to D1: the request as it is after it, and its event (and, for a payment, the payments
  * it recorded or changed). Kept in the outbox until D1 has it.
  */
-export type TransitionRecord = { kind: "transition"; row: RequestRow; event: RequestEventRow; payments?: PaymentRow[] };
+export type TransitionRecord = {
+  kind: "transition";
+  row: RequestRow;
+  event: RequestEventRow;
+  payments?: PaymentRow[];
+  refunds?: RefundRow[];
+};
 
 /** A payment that changed without moving a request (an unattributed transfer recorded or confirmed). */
 export type PaymentRecord = { kind: "payment"; row: PaymentRow };
 
+/** A payer's declared wallet (payer-declaration.ts): the request's `payer` changed, its status did not. */
+export type PayerRecord = { kind: "payer"; row: RequestRow };
+
 /** Everything the outbox holds; the authority writes each through to D1 right after committing it (outbox.ts). */
-export type OutboxRecord = AdmissionRecord | TransitionRecord | PaymentRecord;
+export type OutboxRecord = AdmissionRecord | TransitionRecord | PaymentRecord | PayerRecord;
 
 /** One Transfer log the Worker verified; the amount in the token's minor units, as a decimal integer string. */
 export type VerifiedTransfer = {
@@ -96,7 +109,9 @@ type Stored = { stored?: boolean };
 
 /** Who asks for a transition: a client proving its secret, the signed-in recipient, or the authority itself (expiry). */
 export type TransitionActor =
-  { type: "client"; clientId: string; secretHash: string; via?: "mcp" } | { type: "user"; userId: string } | { type: "system" };
+  | { type: "client"; clientId: string; secretHash: string; via?: "mcp" }
+  | { type: "user"; userId: string; email: string }
+  | { type: "system" };
 
 export type TransitionInput = {
   requestId: string;
@@ -139,6 +154,8 @@ export type AdmitInput = {
   profile?: DestinationProfile;
   /** For a link: who created its request, which decides which orchestrator endpoints hear of it. */
   requestCreatorClientId?: string | null;
+  /** A client's request create: its verified signature, or null when it came unsigned (signature-evidence.ts). */
+  signature?: AdmitSignature;
 };
 
 export type AdmitResult =
@@ -155,12 +172,63 @@ export type AdmitResult =
   | { outcome: "rate_limited"; retryAfterSeconds: number; resetSeconds: number; perMinute: number }
   | { outcome: "allowance_exceeded"; detail: string }
   | { outcome: "invalid"; errors: FieldError[] }
-  | { outcome: "blocked"; detail: string };
+  | { outcome: "blocked"; detail: string }
+  | { outcome: "signature_invalid"; detail: string };
 
 /**
  * `expired`: past its expiresAt, so it reads only its own requests, as if revoked.
  * `validUntil`: when the secret used stops working (a rotated-out secret), so no cache outlives it.
  */
 export type AuthResult =
-  | { ok: true; client: Pick<ClientView, "id" | "name" | "permissions" | "status"> & { expired: boolean }; validUntil: number | null }
+  | {
+      ok: true;
+      client: Pick<ClientView, "id" | "name" | "permissions" | "status"> & { expired: boolean; signing: ClientSigning };
+      validUntil: number | null;
+    }
   | { ok: false };
+
+/**
+ * A refund the recipient records (API v1.2, "What the seeds still ask"): its amount in the request's minor
+ * units, and for a verified one the transaction's Transfer back to a payer, checked over RPC by the Worker.
+ */
+export type RecordRefundInput = {
+  requestId: string;
+  actor: { type: "user"; userId: string; email: string };
+  amountMinor: string;
+  transfer?: { chainId: number; txHash: string; logIndex: number; to: string };
+  note?: string;
+};
+
+/**
+ * `recorded`: a new refund; `replayed`: that transaction already refunded this request (the same refund again);
+ * `exceeds`: more than what was paid and not yet refunded (`refundable`, in minor units); `not_payer`: the
+ * transfer went to a wallet that did not pay this request.
+ */
+export type RecordRefundResult = (
+  | { outcome: "recorded" | "replayed"; refund: RefundRow; row: RequestRow; records: OutboxRecord[] }
+  | { outcome: "exceeds"; refundable: string; row: RequestRow; records: OutboxRecord[] }
+  | { outcome: "invalid_state"; row: RequestRow; records: OutboxRecord[] }
+  | { outcome: "not_found" | "already_used" | "not_payer"; records: OutboxRecord[] }
+) &
+  Stored;
+
+// Signed requests (issue 27; signature-evidence.ts).
+
+/** What the Worker keeps of a verified create; `sealedBase` holds the bearer secret, so only the Worker opens it. */
+export type SignatureEvidence = {
+  signatureInput: string;
+  signature: string;
+  keyId: string | null;
+  alg: "ed25519" | "ecdsa-p256-sha256";
+  publicKey: SigningKey;
+  created: number;
+  authorizationSha256: string;
+  sealedBase: string;
+  /** The body as sent: its SHA-256 is the covered Content-Digest, so a third party sees exactly what was asked. */
+  body: string;
+};
+
+/** A create's signature as the admission receives it: null when the request came unsigned. */
+export type AdmitSignature = { keyThumbprint: string; evidence: SignatureEvidence } | null;
+
+export type ClientSigning = { key: SigningKey | null; required: boolean };

@@ -25,17 +25,17 @@ export function reserve(sql: SqlStorage, clientId: string, requestId: string, am
   sql.exec("UPDATE clients SET budget_spent = ? WHERE id = ?", (spentOf(sql, clientId) + amount).toString(), clientId);
 }
 
-/** Gives back what `requestId` reserved, once: the second call finds no row. Returns what was released. */
-export function release(sql: SqlStorage, requestId: string): bigint {
+/** Gives back what `requestId` reserved, once: the second call finds no row. Returns what was released, and to whom. */
+export function release(sql: SqlStorage, requestId: string): { clientId: string; amount: bigint } | null {
   const row = sql
     .exec<{ client_id: string; amount_minor: string }>(
       "DELETE FROM budget_reservations WHERE request_id = ? RETURNING client_id, amount_minor",
       requestId,
     )
     .toArray()[0];
-  if (!row) return 0n;
+  if (!row) return null;
   const amount = BigInt(row.amount_minor);
   const left = spentOf(sql, row.client_id) - amount;
   sql.exec("UPDATE clients SET budget_spent = ? WHERE id = ?", (left < 0n ? 0n : left).toString(), row.client_id);
-  return amount;
+  return { clientId: row.client_id, amount };
 }

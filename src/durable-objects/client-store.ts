@@ -4,6 +4,7 @@ import type { FieldError } from "../lib/problem";
 import { recordAudit, type AuditActor } from "./audit-log";
 import type { ClientView } from "./authority-types";
 import { limitsOf, limitsView, type LimitsRow, type StoredLimits } from "./client-limits";
+import { signingOf } from "./signature-evidence";
 
 /**
  * A destination's client rows in the authority: the view, the secret check
@@ -23,6 +24,9 @@ export type ClientRow = LimitsRow & {
   last_used_at: number | null;
   previous_secret_hash: string | null;
   previous_secret_until: number | null;
+  signing_key: string | null;
+  signing_key_thumbprint: string | null;
+  require_signed: number;
 };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -38,6 +42,8 @@ export function clientView(row: ClientRow): ClientView {
     lastUsedAt: iso(row.last_used_at),
     secretHint: row.secret_hint,
     ...limitsView(row),
+    signingKey: signingOf(row).key,
+    requireSignedRequests: row.require_signed === 1,
   };
 }
 
@@ -98,7 +104,8 @@ export function changeLimits(sql: SqlStorage, row: ClientRow, patch: LimitsPatch
     actor,
     action: "client.limits_changed",
     target: { type: "client", id: row.id },
-    details: { limits: limitsView(after).limits },
+    // Before and after, so the audit page can say what changed (issue 24, point 7).
+    details: { before: limitsView(row).limits, limits: limitsView(after).limits },
   });
   return { ok: true, row: after };
 }

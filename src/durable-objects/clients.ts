@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from "./audit-log";
 import type { AuthResult, ClientView } from "./authority-types";
 import { isExpired } from "./client-limits";
 import { clientRow, clientView, secretMatches, touchClient, type ClientRow } from "./client-store";
+import { signingOf } from "./signature-evidence";
 import { recordRevocationEvent } from "./webhook-hooks";
 
 /**
@@ -40,5 +41,6 @@ export function authenticateClient(sql: SqlStorage, clientId: string, secretHash
   touchClient(sql, row, now);
   const { id, name, permissions, status } = clientView(row);
   const rotatedOut = row.secret_hash !== secretHash ? row.previous_secret_until : null;
-  return { ok: true, client: { id, name, permissions, status, expired: isExpired(row, now) }, validUntil: rotatedOut };
+  const client = { id, name, permissions, status, expired: isExpired(row, now), signing: signingOf(row) };
+  return { ok: true, client, validUntil: rotatedOut };
 }

@@ -5,16 +5,30 @@ import type { Permission } from "../credentials/permissions";
 import { database } from "../db/client";
 import { writeRecords } from "../db/record-writer";
 import { admitInTransaction } from "./admission";
-import { auditedChange, listAudit, pruneAudit, saveProfile, type AuditActor } from "./audit-log";
+import {
+  auditedChange,
+  listAudit,
+  pruneAudit,
+  recordAudit,
+  saveProfile,
+  type AuditActor,
+  type AuditActorFilter,
+  type AuditEntry,
+} from "./audit-log";
 import { isInitialised, migrateAuthority } from "./authority-storage";
 import type { AdmitInput, AdmitResult, AuthResult, ClientView, DestinationProfile } from "./authority-types";
 import type { RecordPaymentInput, RecordPaymentResult, TransitionInput, TransitionResult } from "./authority-types";
-import { changeLimits, clientRow, clientView, insertClient, rotateClientSecret, secretMatches, type LimitsPatch } from "./client-store";
+import type { RecordRefundInput, RecordRefundResult } from "./authority-types";
+import { recordRefund } from "./refund-state";
+import { changeLimits, clientRow, clientView, insertClient, rotateClientSecret, secretMatches } from "./client-store";
+import type { ClientRow, LimitsChange, LimitsPatch } from "./client-store";
+import { changeSigning, readSignature, type SigningPatch, type StoredSignature } from "./signature-evidence";
 import { authenticateClient, listClients, revokeClient } from "./clients";
 import { forgetLapsedKeys } from "./idempotency-keys";
 import { outboxOf, type Outbox, type OutboxHealth, type PendingRecord } from "./outbox";
 import { nextRecheck, recheckPayments } from "./payment-recheck";
 import { recordPayment } from "./payment-state";
+import { declarePayer, type DeclarePayerInput, type DeclarePayerResult } from "./payer-declaration";
 import { applyTransition, dueExpiries, nextExpiry } from "./request-state";
 import type { AttemptJob, AttemptOutcome } from "../webhooks/events";
 import {
@@ -114,20 +128,55 @@ export class DestinationAuthority extends DurableObject<Env> {
     name: string,
     permissions: Permission[],
     limits: LimitsPatch = {},
-    actor: AuditActor = { type: "user" },
+    actor: AuditActor,
+    signing: SigningPatch = {},
   ) {
     const issued = await issueClientSecret(profile.id);
     this.initialise(profile);
-    this.ctx.storage.transactionSync(() => insertClient(this.sql, { ...issued, name, permissions, limits }, actor, this.now()));
+    this.ctx.storage.transactionSync(() => {
+      const now = this.now();
+      insertClient(this.sql, { ...issued, name, permissions, limits }, actor, now);
+      // The Worker's schema already refused requireSignedRequests without a key, so this cannot fail.
+      if (signing.key || signing.required) changeSigning(this.sql, clientRow(this.sql, issued.clientId)!, signing, actor, now);
+    });
     return { ...clientView(clientRow(this.sql, issued.clientId)!), secret: issued.secret };
   }
 
-  /** PATCH limits (client-store.ts's changeLimits); null when there is no such client. */
-  updateClientLimits(clientId: string, patch: LimitsPatch, actor: AuditActor) {
+  /**
+   * PATCH: limits (client-store.ts's changeLimits) and signing (signature-evidence.ts's changeSigning), all or
+   * nothing in one transaction; null when there is no such client.
+   */
+  updateClient(clientId: string, limits: LimitsPatch | undefined, signing: SigningPatch | undefined, actor: AuditActor) {
     const row = this.ready ? clientRow(this.sql, clientId) : undefined;
     if (!row) return null;
-    const result = this.ctx.storage.transactionSync(() => changeLimits(this.sql, row, patch, actor, this.now()));
-    return result.ok ? { ok: true as const, client: clientView(result.row) } : result;
+    type Refused = Exclude<LimitsChange, { ok: true }>;
+    let refused: Refused | null = null;
+    const rollback = new Error("rollback");
+    let done: ClientRow | null = null;
+    try {
+      done = this.ctx.storage.transactionSync(() => {
+        const now = this.now();
+        let after = row;
+        if (limits !== undefined) {
+          const changed = changeLimits(this.sql, after, limits, actor, now);
+          if (!changed.ok) return ((refused = changed), null);
+          after = changed.row;
+        }
+        if (signing !== undefined) {
+          if (after.status === "revoked") return ((refused = { ok: false, error: "conflict", detail: "This client ID is revoked." }), null);
+          const changed = changeSigning(this.sql, after, signing, actor, now);
+          if (!changed.ok) {
+            refused = { ok: false, error: "invalid", detail: changed.message, errors: [{ path: changed.path, message: changed.message }] };
+            throw rollback; // undoes a limits change made above: all or nothing
+          }
+          after = changed.row;
+        }
+        return after;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return done ? { ok: true as const, client: clientView(done) } : refused!;
   }
 
   /** A new secret for the same client id; the old one works for `overlapSeconds` more. Null when there is no such client. */
@@ -149,7 +198,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   /** Permanent and idempotent: a second revoke keeps the first revocation time. */
-  async revokeClient(clientId: string, actor: AuditActor = { type: "user" }): Promise<ClientView | null> {
+  async revokeClient(clientId: string, actor: AuditActor): Promise<ClientView | null> {
     if (!this.ready) return null;
     const now = this.now();
     const client = this.ctx.storage.transactionSync(() => revokeClient(this.sql, clientId, actor, now));
@@ -161,10 +210,24 @@ export class DestinationAuthority extends DurableObject<Env> {
     return this.ready ? authenticateClient(this.sql, clientId, secretHash, this.now()) : { ok: false };
   }
 
+  /** A request's signature evidence (signature-evidence.ts); null when this destination has no such request. */
+  requestSignature(requestId: string): StoredSignature | null {
+    return this.ready ? readSignature(this.sql, requestId, this.now()) : null;
+  }
+
+  /**
+   * A member change the Worker has just made in D1 (services/members.ts: membership lives there, read by every
+   * dashboard route's one ownership query), entered in the audit log. Only for a claimed destination's profile.
+   */
+  recordMemberChange(profile: DestinationProfile, entry: Omit<AuditEntry, "at">): void {
+    this.initialise(profile);
+    this.ctx.storage.transactionSync(() => recordAudit(this.sql, { ...entry, at: this.now() }));
+  }
+
   /** The destination's audit log, newest first; null for a cursor this API did not issue. */
-  listAudit(cursor: string | null) {
+  listAudit(cursor: string | null, actor: AuditActorFilter | null = null) {
     if (!this.ready) return cursor === null ? { data: [], nextCursor: null } : null;
-    return listAudit(this.sql, cursor);
+    return listAudit(this.sql, cursor, actor);
   }
 
   // Creates, transitions and payments: decided in one transaction, then written through (commit).
@@ -205,6 +268,23 @@ export class DestinationAuthority extends DurableObject<Env> {
       if (recheck !== null) await this.scheduleAlarm(recheck);
       await this.afterEvents(now);
     }
+    return { ...value, stored };
+  }
+
+  /** A refund the recipient records (refund-state.ts); a verified one was checked over RPC by the Worker first. */
+  async recordRefund(input: RecordRefundInput): Promise<RecordRefundResult> {
+    if (!this.ready) return { outcome: "not_found", records: [] };
+    const now = this.now();
+    const { value, stored } = await this.commit(input.requestId, () => recordRefund(this.sql, input, now));
+    if (value.records.length > 0) await this.afterEvents(now);
+    return { ...value, stored };
+  }
+
+  /** A payer's wallet, declared once on the pay page (payer-declaration.ts); written through like every change. */
+  async declarePayer(input: DeclarePayerInput): Promise<DeclarePayerResult & { stored: boolean }> {
+    if (!this.ready) return { outcome: "not_found", stored: true };
+    const now = this.now();
+    const { value, stored } = await this.commit(input.requestId, () => declarePayer(this.sql, input, now));
     return { ...value, stored };
   }
 

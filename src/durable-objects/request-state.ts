@@ -1,4 +1,4 @@
-import type { EventActor, PaymentRow, RequestRow } from "../db/schema";
+import type { EventActor, PaymentRow, RefundRow, RequestRow } from "../db/schema";
 import { EXPIRABLE, judge, type TransitionAction } from "../lifecycle/transitions";
 import type { RequestStatus } from "../lib/request-status";
 import { serializeRequest } from "../services/request-view";
@@ -66,6 +66,7 @@ export type StatusChange = {
   /** The lifecycle action, for the audit log; a payment's changes are audited by their own path (mark-paid). */
   action?: TransitionAction;
   payments?: PaymentRow[];
+  refunds?: RefundRow[];
 };
 
 /**
@@ -97,6 +98,7 @@ export function writeStatus(sql: SqlStorage, change: StatusChange, now: number):
     row: after,
     event: { id: eventId, requestId: after.id, destinationId: after.destinationId, type, actor: eventActor, data, at: now, sequence },
     ...(change.payments ? { payments: change.payments } : {}),
+    ...(change.refunds ? { refunds: change.refunds } : {}),
   };
   outboxOf(sql).put(record, now);
   afterTransition(sql, after, change.action, actor, now);

@@ -2,7 +2,9 @@ import type { TransitionAction } from "../lifecycle/transitions";
 import type { RequestRow } from "../db/schema";
 import { recordAudit, type AuditAction, type AuditActor } from "./audit-log";
 import type { PaymentActor, TransitionActor } from "./authority-types";
+import { formatMinor } from "../lib/money";
 import { release } from "./budget-ledger";
+import { limitsOf, type LimitsRow } from "./client-limits";
 
 /** Statuses that end a request without paying it: their budget reservation goes back to the client. */
 const RELEASING = new Set(["rejected", "cancelled", "expired"]);
@@ -23,7 +25,7 @@ export const clientOf = (actor: Extract<TransitionActor, { type: "client" }>) =>
 
 export function auditActor(actor: TransitionActor | PaymentActor): AuditActor {
   if (actor.type === "client") return clientOf(actor);
-  if (actor.type === "user") return { type: "user", userId: actor.userId };
+  if (actor.type === "user") return { type: "user", userId: actor.userId, email: actor.email };
   return { type: "system" };
 }
 
@@ -39,7 +41,7 @@ export function afterTransition(
   actor: PaymentActor,
   now: number,
 ): void {
-  const released = RELEASING.has(row.status) ? release(sql, row.id) : 0n;
+  const released = RELEASING.has(row.status) ? release(sql, row.id) : null;
   const audited = action === undefined ? undefined : AUDITED[action];
   if (audited === undefined) return;
   recordAudit(sql, {
@@ -47,6 +49,20 @@ export function afterTransition(
     actor: auditActor(actor),
     action: audited,
     target: { type: "request", id: row.id },
-    details: { status: row.status, ...(released > 0n ? { budgetReleased: released.toString() } : {}) },
+    details: { status: row.status, ...(released && released.amount > 0n ? releasedDetails(sql, released) : {}) },
   });
+}
+
+/**
+ * What a release gave back: `budgetReleased` in the budget's minor units (as before), and, for
+ * people reading the audit log, the amount in words with its currency and the client it went back to.
+ */
+function releasedDetails(sql: SqlStorage, released: { clientId: string; amount: bigint }) {
+  const row = sql.exec<LimitsRow>("SELECT id, limits, expires_at, budget_spent FROM clients WHERE id = ?", released.clientId).toArray()[0];
+  const budget = row ? limitsOf(row).outgoingBudget : null;
+  return {
+    budgetReleased: released.amount.toString(),
+    budgetReleasedTo: released.clientId,
+    ...(budget ? { budgetReleasedAmount: { amount: formatMinor(released.amount, budget.decimals), currency: budget.currency } } : {}),
+  };
 }

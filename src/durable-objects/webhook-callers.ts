@@ -7,7 +7,7 @@ import type { EndpointOwner } from "./webhook-endpoints";
  * ownership of the destination) or an orchestrator, whose secret the
  * authority verifies here, as it does for creates.
  */
-export type WebhookCaller = { type: "recipient" } | { type: "client"; clientId: string; secretHash: string };
+export type WebhookCaller = { type: "recipient"; userId: string; email: string } | { type: "client"; clientId: string; secretHash: string };
 
 export type WebhookRefusal = "unauthenticated" | "client_revoked" | "client_expired" | "not_found" | "too_many_endpoints" | "rate_limited";
 /** A refusal other than not_found, returned by an operation. */

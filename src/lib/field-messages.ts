@@ -26,6 +26,8 @@ const LABELS: Record<string, string> = {
   tokenAddress: "token address",
   dueDate: "due date",
   expiresInSeconds: "expiry",
+  endToEndId: "end-to-end ID",
+  payerRef: "payer reference",
 };
 
 /** zod's own English messages start like this; anything else a schema author wrote. */

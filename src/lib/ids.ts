@@ -9,7 +9,7 @@ export function randomBase32(n: number): string {
   return out;
 }
 
-export type IdPrefix = "usr" | "dst" | "cli" | "req" | "lnk" | "whe" | "whd" | "evt" | "pay" | "aud" | "rid";
+export type IdPrefix = "usr" | "dst" | "cli" | "req" | "lnk" | "whe" | "whd" | "evt" | "pay" | "aud" | "rfd" | "inv" | "rid";
 
 /** Length of an id's random body: 16 chars = 80 bits, ample for unguessable ids. */
 export const ID_BODY_LENGTH = 16;

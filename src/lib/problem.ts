@@ -8,9 +8,10 @@ export const PROBLEMS = {
   validation_failed: { status: 400, title: "Your request is not valid" },
   malformed_json: { status: 400, title: "The request body is not valid JSON" },
   unauthenticated: { status: 401, title: "Authentication required" },
+  signature_invalid: { status: 401, title: "The request's HTTP Message Signature is missing or wrong" },
   client_revoked: { status: 403, title: "This client ID has been revoked" },
   client_expired: { status: 403, title: "This client ID has expired" },
-  permission_denied: { status: 403, title: "This client ID lacks the permission" },
+  permission_denied: { status: 403, title: "The caller lacks the permission" },
   allowance_exceeded: { status: 403, title: "This client ID's outgoing budget is exhausted" },
   csrf_failed: { status: 403, title: "Missing or invalid CSRF token" },
   not_found: { status: 404, title: "Not found" },
@@ -56,6 +57,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** RFC 9457 extension members beside the standard ones (e.g. the payee on an expired link's 410). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
     this.status = PROBLEMS[code].status;
@@ -69,7 +72,7 @@ export function problemBody(code: ProblemCode, detail: string, errors?: FieldErr
 }
 
 export function problemResponse(err: ApiError, requestId?: string): Response {
-  const body = problemBody(err.code, err.detail, err.errors);
+  const body = { ...err.extensions, ...problemBody(err.code, err.detail, err.errors) };
   return new Response(JSON.stringify(requestId ? { ...body, requestId } : body), {
     status: err.status,
     headers: { "content-type": "application/problem+json", ...err.headers },

@@ -51,11 +51,8 @@ export const bodyGuard = createMiddleware(async (c, next) => {
   if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
   const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
   if (bytes.byteLength === 0) {
-    if (JSON_TYPE.test(mediaType)) cache.text = Promise.resolve("{}");
-    else {
-      cache.text = Promise.resolve("");
-      cache.arrayBuffer = Promise.resolve(new ArrayBuffer(0));
-    }
+    cache.text = Promise.resolve(JSON_TYPE.test(mediaType) ? "{}" : "");
+    cache.arrayBuffer = Promise.resolve(new ArrayBuffer(0));
     return next();
   }
   if (!JSON_TYPE.test(mediaType)) {
@@ -65,6 +62,8 @@ export const bodyGuard = createMiddleware(async (c, next) => {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
     JSON.parse(text);
     cache.text = Promise.resolve(text);
+    // The bytes as sent (a BOM included): a signed request's Content-Digest is checked against them.
+    cache.arrayBuffer = Promise.resolve(bytes.slice().buffer);
   } catch {
     throw new ApiError("malformed_json", "The request body is not valid UTF-8 JSON.");
   }

@@ -1,3 +1,4 @@
+import { SigningKeySchema } from "../signatures/signing-key";
 import { z } from "@hono/zod-openapi";
 import { isDecimalAmount } from "../lib/money";
 
@@ -77,8 +78,17 @@ export const ClientLimitsSchema = z
   .openapi("ClientLimits");
 
 export const ClientPatchSchema = z
-  .object({ limits: ClientLimitsInputSchema })
+  .object({
+    limits: ClientLimitsInputSchema.optional(),
+    signingKey: SigningKeySchema.nullable()
+      .optional()
+      .openapi({ description: "A new public JWK to verify this client's signatures with; null removes it." }),
+    requireSignedRequests: z.boolean().optional().openapi({ description: "Whether every /v1 and /mcp POST must be signed." }),
+  })
   .strict()
+  .refine((p) => p.limits !== undefined || p.signingKey !== undefined || p.requireSignedRequests !== undefined, {
+    message: "Send limits, signingKey or requireSignedRequests.",
+  })
   .openapi("ClientPatch", {
     example: {
       limits: {

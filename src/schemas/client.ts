@@ -4,6 +4,25 @@ import { humanText } from "./text";
 import { DEFAULT_PERMISSIONS, PERMISSIONS } from "../credentials/permissions";
 import { idPattern } from "../lib/ids";
 import { ClientLimitsInputSchema, ClientLimitsSchema } from "./client-limits";
+import { SigningKeySchema } from "../signatures/signing-key";
+
+/** The key as stored and shown (only the members that define it, and its kid). */
+export const SigningKeyViewSchema = z
+  .object({
+    kty: z.enum(["OKP", "EC"]),
+    crv: z.enum(["Ed25519", "P-256"]),
+    x: z.string(),
+    y: z.string().optional(),
+    kid: z.string().optional(),
+  })
+  .openapi("SigningKeyView");
+
+const requireSignedRequests = z.boolean().openapi({
+  description:
+    "Every /v1 and /mcp POST of this client must then carry an RFC 9421 signature labelled `payrelay` (covering @method, @target-uri, content-digest, authorization; created at most 300 s old), or it is 401 signature_invalid. Needs signingKey.",
+});
+
+const NEEDS_KEY = { message: "Requiring signed requests needs a signing key.", path: ["requireSignedRequests"] };
 
 export const PermissionSchema = z.enum(PERMISSIONS);
 
@@ -16,8 +35,11 @@ export const ClientCreateSchema = z
       .refine((p) => new Set(p).size === p.length, "List each permission once.")
       .default([...DEFAULT_PERMISSIONS]),
     limits: ClientLimitsInputSchema.optional(),
+    signingKey: SigningKeySchema.optional(),
+    requireSignedRequests: requireSignedRequests.default(false),
   })
   .strict()
+  .refine((c) => !c.requireSignedRequests || c.signingKey !== undefined, NEEDS_KEY)
   .openapi("ClientCreate", { example: { name: "Shopify store", permissions: ["incoming:creator", "incoming:reader"] } });
 
 const EXAMPLE_CLIENT = {
@@ -52,6 +74,8 @@ export const ClientSchema = z
       .openapi({ description: "Reserved by open and approved outgoing requests and spent by paid ones, in the budget's currency." }),
     remaining: z.string().nullable().openapi({ description: "What the outgoing budget has left; null without a budget." }),
     expiresAt: z.string().nullable().openapi({ description: "When the client stops creating; moved by extendOnUseSeconds." }),
+    signingKey: SigningKeyViewSchema.nullable().openapi({ description: "The public key this client signs requests with." }),
+    requireSignedRequests: z.boolean(),
   })
   .openapi("Client", { example: EXAMPLE_CLIENT });
 

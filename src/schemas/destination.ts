@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { humanText } from "./text";
+import { MEMBER_ROLES } from "../db/schema";
 import { idPattern } from "../lib/ids";
 import { isEvmAddress } from "../lib/interop-address";
 
@@ -8,6 +9,12 @@ const address = (what: string) =>
     .string()
     .refine(isEvmAddress, `The ${what} must be a 0x-prefixed 20-byte hex address.`)
     .openapi({ example: "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7" });
+
+/** What payers see as "who asks for money" (API v1.2): public, unlike the label, which is the recipient's own note. */
+const displayName = humanText("a display name", 80).openapi({
+  description: "The name payers see on the pay page (1–80 characters). The label stays private to you.",
+  example: "Acme Ltd",
+});
 
 export const DestinationCreateSchema = z
   .object({
@@ -20,6 +27,7 @@ export const DestinationCreateSchema = z
     walletAddress: address("wallet"),
     tokenAddress: address("token").openapi({ example: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48" }),
     label: humanText("a label", 100).optional().openapi({ example: "Main USDC" }),
+    displayName: displayName.optional(),
     tokenSymbol: z
       .string()
       .regex(/^[A-Za-z0-9.]{1,11}$/, "Enter the token's symbol: 1 to 11 letters, digits or dots.")
@@ -40,8 +48,22 @@ export const DestinationCreateSchema = z
       walletAddress: "0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7",
       tokenAddress: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
       label: "Main USDC",
+      displayName: "Acme Ltd",
     },
   });
+
+/** PATCH /api/destinations/{id}: the names only (the wallet, chain and token never change); null clears one. */
+export const DestinationUpdateSchema = z
+  .object({
+    label: humanText("a label", 100).nullable().optional().openapi({ example: "Main USDC" }),
+    displayName: displayName.nullable().optional(),
+  })
+  .strict()
+  .refine((b) => b.label !== undefined || b.displayName !== undefined, {
+    message: "Give a label or a display name to change.",
+    path: ["displayName"],
+  })
+  .openapi("DestinationUpdate", { example: { displayName: "Acme Ltd" } });
 
 export const ClaimSchema = z
   .object({ signature: z.string().regex(/^0x[0-9a-fA-F]{130}$/, "Must be a 65-byte hex signature (0x + 130 hex digits).") })
@@ -51,7 +73,8 @@ export const ClaimSchema = z
 export const DestinationSchema = z
   .object({
     id: z.string(),
-    label: z.string().nullable(),
+    label: z.string().nullable().openapi({ description: "Your own note; payers never see it." }),
+    displayName: z.string().nullable().openapi({ description: "The name payers see on the pay page; null until you set one." }),
     chainId: z.number(),
     walletAddress: z.string(),
     tokenAddress: z.string(),
@@ -68,6 +91,7 @@ export const DestinationSchema = z
     claimChallengeExpiresAt: z.string().nullable(),
     claimedAt: z.string().nullable(),
     createdAt: z.string(),
+    role: z.enum(MEMBER_ROLES).openapi({ description: "Your role on this destination (owner, admin or viewer)." }),
   })
   .openapi("Destination");
 

@@ -21,6 +21,18 @@ export const PaymentSubmissionSchema = z
   .strict()
   .openapi("PaymentSubmission", { example: { txHash: "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060" } });
 
+export const PayerDeclarationSchema = z
+  .object({
+    walletAddress: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{40}$/, "Enter the wallet you will pay from: 0x and 40 letters a–f and digits 0–9.")
+      .openapi({ example: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" }),
+  })
+  .strict()
+  .openapi("PayerDeclaration", {
+    description: "The wallet the payer will pay from, declared once: a plain transfer from it then counts for this request.",
+  });
+
 export const MarkPaidSchema = z
   .object({
     txHash: txHash.optional(),

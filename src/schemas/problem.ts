@@ -34,6 +34,7 @@ const EXAMPLE_DETAIL: Record<ProblemCode, string> = {
   validation_failed: "Check this field: amount.",
   malformed_json: "The request body is not valid JSON.",
   unauthenticated: "No credentials: send `Authorization: Bearer <client secret>`.",
+  signature_invalid: "This client ID must sign its requests: the Signature-Input header is missing.",
   client_revoked: "This client ID was revoked by the recipient; it can no longer create requests or payment links.",
   client_expired: "This client ID is past its expiresAt; it can no longer create, only read the requests it created.",
   permission_denied: "This client ID lacks the outgoing:creator permission.",

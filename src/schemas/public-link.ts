@@ -8,7 +8,10 @@ export const PublicPaymentLinkSchema = z
     reference: z.string().nullable(),
     status: RequestStatusSchema,
     amountPaid: z.string().openapi({ example: "5.00", description: "Confirmed payments so far, in the request's currency." }),
-    amountDue: z.string().openapi({ example: "7.50", description: "What is left to pay (0 once paid), in the request's currency." }),
+    amountDue: z.string().openapi({
+      example: "7.50",
+      description: "What is left to pay (0 once paid), in the request's currency: the pay page's headline figure.",
+    }),
     paymentReference: z.string().openapi({
       example: `0x${"5c".repeat(32)}`,
       description: "The request's 32-byte reference: append it to the ERC-20 transfer calldata after the two arguments.",
@@ -17,6 +20,16 @@ export const PublicPaymentLinkSchema = z
       .array(z.object({ txHash: z.string(), status: z.enum(["confirming", "confirmed"]) }))
       .openapi({ description: "The request's verified transactions, oldest first." }),
     expiresAt: z.string(),
+    payee: z
+      .object({
+        displayName: z.string().nullable().openapi({ example: "Acme Ltd", description: "Who asks for the money; null when unset." }),
+      })
+      .openapi({ description: "Who asks for the money. An expired link's 410 problem carries the same `payee` member." }),
+    payerWalletAddress: z.string().nullable().openapi({
+      example: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+      description:
+        "The wallet the request expects payment from (its payer.walletAddress), or null: then POST …/payer may declare one. A plain transfer from it is credited automatically.",
+    }),
     destination: z.object({ interopAddress: z.string(), label: z.string().nullable() }),
     pay: z
       .object({

@@ -4,6 +4,7 @@ import { isEvmAddress } from "../lib/interop-address";
 import { isDecimalAmount } from "../lib/money";
 import { REQUEST_STATUSES } from "../lib/request-status";
 import { PaymentSchema } from "./payment";
+import { RefundSchema } from "./refund";
 import { DestinationParams } from "./destination";
 import { humanText } from "./text";
 import { WebhookEventSchema } from "./webhook";
@@ -53,6 +54,15 @@ export function amountProblem(amount: string): string {
   if (digits && amount !== amount.trim()) return "Remove the spaces around the amount.";
   return 'Enter an amount greater than zero as a decimal string such as "12.50".';
 }
+/** ISO 20022's "Restricted Character Set" for an end-to-end identification, as Moneyhub's payment claim (seed 001) carries it. */
+export const END_TO_END_ID = /^[A-Za-z0-9\-./?:(),'+ ]{1,35}$/;
+const PAYMENT_CONTEXTS = ["Other", "BillPayment", "PartyToParty"] as const;
+/** Not a named component: the create's field and the view's nullable one would share (and confuse) one. */
+const paymentContext = () => z.enum(PAYMENT_CONTEXTS).openapi({ description: "What the payment is for (Open Banking's payment context)." });
+const endToEndId = z
+  .string()
+  .regex(END_TO_END_ID, "Use 1 to 35 letters, digits, spaces and - . / ? : ( ) , ' + (ISO 20022's characters).")
+  .openapi({ example: "INV-1042/2026", description: "The payer's end-to-end identification (ISO 20022), 1–35 characters." });
 
 export const RequestCreateSchema = z
   .object({
@@ -73,6 +83,13 @@ export const RequestCreateSchema = z
       .openapi({ example: "ORDER-1042", description: "Reaches bank statements: 1–18 letters, digits, spaces and `- . / &`." }),
     payer: PartySchema.optional(),
     payee: PartySchema.optional(),
+    context: paymentContext().optional(),
+    endToEndId: endToEndId.optional(),
+    payerRef: z
+      .string()
+      .regex(/^[A-Za-z0-9 ]{1,18}$/, "Use 1 to 18 letters, digits and spaces (what a UK payer's statement shows).")
+      .optional()
+      .openapi({ example: "ACME INV 1042", description: "What the payer's bank statement shows, 1–18 letters, digits and spaces." }),
     dueDate: z.iso.date().optional().openapi({ example: "2026-12-31" }),
     metadata: z
       .record(z.string().min(1).max(40), z.string().max(500))
@@ -134,15 +151,28 @@ export const RequestSchema = z
     amountPaid: z
       .string()
       .openapi({ example: "0.00", description: "What confirmed (and declared) payments have paid so far, at the amount's precision." }),
-    overpaidBy: z.string().optional().openapi({ description: "Present when amountPaid exceeds amount: the excess." }),
+    overpaidBy: z
+      .string()
+      .optional()
+      .openapi({ description: "Present when amountPaid, less refunds, exceeds amount: the excess still to refund." }),
     paidLate: z.boolean().optional().openapi({ description: "Present (true) when a payment was verified after the request expired." }),
-    refundDue: z.string().optional().openapi({ description: "Present on a cancelled request that was paid anyway: what to refund." }),
+    refundDue: z
+      .string()
+      .optional()
+      .openapi({ description: "Present on a cancelled request that was paid anyway: what is still to refund (refunds shrink it)." }),
+    refunded: z
+      .string()
+      .optional()
+      .openapi({ description: "Present once the recipient refunded something: the total sent back; amountPaid stays the gross paid." }),
     currency: z.string(),
     status: RequestStatusSchema,
     createdBy: CreatedBySchema,
     reference: z.string().nullable(),
     payer: PartySchema.nullable(),
     payee: PartySchema.nullable(),
+    context: paymentContext().nullable(),
+    endToEndId: z.string().nullable(),
+    payerRef: z.string().nullable(),
     dueDate: z.string().nullable(),
     metadata: z.record(z.string(), z.string()).nullable(),
     expiresAt: z.string().nullable(),
@@ -153,7 +183,8 @@ export const RequestSchema = z
 
 export const RequestDetailSchema = RequestSchema.extend({
   payments: z.array(PaymentSchema).openapi({ description: "Every payment recorded for it, oldest first." }),
-}).openapi("RequestDetail", { example: { ...EXAMPLE_REQUEST, payments: [] } });
+  refunds: z.array(RefundSchema).openapi({ description: "Every refund the recipient recorded, oldest first." }),
+}).openapi("RequestDetail", { example: { ...EXAMPLE_REQUEST, payments: [], refunds: [] } });
 
 export const RequestListSchema = z
   .object({
@@ -174,6 +205,7 @@ const instant = (what: string) =>
 export const ListQuerySchema = z.object({
   direction: DirectionSchema.optional(),
   status: RequestStatusSchema.optional(),
+  endToEndId: endToEndId.optional().openapi({ description: "Only the requests created with exactly this endToEndId." }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
   reference: z

@@ -10,6 +10,15 @@ export function authority(env: Env, destinationId: string): DurableObjectStub<De
   return ns.get(ns.idFromName(destinationId));
 }
 
+/**
+ * The 401 for a signed-request failure (API v1.2): the detail says which part failed, and RFC 9421's
+ * Accept-Signature says what to sign.
+ */
+export const signatureInvalid = (detail: string) =>
+  new ApiError("signature_invalid", detail, undefined, {
+    "accept-signature": 'payrelay=("@method" "@target-uri" "content-digest" "authorization");created',
+  });
+
 /** The 401 for a client secret the authority did not accept. */
 export const unknownClientSecret = () =>
   new ApiError(
@@ -19,7 +28,10 @@ export const unknownClientSecret = () =>
     { "www-authenticate": "Bearer" },
   );
 
-type Refusal = Exclude<AdmitResult["outcome"], "admitted" | "replayed" | "invalid" | "blocked" | "rate_limited" | "allowance_exceeded">;
+type Refusal = Exclude<
+  AdmitResult["outcome"],
+  "admitted" | "replayed" | "invalid" | "blocked" | "rate_limited" | "allowance_exceeded" | "signature_invalid"
+>;
 
 const REFUSALS: Record<Refusal, (permission: Permission) => ApiError> = {
   unauthenticated: unknownClientSecret,
@@ -38,6 +50,7 @@ export function acceptedOrThrow(result: AdmitResult, permission: Permission): Ex
   // The only block is a link for a request whose status (or direction) takes none: one code for every such action (API v1.2).
   if (result.outcome === "blocked") throw new ApiError("invalid_state", result.detail);
   if (result.outcome === "allowance_exceeded") throw new ApiError("allowance_exceeded", result.detail);
+  if (result.outcome === "signature_invalid") throw signatureInvalid(result.detail);
   if (result.outcome === "rate_limited") {
     const { perMinute, retryAfterSeconds, resetSeconds } = result;
     throw new ApiError(

@@ -7,6 +7,9 @@ import { initialStatus } from "../lifecycle/transitions";
 import type { RequestCreate } from "../schemas/request";
 import { acceptedOrThrow, authority, storageUnavailable } from "./authority";
 import { serializeRequest } from "./request-view";
+import type { AdmitSignature } from "../durable-objects/authority-types";
+import { sealBase } from "../signatures/evidence-box";
+import type { VerifiedSignature } from "../signatures/request-signature";
 
 /** The row as the Worker can build it; the authority fills in the client's name and the amount's minor units. */
 function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now: number): RequestRow {
@@ -24,6 +27,9 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
     reference: body.reference ?? null,
     payer: body.payer ?? null,
     payee: body.payee ?? null,
+    context: body.context ?? null,
+    endToEndId: body.endToEndId ?? null,
+    payerRef: body.payerRef ?? null,
     dueDate: body.dueDate ?? null,
     metadata: body.metadata ?? null,
     createdAt: now,
@@ -32,7 +38,15 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
     statusSequence: 0,
     amountPaidMinor: "0",
     paidLate: false,
+    refundedMinor: "0",
   };
+}
+
+/** A client's create: its verified signature as evidence, the base sealed (it holds the bearer secret). */
+async function admitSignature(env: Env, requestId: string, signature: VerifiedSignature | null): Promise<AdmitSignature> {
+  if (signature === null) return null;
+  const { signatureBase, keyThumbprint, ...kept } = signature;
+  return { keyThumbprint, evidence: { ...kept, sealedBase: await sealBase(env, requestId, signatureBase) } };
 }
 
 /**
@@ -49,23 +63,26 @@ export async function createRequest(
   actor: Actor,
   idempotencyKey: string | null,
   profile?: DestinationProfile,
+  signature?: VerifiedSignature | null,
 ) {
   // Only a create with an Idempotency-Key is compared with an earlier one; without a key nothing reads it.
   const fingerprint = idempotencyKey === null ? "" : await sha256Hex(canonicalJson(["request", destinationId, body]));
   const permission = `${body.direction}:creator` as const;
+  const row = buildRow(body, destinationId, actor, Date.now());
   const admission = acceptedOrThrow(
     await authority(env, destinationId).admit({
       actor,
       permission,
       idempotencyKey,
       fingerprint,
-      record: { kind: "request", row: buildRow(body, destinationId, actor, Date.now()) },
+      record: { kind: "request", row },
       money: {
         amount: body.amount,
         currency: body.currency,
         bankPayout: body.direction === "outgoing" && body.payee?.sortCode !== undefined,
       },
       profile,
+      ...(actor.type === "client" ? { signature: await admitSignature(env, row.id, signature ?? null) } : {}),
     }),
     permission,
   );

@@ -1,43 +1,68 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { TokenProfile } from "../chains/currency";
 import { knownToken } from "../chains/tokens";
 import type { Database } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { destinations, type DestinationRow } from "../db/schema";
+import { destinationMembers, destinations, type DestinationRow, type MemberRole } from "../db/schema";
 import type { DestinationProfile } from "../durable-objects/authority-types";
 import { interopAddress } from "../lib/interop-address";
-import { ApiError, notFound } from "../lib/problem";
+import { ApiError } from "../lib/problem";
 
-/** A destination of this recipient, or 404: another recipient's destination does not exist for you. */
-export async function ownedDestination(db: Database, userId: string, id: string): Promise<DestinationRow> {
-  const row = await db
-    .select()
-    .from(destinations)
-    .where(and(eq(destinations.id, id), eq(destinations.userId, userId)))
-    .get();
-  if (!row) throw notFound("destination");
-  return row;
-}
-
-/** Like ownedDestination, and claimed: only claimed destinations have clients and requests. */
-export async function claimedDestination(db: Database, userId: string, id: string): Promise<DestinationRow> {
-  const row = await ownedDestination(db, userId, id);
+/** Only claimed destinations have clients, requests, webhooks and members: 409 before. */
+export function requireClaimed(row: DestinationRow): DestinationRow {
   if (row.status !== "claimed") throw new ApiError("conflict", "Claim this destination first: sign its challenge with the wallet.");
   return row;
 }
 
-export async function listDestinations(db: Database, userId: string): Promise<DestinationRow[]> {
-  return db.select().from(destinations).where(eq(destinations.userId, userId)).orderBy(desc(destinations.createdAt));
+/** The destinations this user is a member of, each with their role, newest first. */
+export async function listDestinations(db: Database, userId: string): Promise<(DestinationRow & { role: MemberRole })[]> {
+  const rows = await db
+    .select({ destination: destinations, role: destinationMembers.role })
+    .from(destinationMembers)
+    .innerJoin(destinations, eq(destinations.id, destinationMembers.destinationId))
+    .where(eq(destinationMembers.userId, userId))
+    .orderBy(desc(destinations.createdAt));
+  return rows.map((r) => ({ ...r.destination, role: r.role }));
 }
 
-/** Adds an unclaimed destination; 409 when this recipient already added the same wallet, chain and token. */
+/**
+ * Adds an unclaimed destination with its creator as owner, in one batch; 409
+ * when this recipient already added the same wallet, chain and token (then
+ * the member insert finds no destination row to join and adds nothing).
+ */
 export async function insertDestination(db: Database, row: DestinationRow): Promise<void> {
-  const inserted = await db.insert(destinations).values(row).onConflictDoNothing().returning({ id: destinations.id });
+  const [inserted] = await db.batch([
+    db.insert(destinations).values(row).onConflictDoNothing().returning({ id: destinations.id }),
+    db
+      .insert(destinationMembers)
+      .select(
+        db
+          .select({
+            destinationId: destinations.id,
+            userId: destinations.userId,
+            role: sql<MemberRole>`'owner'`.as("role"),
+            addedAt: destinations.createdAt,
+          })
+          .from(destinations)
+          .where(and(eq(destinations.id, row.id), eq(destinations.userId, row.userId))),
+      )
+      .onConflictDoNothing(),
+  ]);
   if (inserted.length === 0) throw new ApiError("conflict", "You already added this wallet, chain and token.");
 }
 
 export async function saveChallenge(db: Database, id: string, challenge: string, expiresAt: number): Promise<void> {
   await db.update(destinations).set({ claimChallenge: challenge, claimChallengeExpiresAt: expiresAt }).where(eq(destinations.id, id));
+}
+
+/** Renames (label, display name); what is undefined stays. */
+export async function renameDestination(
+  db: Database,
+  id: string,
+  names: { label?: string | null; displayName?: string | null },
+): Promise<DestinationRow> {
+  const set = Object.fromEntries(Object.entries(names).filter(([, v]) => v !== undefined));
+  return (await db.update(destinations).set(set).where(eq(destinations.id, id)).returning().get())!;
 }
 
 /**
@@ -79,19 +104,20 @@ export function tokenOf(row: Pick<DestinationRow, "chainId" | "tokenAddress" | "
 const LOCAL_CHAINS = new Set([31337]);
 const LOCAL_PEGS: Readonly<Record<string, string>> = { USDC: "USD", USDT: "USD", EURC: "EUR" };
 
-/** What the destination's authority is told about it, by the recipient's side only. */
-export const destinationProfile = (row: DestinationRow): DestinationProfile => ({
+/** What the destination's authority is told about it, by the recipient's side only; the claimer's email names them in the audit. */
+export const destinationProfile = (row: DestinationRow, claimerEmail: string): DestinationProfile => ({
   id: row.id,
   token: tokenOf(row),
-  ...(row.claimedAt === null ? {} : { claim: { at: row.claimedAt, userId: row.userId } }),
+  ...(row.claimedAt === null ? {} : { claim: { at: row.claimedAt, userId: row.userId, email: claimerEmail } }),
 });
 
-export function serializeDestination(row: DestinationRow, now = Date.now()) {
+export function serializeDestination(row: DestinationRow, role: MemberRole, now = Date.now()) {
   const live = row.status === "unclaimed" && row.claimChallenge !== null && (row.claimChallengeExpiresAt ?? 0) > now;
   const token = tokenOf(row);
   return {
     id: row.id,
     label: row.label,
+    displayName: row.displayName,
     chainId: row.chainId,
     walletAddress: row.walletAddress,
     tokenAddress: row.tokenAddress,
@@ -103,5 +129,6 @@ export function serializeDestination(row: DestinationRow, now = Date.now()) {
     claimChallengeExpiresAt: live ? new Date(row.claimChallengeExpiresAt!).toISOString() : null,
     claimedAt: row.claimedAt === null ? null : new Date(row.claimedAt).toISOString(),
     createdAt: new Date(row.createdAt).toISOString(),
+    role,
   };
 }

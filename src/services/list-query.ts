@@ -17,6 +17,7 @@ export type ListFilters = {
   direction?: Direction;
   status?: RequestRow["status"];
   createdBy?: string;
+  endToEndId?: string;
   limit: number;
   cursor?: string;
   /** Exact reference; creation time bounds (ISO); metadata values that must all match. */
@@ -38,6 +39,7 @@ type Shape = {
   createdBy: "none" | "manual" | "client";
   /** The client's share: none (reads all), its own only, or its own plus one direction it reads. */
   visibility: "all" | "own" | Direction;
+  endToEndId: boolean;
   cursor: boolean;
   reference: boolean;
   after: boolean;
@@ -81,6 +83,7 @@ const build = (db: Database, s: Shape) =>
         s.createdBy === "manual" ? eq(requests.createdByType, "manual") : undefined,
         s.createdBy === "client" ? eq(requests.createdByClientId, p("createdBy")) : undefined,
         visibilityWhere(s.visibility),
+        s.endToEndId ? eq(requests.endToEndId, p("endToEndId")) : undefined,
         s.cursor ? sql`(${requests.createdAt}, ${requests.id}) < (${p("cursorAt")}, ${p("cursorId")})` : undefined,
         s.reference ? eq(requests.reference, p("reference")) : undefined,
         s.after ? gt(requests.createdAt, p("after")) : undefined,
@@ -117,13 +120,14 @@ export async function selectPage(
     status: !f.status ? "none" : f.status === "expired" ? "expired" : EXPIRABLE.includes(f.status) ? "open" : "other",
     createdBy: !f.createdBy ? "none" : f.createdBy === "manual" ? "manual" : "client",
     visibility: visibilityShape(v, f.direction),
+    endToEndId: f.endToEndId !== undefined,
     cursor: cursor !== undefined,
     reference: f.reference !== undefined,
     after: f.createdAfter !== undefined,
     before: f.createdBefore !== undefined,
     metadata: Object.keys(f.metadata ?? {}).length,
   };
-  const key = `${+shape.direction}${shape.status}/${shape.createdBy}/${shape.visibility}/${+shape.cursor}/${+shape.reference}${+shape.after}${+shape.before}${shape.metadata}`;
+  const key = `${+shape.direction}${shape.status}/${shape.createdBy}/${shape.visibility}/${+shape.endToEndId}/${+shape.cursor}/${+shape.reference}${+shape.after}${+shape.before}${shape.metadata}`;
   const meta = Object.entries(f.metadata ?? {}).flatMap(([k, value], i) => [
     [`mk${i}`, k],
     [`mv${i}`, value],
@@ -134,6 +138,7 @@ export async function selectPage(
     status: f.status,
     now,
     createdBy: f.createdBy,
+    endToEndId: f.endToEndId,
     clientId: v.type === "client" ? v.clientId : undefined,
     cursorAt: cursor?.createdAt,
     cursorId: cursor?.id,

@@ -15,6 +15,7 @@ import { transitionRequest } from "./transition-request";
 import { unwrap } from "../routes/webhooks/webhook-calls";
 import type { WebhookEventSchema } from "../schemas/webhook";
 import type { z } from "@hono/zod-openapi";
+import type { VerifiedSignature } from "../signatures/request-signature";
 
 /**
  * What an orchestrator may do, once for every surface that speaks for one:
@@ -22,7 +23,7 @@ import type { z } from "@hono/zod-openapi";
  * (the authority's admission, visibility, the creator-only link) in the same
  * order. `via` says which surface asked; it reaches the authority's actor.
  */
-export type Caller = { credential: ParsedSecret; via?: "mcp" };
+export type Caller = { credential: ParsedSecret; via?: "mcp"; signature?: VerifiedSignature | null };
 
 export const clientActor = ({ credential, via }: Caller): Extract<Actor, { type: "client" }> => ({
   type: "client",
@@ -37,7 +38,7 @@ export async function createForClient(env: Env, caller: Caller, destinationId: s
     await readVisibility(env, caller.credential); // a wrong secret is 401 before it learns anything
     throw new ApiError("not_found", "No such destination for this client ID.");
   }
-  return createRequest(env, destinationId, body, clientActor(caller), key);
+  return createRequest(env, destinationId, body, clientActor(caller), key, undefined, caller.signature ?? null);
 }
 
 export async function getForClient(env: Env, { credential }: Caller, requestId: string) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { payments, requestEvents, type PaymentRow, type RequestRow } from "../db/schema";
+import { payments, refunds, requestEvents, type PaymentRow, type RefundRow, type RequestRow } from "../db/schema";
 import { formatMinor } from "../lib/money";
 import { serializeRequest } from "./request-view";
 
@@ -44,6 +44,27 @@ export async function requestPayments(db: Database, requestId: string): Promise<
     .orderBy(asc(payments.createdAt), asc(payments.id));
 }
 
+/** One refund as a request's detail view lists it. */
+export function serializeRefund(r: RefundRow) {
+  return {
+    id: r.id,
+    amount: formatMinor(r.amountMinor, r.decimals),
+    txHash: r.txHash,
+    chainId: r.chainId,
+    to: r.toAddress,
+    note: r.note,
+    status: "confirmed" as const,
+    createdAt: new Date(r.createdAt).toISOString(),
+  };
+}
+
+/** A request's refunds as D1 has them, oldest first; read only when its row says something was refunded. */
+async function requestRefunds(db: Database, row: RequestRow) {
+  if (((row.refundedMinor as string | undefined) ?? "0") === "0") return [];
+  const rows = await db.select().from(refunds).where(eq(refunds.requestId, row.id)).orderBy(asc(refunds.createdAt), asc(refunds.id));
+  return rows.map(serializeRefund);
+}
+
 /**
  * The detail view (GET one request): the request and its payments. A request
  * with nothing paid and nothing confirming has no live payment, so its read
@@ -51,7 +72,11 @@ export async function requestPayments(db: Database, requestId: string): Promise<
  */
 export async function requestDetail(db: Database, row: RequestRow) {
   const some = row.status === "processing" || (row.amountPaidMinor as string | undefined) !== "0";
-  if (!some) return { ...serializeRequest(row), payments: [] };
-  const [paid, detected] = await Promise.all([requestPayments(db, row.id), detectedTxHashes(db, row.id)]);
-  return { ...serializeRequest(row), payments: paid.map((p) => serializePayment(p, detected)) };
+  if (!some) return { ...serializeRequest(row), payments: [], refunds: [] };
+  const [paid, detected, refunded] = await Promise.all([
+    requestPayments(db, row.id),
+    detectedTxHashes(db, row.id),
+    requestRefunds(db, row),
+  ]);
+  return { ...serializeRequest(row), payments: paid.map((p) => serializePayment(p, detected)), refunds: refunded };
 }

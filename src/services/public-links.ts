@@ -12,6 +12,9 @@ import { tokenOf } from "./destinations";
 import { requestPayments, serializePayment } from "./payment-view";
 import { paymentFigures, requestAmount, serializeRequest } from "./request-view";
 
+/** Who asks for the money, as payers see it: the destination's public display name (never its private label). */
+const payeeOf = (d: { displayName: string | null }) => ({ displayName: d.displayName });
+
 /** The link, its request and destination behind a token: 404 for an unknown token, 410 once the link expired. */
 export async function linkTarget(db: Database, token: string, now = Date.now()) {
   const row = await db
@@ -26,6 +29,10 @@ export async function linkTarget(db: Database, token: string, now = Date.now()) 
     throw new ApiError(
       "link_expired",
       `This payment link expired at ${new Date(row.link.expiresAt).toISOString()}; ask the payee for a new one.`,
+      undefined,
+      undefined,
+      // Who asked for the money, so the payer knows whom to ask for a new link (API v1.2).
+      { payee: payeeOf(row.destination) },
     );
   }
   return row;
@@ -54,6 +61,9 @@ export async function linkView(db: Database, env: ProxyEnv, row: Awaited<ReturnT
     paymentReference: paymentReference(r.id),
     payments: paid.flatMap((p) => (p.txHash === null ? [] : [{ txHash: p.txHash, status: serializePayment(p).status }])),
     expiresAt: new Date(row.link.expiresAt).toISOString(),
+    payee: payeeOf(d),
+    // The payer's own wallet, when the request names one (set by its creator or declared on the pay page).
+    payerWalletAddress: r.payer?.walletAddress ?? null,
     destination: { interopAddress: interopAddress(d.chainId, d.walletAddress, d.tokenAddress), label: d.label },
     pay: {
       chainId: d.chainId,

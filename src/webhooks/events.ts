@@ -10,6 +10,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "request.rejected",
   "request.payment_after_close",
   "request.payment_dropped", // added: a confirming transaction left the chain (reorg or dropped) and no longer counts
+  "request.refunded", // added (API v1.2, seeds): the recipient recorded a refund
   "payment_link.created",
   "client.revoked",
 ] as const;

@@ -20,6 +20,8 @@ const PINNED_STEPS = [
   "5ff0be208a7f3cc1d31af7465f40665cba8afc0671ef5e2e35a14c883a3be12c",
   "a10e81f50452f3c5e7fc9bff69e7dc9f30b11317d0d46110ef4f680eb19a808b",
   "27d7a88ee60173255939702dd5852175e93ba30925fdc648c27fcfd4162c85fe",
+  "7585fb3058993591ba24aa49bf0ed1d3eb54e21c355133a101b2474fe5072856",
+  "ee0a8e04fe96186d17ce4323743c4aa8d43eb8d3f1785dd745e41bf9866e0f04",
   "19791fc09c65c399ac62034573df3501fea775fb5d5b92fb52c244579a022584",
 ];
 
@@ -120,6 +122,10 @@ describe("authority migration steps", () => {
       expect(tables(sql)).toEqual(expect.arrayContaining([...before, ...added]));
       expect(sql.exec("SELECT id, name, permissions, status FROM clients").toArray()).toEqual([
         { id: "cli_mig", name: "Shop", permissions: '["incoming:creator"]', status: "active" },
+      ]);
+      // Step 10 (signed requests): an existing client has no signing key and need not sign.
+      expect(sql.exec("SELECT signing_key, signing_key_thumbprint, require_signed FROM clients").toArray()).toEqual([
+        { signing_key: null, signing_key_thumbprint: null, require_signed: 0 },
       ]);
       expect(sql.exec("SELECT scope, key, record, reply FROM idempotency_keys").toArray()).toEqual([
         { scope: "client:cli_mig", key: "order-1042", record, reply: '{"url":"https://pay.example/p/tok"}' },

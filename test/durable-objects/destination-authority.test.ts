@@ -35,9 +35,9 @@ describe("the destination authority", () => {
       .join("");
     expect(await stub.authenticate(shop.id, hash)).toMatchObject({ ok: true, client: { id: shop.id, status: "active" } });
     expect(await stub.authenticate(shop.id, "0".repeat(64))).toEqual({ ok: false });
-    expect((await stub.revokeClient(shop.id))!.status).toBe("revoked");
+    expect((await stub.revokeClient(shop.id, { type: "user", userId: "usr_test", email: "test@example.com" }))!.status).toBe("revoked");
     expect(await stub.authenticate(shop.id, hash)).toMatchObject({ ok: true, client: { status: "revoked" } });
-    expect(await stub.revokeClient("cli_0000000000000000")).toBeNull();
+    expect(await stub.revokeClient("cli_0000000000000000", { type: "user", userId: "usr_test", email: "test@example.com" })).toBeNull();
     expect((await stub.listClients()).map((c) => c.id)).toEqual([shop.id]);
   });
 

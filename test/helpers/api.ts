@@ -84,3 +84,14 @@ export const outgoing = (extra: Record<string, unknown> = {}) => ({
   payee: { name: "Ada", sortCode: "123456", accountNumber: "12345678" },
   ...extra,
 });
+
+/** Invites a fresh user with `role` and accepts as them: a member as the dashboard makes one. */
+export async function addMember(owner: Recipient, destinationId: string, role: "owner" | "admin" | "viewer") {
+  const member = await signUp();
+  const invited = await owner.api(`/api/destinations/${destinationId}/invitations`, { body: { email: member.email, role } });
+  if (invited.status !== 201) throw new Error(`invite answered ${invited.status}: ${invited.text}`);
+  const token = (invited.json.url as string).split("/invitations/")[1]!;
+  const accepted = await member.api(`/api/invitations/${token}/accept`, { method: "POST" });
+  if (accepted.status !== 200) throw new Error(`accept answered ${accepted.status}: ${accepted.text}`);
+  return Object.assign(member, { id: member.user.id as string });
+}

@@ -1,6 +1,5 @@
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
-import type { RequestStatus } from "../../src/lib/request-status";
 import { claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
 import { authority } from "../../src/services/authority";
 
@@ -34,15 +33,6 @@ export async function lifecycleSetup() {
     read: (id: string) => r.api(`${base}/${id}`),
     events: (id: string) => r.api(`${base}/${id}/events`),
   };
-}
-
-/** Puts a request straight into a status in its authority (for statuses only payments reach, which are not built yet). */
-export async function forceStatus(dst: string, id: string, status: RequestStatus): Promise<void> {
-  await runInDurableObject(authorityOf(dst), (_i, state) => {
-    const sql = state.storage.sql;
-    const row = JSON.parse(sql.exec<{ row: string }>("SELECT row FROM requests WHERE id = ?", id).one().row) as Record<string, unknown>;
-    sql.exec("UPDATE requests SET status = ?, row = ? WHERE id = ?", status, JSON.stringify({ ...row, status }), id);
-  });
 }
 
 /** The authority's and D1's view of one request: the single writer and its copy. */

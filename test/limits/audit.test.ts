@@ -2,6 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { signUp } from "../helpers/api";
 import { limitedClient, payout } from "./helpers";
+import { receiverHook } from "../webhooks/receiver";
 
 type Entry = {
   id: string;
@@ -15,7 +16,7 @@ describe("the audit log", () => {
   it("records every recipient and client action, with actor and time, newest first", async ({ expect }) => {
     const t = await limitedClient({ autoApproveUpTo: { amount: "1.00", currency: "USD" } });
     const userId = t.r.user.id;
-    const hook = (await t.r.api(`/api/destinations/${t.dst}/webhook-endpoints`, { body: { url: "https://hooks.example.com/a" } })).json;
+    const hook = (await t.r.api(`/api/destinations/${t.dst}/webhook-endpoints`, { body: { url: receiverHook("audit").url } })).json;
     await t.r.api(`/api/destinations/${t.dst}/webhook-endpoints/${hook.id}/rotate-secret`, { method: "POST" });
     await t.r.api(`/api/destinations/${t.dst}/webhook-endpoints/${hook.id}`, { method: "DELETE" });
     await t.patch({ createsPerMinute: 100 });
@@ -40,13 +41,14 @@ describe("the audit log", () => {
 
     const log = (await t.r.api(`/api/destinations/${t.dst}/audit`)).json;
     const entries = [...(log.data as Entry[])].reverse();
-    const user = { type: "user", userId };
+    // Every user actor names the person (issue 26): webhook endpoint changes used to lose the userId.
+    const user = { type: "user", userId, email: t.r.email };
     expect(entries.map((e) => [e.action, e.actor, e.target.id])).toEqual([
       ["destination.claimed", user, t.dst],
       ["client.created", user, t.client.id],
-      ["webhook_endpoint.created", { type: "user" }, hook.id],
-      ["webhook_endpoint.secret_rotated", { type: "user" }, hook.id],
-      ["webhook_endpoint.deleted", { type: "user" }, hook.id],
+      ["webhook_endpoint.created", user, hook.id],
+      ["webhook_endpoint.secret_rotated", user, hook.id],
+      ["webhook_endpoint.deleted", user, hook.id],
       ["client.limits_changed", user, t.client.id],
       ["client.secret_rotated", user, t.client.id],
       ["request.approved", { type: "system" }, auto.id],
@@ -61,6 +63,24 @@ describe("the audit log", () => {
     const at = entries.map((e) => Date.parse(e.at));
     expect(at.every((x, i) => i === 0 || x >= at[i - 1]!)).toBe(true);
     expect(JSON.stringify(log)).not.toContain("prsk_" + t.dst.slice(4));
+  });
+
+  it("says what changed: a client's limits before and after, and what a rejection gave back to whose budget", async ({ expect }) => {
+    const t = await limitedClient({ outgoingBudget: { amount: "100.00", currency: "USD" } });
+    await t.patch({ outgoingBudget: { amount: "150.00", currency: "USD" }, createsPerMinute: 60 });
+    const request = (await t.create(payout("40.00"))).json;
+    expect((await t.act(request.id, "reject")).status).toBe(200);
+    const log = (await t.r.api(`/api/destinations/${t.dst}/audit`)).json.data as (Entry & { details: Record<string, unknown> })[];
+    const changed = log.find((e) => e.action === "client.limits_changed")!;
+    expect(changed.details.before).toMatchObject({ outgoingBudget: { amount: "100.00", currency: "USD" }, createsPerMinute: 600 });
+    expect(changed.details.limits).toMatchObject({ outgoingBudget: { amount: "150.00", currency: "USD" }, createsPerMinute: 60 });
+    const rejected = log.find((e) => e.action === "request.rejected")!;
+    expect(rejected.details).toEqual({
+      status: "rejected",
+      budgetReleased: "4000",
+      budgetReleasedTo: t.client.id,
+      budgetReleasedAmount: { amount: "40.00", currency: "USD" },
+    });
   });
 
   it("pages newest first with nextCursor, refuses a foreign cursor, and hides another recipient's log", async ({ expect }) => {

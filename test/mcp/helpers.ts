@@ -2,6 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { exports } from "cloudflare:workers";
+import { signRequest, type SigningOptions } from "../../sdk/src/signing";
 
 export const MCP_URL = "https://payrelay.test/mcp";
 
@@ -10,10 +11,14 @@ export const MCP_URL = "https://payrelay.test/mcp";
  * Streamable HTTP transport, sending the client secret as a bearer. Requests
  * go to the Worker's default export, as `wrangler dev` would serve them.
  */
-export async function agent(secret: string) {
+export async function agent(secret: string, signing?: SigningOptions) {
   const transport = new StreamableHTTPClientTransport(new URL(MCP_URL), {
     requestInit: { headers: { authorization: `Bearer ${secret}` } },
-    fetch: (input, init) => exports.default.fetch(new Request(input, init)),
+    // A signing agent signs every POST (RFC 9421) as the SDK does.
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      return exports.default.fetch(signing && request.method === "POST" ? await signRequest(request, signing) : request);
+    },
   });
   const client = new Client({ name: "payrelay-test-agent", version: "1.0.0" });
   await client.connect(transport);

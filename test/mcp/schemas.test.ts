@@ -47,6 +47,9 @@ function normalise(schema: unknown, doc: Json): unknown {
   // A nullable single value: OpenAPI lists null in the enum as well as in the types; the types already say it.
   if (Array.isArray(s.enum) && s.enum.length === 2 && s.enum.includes(null) && Array.isArray(s.type) && s.type.includes("null"))
     return normalise({ ...s, enum: undefined, const: s.enum.find((v) => v !== null) }, doc);
+  // A nullable enum of several values (a request's payment context): the same, keeping the other values as they are.
+  if (Array.isArray(s.enum) && s.enum.length > 2 && s.enum.includes(null) && Array.isArray(s.type) && s.type.includes("null"))
+    return normalise({ ...s, enum: s.enum.filter((v) => v !== null) }, doc);
   return Object.fromEntries(
     Object.entries(s)
       .filter(([k, v]) => v !== undefined && !(/^(minimum|maximum)$/.test(k) && Math.abs(v as number) === Number.MAX_SAFE_INTEGER))

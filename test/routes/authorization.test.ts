@@ -2,97 +2,18 @@ import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { authority } from "../../src/services/authority";
-import { randomBase32 } from "../../src/lib/ids";
-import { call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
-import { demoUsd } from "../helpers/payments";
-import { testWallet } from "../helpers/wallet";
+import { call, newClient, outgoing, signUp } from "../helpers/api";
+import { BODIES, SAFE, fill, forgedSecret, key, kind, operations, tenant } from "../helpers/matrix";
 
 /**
  * The authorization matrix, generated from /openapi.json: every operation the
  * document lists is called by every kind of actor, and each answer must be
  * the contract's exact status and code, with no other tenant's data. A new
  * route joins the matrix by being in the document; one without a body
- * fixture below fails this test until it gets one.
+ * fixture (test/helpers/matrix.ts) fails this test until it gets one. The
+ * members' roles have their own matrix (authorization-roles.test.ts), so
+ * neither file builds more objects than one test isolate holds.
  */
-type Op = { method: string; path: string; security: Record<string, string[]>[] };
-
-const BODIES: Record<string, unknown> = {
-  "post /api/auth/signup": { email: "someone@example.com", password: "correct horse battery" },
-  "post /api/auth/login": { email: "someone@example.com", password: "correct horse battery" },
-  "post /api/auth/logout": undefined,
-  "post /api/destinations": {
-    chainId: 8453,
-    walletAddress: "0x" + "2".repeat(40),
-    tokenAddress: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
-  },
-  "post /api/destinations/{destinationId}/challenge": undefined,
-  "post /api/destinations/{destinationId}/claim": { signature: "0x" + "1".repeat(130) },
-  "post /api/destinations/{destinationId}/clients": { name: "Stranger's client" },
-  "post /api/destinations/{destinationId}/clients/{clientId}/revoke": undefined,
-  "post /api/destinations/{destinationId}/requests": incoming(),
-  "post /api/destinations/{destinationId}/requests/{requestId}/payment-links": undefined,
-  "patch /api/destinations/{destinationId}/clients/{clientId}": { limits: { createsPerMinute: 10 } },
-  "post /api/destinations/{destinationId}/clients/{clientId}/rotate-secret": undefined,
-  "post /v1/destinations/{destinationId}/requests": incoming(),
-  "post /v1/requests/{requestId}/payment-links": undefined,
-  "post /v1/requests/{requestId}/cancel": undefined,
-  "post /api/destinations/{destinationId}/requests/{requestId}/cancel": undefined,
-  "post /api/destinations/{destinationId}/requests/{requestId}/approve": undefined,
-  "post /api/destinations/{destinationId}/requests/{requestId}/reject": { reason: "Not ours" },
-  "post /api/destinations/{destinationId}/webhook-endpoints": { url: "https://hooks.example.com/stranger" },
-  "delete /api/destinations/{destinationId}/webhook-endpoints/{endpointId}": undefined,
-  "post /api/destinations/{destinationId}/webhook-endpoints/{endpointId}/rotate-secret": undefined,
-  "post /api/destinations/{destinationId}/webhook-endpoints/{endpointId}/test": undefined,
-  "post /api/destinations/{destinationId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": undefined,
-  "post /v1/webhook-endpoints": { url: "https://hooks.example.com/stranger" },
-  "delete /v1/webhook-endpoints/{endpointId}": undefined,
-  "post /v1/webhook-endpoints/{endpointId}/test": undefined,
-  "post /v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry": undefined,
-  "post /v1/requests/{requestId}/payments": { txHash: `0x${"ab".repeat(32)}` },
-  "post /api/public/payment-links/{token}/payments": { txHash: `0x${"ab".repeat(32)}` },
-  "post /api/destinations/{destinationId}/requests/{requestId}/mark-paid": { note: "Paid by bank transfer" },
-};
-
-async function operations(): Promise<Op[]> {
-  const doc = (await call("/openapi.json")).json as { paths: Record<string, Record<string, { security?: Op["security"] }>> };
-  return Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({ method, path, security: op.security ?? [] })),
-  );
-}
-
-/** A recipient with a claimed destination, a client, a request and a link: the things strangers aim at. */
-async function tenant() {
-  const r = await signUp();
-  // On the run's local chain, so payment routes reach a real RPC (an unknown hash is 422, not 503).
-  const { id: dst } = await claimedDestination(r, testWallet(), demoUsd());
-  const shop = await newClient(r, dst, "Shop");
-  const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() })).json;
-  const incomingReq = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
-  const link = (await shop.orchestrator(`/v1/requests/${incomingReq.id}/payment-links`, { method: "POST" })).json;
-  // A recipient endpoint created before the requests would hold deliveries; one made after gets the test event's.
-  const hook = (await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: "https://hooks.example.com/a" } })).json;
-  await r.api(`/api/destinations/${dst}/webhook-endpoints/${hook.id}/test`, { method: "POST" });
-  const delivery = (await r.api(`/api/destinations/${dst}/webhook-endpoints/${hook.id}/deliveries`)).json.data[0];
-  const clientHook = (await shop.orchestrator("/v1/webhook-endpoints", { body: { url: "https://hooks.example.com/b" } })).json;
-  const clientDelivery = (await shop.orchestrator(`/v1/webhook-endpoints/${clientHook.id}/test`, { method: "POST" })).json;
-  const params = {
-    id: dst,
-    destinationId: dst,
-    clientId: shop.id,
-    requestId: req.id,
-    token: link.url.split("/pay/")[1],
-    endpointId: hook.id,
-    deliveryId: delivery.id,
-  };
-  return { r, dst, shop, req, params, v1Params: { ...params, endpointId: clientHook.id, deliveryId: clientDelivery.deliveryId } };
-}
-
-const fill = (path: string, params: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!);
-const forgedSecret = () => `prsk_${randomBase32(16)}_${randomBase32(16)}_${randomBase32(32)}`;
-const kind = (op: Op) => (op.security.length === 0 ? "public" : "clientSecret" in op.security[0]! ? "client" : "session");
-const key = (op: Op) => `${op.method} ${op.path}`;
-const SAFE = new Set(["get", "head"]);
-
 const OPS = await operations();
 
 /** Made once for the whole matrix: only ever a caller here, never changed, so every operation can aim at the same stranger. */
@@ -121,7 +42,10 @@ describe("authorization matrix over every documented operation", () => {
         {
           const a = await tenant();
           const b = await stranger();
-          const path = fill(op.path, op.path.startsWith("/v1/") ? a.v1Params : a.params);
+          const path = fill(
+            op.path,
+            op.path.startsWith("/v1/") ? a.v1Params : op.path.startsWith("/api/invitations/") ? a.inviteParams : a.params,
+          );
           const body = BODIES[key(op)];
           const init = { method: op.method.toUpperCase(), ...(body === undefined ? {} : { body }) };
           const where = `${key(op)}`;
@@ -136,7 +60,7 @@ describe("authorization matrix over every documented operation", () => {
             for (const secret of [a.dst, a.shop.id, a.req.id, a.params.token, a.r.email])
               expect(res.text, `${who} → ${where}`).not.toContain(secret);
           };
-          const hasTenantParams = /\{(id|destinationId|clientId|requestId|endpointId)\}/.test(op.path);
+          const hasTenantParams = /\{(id|destinationId|clientId|requestId|endpointId|userId|invitationId)\}/.test(op.path);
 
           if (kind(op) === "session") {
             expectProblem(await call(path, init), 401, "unauthenticated", "no auth");

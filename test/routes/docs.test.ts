@@ -46,7 +46,10 @@ describe("OpenAPI and docs", () => {
     expect(ops.filter((op) => !Array.isArray(op.security)).map((op) => op.where)).toEqual([]);
     expect(doc.paths["/api/auth/login"]!.post!.security).toEqual([]);
     expect(doc.paths["/v1/requests"]!.get!.operationId).toBe("listRequests");
-    expect(doc.paths["/api/destinations/{destinationId}/clients"]!.post!.security).toEqual([{ session: [], csrfToken: [] }]);
+    // A destination route names the member role it needs (OpenAPI 3.1 role names): a change needs an admin, a read a viewer.
+    expect(doc.paths["/api/destinations/{destinationId}/clients"]!.post!.security).toEqual([{ session: ["admin"], csrfToken: [] }]);
+    expect(doc.paths["/api/destinations/{destinationId}/clients"]!.get!.security).toEqual([{ session: ["viewer"] }]);
+    expect(doc.paths["/api/destinations"]!.post!.security).toEqual([{ session: [], csrfToken: [] }]);
     expect(doc.info.license?.name).toBeTruthy();
   });
 

@@ -56,7 +56,10 @@ describe("the recipient's mark-paid and unattributed transfers", () => {
       payments: [],
     });
     // The recipient's own declaration goes through (the Worker then writes its records to D1).
-    expect(await declare({ type: "user", userId: "usr_any" })).toMatchObject({ outcome: "recorded", row: { status: "paid" } });
+    expect(await declare({ type: "user", userId: "usr_any", email: "any@example.com" })).toMatchObject({
+      outcome: "recorded",
+      row: { status: "paid" },
+    });
   });
 
   it("a note alone records the rest as declared, not verified; a second declaration is 409", async ({ expect }) => {

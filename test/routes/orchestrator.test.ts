@@ -33,7 +33,7 @@ describe("orchestrator requests", () => {
     // JSON columns hold JSON text, and an absent party is SQL NULL (not the text "null").
     expect(row).toEqual({ amount_minor: "12500000", created_by_client_id: shop.id, metadata: '{"order":"1042"}', payer: null });
     // The detail view is the request plus its payments (none yet).
-    expect((await shop.orchestrator(`/v1/requests/${res.json.id}`)).json).toEqual({ ...res.json, payments: [] });
+    expect((await shop.orchestrator(`/v1/requests/${res.json.id}`)).json).toEqual({ ...res.json, payments: [], refunds: [] });
   });
 
   it("keeps 18-decimal amounts exact (no float, no 64-bit overflow)", async ({ expect }) => {

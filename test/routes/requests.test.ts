@@ -32,7 +32,7 @@ describe("dashboard requests", () => {
     expect(ids(await r.api(`/api/destinations/${dst}/requests?direction=outgoing`))).toEqual([b.id]);
     expect(ids(await r.api(`/api/destinations/${dst}/requests?status=pending&limit=1`))).toEqual([m.id]);
     expect((await r.api(`/api/destinations/${dst}/requests?createdBy=someone`)).status).toBe(400);
-    expect((await r.api(`/api/destinations/${dst}/requests/${a.id}`)).json).toEqual({ ...a, payments: [] });
+    expect((await r.api(`/api/destinations/${dst}/requests/${a.id}`)).json).toEqual({ ...a, payments: [], refunds: [] });
   });
 
   it("refuses manual creates on an unclaimed destination and validates the body", async ({ expect }) => {

@@ -6,15 +6,16 @@ import { recordEvent } from "../../src/durable-objects/webhook-store";
 import { MAX_ATTEMPTS, MAX_QUEUE_DELAY_S, RETRY_SCHEDULE_MS } from "../../src/webhooks/events";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
 import { authority } from "../../src/services/authority";
+import { receiverHook } from "./receiver";
 
 const HOUR = 3600_000;
 
-/** A destination with one endpoint that nothing listens on (attempts are driven by hand here, not sent). */
+/** A destination with one endpoint on the local receiver (attempts are driven by hand here). */
 async function setup() {
   const r = await signUp();
   const { id: dst } = await claimedDestination(r);
   const endpoint = (
-    await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: "https://hooks.example.com/x", events: ["request.paid"] } })
+    await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: receiverHook("attempts").url, events: ["request.paid"] } })
   ).json;
   const stub = authority(env, dst);
   const deliveryId = await runInDurableObject(stub, (_i, state) => {

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/define-route";
 import { ClientParams, ClientSchema, RotatedClientSchema } from "../../schemas/client";
 import { ClientPatchSchema, RotateSecretSchema } from "../../schemas/client-limits";
-import { AuditPageSchema } from "../../schemas/audit";
+import { AuditActorQuery, AuditPageSchema } from "../../schemas/audit";
 import { DestinationParams } from "../../schemas/destination";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
@@ -14,9 +14,9 @@ export const updateClient = defineRoute("session", {
   method: "patch",
   path: "/api/destinations/{destinationId}/clients/{clientId}",
   tags,
-  summary: "Change a client ID's limits",
+  summary: "Change a client ID's limits and signing settings",
   description:
-    "An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400.",
+    "An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400. `signingKey` (a public JWK, Ed25519 or P-256; null removes it) and `requireSignedRequests` set how the client signs its requests; requiring signatures without a key is 400. All or nothing.",
   request: { params: ClientParams, body: jsonBody(ClientPatchSchema) },
   responses: { 200: jsonResponse(ClientSchema, "The client with its new limits"), ...problems(...BODY_PROBLEMS, 401, 404, "conflict") },
 });
@@ -38,9 +38,13 @@ export const listAudit = defineRoute("session", {
   path: "/api/destinations/{destinationId}/audit",
   tags: ["Dashboard: audit log"],
   summary: "Who did what under a destination, newest first",
+  description: "`actor` narrows it to one member, one client or Payrelay itself; the cursor is only valid with the same filter.",
   request: {
     params: DestinationParams,
-    query: z.object({ cursor: z.string().max(20).optional().openapi({ description: "nextCursor of the previous page" }) }),
+    query: z.object({
+      cursor: z.string().max(20).optional().openapi({ description: "nextCursor of the previous page" }),
+      actor: AuditActorQuery,
+    }),
   },
   responses: { 200: jsonResponse(AuditPageSchema, "A page of entries, newest first"), ...problems(400, 401, 404) },
 });

@@ -1,30 +1,38 @@
-import { database } from "../../db/client";
 import type { AppRouteHandler } from "../../lib/create-router";
 import { ApiError } from "../../lib/problem";
 import { authority } from "../../services/authority";
 import { resolveLimits } from "../../services/client-limits";
-import { claimedDestination, destinationProfile, ownedDestination, tokenOf } from "../../services/destinations";
+import { resolveSigning } from "../../services/client-signing";
+import { destinationProfile, requireClaimed, tokenOf } from "../../services/destinations";
+import { userActor } from "../../services/membership";
 import type { createClient, listClients, revokeClient } from "./clients.routes";
 
 export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {
-  const d = await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
+  const d = c.var.destination;
   return c.json({ data: await authority(c.env, d.id).listClients() }, 200);
 };
 
 export const createHandler: AppRouteHandler<typeof createClient> = async (c) => {
-  const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
-  const { name, permissions, limits } = c.req.valid("json");
+  const d = requireClaimed(c.var.destination);
+  const { name, permissions, limits, ...signingInput } = c.req.valid("json");
   const patch = limits === undefined ? {} : resolveLimits(limits, tokenOf(d));
-  const actor = { type: "user" as const, userId: c.var.user.id };
-  const created = await authority(c.env, d.id).createClient(destinationProfile(d), name, permissions, patch, actor);
+  const actor = userActor(c.var.user);
+  const signing = (await resolveSigning(signingInput)) ?? {};
+  const created = await authority(c.env, d.id).createClient(
+    destinationProfile(d, c.var.member.claimerEmail),
+    name,
+    permissions,
+    patch,
+    actor,
+    signing,
+  );
   c.header("location", `/api/destinations/${d.id}/clients/${created.id}`);
   return c.json(created, 201);
 };
 
 export const revokeHandler: AppRouteHandler<typeof revokeClient> = async (c) => {
-  const { destinationId, clientId } = c.req.valid("param");
-  const d = await ownedDestination(database(c.env.DB), c.var.user.id, destinationId);
-  const client = await authority(c.env, d.id).revokeClient(clientId, { type: "user", userId: c.var.user.id });
+  const { clientId } = c.req.valid("param");
+  const client = await authority(c.env, c.var.destination.id).revokeClient(clientId, userActor(c.var.user));
   if (!client) throw new ApiError("not_found", "No such client ID under this destination.");
   return c.json(client, 200);
 };

@@ -10,7 +10,7 @@ import {
   insertDestination,
   listDestinations,
   markClaimed,
-  ownedDestination,
+  renameDestination,
   saveChallenge,
   serializeDestination,
   tokenOf,
@@ -24,11 +24,12 @@ import type {
   getDestination,
   listDestinations as listRoute,
   refreshChallenge,
+  updateDestination,
 } from "./destinations.routes";
 
 export const listHandler: H<typeof listRoute> = async (c) => {
   const rows = await listDestinations(database(c.env.DB), c.var.user.id);
-  return c.json({ data: rows.map((r) => serializeDestination(r)) }, 200);
+  return c.json({ data: rows.map((r) => serializeDestination(r, r.role)) }, 200);
 };
 
 export const createHandler: H<typeof createDestination> = async (c) => {
@@ -48,6 +49,7 @@ export const createHandler: H<typeof createDestination> = async (c) => {
     id: newId("dst"),
     userId: c.var.user.id,
     label: body.label ?? null,
+    displayName: body.displayName ?? null,
     chainId: body.chainId,
     walletAddress: toChecksumAddress(body.walletAddress),
     tokenAddress: toChecksumAddress(body.tokenAddress),
@@ -64,27 +66,33 @@ export const createHandler: H<typeof createDestination> = async (c) => {
   };
   await insertDestination(database(c.env.DB), row);
   c.header("location", `/api/destinations/${row.id}`);
-  return c.json(serializeDestination(row, now), 201);
+  return c.json(serializeDestination(row, "owner", now), 201);
 };
 
 export const getHandler: H<typeof getDestination> = async (c) => {
-  return c.json(serializeDestination(await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId)), 200);
+  return c.json(serializeDestination(c.var.destination, c.var.member.role), 200);
+};
+
+export const updateHandler: H<typeof updateDestination> = async (c) => {
+  const db = database(c.env.DB);
+  const renamed = await renameDestination(db, c.var.destination.id, c.req.valid("json"));
+  return c.json(serializeDestination(renamed, c.var.member.role), 200);
 };
 
 export const challengeHandler: H<typeof refreshChallenge> = async (c) => {
   const db = database(c.env.DB);
-  const row = await ownedDestination(db, c.var.user.id, c.req.valid("param").destinationId);
+  const row = c.var.destination;
   if (row.status === "claimed") throw new ApiError("conflict", "This destination is already claimed.");
   const now = Date.now();
   const expiresAt = now + CHALLENGE_TTL_MS;
   const challenge = claimChallenge({ ...row, tokenSymbol: tokenOf(row).symbol }, publicOrigin(c.env, c.req.url), now, expiresAt);
   await saveChallenge(db, row.id, challenge, expiresAt);
-  return c.json(serializeDestination({ ...row, claimChallenge: challenge, claimChallengeExpiresAt: expiresAt }), 200);
+  return c.json(serializeDestination({ ...row, claimChallenge: challenge, claimChallengeExpiresAt: expiresAt }, c.var.member.role), 200);
 };
 
 export const claimHandler: H<typeof claimDestination> = async (c) => {
   const db = database(c.env.DB);
-  const row = await ownedDestination(db, c.var.user.id, c.req.valid("param").destinationId);
+  const row = c.var.destination;
   if (row.status === "claimed") throw new ApiError("conflict", "This destination is already claimed.");
   const now = Date.now();
   const challenge = row.claimChallenge;
@@ -99,11 +107,11 @@ export const claimHandler: H<typeof claimDestination> = async (c) => {
       { path: "signature", message: `Must be signed by ${row.walletAddress}.` },
     ]);
   }
-  return c.json(serializeDestination(await markClaimed(db, row.id, challenge, now), now), 200);
+  return c.json(serializeDestination(await markClaimed(db, row.id, challenge, now), c.var.member.role, now), 200);
 };
 
 export const healthHandler: H<typeof destinationHealth> = async (c) => {
-  const row = await ownedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
+  const row = c.var.destination;
   const health = await authority(c.env, row.id).health();
   const oldestPendingAt = health.oldestPendingAt === null ? null : new Date(health.oldestPendingAt).toISOString();
   return c.json({ ...health, oldestPendingAt }, 200);

@@ -1,5 +1,13 @@
 import { createRouter } from "../../lib/create-router";
-import { challengeHandler, claimHandler, createHandler, getHandler, healthHandler, listHandler } from "./destinations.handlers";
+import {
+  challengeHandler,
+  claimHandler,
+  createHandler,
+  getHandler,
+  healthHandler,
+  listHandler,
+  updateHandler,
+} from "./destinations.handlers";
 import {
   claimDestination,
   createDestination,
@@ -7,6 +15,7 @@ import {
   getDestination,
   listDestinations,
   refreshChallenge,
+  updateDestination,
 } from "./destinations.routes";
 
 const router = createRouter();
@@ -14,6 +23,7 @@ router
   .openapi(listDestinations, listHandler)
   .openapi(createDestination, createHandler)
   .openapi(getDestination, getHandler)
+  .openapi(updateDestination, updateHandler)
   .openapi(refreshChallenge, challengeHandler)
   .openapi(claimDestination, claimHandler)
   .openapi(destinationHealth, healthHandler);

@@ -6,6 +6,7 @@ import {
   DestinationHealthSchema,
   DestinationParams,
   DestinationSchema,
+  DestinationUpdateSchema,
 } from "../../schemas/destination";
 import { jsonBody, jsonResponse } from "../../schemas/content";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
@@ -41,10 +42,22 @@ export const getDestination = defineRoute("session", {
   responses: { 200: jsonResponse(DestinationSchema, "The destination"), ...problems(400, 401, 404) },
 });
 
+export const updateDestination = defineRoute("session", {
+  operationId: "updateDestination",
+  method: "patch",
+  path: "/api/destinations/{destinationId}",
+  tags,
+  summary: "Rename a destination: its private label, or the display name payers see",
+  description: "Only the names change; `null` clears one. The wallet, chain and token of a destination never change.",
+  request: { params: DestinationParams, body: jsonBody(DestinationUpdateSchema) },
+  responses: { 200: jsonResponse(DestinationSchema, "The destination"), ...problems(...BODY_PROBLEMS, 401, 404) },
+});
+
 export const refreshChallenge = defineRoute("session", {
   operationId: "refreshClaimChallenge",
   method: "post",
   path: "/api/destinations/{destinationId}/challenge",
+  role: "owner",
   tags,
   summary: "Issue a fresh claim challenge",
   description: "Challenges are single-use and expire after 15 minutes.",
@@ -59,6 +72,7 @@ export const claimDestination = defineRoute("session", {
   operationId: "claimDestination",
   method: "post",
   path: "/api/destinations/{destinationId}/claim",
+  role: "owner",
   tags,
   summary: "Claim with the wallet's EIP-191 personal_sign signature of the challenge",
   request: { params: DestinationParams, body: jsonBody(ClaimSchema) },

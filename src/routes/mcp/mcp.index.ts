@@ -6,7 +6,8 @@ import { publicOrigin } from "../../lib/public-origin";
 import { mcpServer } from "../../mcp/server";
 import { bodyGuard } from "../../middleware/body-guard";
 import { requireClientSecret } from "../../middleware/client-auth";
-import { readVisibility } from "../../services/client-access";
+import { requestSignature } from "../../middleware/request-signature";
+import { authority, unknownClientSecret } from "../../services/authority";
 
 /** The MCP endpoint's URL path: one per deployment, the same for every client ID (the secret says which). */
 export const MCP_PATH = "/mcp";
@@ -22,7 +23,11 @@ export const MCP_PATH = "/mcp";
 const router = new Hono<AppEnv>();
 
 router.all(MCP_PATH, requireClientSecret, async (c, next) => {
-  await readVisibility(c.env, c.var.credential); // 401 for an unknown or wrong secret, before any MCP message is read
+  // 401 for an unknown or wrong secret, before any MCP message is read; the verdict is kept for the signature check.
+  const { credential } = c.var;
+  const verdict = await authority(c.env, credential.destinationId).authenticate(credential.clientId, credential.secretHash);
+  if (!verdict.ok) throw unknownClientSecret();
+  c.set("authenticated", verdict);
   if (c.req.method !== "POST") {
     // Stateless: no session to resume (GET) or end (DELETE).
     throw new ApiError("method_not_allowed", "This MCP server is stateless: send every message as a POST.", undefined, { allow: "POST" });
@@ -30,12 +35,14 @@ router.all(MCP_PATH, requireClientSecret, async (c, next) => {
   await next();
 });
 
-router.post(MCP_PATH, bodyGuard, async (c) => {
+// A signed-requests client signs every /mcp POST as it signs /v1 ones (API v1.2); a signed create_request keeps
+// the signature, over the JSON-RPC message it came in, as its evidence.
+router.post(MCP_PATH, bodyGuard, requestSignature("enforce"), async (c) => {
   const text = await c.req.text();
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   const server = mcpServer({
     env: c.env,
-    caller: { credential: c.var.credential, via: "mcp" },
+    caller: { credential: c.var.credential, via: "mcp", signature: c.var.signature },
     origin: () => publicOrigin(c.env, c.req.url),
   });
   await server.connect(transport);

@@ -14,7 +14,7 @@ import type {
 } from "./orchestrator.routes";
 
 // Each handler is one call of services/orchestrator.ts, which the MCP tools call too: one set of rules for both.
-const callerOf = (c: Context<AppEnv>): Caller => ({ credential: c.var.credential });
+const callerOf = (c: Context<AppEnv>): Caller => ({ credential: c.var.credential, signature: c.var.signature ?? null });
 
 export const createHandler: AppRouteHandler<typeof createOrchestratorRequest> = async (c) => {
   const key = c.req.valid("header")["idempotency-key"] ?? null;

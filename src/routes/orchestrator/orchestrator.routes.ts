@@ -17,35 +17,40 @@ import {
 
 const tags = ["Orchestrator"];
 
-export const createOrchestratorRequest = defineRoute("client", {
-  operationId: "createRequest",
-  method: "post",
-  path: "/v1/destinations/{destinationId}/requests",
-  tags,
-  summary: "Create a payment request under the client's destination",
-  description:
-    "Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked, an expired one 403 client_expired; an outgoing create above the client's remaining budget 403 allowance_exceeded; over createsPerMinute 429 rate_limited (Retry-After, RateLimit, RateLimit-Policy). An outgoing create of at most autoApproveUpTo is `approved` at once.",
-  request: {
-    params: DestinationParams,
-    headers: IdempotencyHeaderSchema,
-    body: jsonBody(RequestCreateSchema),
+export const createOrchestratorRequest = defineRoute(
+  "client",
+  {
+    operationId: "createRequest",
+    method: "post",
+    path: "/v1/destinations/{destinationId}/requests",
+    tags,
+    summary: "Create a payment request under the client's destination",
+    description:
+      "Needs `incoming:creator` or `outgoing:creator` for the body's direction. A revoked client gets 403 client_revoked, an expired one 403 client_expired; an outgoing create above the client's remaining budget 403 allowance_exceeded; over createsPerMinute 429 rate_limited (Retry-After, RateLimit, RateLimit-Policy). An outgoing create of at most autoApproveUpTo is `approved` at once. A client with a signing key may sign it (RFC 9421, label `payrelay`, covering @method, @target-uri, content-digest, authorization, with created); one with requireSignedRequests must, or it is 401 signature_invalid naming the part that failed. A signed create keeps its signature as evidence (GET /api/destinations/{destinationId}/requests/{requestId}/evidence).",
+    request: {
+      params: DestinationParams,
+      headers: IdempotencyHeaderSchema,
+      body: jsonBody(RequestCreateSchema),
+    },
+    responses: {
+      201: jsonResponse(RequestSchema, "Created (or the first response again, with Idempotent-Replayed: true)"),
+      ...problems(
+        ...BODY_PROBLEMS,
+        401,
+        "signature_invalid",
+        "client_revoked",
+        "client_expired",
+        "permission_denied",
+        "allowance_exceeded",
+        404,
+        "idempotency_conflict",
+        429,
+        503,
+      ),
+    },
   },
-  responses: {
-    201: jsonResponse(RequestSchema, "Created (or the first response again, with Idempotent-Replayed: true)"),
-    ...problems(
-      ...BODY_PROBLEMS,
-      401,
-      "client_revoked",
-      "client_expired",
-      "permission_denied",
-      "allowance_exceeded",
-      404,
-      "idempotency_conflict",
-      429,
-      503,
-    ),
-  },
-});
+  { signature: "at-admission" },
+);
 
 export const getOrchestratorRequest = defineRoute("client", {
   operationId: "getRequest",

@@ -1,6 +1,6 @@
 import { defineRoute } from "../../lib/define-route";
 import { jsonBody, jsonResponse } from "../../schemas/content";
-import { PaymentSubmissionSchema } from "../../schemas/payment";
+import { PayerDeclarationSchema, PaymentSubmissionSchema } from "../../schemas/payment";
 import { BODY_PROBLEMS, problems } from "../../schemas/problem";
 import { PaymentLinkTokenParams, PublicPaymentLinkSchema } from "../../schemas/public-link";
 
@@ -29,5 +29,22 @@ export const submitPublicPayment = defineRoute("public", {
       "chain_unavailable",
       503,
     ),
+  },
+});
+
+export const declarePublicPayer = defineRoute("public", {
+  operationId: "declarePublicPayer",
+  method: "post",
+  path: "/api/public/payment-links/{token}/payer",
+  tags: ["Public"],
+  summary: "The payer declares, once, the wallet they will pay from",
+  description:
+    "Sets the request's `payer.walletAddress` when it names none, so a plain transfer from that wallet counts for this request " +
+    "(found by the chain watcher, or submitted). The same wallet again answers 200; another one is 409 `conflict`, as is a request " +
+    "whose payer pays by bank. A closed request is 409 `invalid_state`. Limited like payment submissions.",
+  request: { params: PaymentLinkTokenParams, body: jsonBody(PayerDeclarationSchema) },
+  responses: {
+    200: jsonResponse(PublicPaymentLinkSchema, "The link; its request now names the payer's wallet"),
+    ...problems(...BODY_PROBLEMS, 404, "conflict", "invalid_state", 410, 429, 503),
   },
 });

@@ -3,7 +3,7 @@ import { metadataFilters } from "../../services/list-query";
 import { database } from "../../db/client";
 import { publicOrigin } from "../../lib/public-origin";
 import type { AppRouteHandler } from "../../lib/create-router";
-import { claimedDestination, destinationProfile, ownedDestination } from "../../services/destinations";
+import { destinationProfile, requireClaimed } from "../../services/destinations";
 import { createRequest } from "../../services/create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "../../services/payment-links";
 import { listPaymentLinks } from "../../services/payment-link-history";
@@ -21,20 +21,20 @@ const recipient = { type: "recipient" } as const;
 
 export const listHandler: AppRouteHandler<typeof listDestinationRequests> = async (c) => {
   const db = database(c.env.DB);
-  const d = await ownedDestination(db, c.var.user.id, c.req.valid("param").destinationId);
+  const d = c.var.destination;
   const filters = { ...c.req.valid("query"), metadata: metadataFilters(c.req.url, MAX_METADATA_FILTERS) };
   return c.json(await listRequests(db, d.id, recipient, filters), 200);
 };
 
 export const getHandler: AppRouteHandler<typeof getDestinationRequest> = async (c) => {
   const db = database(c.env.DB);
-  const { destinationId, requestId } = c.req.valid("param");
-  const d = await ownedDestination(db, c.var.user.id, destinationId);
+  const { requestId } = c.req.valid("param");
+  const d = c.var.destination;
   return c.json(await requestDetail(db, await readRequest(db, requestId, recipient, d.id)), 200);
 };
 
 export const createHandler: AppRouteHandler<typeof createDestinationRequest> = async (c) => {
-  const d = await claimedDestination(database(c.env.DB), c.var.user.id, c.req.valid("param").destinationId);
+  const d = requireClaimed(c.var.destination);
   const key = c.req.valid("header")["idempotency-key"] ?? null;
   const { request, replayed } = await createRequest(
     c.env,
@@ -42,7 +42,7 @@ export const createHandler: AppRouteHandler<typeof createDestinationRequest> = a
     c.req.valid("json"),
     { type: "manual", userId: c.var.user.id },
     key,
-    destinationProfile(d),
+    destinationProfile(d, c.var.member.claimerEmail),
   );
   if (replayed) c.header("idempotent-replayed", "true");
   c.header("location", `/api/destinations/${d.id}/requests/${request.id}`);
@@ -51,8 +51,8 @@ export const createHandler: AppRouteHandler<typeof createDestinationRequest> = a
 
 export const paymentLinkHandler: AppRouteHandler<typeof createDestinationPaymentLink> = async (c) => {
   const db = database(c.env.DB);
-  const { destinationId, requestId } = c.req.valid("param");
-  const d = await claimedDestination(db, c.var.user.id, destinationId);
+  const { requestId } = c.req.valid("param");
+  const d = requireClaimed(c.var.destination);
   const row = await readRequest(db, requestId, recipient, d.id);
   const seconds = c.req.valid("json")?.expiresInSeconds ?? MAX_LINK_SECONDS;
   const key = c.req.valid("header")["idempotency-key"] ?? null;
@@ -71,8 +71,8 @@ export const paymentLinkHandler: AppRouteHandler<typeof createDestinationPayment
 
 export const paymentLinksHandler: AppRouteHandler<typeof listDestinationPaymentLinks> = async (c) => {
   const db = database(c.env.DB);
-  const { destinationId, requestId } = c.req.valid("param");
-  const d = await ownedDestination(db, c.var.user.id, destinationId);
+  const { requestId } = c.req.valid("param");
+  const d = c.var.destination;
   // Read first: another recipient's request, or one under another destination, is 404 like an absent one.
   const row = await readRequest(db, requestId, recipient, d.id);
   return c.json(await listPaymentLinks(db, d.id, row.id), 200);

@@ -3,6 +3,10 @@ import { approveHandler, cancelHandler, eventsHandler, rejectHandler } from "./l
 import { approveRequest, cancelDestinationRequest, listDestinationRequestEvents, rejectRequest } from "./lifecycle.routes";
 import { markPaidHandler, unattributedHandler } from "./payments.handlers";
 import { listUnattributedPayments, markRequestPaid } from "./payments.routes";
+import { evidenceHandler } from "./evidence.handlers";
+import { getRequestEvidence } from "./evidence.routes";
+import { refundHandler } from "./refunds.handlers";
+import { refundRequest } from "./refunds.routes";
 import { createHandler, getHandler, listHandler, paymentLinkHandler, paymentLinksHandler } from "./requests.handlers";
 import {
   createDestinationPaymentLink,
@@ -24,6 +28,8 @@ router
   .openapi(listDestinationRequestEvents, eventsHandler)
   .openapi(listDestinationPaymentLinks, paymentLinksHandler)
   .openapi(markRequestPaid, markPaidHandler)
-  .openapi(listUnattributedPayments, unattributedHandler);
+  .openapi(listUnattributedPayments, unattributedHandler)
+  .openapi(refundRequest, refundHandler)
+  .openapi(getRequestEvidence, evidenceHandler);
 
 export default router;

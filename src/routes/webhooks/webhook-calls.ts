@@ -62,4 +62,9 @@ export const clientCaller = (c: Context<AppEnv>): WebhookCaller => ({
   clientId: c.var.credential.clientId,
   secretHash: c.var.credential.secretHash,
 });
-export const RECIPIENT: WebhookCaller = { type: "recipient" };
+/** The signed-in member, as the authority records them in the audit log. */
+export const recipientCaller = (user: { id: string; email: string }): WebhookCaller => ({
+  type: "recipient",
+  userId: user.id,
+  email: user.email,
+});

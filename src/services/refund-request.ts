@@ -1,0 +1,82 @@
+import { verifyRefund } from "../chains/verify-refund";
+import type { DestinationRow, RefundRow, RequestRow } from "../db/schema";
+import type { RecordRefundInput } from "../durable-objects/authority-types";
+import { inRequestUnits } from "../durable-objects/payment-store";
+import { CURRENCIES, formatMinor, parseDecimal } from "../lib/money";
+import { ApiError, notFound } from "../lib/problem";
+import { authority, storageUnavailable } from "./authority";
+import { tokenOf } from "./destinations";
+import { userActor } from "./membership";
+
+export type RefundCall = { user: { id: string; email: string }; amount: string; txHash?: string; note?: string };
+
+const amountError = (message: string, detail = message) => new ApiError("validation_failed", detail, [{ path: "amount", message }]);
+
+/**
+ * A refund of an incoming request, recorded by the recipient (API v1.2, "What the seeds still ask"). With a
+ * txHash, the RPC calls come first (nothing is held meanwhile): a Transfer of the destination's token from its
+ * wallet, whose amount must be the body's; then one authority RPC checks, in the same transaction that records
+ * it, that the recipient of that Transfer paid this request and that the total refunded stays within what was
+ * paid. Refusals before the authority record nothing, so retrying is safe.
+ */
+export async function refundRequest(
+  env: Env,
+  d: DestinationRow,
+  r: RequestRow,
+  call: RefundCall,
+): Promise<{ refund: RefundRow; replayed: boolean }> {
+  if (r.direction !== "incoming")
+    throw new ApiError("invalid_state", "Only an incoming request takes refunds: the destination sends back what a payer paid it.");
+  const token = tokenOf(d);
+  const decimals = r.decimals ?? CURRENCIES[r.currency] ?? token.decimals;
+  const parsed = parseDecimal(call.amount, decimals, r.currency);
+  if (!parsed.ok) throw amountError(parsed.message, `Check this field: amount. ${parsed.message}`);
+  const input: RecordRefundInput = {
+    requestId: r.id,
+    actor: userActor(call.user),
+    amountMinor: parsed.minor.toString(),
+    ...(call.note === undefined ? {} : { note: call.note }),
+  };
+  if (call.txHash !== undefined) {
+    const check = await verifyRefund(env, {
+      chainId: d.chainId,
+      tokenAddress: d.tokenAddress,
+      walletAddress: d.walletAddress,
+      txHash: call.txHash,
+    });
+    if (check.outcome === "chain_unavailable") throw new ApiError("chain_unavailable", check.detail, undefined, { "retry-after": "10" });
+    if (check.outcome === "not_found") throw new ApiError("payment_not_found", check.detail);
+    if (check.outcome === "mismatch") throw new ApiError("payment_mismatch", `Wrong ${check.field}: ${check.detail}`);
+    const sent = inRequestUnits({ amount_minor: check.amountMinor.toString(), decimals: token.decimals }, decimals);
+    if (sent !== parsed.minor)
+      throw new ApiError("payment_mismatch", `The transaction refunds ${formatMinor(sent, decimals)} ${r.currency}, not ${call.amount}.`, [
+        { path: "amount", message: `Enter ${formatMinor(sent, decimals)}, what the transaction sent back.` },
+      ]);
+    input.transfer = { chainId: check.chainId, txHash: check.txHash, logIndex: check.logIndex, to: check.to };
+  }
+  const result = await authority(env, d.id).recordRefund(input);
+  if (result.stored === false) throw storageUnavailable("The refund", "Repeating it with the same transaction is safe.");
+  switch (result.outcome) {
+    case "recorded":
+    case "replayed":
+      return { refund: result.refund, replayed: result.outcome === "replayed" };
+    case "exceeds": {
+      const left = formatMinor(result.refundable, decimals);
+      throw amountError(
+        `At most ${left} ${r.currency} can be refunded: what was paid, less earlier refunds.`,
+        `The refund exceeds what was paid: at most ${left} ${r.currency} is left to refund.`,
+      );
+    }
+    case "invalid_state":
+      throw new ApiError("invalid_state", "Nothing confirmed was paid to this request that is not refunded already.");
+    case "not_payer":
+      throw new ApiError(
+        "payment_mismatch",
+        "Wrong recipient: the transaction's Transfer goes to a wallet that did not pay this request; a refund goes back to a payer's wallet.",
+      );
+    case "already_used":
+      throw new ApiError("payment_already_used", "This transaction already refunds another request; one transaction refunds one request.");
+    case "not_found":
+      throw notFound("request");
+  }
+}
