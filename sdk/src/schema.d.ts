@@ -1418,6 +1418,9 @@ export interface components {
          *       "metadata": {
          *         "orderId": "1042"
          *       },
+         *       "context": null,
+         *       "endToEndId": null,
+         *       "payerRef": null,
          *       "expiresAt": null,
          *       "createdAt": "2026-12-03T13:31:35.000Z",
          *       "updatedAt": "2026-12-03T13:31:35.000Z",
@@ -1510,6 +1513,9 @@ export interface components {
          *       "metadata": {
          *         "orderId": "1042"
          *       },
+         *       "context": null,
+         *       "endToEndId": null,
+         *       "payerRef": null,
          *       "expiresAt": null,
          *       "createdAt": "2026-12-03T13:31:35.000Z",
          *       "updatedAt": "2026-12-03T13:31:35.000Z"
@@ -1863,7 +1869,9 @@ export interface components {
          *       },
          *       "spent": null,
          *       "remaining": null,
-         *       "expiresAt": null
+         *       "expiresAt": null,
+         *       "signingKey": null,
+         *       "requireSignedRequests": false
          *     }
          */
         Client: {
@@ -2106,6 +2114,8 @@ export interface components {
          *       "spent": null,
          *       "remaining": null,
          *       "expiresAt": null,
+         *       "signingKey": null,
+         *       "requireSignedRequests": false,
          *       "secret": "prsk_…shown-once…"
          *     }
          */
@@ -2248,6 +2258,8 @@ export interface components {
          *       "spent": null,
          *       "remaining": null,
          *       "expiresAt": null,
+         *       "signingKey": null,
+         *       "requireSignedRequests": false,
          *       "secret": "prsk_…shown-once…",
          *       "previousSecretExpiresAt": "2026-12-04T13:31:35.000Z"
          *     }
@@ -2393,6 +2405,9 @@ export interface components {
          *           "metadata": {
          *             "orderId": "1042"
          *           },
+         *           "context": null,
+         *           "endToEndId": null,
+         *           "payerRef": null,
          *           "expiresAt": null,
          *           "createdAt": "2026-12-03T13:31:35.000Z",
          *           "updatedAt": "2026-12-03T13:31:35.000Z"
@@ -2533,6 +2548,9 @@ export interface components {
          *               "metadata": {
          *                 "orderId": "1042"
          *               },
+         *               "context": null,
+         *               "endToEndId": null,
+         *               "payerRef": null,
          *               "expiresAt": null,
          *               "createdAt": "2026-12-03T13:31:35.000Z",
          *               "updatedAt": "2026-12-03T13:31:35.000Z",

@@ -55,6 +55,8 @@ const EXAMPLE_CLIENT = {
   spent: null,
   remaining: null,
   expiresAt: null,
+  signingKey: null,
+  requireSignedRequests: false,
 };
 
 export const ClientSchema = z

@@ -71,12 +71,19 @@ describe("MCP: an agent through the official SDK client", () => {
     // People see that the agent acted through MCP: on the request's timeline and in the recipient's audit log.
     const timeline = (await rest(`/v1/requests/${created.data.id}/events`)).json.data;
     expect(timeline.at(-1)).toMatchObject({ type: "request.cancelled", actor: { type: "client", clientId, via: "mcp" } });
+    // The create's own event too, on the timeline and in the catch-up list the webhooks carry.
+    expect(timeline[0]).toMatchObject({ type: "request.created", actor: { type: "client", clientId, via: "mcp" } });
+    expect(events.data.data[0].actor).toEqual({ type: "client", clientId, via: "mcp" });
     const audit = (await r.api(`/api/destinations/${dst}/audit`)).json.data;
     expect(audit.find((e: { action: string }) => e.action === "request.cancelled").actor).toEqual({ type: "client", clientId, via: "mcp" });
     // The same cancel over /v1 carries no via.
     const other = (await rest(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
     await rest(`/v1/requests/${other.id}/cancel`, { method: "POST" });
-    expect((await rest(`/v1/requests/${other.id}/events`)).json.data.at(-1).actor).toEqual({ type: "client", clientId });
+    const otherTimeline = (await rest(`/v1/requests/${other.id}/events`)).json.data;
+    expect(otherTimeline.map((e: { actor: unknown }) => e.actor)).toEqual([
+      { type: "client", clientId },
+      { type: "client", clientId },
+    ]);
 
     const me = await callTool(client, "get_client");
     expect(me.data).toMatchObject({ id: clientId, name: "Agent", status: "active", permissions: ["incoming:creator", "outgoing:creator"] });
