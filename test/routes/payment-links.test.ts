@@ -38,6 +38,9 @@ describe("payment links", () => {
       payments: [],
       expiresAt: res.json.expiresAt,
       destination: { interopAddress: destination.interopAddress, label: "Main" },
+      // Who asks (none named yet) and the payer's declared wallet (none yet): the pay page's own fields.
+      payee: { displayName: null },
+      payerWalletAddress: null,
       pay: {
         chainId: 8453,
         walletAddress: destination.walletAddress,
