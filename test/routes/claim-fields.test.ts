@@ -52,8 +52,8 @@ describe("payment-claim fields", () => {
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.json.code).toBe("validation_failed");
     expect(res.json.errors).toEqual([{ path, message }]);
-    const label = { context: "context", endToEndId: "end-to-end ID", payerRef: "payer reference" }[path];
-    expect(res.json.detail).toBe(`Check this field: ${label}.`);
+    // Over /v1 the summary names the JSON field (an API client's words); the dashboard's names it in words.
+    expect(res.json.detail).toBe(`Check this field: ${path}.`);
     const n = await env.DB.prepare("SELECT COUNT(*) AS n FROM requests WHERE destination_id = ?").bind(dst).first("n");
     expect(n).toBe(0);
   });
