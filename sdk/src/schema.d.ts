@@ -2810,7 +2810,12 @@ export interface components {
                 proxyAddress: string | null;
             };
         };
-        /** @description The wallet the payer will pay from, declared once: a plain transfer from it then counts for this request. */
+        /**
+         * @description The wallet the payer will pay from, declared once: a plain transfer from it then counts for this request.
+         * @example {
+         *       "walletAddress": "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"
+         *     }
+         */
         PayerDeclaration: {
             /** @example 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 */
             walletAddress: string;

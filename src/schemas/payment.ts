@@ -31,6 +31,7 @@ export const PayerDeclarationSchema = z
   .strict()
   .openapi("PayerDeclaration", {
     description: "The wallet the payer will pay from, declared once: a plain transfer from it then counts for this request.",
+    example: { walletAddress: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" },
   });
 
 export const MarkPaidSchema = z

@@ -61,7 +61,9 @@ describe("validation messages written for people", () => {
     expect(res.json.detail).toBe("Check these fields: chain ID, wallet address, token address, colour.");
     expect(res.json.errors).toContainEqual({ path: "chainId", message: "Enter a number." });
     expect(res.json.errors).toContainEqual({ path: "colour", message: "This API does not know this field; remove it." });
-    const query = await r.api("/api/destinations/dst_0k3f9x2m7d4q8w1z/requests?limit=500");
+    // On the recipient's own destination: the role check answers a stranger's 404 before any validation.
+    const { id: dst } = await claimedDestination(r);
+    const query = await r.api(`/api/destinations/${dst}/requests?limit=500`);
     expect(query.json.detail).toBe("Check this query parameter: limit.");
     expect(query.json.errors).toEqual([{ path: "limit", message: "Must be at most 100." }]);
     for (const e of [...res.json.errors, ...query.json.errors]) expect(e.message).not.toMatch(/Too (small|big)|Invalid input|expected/);
