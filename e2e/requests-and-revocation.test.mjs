@@ -59,7 +59,7 @@ test("create a request by hand: a bad amount is explained next to the Amount fie
   // GBP is offered once the payee is a UK bank account: a payout in the bank's currency.
   await page.getByRole("radio", { name: "UK bank account" }).check();
   await page.getByLabel("Currency").selectOption("GBP");
-  await page.getByLabel("Reference").fill("Rent March");
+  await page.getByRole("textbox", { name: "Reference (optional)", exact: true }).fill("Rent March");
   await page.getByLabel("Name", { exact: true }).fill("Landlord Ltd");
   await page.getByLabel("Sort code").fill("12-34-56");
   await page.getByLabel("Account number").fill("12345678");

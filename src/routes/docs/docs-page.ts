@@ -131,7 +131,7 @@ export function renderDocs(document: unknown): string {
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(doc.info.title)}</title><style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1f36}
+body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1f36}main{overflow-wrap:anywhere}
 code{font:13px ui-monospace,monospace;background:#f3f4f7;padding:.1rem .3rem;border-radius:4px}
 p code,h3 code,li code{overflow-wrap:anywhere}a{color:#3c4fbf;text-decoration:underline}
 .op{border:1px solid #e3e8ee;border-radius:8px;padding:.25rem 1rem;margin:.75rem 0}.d{color:#4f566b}
