@@ -16,7 +16,7 @@ export type AppEnv = {
     /** An orchestrator POST's verified RFC 9421 signature; null when it came unsigned (middleware/request-signature.ts). */
     signature: VerifiedSignature | null;
     /** The authority's verdict on the credential when a route already asked for it (/mcp), so no middleware asks twice. */
-    authenticated: AuthResult | undefined;
+    authenticated: Extract<AuthResult, { outcome: "ok" }> | undefined;
     /** Set by requireRole on `/api/destinations/{destinationId}/…`: the destination the caller is a member of. */
     destination: DestinationRow;
     member: { role: MemberRole; claimerEmail: string };

@@ -1,6 +1,7 @@
 import { checkRequestCurrency, type TokenProfile } from "../chains/currency";
 import { parseDecimal } from "../lib/money";
-import type { AdmitInput, AdmitResult } from "./authority-types";
+import type { AdmitInput } from "./authority-types";
+import { invalidField, type RefusedAs } from "./outcomes";
 import type { RequestRow } from "../db/schema";
 
 /**
@@ -12,10 +13,10 @@ export function resolveMoney(
   row: RequestRow,
   money: NonNullable<AdmitInput["money"]>,
   token: TokenProfile,
-): { row: RequestRow } | Extract<AdmitResult, { outcome: "invalid" }> {
+): { row: RequestRow } | RefusedAs<"validation_failed"> {
   const currency = checkRequestCurrency(token, money.currency, money.bankPayout);
-  if (!currency.ok) return { outcome: "invalid", errors: [{ path: "currency", message: currency.message }] };
+  if (!currency.ok) return invalidField("currency", currency.message);
   const amount = parseDecimal(money.amount, currency.decimals, money.currency);
-  if (!amount.ok) return { outcome: "invalid", errors: [{ path: "amount", message: amount.message }] };
+  if (!amount.ok) return invalidField("amount", amount.message);
   return { row: { ...row, amountMinor: amount.minor.toString(), decimals: currency.decimals } };
 }

@@ -13,6 +13,9 @@ import { recordAdmissionEvent } from "./webhook-hooks";
 /** A payment link per request at most this many times: a reader or a leaked secret cannot mint without end. */
 export const MAX_LINKS_PER_REQUEST = 25;
 
+const REVOKED = "This client ID was revoked by the recipient; it can no longer create requests or payment links.";
+const EXPIRED = "This client ID is past its expiresAt; it can no longer create, only read the requests it created.";
+
 /** What admission needs of its host: the storage, the outbox, and the destination's token. */
 export type AdmissionHost = { sql: SqlStorage; outbox: Outbox; token: () => TokenProfile | undefined };
 
@@ -35,9 +38,10 @@ export function admitInTransaction(host: AdmissionHost, input: AdmitInput, now: 
     // Authentication before authorization: a client that must sign is 401 unsigned, whatever else holds.
     const unsigned = input.signature === undefined ? null : admissionSignatureRefusal(row, input.signature);
     if (unsigned !== null) return refuse({ outcome: "signature_invalid", detail: unsigned });
-    if (row.status === "revoked") return refuse({ outcome: "client_revoked" });
-    if (isExpired(row, now)) return refuse({ outcome: "client_expired" });
-    if (!(JSON.parse(row.permissions) as Permission[]).includes(input.permission)) return refuse({ outcome: "permission_denied" });
+    if (row.status === "revoked") return refuse({ outcome: "client_revoked", detail: REVOKED });
+    if (isExpired(row, now)) return refuse({ outcome: "client_expired", detail: EXPIRED });
+    if (!(JSON.parse(row.permissions) as Permission[]).includes(input.permission))
+      return refuse({ outcome: "permission_denied", detail: `This client ID lacks the ${input.permission} permission.` });
     client = row;
     touchClient(sql, row, now);
     if (record.kind === "request") record = { kind: "request", row: { ...record.row, createdByClientName: row.name } };
@@ -45,10 +49,11 @@ export function admitInTransaction(host: AdmissionHost, input: AdmitInput, now: 
   const scope = input.actor.type === "client" ? `client:${input.actor.clientId}` : `user:${input.actor.userId}`;
   if (input.idempotencyKey !== null) {
     const prior = priorAdmission(sql, scope, input.idempotencyKey, now);
-    if (prior && prior.fingerprint !== input.fingerprint) return refuse({ outcome: "idempotency_conflict" });
+    if (prior && prior.fingerprint !== input.fingerprint)
+      return refuse({ outcome: "idempotency_conflict", detail: "This Idempotency-Key was already used with a different request body." });
     if (prior) return refuse({ outcome: "replayed", record: prior.record, reply: prior.reply });
   }
-  if (input.blockedBy !== undefined) return refuse({ outcome: "blocked", detail: input.blockedBy });
+  if (input.blockedBy !== undefined) return refuse({ outcome: "invalid_state", detail: input.blockedBy });
   const token = host.token();
   if ((input.money || client) && !token) return refuse({ outcome: "unauthenticated" });
   if (record.kind === "request" && input.money) {
@@ -64,7 +69,8 @@ export function admitInTransaction(host: AdmissionHost, input: AdmitInput, now: 
   }
   if (record.kind === "link") {
     const made = sql.exec<{ n: number }>("SELECT n FROM link_counts WHERE request_id = ?", record.row.requestId).toArray()[0]?.n ?? 0;
-    if (made >= MAX_LINKS_PER_REQUEST) return refuse({ outcome: "link_limit" });
+    if (made >= MAX_LINKS_PER_REQUEST)
+      return refuse({ outcome: "conflict", detail: `This request already has ${MAX_LINKS_PER_REQUEST} payment links; reuse one of them.` });
     sql.exec(
       "INSERT INTO link_counts (request_id, n) VALUES (?, 1) ON CONFLICT (request_id) DO UPDATE SET n = n + 1",
       record.row.requestId,

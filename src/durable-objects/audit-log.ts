@@ -1,5 +1,6 @@
 import { newId } from "../lib/ids";
 import type { AuditTargetType } from "../schemas/audit";
+import type { AuthorityHost } from "./authority-host";
 import type { WebhookCaller, WebhookResult } from "./webhook-callers";
 
 /** Who did it: the signed-in recipient, a client by its secret, or the authority itself (expiry, auto-approval). */
@@ -123,20 +124,21 @@ export function listAudit(
  * one transaction; `run` is the change, refused changes log nothing.
  */
 export function auditedChange<T extends object>(
-  storage: DurableObjectStorage,
+  host: Pick<AuthorityHost, "sql" | "transaction">,
   caller: WebhookCaller,
   action: AuditAction,
   endpointId: (value: T) => string,
   run: () => WebhookResult<T>,
+  now: number,
 ): WebhookResult<T> {
-  return storage.transactionSync(() => {
+  return host.transaction(() => {
     const result = run();
-    if (result.ok) {
+    if (result.outcome === "ok") {
       const actor: AuditActor =
         caller.type === "client"
           ? { type: "client", clientId: caller.clientId }
           : { type: "user", userId: caller.userId, email: caller.email };
-      recordAudit(storage.sql, { at: Date.now(), actor, action, target: { type: "webhook_endpoint", id: endpointId(result.value) } });
+      recordAudit(host.sql, { at: now, actor, action, target: { type: "webhook_endpoint", id: endpointId(result.value) } });
     }
     return result;
   });

@@ -2,7 +2,7 @@ import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
 import type { PaymentLinkRow, PaymentRow, RefundRow, RequestEventRow, RequestRow } from "../db/schema";
 import type { TransitionAction } from "../lifecycle/transitions";
-import type { FieldError } from "../lib/problem";
+import type { RefusedAs } from "./outcomes";
 import type { SigningKey } from "../signatures/types";
 
 /** What the authority knows of its destination: given by the recipient's side, never by a client. */
@@ -99,8 +99,9 @@ export type RecordPaymentInput = {
 
 /** `recorded`: something changed; `unchanged`: the same payment again (idempotent). */
 export type RecordPaymentResult = (
-  | { outcome: "recorded" | "unchanged" | "invalid_state"; row: RequestRow | null; records: OutboxRecord[] }
-  | { outcome: "already_used" | "not_found" | "unauthenticated" | "permission_denied"; records: OutboxRecord[] }
+  | { outcome: "recorded" | "unchanged"; row: RequestRow | null; records: OutboxRecord[] }
+  | (RefusedAs<"invalid_state"> & { row: RequestRow; records: OutboxRecord[] })
+  | (RefusedAs<"payment_already_used" | "not_found" | "unauthenticated" | "permission_denied"> & { records: OutboxRecord[] })
 ) &
   Stored;
 
@@ -129,8 +130,8 @@ export type TransitionInput = {
  */
 export type TransitionResult = (
   | { outcome: "done" | "unchanged"; row: RequestRow; records: TransitionRecord[] }
-  | { outcome: "invalid_state"; row: RequestRow; records: TransitionRecord[] }
-  | { outcome: "not_found" | "unauthenticated" | "forbidden"; records: TransitionRecord[] }
+  | (RefusedAs<"invalid_state"> & { row: RequestRow; records: TransitionRecord[] })
+  | (RefusedAs<"not_found" | "unauthenticated" | "permission_denied"> & { records: TransitionRecord[] })
 ) &
   Stored;
 
@@ -168,12 +169,19 @@ export type AdmitResult =
       /** Whether D1 has everything the admission committed (see the authority's commit); false answers 503. */
       stored?: boolean;
     }
-  | { outcome: "unauthenticated" | "client_revoked" | "client_expired" | "permission_denied" | "idempotency_conflict" | "link_limit" }
-  | { outcome: "rate_limited"; retryAfterSeconds: number; resetSeconds: number; perMinute: number }
-  | { outcome: "allowance_exceeded"; detail: string }
-  | { outcome: "invalid"; errors: FieldError[] }
-  | { outcome: "blocked"; detail: string }
-  | { outcome: "signature_invalid"; detail: string };
+  | RefusedAs<
+      | "unauthenticated"
+      | "signature_invalid"
+      | "client_revoked"
+      | "client_expired"
+      | "permission_denied"
+      | "idempotency_conflict"
+      | "invalid_state"
+      | "validation_failed"
+      | "rate_limited"
+      | "allowance_exceeded"
+      | "conflict"
+    >;
 
 /**
  * `expired`: past its expiresAt, so it reads only its own requests, as if revoked.
@@ -181,11 +189,11 @@ export type AdmitResult =
  */
 export type AuthResult =
   | {
-      ok: true;
+      outcome: "ok";
       client: Pick<ClientView, "id" | "name" | "permissions" | "status"> & { expired: boolean; signing: ClientSigning };
       validUntil: number | null;
     }
-  | { ok: false };
+  | RefusedAs<"unauthenticated">;
 
 /**
  * A refund the recipient records (API v1.2, "What the seeds still ask"): its amount in the request's minor
@@ -200,15 +208,14 @@ export type RecordRefundInput = {
 };
 
 /**
- * `recorded`: a new refund; `replayed`: that transaction already refunded this request (the same refund again);
- * `exceeds`: more than what was paid and not yet refunded (`refundable`, in minor units); `not_payer`: the
- * transfer went to a wallet that did not pay this request.
+ * `recorded`: a new refund; `replayed`: that transaction already refunded this request (the same refund again).
+ * Refused: `validation_failed` on amount when it is more than what was paid and not yet refunded;
+ * `payment_mismatch` when the transfer went to a wallet that did not pay this request.
  */
 export type RecordRefundResult = (
   | { outcome: "recorded" | "replayed"; refund: RefundRow; row: RequestRow; records: OutboxRecord[] }
-  | { outcome: "exceeds"; refundable: string; row: RequestRow; records: OutboxRecord[] }
-  | { outcome: "invalid_state"; row: RequestRow; records: OutboxRecord[] }
-  | { outcome: "not_found" | "already_used" | "not_payer"; records: OutboxRecord[] }
+  | (RefusedAs<"validation_failed" | "invalid_state"> & { row: RequestRow; records: OutboxRecord[] })
+  | (RefusedAs<"not_found" | "payment_already_used" | "payment_mismatch"> & { records: OutboxRecord[] })
 ) &
   Stored;
 

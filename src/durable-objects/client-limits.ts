@@ -1,3 +1,4 @@
+import type { RefusedAs } from "./outcomes";
 import type { TokenProfile } from "../chains/currency";
 import type { RequestRow } from "../db/schema";
 import { formatMinor } from "../lib/money";
@@ -48,9 +49,7 @@ export function limitsView(row: LimitsRow) {
   };
 }
 
-export type LimitsRefusal =
-  | { outcome: "rate_limited"; retryAfterSeconds: number; resetSeconds: number; perMinute: number }
-  | { outcome: "allowance_exceeded"; detail: string };
+export type LimitsRefusal = RefusedAs<"rate_limited" | "allowance_exceeded">;
 
 /** What admission will write if every other check passes; computed without writing, so a later refusal leaves nothing. */
 export type LimitsPlan = { clientId: string; tokens: number; reserve: bigint | null; extendTo: number | null; autoApprove: boolean };
@@ -78,7 +77,17 @@ export function checkLimits(
   const perMinute = limits.createsPerMinute ?? DEFAULT_CREATES_PER_MINUTE;
   const bucket = checkBucket(sql, row.id, perMinute, clock);
   if (!bucket.ok)
-    return { outcome: "rate_limited", retryAfterSeconds: bucket.retryAfterSeconds, resetSeconds: bucket.resetSeconds, perMinute };
+    return {
+      outcome: "rate_limited",
+      detail: `This client ID may create ${perMinute} times a minute; retry in ${bucket.retryAfterSeconds} s.`,
+      limit: {
+        policy: "creates",
+        limit: perMinute,
+        windowSeconds: 60,
+        retryAfterSeconds: bucket.retryAfterSeconds,
+        resetSeconds: bucket.resetSeconds,
+      },
+    };
   const extendTo =
     limits.extendOnUseSeconds !== null && row.expires_at !== null
       ? Math.max(row.expires_at, clock + limits.extendOnUseSeconds * 1000)

@@ -1,6 +1,6 @@
 import type { Permission } from "../credentials/permissions";
 import { constantTimeEqual } from "../lib/crypto";
-import type { FieldError } from "../lib/problem";
+import { invalidField, type RefusedAs } from "./outcomes";
 import { recordAudit, type AuditActor } from "./audit-log";
 import type { ClientView } from "./authority-types";
 import { limitsOf, limitsView, type LimitsRow, type StoredLimits } from "./client-limits";
@@ -58,8 +58,7 @@ export function secretMatches(row: ClientRow, secretHash: string, now: number): 
 /** A change to limits; `expiresAt: null` removes the expiry, an absent key keeps what is there. */
 export type LimitsPatch = Partial<StoredLimits> & { expiresAt?: number | null };
 
-export type LimitsChange =
-  { ok: true; row: ClientRow } | { ok: false; error: "not_found" | "conflict" | "invalid"; detail: string; errors?: FieldError[] };
+export type LimitsChange = { outcome: "ok"; row: ClientRow } | RefusedAs<"conflict" | "validation_failed">;
 
 /**
  * Applies a limits change the way yagna amends an allocation: a budget never
@@ -68,15 +67,9 @@ export type LimitsChange =
  * while something is reserved in the old one (409).
  */
 export function changeLimits(sql: SqlStorage, row: ClientRow, patch: LimitsPatch, actor: AuditActor, clock: number): LimitsChange {
-  if (row.status === "revoked") return { ok: false, error: "conflict", detail: "This client ID is revoked; its limits no longer matter." };
-  if (patch.expiresAt !== undefined && patch.expiresAt !== null && patch.expiresAt <= clock) {
-    return {
-      ok: false,
-      error: "invalid",
-      detail: "expiresAt must be in the future.",
-      errors: [{ path: "limits.expiresAt", message: "Must be in the future." }],
-    };
-  }
+  if (row.status === "revoked") return { outcome: "conflict", detail: "This client ID is revoked; its limits no longer matter." };
+  if (patch.expiresAt !== undefined && patch.expiresAt !== null && patch.expiresAt <= clock)
+    return invalidField("limits.expiresAt", "Must be in the future.", "expiresAt must be in the future.");
   const { expiresAt, ...rest } = patch;
   const next: StoredLimits = { ...limitsOf(row), ...rest };
   const spent = BigInt(row.budget_spent);
@@ -84,15 +77,13 @@ export function changeLimits(sql: SqlStorage, row: ClientRow, patch: LimitsPatch
   const before = limitsOf(row).outgoingBudget;
   if (budget && spent > 0n && before && before.currency !== budget.currency) {
     return {
-      ok: false,
-      error: "conflict",
+      outcome: "conflict",
       detail: `${before.currency} is reserved under the current budget; keep its currency until those requests end.`,
     };
   }
   if (budget && BigInt(budget.minor) < spent) {
     return {
-      ok: false,
-      error: "conflict",
+      outcome: "conflict",
       detail: "The budget cannot be lowered below what this client ID has already spent or reserved.",
     };
   }
@@ -100,14 +91,14 @@ export function changeLimits(sql: SqlStorage, row: ClientRow, patch: LimitsPatch
   sql.exec("UPDATE clients SET limits = ?, expires_at = ? WHERE id = ?", JSON.stringify(next), expires, row.id);
   const after = sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", row.id).one();
   recordAudit(sql, {
-    at: Date.now(),
+    at: clock,
     actor,
     action: "client.limits_changed",
     target: { type: "client", id: row.id },
     // Before and after, so the audit page can say what changed (issue 24, point 7).
     details: { before: limitsView(row).limits, limits: limitsView(after).limits },
   });
-  return { ok: true, row: after };
+  return { outcome: "ok", row: after };
 }
 
 /** Replaces the secret; the previous one keeps working for `overlapMs`. Only the new hint is logged. */

@@ -32,10 +32,21 @@ export function limitedChange<T extends object>(
     .toArray();
   if (recent.length >= ENDPOINT_CHANGES_PER_HOUR) {
     const oldest = recent[recent.length - 1]!.at;
-    return { refused: "rate_limited", retryAfterSeconds: Math.max(1, Math.ceil((oldest + ENDPOINT_CHANGE_WINDOW_MS - now) / 1000)) };
+    const wait = Math.max(1, Math.ceil((oldest + ENDPOINT_CHANGE_WINDOW_MS - now) / 1000));
+    return {
+      outcome: "rate_limited",
+      detail: `At most ${ENDPOINT_CHANGES_PER_HOUR} webhook endpoint changes (create, delete, rotate) an hour per owner; retry in ${wait} s.`,
+      limit: {
+        policy: "webhook-endpoint-changes",
+        limit: ENDPOINT_CHANGES_PER_HOUR,
+        windowSeconds: ENDPOINT_CHANGE_WINDOW_MS / 1000,
+        retryAfterSeconds: wait,
+        resetSeconds: wait,
+      },
+    };
   }
   const value = change();
-  if (value !== null && !("refused" in value)) {
+  if (value !== null && !("outcome" in value)) {
     sql.exec("DELETE FROM webhook_endpoint_changes WHERE at <= ?", now - ENDPOINT_CHANGE_WINDOW_MS);
     sql.exec("INSERT INTO webhook_endpoint_changes (owner, at) VALUES (?, ?)", key, now);
   }

@@ -2,6 +2,7 @@ import type { RequestRow } from "../db/schema";
 import { toChecksumAddress } from "../lib/interop-address";
 import type { PayerRecord } from "./authority-types";
 import { outboxOf } from "./outbox";
+import type { RefusedAs } from "./outcomes";
 import { admitRequestState } from "./request-state";
 
 /**
@@ -15,8 +16,7 @@ import { admitRequestState } from "./request-state";
  */
 
 export type DeclarePayerInput = { requestId: string; walletAddress: string; adopt?: RequestRow };
-export type DeclarePayerResult =
-  { outcome: "declared"; row: RequestRow } | { outcome: "not_found" | "already_declared" | "bank_payer" | "closed"; row?: RequestRow };
+export type DeclarePayerResult = { outcome: "declared"; row: RequestRow } | RefusedAs<"not_found" | "conflict" | "invalid_state">;
 
 /** Statuses in which a payer may still pay, so a declared wallet can still matter. */
 const OPEN = new Set(["pending", "processing", "partially_paid"]);
@@ -36,11 +36,16 @@ export function declarePayer(sql: SqlStorage, input: DeclarePayerInput, now: num
   if (row.payer?.walletAddress)
     return row.payer.walletAddress.toLowerCase() === input.walletAddress.toLowerCase()
       ? { outcome: "declared", row }
-      : { outcome: "already_declared", row };
-  if (row.payer?.sortCode !== undefined) return { outcome: "bank_payer", row };
+      : {
+          outcome: "conflict",
+          detail: "This request already names the wallet it will be paid from. Pay from that wallet, or paste your transaction's hash.",
+        };
+  if (row.payer?.sortCode !== undefined)
+    return { outcome: "conflict", detail: "This request's payer pays by bank account; it takes no wallet." };
   // A lapsed pending request reads as expired everywhere; it takes no declaration either.
   const lapsed = row.expiresAt !== null && row.expiresAt <= now && state.status === "pending";
-  if (!OPEN.has(state.status) || lapsed) return { outcome: "closed", row };
+  if (!OPEN.has(state.status) || lapsed)
+    return { outcome: "invalid_state", detail: `This request is ${lapsed ? "expired" : state.status}; it takes no payment now.` };
   const after: RequestRow = {
     ...row,
     payer: { ...(row.payer ?? { name: DECLARED_PAYER_NAME }), walletAddress: toChecksumAddress(input.walletAddress) },

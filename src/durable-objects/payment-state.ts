@@ -25,7 +25,7 @@ function recordUnattributed(sql: SqlStorage, input: RecordPaymentInput, now: num
   if (input.submittedFor !== undefined) {
     const held = input.transfers.map((t) => paymentByLog(sql, t)).filter((p) => p && p.request_id !== null && p.status !== "dropped");
     // One log pays one request, whichever rule tied it: another request's log is already_used; this one's, the same payment again.
-    if (held.some((p) => p!.request_id !== input.submittedFor)) return { outcome: "already_used", records };
+    if (held.some((p) => p!.request_id !== input.submittedFor)) return { outcome: "payment_already_used", detail: ALREADY_USED, records };
     if (held.length > 0) {
       const state = readState(sql, input.submittedFor);
       return { outcome: "unchanged", row: state ? (JSON.parse(state.row) as RequestRow) : null, records };
@@ -47,6 +47,9 @@ function recordUnattributed(sql: SqlStorage, input: RecordPaymentInput, now: num
   return { outcome: "recorded", row: null, records };
 }
 
+const ALREADY_USED = "A Transfer in this transaction already paid another request; one log pays one request.";
+const noPayment = (row: RequestRow) => `This request is ${row.status}; it takes no such payment now.`;
+
 /** One submitted payment, all or nothing. `checkSecret` as in applyTransition: a revoked client still pays its own. */
 export function recordPayment(
   sql: SqlStorage,
@@ -58,7 +61,8 @@ export function recordPayment(
   if (actor.type === "client" && !checkSecret(actor.clientId, actor.secretHash)) return { outcome: "unauthenticated", records: [] };
   // A declaration moves money on nobody's proof but the recipient's word: no other actor may make one,
   // whatever a Worker in front of this let through (API v1.2, "Attribution, refined").
-  if (input.kind === "declared" && actor.type !== "user") return { outcome: "permission_denied", records: [] };
+  if (input.kind === "declared" && actor.type !== "user")
+    return { outcome: "permission_denied", detail: "Only the recipient declares a payment without a transaction.", records: [] };
   if (input.requestId === null) return recordUnattributed(sql, input, now);
   const requestId = input.requestId;
   if (input.adopt?.id === requestId && !readState(sql, requestId)) admitRequestState(sql, input.adopt);
@@ -71,20 +75,21 @@ export function recordPayment(
     state = readState(sql, requestId)!;
   }
   const row = JSON.parse(state.row) as RequestRow;
-  if (!PAYMENT_RULES[row.direction][input.kind].includes(row.status)) return { outcome: "invalid_state", row, records };
+  if (!PAYMENT_RULES[row.direction][input.kind].includes(row.status))
+    return { outcome: "invalid_state", detail: noPayment(row), row, records };
   const decimals = decimalsOf(row, input.tokenDecimals);
   const changed: string[] = [];
   let data: Record<string, string>;
   if (input.kind === "declared") {
     const due = BigInt(row.amountMinor) - paymentFigures(row).paid;
-    if (due <= 0n) return { outcome: "invalid_state", row, records };
+    if (due <= 0n) return { outcome: "invalid_state", detail: noPayment(row), row, records };
     changed.push(insertDeclared(sql, requestId, due, decimals, input.note ?? null, now));
     data = { declared: "true", amount: formatMinor(due, decimals), ...(input.note === undefined ? {} : { note: input.note }) };
   } else {
     const found = input.transfers.map((t) => ({ t, stored: paymentByLog(sql, t) }));
     // One log pays at most one request: any log another request holds refuses the whole submission.
     if (found.some(({ stored }) => stored && stored.request_id !== null && stored.request_id !== requestId && stored.status !== "dropped"))
-      return { outcome: "already_used", records };
+      return { outcome: "payment_already_used", detail: ALREADY_USED, records };
     for (const { t, stored } of found) {
       const fresh = { request_id: requestId, status: input.confirmed ? ("confirmed" as const) : ("confirming" as const) };
       if (!stored)

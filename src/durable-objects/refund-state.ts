@@ -2,6 +2,7 @@ import type { RefundRow, RequestRow } from "../db/schema";
 import { newId } from "../lib/ids";
 import { formatMinor } from "../lib/money";
 import { recordAudit } from "./audit-log";
+import { invalidField } from "./outcomes";
 import type { RecordRefundInput, RecordRefundResult } from "./authority-types";
 import { decimalsOf, readState } from "./payment-settle";
 import { inRequestUnits, livePayments } from "./payment-store";
@@ -57,6 +58,8 @@ const refundedSoFar = (sql: SqlStorage, requestId: string) =>
     .toArray()
     .reduce((sum, r) => sum + BigInt(r.amount_minor), 0n);
 
+const NOTHING_TO_REFUND = "Nothing confirmed was paid to this request that is not refunded already.";
+
 /** One refund, all or nothing: the refund row, the request's new refunded total, its event and audit entry. */
 export function recordRefund(sql: SqlStorage, input: RecordRefundInput, now: number): RecordRefundResult {
   const state = readState(sql, input.requestId);
@@ -68,17 +71,36 @@ export function recordRefund(sql: SqlStorage, input: RecordRefundInput, now: num
     const used = sql
       .exec<StoredRefund>("SELECT * FROM refunds WHERE chain_id = ? AND tx_hash = ? AND log_index = ?", t.chainId, t.txHash, t.logIndex)
       .toArray()[0];
-    if (used && used.request_id !== row.id) return { outcome: "already_used", records: [] };
+    if (used && used.request_id !== row.id)
+      return {
+        outcome: "payment_already_used",
+        detail: "This transaction already refunds another request; one transaction refunds one request.",
+        records: [],
+      };
     if (used) return { outcome: "replayed", refund: toD1(used, row, decimals), row, records: [] };
   }
-  if (row.direction !== "incoming") return { outcome: "invalid_state", row, records: [] };
+  if (row.direction !== "incoming") return { outcome: "invalid_state", detail: NOTHING_TO_REFUND, row, records: [] };
   const { paid, payers } = paidIn(sql, row, decimals);
   const refunded = refundedSoFar(sql, row.id);
   const refundable = paid - refunded;
-  if (refundable <= 0n) return { outcome: "invalid_state", row, records: [] };
+  if (refundable <= 0n) return { outcome: "invalid_state", detail: NOTHING_TO_REFUND, row, records: [] };
   const amount = BigInt(input.amountMinor);
-  if (amount > refundable) return { outcome: "exceeds", refundable: refundable.toString(), row, records: [] };
-  if (t && !payers.has(t.to.toLowerCase())) return { outcome: "not_payer", records: [] };
+  if (amount > refundable) {
+    const left = `${formatMinor(refundable, decimals)} ${row.currency}`;
+    const refused = invalidField(
+      "amount",
+      `At most ${left} can be refunded: what was paid, less earlier refunds.`,
+      `The refund exceeds what was paid: at most ${left} is left to refund.`,
+    );
+    return { ...refused, row, records: [] };
+  }
+  if (t && !payers.has(t.to.toLowerCase()))
+    return {
+      outcome: "payment_mismatch",
+      detail:
+        "Wrong recipient: the transaction's Transfer goes to a wallet that did not pay this request; a refund goes back to a payer's wallet.",
+      records: [],
+    };
 
   const stored: StoredRefund = {
     id: newId("rfd"),

@@ -120,6 +120,8 @@ function move(
   return record;
 }
 
+const PAST: Record<TransitionInput["action"], string> = { cancel: "cancelled", approve: "approved", reject: "rejected", expire: "expired" };
+
 const readState = (sql: SqlStorage, id: string) => sql.exec<StateRow>("SELECT * FROM requests WHERE id = ?", id).toArray()[0];
 
 /**
@@ -140,13 +142,15 @@ export function applyTransition(
   const state = readState(sql, input.requestId);
   // Another client's request is not its business: the same answer as a request that does not exist.
   if (!state || (actor.type === "client" && state.creator_client_id !== actor.clientId)) return { outcome: "not_found", records };
-  if (!permitted(state, action, actor)) return { outcome: "forbidden", records };
+  if (!permitted(state, action, actor))
+    return { outcome: "permission_denied", detail: `Only the recipient may have a request ${PAST[action]}.`, records };
   if (action !== "expire" && state.expires_at !== null && state.expires_at <= now && EXPIRABLE.includes(state.status)) {
     records.push(move(sql, state, "expire", "expired", { type: "system" }, {}, now));
   }
   const verdict = judge(state.direction, state.status, action);
   const row = JSON.parse(state.row) as RequestRow;
-  if (verdict.kind === "not_allowed") return { outcome: "invalid_state", row, records };
+  if (verdict.kind === "not_allowed")
+    return { outcome: "invalid_state", detail: `This request is ${row.status}; it cannot be ${PAST[action]}.`, row, records };
   if (verdict.kind === "already") return { outcome: "unchanged", row, records };
   const record = move(sql, state, action, verdict.to, actor, input.data ?? {}, now);
   records.push(record);

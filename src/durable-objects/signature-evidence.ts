@@ -1,6 +1,7 @@
 import type { SigningKey } from "../signatures/signing-key";
 import type { AdmitSignature, ClientSigning, SignatureEvidence } from "./authority-types";
 import { recordAudit, type AuditActor } from "./audit-log";
+import { invalidField } from "./outcomes";
 import type { ClientRow } from "./client-store";
 import { secretMatches } from "./client-store";
 
@@ -79,11 +80,7 @@ export function changeSigning(sql: SqlStorage, row: ClientRow, patch: SigningPat
       : patch.key;
   const required = patch.required ?? row.require_signed === 1;
   if (required && key === null)
-    return {
-      ok: false as const,
-      path: patch.required ? "requireSignedRequests" : "signingKey",
-      message: "Requiring signed requests needs a signing key.",
-    };
+    return invalidField(patch.required ? "requireSignedRequests" : "signingKey", "Requiring signed requests needs a signing key.");
   const stored = key === null ? null : typeof key.jwk === "string" ? key.jwk : JSON.stringify(key.jwk);
   sql.exec(
     "UPDATE clients SET signing_key = ?, signing_key_thumbprint = ?, require_signed = ? WHERE id = ?",
@@ -99,5 +96,5 @@ export function changeSigning(sql: SqlStorage, row: ClientRow, patch: SigningPat
     target: { type: "client", id: row.id },
     details: { signingKeyThumbprint: key?.thumbprint ?? null, requireSignedRequests: required },
   });
-  return { ok: true as const, row: sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", row.id).one() };
+  return { outcome: "ok" as const, row: sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", row.id).one() };
 }

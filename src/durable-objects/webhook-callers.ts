@@ -1,5 +1,6 @@
 import { isExpired } from "./client-limits";
 import { secretMatches, type ClientRow } from "./client-store";
+import type { RefusedAs } from "./outcomes";
 import type { EndpointOwner } from "./webhook-endpoints";
 
 /**
@@ -9,10 +10,11 @@ import type { EndpointOwner } from "./webhook-endpoints";
  */
 export type WebhookCaller = { type: "recipient"; userId: string; email: string } | { type: "client"; clientId: string; secretHash: string };
 
-export type WebhookRefusal = "unauthenticated" | "client_revoked" | "client_expired" | "not_found" | "too_many_endpoints" | "rate_limited";
 /** A refusal other than not_found, returned by an operation. */
-export type Refused = { refused: WebhookRefusal; retryAfterSeconds?: number };
-export type WebhookResult<T> = { ok: true; value: T } | { ok: false; error: WebhookRefusal; retryAfterSeconds?: number };
+export type Refused = RefusedAs<"conflict" | "rate_limited">;
+export type WebhookResult<T> =
+  | { outcome: "ok"; value: T }
+  | RefusedAs<"unauthenticated" | "client_revoked" | "client_expired" | "not_found" | "conflict" | "rate_limited">;
 
 /**
  * Runs `fn` as the caller's endpoint owner. `changes` (creating an endpoint)
@@ -26,20 +28,19 @@ export function asOwner<T extends object>(
   caller: WebhookCaller,
   changes: boolean,
   fn: (owner: EndpointOwner) => T | null | Refused,
-  now = Date.now(),
+  now: number,
 ): WebhookResult<T> {
   let owner: EndpointOwner = { type: "recipient" };
   if (caller.type === "client") {
     const row = sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", caller.clientId).toArray()[0];
-    if (!row || !secretMatches(row, caller.secretHash, now)) return { ok: false, error: "unauthenticated" };
-    if (changes && row.status !== "active") return { ok: false, error: "client_revoked" };
-    if (changes && isExpired(row, now)) return { ok: false, error: "client_expired" };
+    if (!row || !secretMatches(row, caller.secretHash, now)) return { outcome: "unauthenticated" };
+    if (changes && row.status !== "active")
+      return { outcome: "client_revoked", detail: "This client ID was revoked; it can no longer add webhook endpoints." };
+    if (changes && isExpired(row, now))
+      return { outcome: "client_expired", detail: "This client ID is past its expiresAt; it can no longer add webhook endpoints." };
     owner = { type: "client", clientId: caller.clientId };
   }
   const value = fn(owner);
-  if (value === null) return { ok: false, error: "not_found" };
-  if (!("refused" in value)) return { ok: true, value };
-  return value.retryAfterSeconds === undefined
-    ? { ok: false, error: value.refused }
-    : { ok: false, error: value.refused, retryAfterSeconds: value.retryAfterSeconds };
+  if (value === null) return { outcome: "not_found" };
+  return "outcome" in value ? value : { outcome: "ok", value };
 }

@@ -48,7 +48,8 @@ export function listEndpoints(sql: SqlStorage, owner: EndpointOwner): EndpointVi
 export function insertEndpoint(sql: SqlStorage, owner: EndpointOwner, e: NewEndpoint, now: number): EndpointView | Refused {
   const [clause, binds] = ownerClause(owner);
   const count = sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM webhook_endpoints WHERE ${clause}`, ...binds).one().n;
-  if (count >= MAX_ENDPOINTS_PER_OWNER) return { refused: "too_many_endpoints" };
+  if (count >= MAX_ENDPOINTS_PER_OWNER)
+    return { outcome: "conflict", detail: `At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per owner; delete one first.` };
   sql.exec(
     "INSERT INTO webhook_endpoints (id, destination_id, client_id, url, events, secret_sealed, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'enabled', ?)",
     e.id,

@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { authority, signatureInvalid, unknownClientSecret } from "../services/authority";
+import { accepted, authority, signatureInvalid } from "../services/authority";
 import { SignatureError } from "../signatures/message-signature";
 import { precheckSignature, verifyWithKey } from "../signatures/request-signature";
 
@@ -28,12 +28,12 @@ export function requestSignature(mode: "enforce" | "at-admission") {
     const { headers } = c.req.raw;
     const credential = c.var.credential;
     const auth = async () =>
-      c.var.authenticated ?? authority(c.env, credential.destinationId).authenticate(credential.clientId, credential.secretHash);
+      c.var.authenticated ??
+      accepted(await authority(c.env, credential.destinationId).authenticate(credential.clientId, credential.secretHash), "client ID");
     c.set("signature", null);
     if (!headers.has("signature-input") && !headers.has("signature")) {
       if (mode === "enforce") {
         const known = await auth();
-        if (!known.ok) throw unknownClientSecret();
         if (known.client.signing.required) throw signatureInvalid(UNSIGNED);
       }
       return next();
@@ -43,7 +43,6 @@ export function requestSignature(mode: "enforce" | "at-admission") {
     try {
       const pending = await precheckSignature(message, body, Date.now());
       const known = await auth();
-      if (!known.ok) throw unknownClientSecret();
       c.set("signature", await verifyWithKey(pending, known.client.signing.key, message, body));
     } catch (error) {
       if (error instanceof SignatureError) throw signatureInvalid(error.message);

@@ -45,7 +45,7 @@ async function post(url: string, headers: Record<string, string>, body: string):
 /** One message: ask the authority what to send, sign, POST, report. The authority schedules any retry. */
 async function deliver(env: Env, msg: DeliveryMessage): Promise<void> {
   const stub = authority(env, msg.destinationId);
-  const job = await stub.webhookBeginAttempt(msg.deliveryId);
+  const { job } = await stub.webhookBeginAttempt(msg.deliveryId);
   if (job.action === "drop") return;
   if (job.action === "wait") {
     // Longer than the queue's 12 h maximum delay: hop again until the not-before time.

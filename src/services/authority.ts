@@ -1,7 +1,6 @@
-import type { Permission } from "../credentials/permissions";
-import { MAX_LINKS_PER_REQUEST, type DestinationAuthority } from "../durable-objects/destination-authority";
-import { ApiError } from "../lib/problem";
-import type { AdmitResult } from "../durable-objects/authority-types";
+import type { DestinationAuthority } from "../durable-objects/destination-authority";
+import { REFUSALS, type Refusal } from "../durable-objects/outcomes";
+import { ApiError, notFound } from "../lib/problem";
 import { rateLimitHeaders } from "../lib/rate-limit-headers";
 
 /** The stub of a destination's authority: one object per destination id, wherever the caller runs. */
@@ -28,42 +27,40 @@ export const unknownClientSecret = () =>
     { "www-authenticate": "Bearer" },
   );
 
-type Refusal = Exclude<
-  AdmitResult["outcome"],
-  "admitted" | "replayed" | "invalid" | "blocked" | "rate_limited" | "allowance_exceeded" | "signature_invalid"
->;
-
-const REFUSALS: Record<Refusal, (permission: Permission) => ApiError> = {
-  unauthenticated: unknownClientSecret,
-  client_revoked: () =>
-    new ApiError("client_revoked", "This client ID was revoked by the recipient; it can no longer create requests or payment links."),
-  client_expired: () =>
-    new ApiError("client_expired", "This client ID is past its expiresAt; it can no longer create, only read the requests it created."),
-  permission_denied: (p) => new ApiError("permission_denied", `This client ID lacks the ${p} permission.`),
-  idempotency_conflict: () => new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body."),
-  link_limit: () => new ApiError("conflict", `This request already has ${MAX_LINKS_PER_REQUEST} payment links; reuse one of them.`),
-};
-
-/** Narrows an admission to its accepted outcomes, throwing the contract's problem for a refusal. */
-export function acceptedOrThrow(result: AdmitResult, permission: Permission): Extract<AdmitResult, { record: unknown }> {
-  if (result.outcome === "admitted" || result.outcome === "replayed") return result;
-  // The only block is a link for a request whose status (or direction) takes none: one code for every such action (API v1.2).
-  if (result.outcome === "blocked") throw new ApiError("invalid_state", result.detail);
-  if (result.outcome === "allowance_exceeded") throw new ApiError("allowance_exceeded", result.detail);
-  if (result.outcome === "signature_invalid") throw signatureInvalid(result.detail);
-  if (result.outcome === "rate_limited") {
-    const { perMinute, retryAfterSeconds, resetSeconds } = result;
-    throw new ApiError(
-      "rate_limited",
-      `This client ID may create ${perMinute} times a minute; retry in ${retryAfterSeconds} s.`,
-      undefined,
-      rateLimitHeaders("creates", perMinute, 60, retryAfterSeconds, resetSeconds),
-    );
+/**
+ * The one place an authority's refusal becomes the contract's problem (docs/architecture.md, "The authority's
+ * answers"): the outcome is the code, the authority's detail is the words; `what` names the missing thing of a 404.
+ */
+export function problemFor(refusal: Refusal, what: string): ApiError {
+  switch (refusal.outcome) {
+    case "not_found":
+      return notFound(what);
+    case "unauthenticated":
+      return unknownClientSecret();
+    case "signature_invalid":
+      return signatureInvalid(refusal.detail);
+    case "validation_failed":
+      return new ApiError("validation_failed", refusal.detail, refusal.errors);
+    case "rate_limited": {
+      const l = refusal.limit;
+      return new ApiError(
+        "rate_limited",
+        refusal.detail,
+        undefined,
+        rateLimitHeaders(l.policy, l.limit, l.windowSeconds, l.retryAfterSeconds, l.resetSeconds),
+      );
+    }
+    default:
+      return new ApiError(refusal.outcome, refusal.detail);
   }
-  if (result.outcome === "invalid") {
-    throw new ApiError("validation_failed", result.errors.map((e) => e.message).join(" "), result.errors);
-  }
-  throw REFUSALS[result.outcome](permission);
+}
+
+export const isRefusal = (result: { outcome: string }): result is Refusal => REFUSALS.has(result.outcome);
+
+/** An authority's answer with its refusals thrown as problems: what is left is one of its successes. */
+export function accepted<R extends { outcome: string }>(result: R, what: string): Exclude<R, Refusal> {
+  if (isRefusal(result)) throw problemFor(result, what);
+  return result as Exclude<R, Refusal>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ParsedSecret } from "../credentials/client-secret";
-import { authority, unknownClientSecret } from "./authority";
+import { accepted, authority } from "./authority";
 import type { Visibility } from "./read-requests";
 
 /**
@@ -15,8 +15,10 @@ import type { Visibility } from "./read-requests";
  */
 export async function readVisibility(env: Env, credential: ParsedSecret): Promise<Visibility> {
   const own: Visibility = { type: "client", clientId: credential.clientId, permissions: [] };
-  const auth = await authority(env, credential.destinationId).authenticate(credential.clientId, credential.secretHash);
-  if (!auth.ok) throw unknownClientSecret();
+  const auth = accepted(
+    await authority(env, credential.destinationId).authenticate(credential.clientId, credential.secretHash),
+    "client ID",
+  );
   // Expired is treated as revoked: its own requests only.
   if (auth.client.status !== "active" || auth.client.expired) return own;
   return { ...own, permissions: auth.client.permissions.filter((p) => p.endsWith(":reader")) };

@@ -5,7 +5,7 @@ import { sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { initialStatus } from "../lifecycle/transitions";
 import type { RequestCreate } from "../schemas/request";
-import { acceptedOrThrow, authority, storageUnavailable } from "./authority";
+import { accepted, authority, storageUnavailable } from "./authority";
 import { serializeRequest } from "./request-view";
 import type { AdmitSignature } from "../durable-objects/authority-types";
 import { sealBase } from "../signatures/evidence-box";
@@ -69,7 +69,7 @@ export async function createRequest(
   const fingerprint = idempotencyKey === null ? "" : await sha256Hex(canonicalJson(["request", destinationId, body]));
   const permission = `${body.direction}:creator` as const;
   const row = buildRow(body, destinationId, actor, Date.now());
-  const admission = acceptedOrThrow(
+  const admission = accepted(
     await authority(env, destinationId).admit({
       actor,
       permission,
@@ -84,7 +84,7 @@ export async function createRequest(
       profile,
       ...(actor.type === "client" ? { signature: await admitSignature(env, row.id, signature ?? null) } : {}),
     }),
-    permission,
+    "destination",
   );
   // The fingerprint names the kind, so a replay of this key is always a request.
   const record = admission.record as Extract<typeof admission.record, { kind: "request" }>;

@@ -1,8 +1,6 @@
 import type { RequestRow } from "../db/schema";
-import { ApiError, notFound } from "../lib/problem";
-import { authority, storageUnavailable } from "./authority";
+import { accepted, authority, storageUnavailable } from "./authority";
 import type { linkTarget } from "./public-links";
-import { serializeRequest } from "./request-view";
 
 /**
  * The payer behind a link declares the wallet they will pay from (API v1.2).
@@ -18,22 +16,5 @@ export async function declarePayerWallet(
   const { request: r, destination: d } = target;
   const result = await authority(env, d.id).declarePayer({ requestId: r.id, walletAddress, adopt: r });
   if (result.stored === false) throw storageUnavailable("The wallet", "Repeating it is safe.");
-  switch (result.outcome) {
-    case "declared":
-      return result.row;
-    case "already_declared":
-      throw new ApiError(
-        "conflict",
-        "This request already names the wallet it will be paid from. Pay from that wallet, or paste your transaction's hash.",
-      );
-    case "bank_payer":
-      throw new ApiError("conflict", "This request's payer pays by bank account; it takes no wallet.");
-    case "closed":
-      throw new ApiError(
-        "invalid_state",
-        `This request is ${result.row ? serializeRequest(result.row).status : "closed"}; it takes no payment now.`,
-      );
-    case "not_found":
-      throw notFound("payment link");
-  }
+  return accepted(result, "payment link").row;
 }

@@ -4,7 +4,7 @@ import type { Actor } from "../durable-objects/authority-types";
 import { ApiError } from "../lib/problem";
 import { decodeEventCursor } from "../lib/event-cursor";
 import type { RequestCreate } from "../schemas/request";
-import { authority, unknownClientSecret } from "./authority";
+import { accepted, authority, unknownClientSecret } from "./authority";
 import { readVisibility } from "./client-access";
 import { createRequest } from "./create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "./payment-links";
@@ -12,10 +12,10 @@ import { requestDetail } from "./payment-view";
 import { listPaymentLinks } from "./payment-link-history";
 import { listRequests, readRequest, type ListFilters } from "./read-requests";
 import { transitionRequest } from "./transition-request";
-import { unwrap } from "../routes/webhooks/webhook-calls";
 import type { WebhookEventSchema } from "../schemas/webhook";
 import type { z } from "@hono/zod-openapi";
 import type { VerifiedSignature } from "../signatures/request-signature";
+import type { WebhookResult } from "../durable-objects/webhook-callers";
 
 /**
  * What an orchestrator may do, once for every surface that speaks for one:
@@ -91,9 +91,8 @@ export async function cancelForClient(env: Env, caller: Caller, requestId: strin
 /** The calling client as the recipient sees it (limits, spent, remaining, expiresAt), never its secret. */
 export async function clientForClient(env: Env, { credential }: Caller) {
   const stub = authority(env, credential.destinationId);
-  const auth = await stub.authenticate(credential.clientId, credential.secretHash);
-  if (!auth.ok) throw unknownClientSecret();
-  const view = (await stub.listClients()).find((c) => c.id === credential.clientId);
+  accepted(await stub.authenticate(credential.clientId, credential.secretHash), "client ID");
+  const view = (await stub.listClients()).data.find((c) => c.id === credential.clientId);
   if (!view) throw unknownClientSecret();
   return view;
 }
@@ -118,7 +117,6 @@ export async function eventsForClient(env: Env, { credential }: Caller, query: E
   const caller = { type: "client" as const, clientId: credential.clientId, secretHash: credential.secretHash };
   const after = eventCursorPosition(query.cursor);
   // The authority's event views are the schema's shape; its types say only `string` for the event type.
-  return unwrap(
-    await authority(env, credential.destinationId).listWebhookEvents(caller, after, query.type ?? null, query.limit),
-  ) as EventPage;
+  const page = await authority(env, credential.destinationId).listWebhookEvents(caller, after, query.type ?? null, query.limit);
+  return accepted(page as unknown as WebhookResult<EventPage>, "event log").value;
 }

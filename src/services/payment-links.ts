@@ -4,7 +4,7 @@ import { canonicalJson } from "../lib/canonical-json";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { serializeRequest } from "./request-view";
-import { acceptedOrThrow, authority, storageUnavailable } from "./authority";
+import { accepted, authority, storageUnavailable } from "./authority";
 
 /** Contract maximum and default lifetime of a payment link: 7 days. */
 export const MAX_LINK_SECONDS = 604_800;
@@ -35,7 +35,7 @@ export async function createPaymentLink(
   const now = Date.now();
   const token = randomToken(24);
   const fingerprint = await sha256Hex(canonicalJson(["link", request.id, expiresInSeconds]));
-  const admission = acceptedOrThrow(
+  const admission = accepted(
     await authority(env, request.destinationId).admit({
       actor,
       permission: "incoming:creator",
@@ -57,7 +57,7 @@ export async function createPaymentLink(
       blockedBy,
       requestCreatorClientId: request.createdByClientId,
     }),
-    "incoming:creator",
+    "request",
   );
   // The fingerprint names the kind, so a replay of this key is always a link with its URL.
   const record = admission.record as Extract<typeof admission.record, { kind: "link" }>;

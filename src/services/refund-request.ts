@@ -3,8 +3,8 @@ import type { DestinationRow, RefundRow, RequestRow } from "../db/schema";
 import type { RecordRefundInput } from "../durable-objects/authority-types";
 import { inRequestUnits } from "../durable-objects/payment-store";
 import { CURRENCIES, formatMinor, parseDecimal } from "../lib/money";
-import { ApiError, notFound } from "../lib/problem";
-import { authority, storageUnavailable } from "./authority";
+import { ApiError } from "../lib/problem";
+import { accepted, authority, storageUnavailable } from "./authority";
 import { tokenOf } from "./destinations";
 import { userActor } from "./membership";
 
@@ -56,27 +56,6 @@ export async function refundRequest(
   }
   const result = await authority(env, d.id).recordRefund(input);
   if (result.stored === false) throw storageUnavailable("The refund", "Repeating it with the same transaction is safe.");
-  switch (result.outcome) {
-    case "recorded":
-    case "replayed":
-      return { refund: result.refund, replayed: result.outcome === "replayed" };
-    case "exceeds": {
-      const left = formatMinor(result.refundable, decimals);
-      throw amountError(
-        `At most ${left} ${r.currency} can be refunded: what was paid, less earlier refunds.`,
-        `The refund exceeds what was paid: at most ${left} ${r.currency} is left to refund.`,
-      );
-    }
-    case "invalid_state":
-      throw new ApiError("invalid_state", "Nothing confirmed was paid to this request that is not refunded already.");
-    case "not_payer":
-      throw new ApiError(
-        "payment_mismatch",
-        "Wrong recipient: the transaction's Transfer goes to a wallet that did not pay this request; a refund goes back to a payer's wallet.",
-      );
-    case "already_used":
-      throw new ApiError("payment_already_used", "This transaction already refunds another request; one transaction refunds one request.");
-    case "not_found":
-      throw notFound("request");
-  }
+  const done = accepted(result, "request");
+  return { refund: done.refund, replayed: done.outcome === "replayed" };
 }

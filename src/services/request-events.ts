@@ -22,7 +22,8 @@ type ApiEvent = z.output<typeof WebhookEventSchema>;
  */
 export async function listRequestEvents(env: Env, db: Database, row: RequestRow): Promise<{ data: ApiEvent[] }> {
   const [logged, copies] = await Promise.all([
-    authority(env, row.destinationId).requestTimeline(row.id),
+    // The event views carry `Record<string, unknown>` data, which the RPC stub's types cannot name.
+    (authority(env, row.destinationId).requestTimeline(row.id) as unknown as Promise<{ data: EventView[] }>).then((t) => t.data),
     db.select().from(requestEvents).where(eq(requestEvents.requestId, row.id)).orderBy(asc(requestEvents.sequence)),
   ]);
   const byId = new Map(copies.map((e) => [e.id, e]));

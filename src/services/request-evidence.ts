@@ -1,6 +1,5 @@
-import { ApiError } from "../lib/problem";
 import { openBase } from "../signatures/evidence-box";
-import { authority } from "./authority";
+import { accepted, authority } from "./authority";
 
 /** RFC 9421 base lines are `"<component>": <value>`; this is the covered Authorization line's prefix. */
 const AUTHORIZATION_LINE = /^"authorization": .*$/m;
@@ -13,8 +12,7 @@ const AUTHORIZATION_LINE = /^"authorization": .*$/m;
  * over), the base is whole and anyone verifies it with the public key alone.
  */
 export async function requestEvidence(env: Env, destinationId: string, requestId: string) {
-  const stored = await authority(env, destinationId).requestSignature(requestId);
-  if (stored === null) throw new ApiError("not_found", "No such request under this destination.");
+  const { signature: stored } = accepted(await authority(env, destinationId).requestSignature(requestId), "request under this destination");
   if (!stored.signed) return { signed: false as const };
   const { sealedBase, created, ...evidence } = stored.evidence;
   const base = await openBase(env, requestId, sealedBase);

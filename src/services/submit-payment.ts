@@ -4,8 +4,8 @@ import { database } from "../db/client";
 import { requests, type DestinationRow, type RequestRow } from "../db/schema";
 import type { PaymentActor, RecordPaymentInput, VerifiedTransfer } from "../durable-objects/authority-types";
 import { PAYMENT_RULES } from "../lifecycle/transitions";
-import { ApiError, notFound } from "../lib/problem";
-import { authority, storageUnavailable, unknownClientSecret } from "./authority";
+import { ApiError } from "../lib/problem";
+import { accepted, authority, problemFor, storageUnavailable } from "./authority";
 import { tokenOf } from "./destinations";
 import { serializeRequest } from "./request-view";
 
@@ -39,9 +39,6 @@ function refusal(outcome: Exclude<VerifyOutcome, { outcome: "confirming" | "conf
   if (outcome.outcome === "not_found") return new ApiError("payment_not_found", outcome.detail);
   return new ApiError("payment_mismatch", `Wrong ${outcome.field}: ${outcome.detail}`);
 }
-
-const alreadyUsed = () =>
-  new ApiError("payment_already_used", "A Transfer in this transaction already paid another request; one log pays one request.");
 
 // Over RPC as strings: amounts stay exact integers, whatever the serialization.
 const transfersOf = (payments: VerifiedPayment[]): VerifiedTransfer[] =>
@@ -79,7 +76,7 @@ export async function submitPayment(env: Env, d: DestinationRow, r: RequestRow, 
       // Kept for the recipient to assign; if D1 refuses it now, the authority's outbox brings it there later.
       if (outcome.transfers.length > 0) {
         const kept = await stub.recordPayment({ ...input, requestId: null, submittedFor: r.id, transfers: transfersOf(outcome.transfers) });
-        if (kept.outcome === "already_used") throw alreadyUsed();
+        if (kept.outcome === "payment_already_used") throw problemFor(kept, "request");
         if (kept.outcome === "unchanged" && kept.row) return kept.row;
       }
       throw new ApiError("payment_unattributed", outcome.detail);
@@ -105,19 +102,5 @@ export async function submitPayment(env: Env, d: DestinationRow, r: RequestRow, 
     if (legacy) result = await stub.recordPayment({ ...input, adopt: legacy });
   }
   if (result.stored === false) throw storageUnavailable("The payment", "Repeating it is safe.");
-  switch (result.outcome) {
-    case "recorded":
-    case "unchanged":
-      return result.row!;
-    case "invalid_state":
-      throw new ApiError("invalid_state", `This request is ${result.row?.status ?? "closed"}; it takes no such payment now.`);
-    case "already_used":
-      throw alreadyUsed();
-    case "unauthenticated":
-      throw unknownClientSecret();
-    case "permission_denied":
-      throw new ApiError("permission_denied", "Only the recipient declares a payment without a transaction.");
-    case "not_found":
-      throw notFound("request");
-  }
+  return accepted(result, "request").row!;
 }

@@ -33,12 +33,13 @@ describe("the destination authority", () => {
     const hash = [...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(shop.secret)))]
       .map((b) => b.toString(16).padStart(2, "0"))
       .join("");
-    expect(await stub.authenticate(shop.id, hash)).toMatchObject({ ok: true, client: { id: shop.id, status: "active" } });
-    expect(await stub.authenticate(shop.id, "0".repeat(64))).toEqual({ ok: false });
-    expect((await stub.revokeClient(shop.id, { type: "user", userId: "usr_test", email: "test@example.com" }))!.status).toBe("revoked");
-    expect(await stub.authenticate(shop.id, hash)).toMatchObject({ ok: true, client: { status: "revoked" } });
-    expect(await stub.revokeClient("cli_0000000000000000", { type: "user", userId: "usr_test", email: "test@example.com" })).toBeNull();
-    expect((await stub.listClients()).map((c) => c.id)).toEqual([shop.id]);
+    expect(await stub.authenticate(shop.id, hash)).toMatchObject({ outcome: "ok", client: { id: shop.id, status: "active" } });
+    expect(await stub.authenticate(shop.id, "0".repeat(64))).toEqual({ outcome: "unauthenticated" });
+    const user = { type: "user" as const, userId: "usr_test", email: "test@example.com" };
+    expect(await stub.revokeClient(shop.id, user)).toMatchObject({ outcome: "ok", client: { status: "revoked" } });
+    expect(await stub.authenticate(shop.id, hash)).toMatchObject({ outcome: "ok", client: { status: "revoked" } });
+    expect(await stub.revokeClient("cli_0000000000000000", user)).toEqual({ outcome: "not_found" });
+    expect((await stub.listClients()).data.map((c) => c.id)).toEqual([shop.id]);
   });
 
   it("after a D1 failure following admission, a replay with the same key yields exactly one request", async ({ expect }) => {

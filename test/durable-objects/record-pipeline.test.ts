@@ -1,16 +1,13 @@
 import { env } from "cloudflare:workers";
-import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
-import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
 import { SET_ASIDE_AFTER, WRITE_BACKOFF_MS } from "../../src/durable-objects/outbox";
-import { authority } from "../../src/services/authority";
 import { accounts, chain, transfer } from "../helpers/chain";
 import { countRequests } from "../helpers/db";
+import { wakeAuthority } from "../helpers/authority";
 import { chainTenant, impersonate, submit, type ChainTenant } from "../helpers/payments";
 
 /** The authority's alarm work as of `aheadMs` from now: how a test lets the outbox's backoff pass. */
-const wake = (dst: string, aheadMs: number) =>
-  runInDurableObject(authority(env, dst), (o: DestinationAuthority) => o["wake"](Date.now() + aheadMs));
+const wake = wakeAuthority;
 
 const health = (t: ChainTenant) => t.r.api(`/api/destinations/${t.dst}/health`);
 

@@ -3,9 +3,18 @@ import { runInDurableObject } from "cloudflare:test";
 import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
 import { authority } from "../../src/services/authority";
 
+/** The authority's host (src/durable-objects/authority-host.ts): its one clock, the alarm's work, the delivery hand-off. */
+export const hostOf = (o: DestinationAuthority) => o["host"];
+
 /** The authority's alarm work as of `aheadMs` from now: how a test lets backoffs, expiries and key lifetimes pass. */
 export const wakeAuthority = (dst: string, aheadMs = 0) =>
-  runInDurableObject(authority(env, dst), (o: DestinationAuthority) => o["wake"](Date.now() + aheadMs));
+  runInDurableObject(authority(env, dst), (o: DestinationAuthority) => hostOf(o).wake(Date.now() + aheadMs));
+
+/** Moves the authority's one clock forward, as time passing would: every later decision and alarm runs at the new time. */
+export const advanceAuthorityClock = (stub: DurableObjectStub<DestinationAuthority>, ms: number) =>
+  runInDurableObject(stub, (o: DestinationAuthority) => {
+    hostOf(o).skewMs += ms;
+  });
 
 /** Records committed by the authority that D1 does not have yet (waiting or set aside). */
 export async function unwritten(dst: string): Promise<number> {

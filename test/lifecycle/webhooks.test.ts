@@ -1,4 +1,5 @@
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { advanceAuthorityClock } from "../helpers/authority";
 import { describe, it } from "vitest";
 import { receiverHook, verified } from "../webhooks/receiver";
 import { lifecycleSetup } from "./helpers";
@@ -24,9 +25,8 @@ describe("lifecycle webhooks", () => {
     await act(approved.id, "approve");
     await act(rejected.id, "reject", { reason: "Duplicate" });
     await shop.orchestrator(`/v1/requests/${cancelled.id}/cancel`, { method: "POST" });
-    await runInDurableObject(stub, (_i, state) => {
-      state.storage.sql.exec("UPDATE requests SET expires_at = ? WHERE id = ?", Date.now() - 1, expired.id);
-    });
+    // An hour on, on the authority's clock: its alarm expires the request as the system.
+    await advanceAuthorityClock(stub, 3600_000 + 1000);
     await runDurableObjectAlarm(stub);
 
     const got = (await hook.waitFor(4)).map((d) => verified(endpoint.secret, d));

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
-import { runInDurableObject } from "cloudflare:test";
 import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
 import { authority } from "../../src/services/authority";
 import { clientCaller } from "../../scripts/lib/recipient-setup.mjs";
+import { advanceAuthorityClock } from "../helpers/authority";
 import { call, claimedDestination, outgoing, signUp } from "../helpers/api";
 
 /** An outgoing request the budget can count: USD is the peg of the destination's USDC, paid to a wallet. */
@@ -34,7 +34,5 @@ export async function limitedClient(limits: Record<string, unknown>, permissions
 
 /** Moves the authority's one clock (client expiry, create rate, secret overlap, keys) forward, as time passing would: no sleeps. */
 export async function advanceClock(stub: DurableObjectStub<DestinationAuthority>, ms: number): Promise<void> {
-  await runInDurableObject(stub, (instance: DestinationAuthority) => {
-    instance["skewMs"] += ms;
-  });
+  await advanceAuthorityClock(stub, ms);
 }

@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
-import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { incoming, newClient, signUp, claimedDestination } from "../helpers/api";
 import { authority } from "../../src/services/authority";
+import { ROTATION_OVERLAP_MS } from "../../src/durable-objects/webhook-endpoints";
+import { advanceAuthorityClock } from "../helpers/authority";
 import { receiverHook, verified, wait } from "../webhooks/receiver";
 
 async function setup(statuses: number[] = []) {
@@ -71,7 +72,7 @@ describe("webhook delivery through the queue to a real receiver", () => {
   });
 
   it("after a rotation both secrets verify for 24 h, then only the new one", async ({ expect }) => {
-    const { r, dst, hook, secret: old, base, endpoint } = await setup();
+    const { r, dst, hook, secret: old, base } = await setup();
     const rotated = await r.api(`${base}/rotate-secret`, { method: "POST" });
     expect(rotated.status).toBe(200);
     const fresh: string = rotated.json.secret;
@@ -81,10 +82,8 @@ describe("webhook delivery through the queue to a real receiver", () => {
     expect(during!.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
     expect(verified(old, during!).type).toBe("webhook.test");
     expect(verified(fresh, during!).type).toBe("webhook.test");
-    // 24 h later (moved in storage, not waited for) the old secret no longer signs.
-    await runInDurableObject(authority(env, dst), (_i, state) => {
-      state.storage.sql.exec("UPDATE webhook_endpoints SET previous_secret_until = ? WHERE id = ?", Date.now() - 1, endpoint.id);
-    });
+    // 24 h later (on the authority's clock, not waited for) the old secret no longer signs.
+    await advanceAuthorityClock(authority(env, dst), ROTATION_OVERLAP_MS + 1000);
     await r.api(`${base}/test`, { method: "POST" });
     const [, after] = await hook.waitFor(2);
     expect(after!.headers["webhook-signature"]!.split(" ")).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
-import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { authority } from "../../src/services/authority";
+import { advanceAuthorityClock } from "../helpers/authority";
 import { call, newClient, outgoing, signUp } from "../helpers/api";
 import { BODIES, SAFE, fill, forgedSecret, key, kind, operations, tenant } from "../helpers/matrix";
 
@@ -132,9 +132,12 @@ describe("authorization matrix over every documented operation", () => {
               "incoming:reader",
               "outgoing:reader",
             ]);
-            await runInDurableObject(authority(env, a.dst), (_i, state) => {
-              state.storage.sql.exec("UPDATE clients SET expires_at = ? WHERE id = ?", Date.now() - 1000, expired.id);
-            });
+            const hour = 3_600_000;
+            const limits = { expiresAt: new Date(Date.now() + hour).toISOString() };
+            expect((await a.r.api(`/api/destinations/${a.dst}/clients/${expired.id}`, { method: "PATCH", body: { limits } })).status).toBe(
+              200,
+            );
+            await advanceAuthorityClock(authority(env, a.dst), hour + 1000);
             const late = await expired.orchestrator(path, init);
             if (op.method === "post" && (op.path.endsWith("/requests") || op.path === "/v1/webhook-endpoints"))
               expectProblem(late, 403, "client_expired", "expired reader");

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, it } from "vitest";
-import { wakeAuthority } from "../helpers/authority";
+import { hostOf, wakeAuthority } from "../helpers/authority";
 import { database } from "../../src/db/client";
 import { destinations, requests } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
@@ -69,7 +69,7 @@ describe("payments over time: confirmations, drops, outages, late and after-clos
       runInDurableObject(stub(t), (_o: DestinationAuthority, state) => {
         state.storage.sql.exec("UPDATE payments SET tx_hash = ? WHERE tx_hash = ?", to, from);
       });
-    const lookAt = (ms: number) => runInDurableObject(stub(t), (o: DestinationAuthority) => o["wake"](t0 + ms));
+    const lookAt = (ms: number) => runInDurableObject(stub(t), (o: DestinationAuthority) => hostOf(o).wake(t0 + ms));
     const t0 = Date.now() + 60_000;
     await setHash(txHash, gone);
     await lookAt(0); // miss 1

@@ -6,6 +6,7 @@ import { recordEvent } from "../../src/durable-objects/webhook-store";
 import { MAX_ATTEMPTS, MAX_QUEUE_DELAY_S, RETRY_SCHEDULE_MS } from "../../src/webhooks/events";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
 import { authority } from "../../src/services/authority";
+import { advanceAuthorityClock } from "../helpers/authority";
 import { receiverHook } from "./receiver";
 
 const HOUR = 3600_000;
@@ -105,9 +106,7 @@ describe("the retry schedule, driven through the delivery's not-before time", ()
     await r.api(`/api/destinations/${dst}/clients/${shop.id}/revoke`, { method: "POST" });
     expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toHaveLength(2);
     const stub = authority(env, dst);
-    await runInDurableObject(stub, (_i, state) => {
-      state.storage.sql.exec("UPDATE events SET created_at = ?", Date.now() - 30 * 24 * HOUR - 1);
-    });
+    await advanceAuthorityClock(stub, 30 * 24 * HOUR + 1000);
     expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toEqual([]);
     await runDurableObjectAlarm(stub);
     const left = await runInDurableObject(stub, (_i, state) =>

@@ -7,6 +7,8 @@ import { claimedDestination, incoming, newClient, signUp } from "../helpers/api"
 import { authority } from "../../src/services/authority";
 import { countRequests } from "../helpers/db";
 import { receiverHook, verified } from "./receiver";
+import { advanceAuthorityClock, hostOf } from "../helpers/authority";
+import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
 
 async function setup() {
   const r = await signUp();
@@ -30,7 +32,7 @@ describe("the webhook outbox", () => {
     const { dst, shop, hook, endpoint, stub } = await setup();
     // The queue refuses every send, as if the object had died between its commit and the send.
     const realQueue = await runInDurableObject(stub, (instance) => {
-      const holder = instance as unknown as { env: Env };
+      const holder = hostOf(instance as DestinationAuthority) as unknown as { env: Env };
       const queue = holder.env.WEBHOOK_DELIVERIES;
       holder.env = {
         ...holder.env,
@@ -42,15 +44,13 @@ describe("the webhook outbox", () => {
     expect(created.status).toBe(201);
     expect(await unenqueued(stub)).toBe(1);
     await runInDurableObject(stub, (instance) => {
-      const holder = instance as unknown as { env: Env };
+      const holder = hostOf(instance as DestinationAuthority) as unknown as { env: Env };
       holder.env = { ...holder.env, WEBHOOK_DELIVERIES: realQueue };
     });
     // The alarm leaves a fresh delivery to its own enqueue, then sends what is older than the grace.
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await unenqueued(stub)).toBe(1);
-    await runInDurableObject(stub, (_i, state) => {
-      state.storage.sql.exec("UPDATE webhook_deliveries SET updated_at = updated_at - ?", ENQUEUE_GRACE_MS + 1);
-    });
+    await advanceAuthorityClock(stub, ENQUEUE_GRACE_MS + 1);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await unenqueued(stub)).toBe(0);
     const [got] = await hook.waitFor(1);

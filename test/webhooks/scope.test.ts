@@ -7,6 +7,7 @@ import { authority } from "../../src/services/authority";
 import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
 import { limitedClient } from "../limits/helpers";
 import { receiverHook, verified, wait } from "./receiver";
+import { hostOf } from "../helpers/authority";
 
 type Hook = ReturnType<typeof receiverHook>;
 const ids = async (hook: Hook, secret: string) =>
@@ -35,7 +36,7 @@ async function lifecycle(dst: string, type: "request.paid", id: string, subject:
       recordEvent(state.storage.sql, { type, actor: { type: "system" }, at: Date.now(), object: { id, status: "paid" }, subject }),
     ),
   );
-  await runInDurableObject(stub, (o: DestinationAuthority) => o["afterEvents"](Date.now()));
+  await runInDurableObject(stub, (o: DestinationAuthority) => hostOf(o).afterEvents(Date.now()));
 }
 
 describe("orchestrator endpoints see only what their client may read, at delivery time", () => {

@@ -1,6 +1,5 @@
 import type { AppRouteHandler } from "../../lib/create-router";
-import { ApiError } from "../../lib/problem";
-import { authority } from "../../services/authority";
+import { accepted, authority } from "../../services/authority";
 import { resolveLimits } from "../../services/client-limits";
 import { resolveSigning } from "../../services/client-signing";
 import { destinationProfile, requireClaimed, tokenOf } from "../../services/destinations";
@@ -9,7 +8,7 @@ import type { createClient, listClients, revokeClient } from "./clients.routes";
 
 export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {
   const d = c.var.destination;
-  return c.json({ data: await authority(c.env, d.id).listClients() }, 200);
+  return c.json({ data: (await authority(c.env, d.id).listClients()).data }, 200);
 };
 
 export const createHandler: AppRouteHandler<typeof createClient> = async (c) => {
@@ -18,13 +17,10 @@ export const createHandler: AppRouteHandler<typeof createClient> = async (c) => 
   const patch = limits === undefined ? {} : resolveLimits(limits, tokenOf(d));
   const actor = userActor(c.var.user);
   const signing = (await resolveSigning(signingInput)) ?? {};
-  const created = await authority(c.env, d.id).createClient(
+  const { client: created } = await authority(c.env, d.id).createClient(
     destinationProfile(d, c.var.member.claimerEmail),
-    name,
-    permissions,
-    patch,
+    { name, permissions, limits: patch, signing },
     actor,
-    signing,
   );
   c.header("location", `/api/destinations/${d.id}/clients/${created.id}`);
   return c.json(created, 201);
@@ -32,7 +28,6 @@ export const createHandler: AppRouteHandler<typeof createClient> = async (c) => 
 
 export const revokeHandler: AppRouteHandler<typeof revokeClient> = async (c) => {
   const { clientId } = c.req.valid("param");
-  const client = await authority(c.env, c.var.destination.id).revokeClient(clientId, userActor(c.var.user));
-  if (!client) throw new ApiError("not_found", "No such client ID under this destination.");
-  return c.json(client, 200);
+  const revoked = await authority(c.env, c.var.destination.id).revokeClient(clientId, userActor(c.var.user));
+  return c.json(accepted(revoked, "client ID under this destination").client, 200);
 };

@@ -112,7 +112,7 @@ export const claimHandler: H<typeof claimDestination> = async (c) => {
 
 export const healthHandler: H<typeof destinationHealth> = async (c) => {
   const row = c.var.destination;
-  const health = await authority(c.env, row.id).health();
-  const oldestPendingAt = health.oldestPendingAt === null ? null : new Date(health.oldestPendingAt).toISOString();
-  return c.json({ ...health, oldestPendingAt }, 200);
+  const { pendingWrites, failedWrites, oldestPendingAt: oldest } = await authority(c.env, row.id).health();
+  const oldestPendingAt = oldest === null ? null : new Date(oldest).toISOString();
+  return c.json({ pendingWrites, oldestPendingAt, failedWrites }, 200);
 };

@@ -7,7 +7,7 @@ import { mcpServer } from "../../mcp/server";
 import { bodyGuard } from "../../middleware/body-guard";
 import { requireClientSecret } from "../../middleware/client-auth";
 import { requestSignature } from "../../middleware/request-signature";
-import { authority, unknownClientSecret } from "../../services/authority";
+import { accepted, authority } from "../../services/authority";
 
 /** The MCP endpoint's URL path: one per deployment, the same for every client ID (the secret says which). */
 export const MCP_PATH = "/mcp";
@@ -26,8 +26,7 @@ router.all(MCP_PATH, requireClientSecret, async (c, next) => {
   // 401 for an unknown or wrong secret, before any MCP message is read; the verdict is kept for the signature check.
   const { credential } = c.var;
   const verdict = await authority(c.env, credential.destinationId).authenticate(credential.clientId, credential.secretHash);
-  if (!verdict.ok) throw unknownClientSecret();
-  c.set("authenticated", verdict);
+  c.set("authenticated", accepted(verdict, "client ID"));
   if (c.req.method !== "POST") {
     // Stateless: no session to resume (GET) or end (DELETE).
     throw new ApiError("method_not_allowed", "This MCP server is stateless: send every message as a POST.", undefined, { allow: "POST" });

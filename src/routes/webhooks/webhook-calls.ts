@@ -3,39 +3,14 @@ import type { WebhookCaller, WebhookResult } from "../../durable-objects/webhook
 import type { NewEndpoint } from "../../durable-objects/webhook-endpoints";
 import type { AppEnv } from "../../env";
 import { newId } from "../../lib/ids";
-import { ApiError, notFound } from "../../lib/problem";
-import { rateLimitHeaders } from "../../lib/rate-limit-headers";
-import { ENDPOINT_CHANGE_WINDOW_MS, ENDPOINT_CHANGES_PER_HOUR } from "../../durable-objects/endpoint-change-limit";
-import { unknownClientSecret } from "../../services/authority";
+import { ApiError } from "../../lib/problem";
+import { accepted } from "../../services/authority";
 import { sealSecret } from "../../webhooks/secret-box";
 import { newWebhookSecret } from "../../webhooks/signature";
 import { allowLocal, checkWebhookUrl } from "../../webhooks/url-policy";
 
-/** The authority's answer, or the contract's problem for its refusal. */
-export function unwrap<T>(result: WebhookResult<T>, what = "webhook endpoint"): T {
-  if (result.ok) return result.value;
-  switch (result.error) {
-    case "unauthenticated":
-      throw unknownClientSecret();
-    case "client_revoked":
-      throw new ApiError("client_revoked", "This client ID was revoked; it can no longer add webhook endpoints.");
-    case "client_expired":
-      throw new ApiError("client_expired", "This client ID is past its expiresAt; it can no longer add webhook endpoints.");
-    case "too_many_endpoints":
-      throw new ApiError("conflict", "At most 10 webhook endpoints per owner; delete one first.");
-    case "not_found":
-      throw notFound(what);
-    case "rate_limited": {
-      const wait = result.retryAfterSeconds ?? 60;
-      throw new ApiError(
-        "rate_limited",
-        `At most ${ENDPOINT_CHANGES_PER_HOUR} webhook endpoint changes (create, delete, rotate) an hour per owner; retry in ${wait} s.`,
-        undefined,
-        rateLimitHeaders("webhook-endpoint-changes", ENDPOINT_CHANGES_PER_HOUR, ENDPOINT_CHANGE_WINDOW_MS / 1000, wait, wait),
-      );
-    }
-  }
-}
+/** The authority's answer, or the contract's problem for its refusal (services/authority.ts's one mapping). */
+export const unwrap = <T>(result: WebhookResult<T>, what = "webhook endpoint"): T => accepted(result, what).value;
 
 /** A fresh secret, shown once, and its sealed form for the authority. */
 export async function freshSecret(env: Env, endpointId: string) {
