@@ -116,13 +116,13 @@ const newId = () => `req_${Array.from(crypto.getRandomValues(new Uint8Array(16))
 
 // The exact SQL drizzle emits for the orchestrator's list (recorded by the counting build).
 const LIST_SQL =
-  'select "id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late" from "requests" where ("requests"."destination_id" = ? and "requests"."created_by_client_id" = ?) order by "requests"."created_at" desc, "requests"."id" desc limit ?';
+  'select "id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "context", "end_to_end_id", "payer_ref", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late", "refunded_minor" from "requests" where ("requests"."destination_id" = ? and "requests"."created_by_client_id" = ?) order by "requests"."created_at" desc, "requests"."id" desc limit ?';
 const LIST_CURSOR_SQL =
-  'select "id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late" from "requests" where ("requests"."destination_id" = ? and "requests"."created_by_client_id" = ? and ("requests"."created_at", "requests"."id") < (?, ?)) order by "requests"."created_at" desc, "requests"."id" desc limit ?';
+  'select "id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "context", "end_to_end_id", "payer_ref", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late", "refunded_minor" from "requests" where ("requests"."destination_id" = ? and "requests"."created_by_client_id" = ? and ("requests"."created_at", "requests"."id") < (?, ?)) order by "requests"."created_at" desc, "requests"."id" desc limit ?';
 const GET_SQL =
-  'select "id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late" from "requests" where "requests"."id" = ?';
+  'select "id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "context", "end_to_end_id", "payer_ref", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late", "refunded_minor" from "requests" where "requests"."id" = ?';
 const INSERT_SQL =
-  'insert into "requests" ("id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing';
+  'insert into "requests" ("id", "destination_id", "direction", "amount_minor", "currency", "decimals", "status", "created_by_type", "created_by_client_id", "created_by_client_name", "reference", "payer", "payee", "context", "end_to_end_id", "payer_ref", "due_date", "metadata", "created_at", "updated_at", "expires_at", "status_sequence", "amount_paid_minor", "paid_late", "refunded_minor") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing';
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 const COLUMNS = [
@@ -139,6 +139,9 @@ const COLUMNS = [
   "reference",
   "payer",
   "payee",
+  "context",
+  "end_to_end_id",
+  "payer_ref",
   "due_date",
   "metadata",
   "created_at",
@@ -147,6 +150,7 @@ const COLUMNS = [
   "status_sequence",
   "amount_paid_minor",
   "paid_late",
+  "refunded_minor",
 ] as const;
 
 type CreateBody = { direction: string; amount: string; currency: string; reference?: string };
@@ -168,6 +172,9 @@ function requestRow(destinationId: string, body: CreateBody): Record<(typeof COL
     reference: body.reference ?? null,
     payer: null,
     payee: null,
+    context: null,
+    end_to_end_id: null,
+    payer_ref: null,
     due_date: null,
     metadata: null,
     created_at: now,
@@ -176,6 +183,7 @@ function requestRow(destinationId: string, body: CreateBody): Record<(typeof COL
     status_sequence: 0,
     amount_paid_minor: "0",
     paid_late: 0,
+    refunded_minor: "0",
   };
 }
 

@@ -1,9 +1,9 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { AdmissionRecord, OutboxRecord, PayerRecord, TransitionRecord } from "../durable-objects/authority-types";
+import type { AdmissionRecord, ClientRecord, OutboxRecord, PayerRecord, TransitionRecord } from "../durable-objects/authority-types";
 import type { PendingRecord, WriteOutcome } from "../durable-objects/outbox";
 import { preparedOnce, type Database } from "./client";
-import { paymentLinks, payments, refunds, requestEvents, requests, type PaymentRow, type RequestRow } from "./schema";
+import { clientCredentials, paymentLinks, payments, refunds, requestEvents, requests, type PaymentRow, type RequestRow } from "./schema";
 
 /**
  * The D1 write of an admitted create. `ON CONFLICT DO NOTHING` on the primary
@@ -106,8 +106,19 @@ export function recordPayer(db: Database, record: PayerRecord) {
     .onConflictDoUpdate({ target: requests.id, set: { payer: sql`excluded.payer` } });
 }
 
+/** A client's credential: the whole row, applied only over an older `version` (a retry never undoes a rotation). */
+export function recordCredential(db: Database, record: ClientRecord) {
+  const columns = (Object.keys(record.row) as (keyof ClientRecord["row"])[]).filter((k) => k !== "clientId");
+  const set = Object.fromEntries(columns.map((k) => [k, sql.raw(`excluded.${clientCredentials[k].name}`)]));
+  return db
+    .insert(clientCredentials)
+    .values(record.row)
+    .onConflictDoUpdate({ target: clientCredentials.clientId, set, setWhere: sql`${clientCredentials.version} < excluded.version` });
+}
+
 /** The D1 statements of any outbox record. */
 export function recordOutbox(db: Database, record: OutboxRecord): BatchItem<"sqlite">[] {
+  if (record.kind === "client") return [recordCredential(db, record)];
   if (record.kind === "transition") return recordTransition(db, record);
   if (record.kind === "payer") return [recordPayer(db, record)];
   if (record.kind === "payment") return [recordPaymentRow(db, record.row)];

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Permission } from "../credentials/permissions";
 import { REQUEST_STATUSES } from "../lib/request-status";
 
 /** A payer or payee: a person with optional email or wallet, or a UK bank account. */
@@ -160,11 +161,15 @@ export const requests = sqliteTable(
   (t) => [
     // Every list is "newest first under a destination, maybe narrowed"; each index ends in (created_at, id)
     // so a keyset page is a range scan that stops after `limit` rows, whatever the table size.
+    // Each index is one more row written per create (docs/scale.md, "Indexes"): a direction filter reads
+    // the destination's index and skips the other direction (at most twice the rows of a page for an even
+    // split), and only requests that carry an end-to-end ID enter its index.
     index("requests_destination_idx").on(t.destinationId, t.createdAt, t.id),
-    index("requests_destination_direction_idx").on(t.destinationId, t.direction, t.createdAt, t.id),
     index("requests_destination_status_idx").on(t.destinationId, t.status, t.createdAt, t.id),
     index("requests_destination_creator_idx").on(t.destinationId, t.createdByClientId, t.createdAt, t.id),
-    index("requests_destination_e2e_idx").on(t.destinationId, t.endToEndId, t.createdAt, t.id),
+    index("requests_destination_e2e_idx")
+      .on(t.destinationId, t.endToEndId, t.createdAt, t.id)
+      .where(sql`${t.endToEndId} IS NOT NULL`),
   ],
 );
 
@@ -262,6 +267,24 @@ export const refunds = sqliteTable(
   (t) => [index("refunds_request_idx").on(t.requestId, t.createdAt)],
 );
 
+/**
+ * Each client ID's credential as the authority last committed it (its record pipeline projects every change:
+ * create, rotation, revocation, a new expiry), so an orchestrator's read is authorized from D1 alone, without a
+ * call into the destination's authority. Only hashes, never a secret. `version` orders the projections: a late
+ * or repeated write never moves a credential backwards.
+ */
+export const clientCredentials = sqliteTable("client_credentials", {
+  clientId: text("client_id").primaryKey(),
+  destinationId: text("destination_id").notNull(),
+  secretHash: text("secret_hash").notNull(),
+  previousSecretHash: text("previous_secret_hash"),
+  previousSecretUntil: integer("previous_secret_until"),
+  status: text("status", { enum: ["active", "revoked"] }).notNull(),
+  permissions: text("permissions", { mode: "json" }).$type<Permission[]>().notNull(),
+  expiresAt: integer("expires_at"),
+  version: integer("version").notNull(),
+});
+
 /** Who moved a request: the contract's event actor. */
 export type EventActor = { type: "client"; clientId: string; via?: "mcp" } | { type: "user" } | { type: "payer" } | { type: "system" };
 
@@ -269,6 +292,7 @@ export type RequestEventRow = typeof requestEvents.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
+export type ClientCredentialRow = typeof clientCredentials.$inferSelect;
 export type PaymentLinkRow = typeof paymentLinks.$inferSelect;
 export type DestinationRow = typeof destinations.$inferSelect;
 export type MemberRow = typeof destinationMembers.$inferSelect;

@@ -219,6 +219,10 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
   `ALTER TABLE events ADD COLUMN actor TEXT;
    ALTER TABLE events ADD COLUMN details TEXT;
    CREATE INDEX events_request ON events (request_id, position) WHERE request_id IS NOT NULL;`,
+  // The thin authority (issue 19): each client's credential is projected to D1 (credential-projection.ts), where
+  // orchestrators' reads are authorized; the version last projected orders those writes. A client made before this
+  // step (0) is projected the first time it authenticates.
+  `ALTER TABLE clients ADD COLUMN projected_version INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

@@ -1,6 +1,6 @@
 import type { TokenProfile } from "../chains/currency";
 import type { Permission } from "../credentials/permissions";
-import type { PaymentLinkRow, PaymentRow, RefundRow, RequestEventRow, RequestRow } from "../db/schema";
+import type { ClientCredentialRow, PaymentLinkRow, PaymentRow, RefundRow, RequestEventRow, RequestRow } from "../db/schema";
 import type { TransitionAction } from "../lifecycle/transitions";
 import type { RefusedAs } from "./outcomes";
 import type { SigningKey } from "../signatures/types";
@@ -59,8 +59,11 @@ export type PaymentRecord = { kind: "payment"; row: PaymentRow };
 /** A payer's declared wallet (payer-declaration.ts): the request's `payer` changed, its status did not. */
 export type PayerRecord = { kind: "payer"; row: RequestRow };
 
+/** A client ID's credential as D1 keeps it for reads (client-store.ts's projectCredential). */
+export type ClientRecord = { kind: "client"; row: ClientCredentialRow };
+
 /** Everything the outbox holds; the authority writes each through to D1 right after committing it (outbox.ts). */
-export type OutboxRecord = AdmissionRecord | TransitionRecord | PaymentRecord | PayerRecord;
+export type OutboxRecord = AdmissionRecord | TransitionRecord | PaymentRecord | PayerRecord | ClientRecord;
 
 /** One Transfer log the Worker verified; the amount in the token's minor units, as a decimal integer string. */
 export type VerifiedTransfer = {

@@ -6,6 +6,7 @@ import type { AdmissionRecord, TransitionRecord } from "./authority-types";
 import { reserve, spentOf } from "./budget-ledger";
 import { rescale, sameValue, type LimitMoney } from "./limit-money";
 import { DEFAULT_CREATES_PER_MINUTE, checkBucket, take } from "./rate-bucket";
+import { projectCredential } from "./credential-projection";
 import { approveAtAdmission } from "./request-state";
 
 /** A client's limits as the authority stores them (JSON in `clients.limits`); its expiry is its own column, since use moves it. */
@@ -129,7 +130,10 @@ export function checkLimits(
  */
 export function applyLimits(sql: SqlStorage, plan: LimitsPlan, record: AdmissionRecord, clock: number, now: number) {
   take(sql, plan.clientId, plan.tokens, clock);
-  if (plan.extendTo !== null) sql.exec("UPDATE clients SET expires_at = ? WHERE id = ?", plan.extendTo, plan.clientId);
+  if (plan.extendTo !== null) {
+    sql.exec("UPDATE clients SET expires_at = ? WHERE id = ?", plan.extendTo, plan.clientId);
+    projectCredential(sql, plan.clientId, now); // reads judge expiry from D1's copy
+  }
   if (record.kind !== "request") return { record, transitions: [] as TransitionRecord[] };
   if (plan.reserve !== null) reserve(sql, plan.clientId, record.row.id, plan.reserve, now);
   if (!plan.autoApprove) return { record, transitions: [] as TransitionRecord[] };

@@ -4,6 +4,7 @@ import { invalidField, type RefusedAs } from "./outcomes";
 import { recordAudit, type AuditActor } from "./audit-log";
 import type { ClientView } from "./authority-types";
 import { limitsOf, limitsView, type LimitsRow, type StoredLimits } from "./client-limits";
+import { projectCredential } from "./credential-projection";
 import { signingOf } from "./signature-evidence";
 
 /**
@@ -27,6 +28,8 @@ export type ClientRow = LimitsRow & {
   signing_key: string | null;
   signing_key_thumbprint: string | null;
   require_signed: number;
+  /** The version of the credential last projected to D1 (projectCredential); 0 for a client never projected. */
+  projected_version: number;
 };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -89,7 +92,7 @@ export function changeLimits(sql: SqlStorage, row: ClientRow, patch: LimitsPatch
   }
   const expires = expiresAt === undefined ? row.expires_at : expiresAt;
   sql.exec("UPDATE clients SET limits = ?, expires_at = ? WHERE id = ?", JSON.stringify(next), expires, row.id);
-  const after = sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", row.id).one();
+  const after = expires === row.expires_at ? clientRow(sql, row.id)! : projectCredential(sql, row.id, clock);
   recordAudit(sql, {
     at: clock,
     actor,
@@ -126,7 +129,7 @@ export function rotateClientSecret(
     target: { type: "client", id: row.id },
     details: { secretHint: issued.secretHint, previousSecretExpiresAt: new Date(until).toISOString() },
   });
-  return sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", row.id).one();
+  return projectCredential(sql, row.id, now);
 }
 
 /** Inserts a new client with its limits, and its audit entry (name, permissions, hint: never the secret). */
@@ -150,6 +153,7 @@ export function insertClient(
   );
   const details = { name: c.name, permissions: c.permissions, secretHint: c.secretHint };
   recordAudit(sql, { at: now, actor, action: "client.created", target: { type: "client", id: c.clientId }, details });
+  projectCredential(sql, c.clientId, now);
 }
 
 export const clientRow = (sql: SqlStorage, id: string): ClientRow | undefined =>

@@ -7,6 +7,7 @@ import type { AuthResult, ClientView, DestinationProfile } from "./authority-typ
 import { isExpired } from "./client-limits";
 import { changeLimits, clientRow, clientView, insertClient, rotateClientSecret, secretMatches, touchClient } from "./client-store";
 import type { ClientRow, LimitsPatch } from "./client-store";
+import { projectCredential } from "./credential-projection";
 import type { Ok, RefusedAs } from "./outcomes";
 import { changeSigning, signingOf, type SigningPatch } from "./signature-evidence";
 import { recordRevocationEvent } from "./webhook-hooks";
@@ -32,8 +33,8 @@ export function revokeClient(
     now,
     clientId,
   );
-  const after = clientRow(sql, clientId);
-  if (!after) return { outcome: "not_found" };
+  if (!clientRow(sql, clientId)) return { outcome: "not_found" };
+  const after = rowsWritten > 0 ? projectCredential(sql, clientId, now) : clientRow(sql, clientId)!;
   if (rowsWritten > 0) {
     recordRevocationEvent(sql, clientView(after), now, actor.type === "client" ? actor : { type: actor.type });
     recordAudit(sql, { at: now, actor, action: "client.revoked", target: { type: "client", id: clientId } });
@@ -46,10 +47,12 @@ export function revokeClient(
  * read in this call, so a reader right ends with the revoke that answered
  * before it. Revoked clients still authenticate, to read their own requests.
  */
-export function authenticateClient(sql: SqlStorage, clientId: string, secretHash: string, now: number): AuthResult {
+export function authenticateClient(sql: SqlStorage, clientId: string, secretHash: string, now: number, project = false): AuthResult {
   const row = clientRow(sql, clientId);
   if (!row || !secretMatches(row, secretHash, now)) return { outcome: "unauthenticated" };
   touchClient(sql, row, now);
+  // A client made before credentials were projected, or one D1 lacks: D1 learns of it now (the caller writes it through).
+  if (project || row.projected_version === 0) projectCredential(sql, clientId, now);
   const { id, name, permissions, status } = clientView(row);
   const rotatedOut = row.secret_hash !== secretHash ? row.previous_secret_until : null;
   const client = { id, name, permissions, status, expired: isExpired(row, now), signing: signingOf(row) };
@@ -68,7 +71,9 @@ export async function createClient(
   const issued = await issueClientSecret(profile.id);
   host.initialise(profile);
   const { sql } = host;
-  host.transaction(() => {
+  // Shown once, so answered even if D1 has not taken the credential yet: until it has, the client's reads are
+  // authorized by this object (services/client-access.ts), and the outbox keeps retrying.
+  await host.commit(issued.clientId, () => {
     const now = host.now();
     insertClient(sql, { ...issued, name: c.name, permissions: c.permissions, limits: c.limits ?? {} }, actor, now);
     // The Worker's schema already refused requireSignedRequests without a key, so this cannot fail.
@@ -78,18 +83,18 @@ export async function createClient(
 }
 
 /** PATCH: limits (changeLimits) and signing (changeSigning), all or nothing in one transaction. */
-export function updateClient(
+export async function updateClient(
   host: AuthorityHost,
   clientId: string,
   patch: { limits?: LimitsPatch; signing?: SigningPatch },
   actor: AuditActor,
-): Ok<{ client: ClientView }> | RefusedAs<"not_found" | "conflict" | "validation_failed"> {
+): Promise<Ok<{ client: ClientView; stored: boolean }> | RefusedAs<"not_found" | "conflict" | "validation_failed">> {
   const { sql } = host;
   if (!host.ready || !clientRow(sql, clientId)) return { outcome: "not_found" };
   const rollback = new Error("rollback");
   const box: { refused?: RefusedAs<"conflict" | "validation_failed"> } = {};
   try {
-    const row = host.transaction(() => {
+    const { value: row, stored } = await host.commit(clientId, () => {
       const now = host.now();
       let after = clientRow(sql, clientId)!;
       for (const change of [
@@ -108,7 +113,7 @@ export function updateClient(
       }
       return after;
     });
-    return { outcome: "ok", client: clientView(row) };
+    return { outcome: "ok", client: clientView(row), stored };
   } catch (error) {
     if (error !== rollback) throw error;
     return box.refused!;
@@ -128,7 +133,9 @@ export async function rotateSecret(
   if (row.status === "revoked") return { outcome: "conflict", detail: "This client ID is revoked; revocation is permanent." };
   const issued = await issueSecretFor(destinationId, clientId);
   const now = host.now();
-  const after = host.transaction(() =>
+  // Shown once, so answered even if D1 refused the new credential: the outbox retries it, and until it lands the
+  // old secret may still read (health shows the pending write).
+  const { value: after } = await host.commit(clientId, () =>
     rotateClientSecret(host.sql, clientRow(host.sql, clientId)!, issued, overlapSeconds * 1000, actor, now),
   );
   const previousSecretExpiresAt = isoTime(after.previous_secret_until!);

@@ -75,13 +75,19 @@ export class DestinationAuthority extends DurableObject<Env> {
   async revokeClient(clientId: string, actor: AuditActor) {
     if (!this.host.ready) return { outcome: "not_found" as const };
     const now = this.host.now();
-    const result = this.host.transaction(() => revokeClient(this.host.sql, clientId, actor, now));
+    const { value, stored } = await this.host.commit(clientId, () => revokeClient(this.host.sql, clientId, actor, now));
     await this.host.afterEvents(now);
-    return result;
+    return value.outcome === "ok" ? { ...value, stored } : value;
   }
 
-  authenticate(clientId: string, secretHash: string): AuthResult {
-    return this.host.ready ? authenticateClient(this.host.sql, clientId, secretHash, this.host.now()) : { outcome: "unauthenticated" };
+  /**
+   * A client's secret and standing, decided now. `project`: the Worker found no credential for it in D1 (a client
+   * made before credentials were projected there), so it is projected on the way.
+   */
+  async authenticate(clientId: string, secretHash: string, project = false): Promise<AuthResult> {
+    if (!this.host.ready) return { outcome: "unauthenticated" };
+    const now = this.host.now();
+    return (await this.host.commit(clientId, () => authenticateClient(this.host.sql, clientId, secretHash, now, project))).value;
   }
 
   /** A request's signature evidence (signature-evidence.ts). */

@@ -14,12 +14,14 @@ import type { OutboxRecord } from "./authority-types";
 export function outboxId(record: OutboxRecord): string {
   if (record.kind === "transition") return `transition:${record.event.id}`;
   if (record.kind === "payment") return `payment:${record.row.id}:${record.row.version}`;
+  if (record.kind === "client") return `client:${record.row.clientId}:${record.row.version}`;
   return `${record.kind}:${record.row.id}`;
 }
 
 /** The request a record is about (a link's own id for a link): what a replay flushes before it answers. */
 function subjectOf(record: OutboxRecord): string {
   if (record.kind === "payment") return record.row.requestId ?? record.row.id;
+  if (record.kind === "client") return record.row.clientId;
   return record.row.id;
 }
 

@@ -23,6 +23,7 @@ const PINNED_STEPS = [
   "7585fb3058993591ba24aa49bf0ed1d3eb54e21c355133a101b2474fe5072856",
   "ee0a8e04fe96186d17ce4323743c4aa8d43eb8d3f1785dd745e41bf9866e0f04",
   "19791fc09c65c399ac62034573df3501fea775fb5d5b92fb52c244579a022584",
+  "da4d39a45d1029a202cfebcb0cbecefff384f5532f5f0b920ab8884640ef905f",
 ];
 
 const N = AUTHORITY_MIGRATIONS.length;
@@ -127,6 +128,8 @@ describe("authority migration steps", () => {
       expect(sql.exec("SELECT signing_key, signing_key_thumbprint, require_signed FROM clients").toArray()).toEqual([
         { signing_key: null, signing_key_thumbprint: null, require_signed: 0 },
       ]);
+      // Step 12 (credentials in D1): an existing client was never projected; its first authentication projects it.
+      expect(sql.exec("SELECT projected_version FROM clients").toArray()).toEqual([{ projected_version: 0 }]);
       expect(sql.exec("SELECT scope, key, record, reply FROM idempotency_keys").toArray()).toEqual([
         { scope: "client:cli_mig", key: "order-1042", record, reply: '{"url":"https://pay.example/p/tok"}' },
       ]);

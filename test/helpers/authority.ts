@@ -21,3 +21,12 @@ export async function unwritten(dst: string): Promise<number> {
   const h = await authority(env, dst).health();
   return h.pendingWrites + h.failedWrites;
 }
+
+/**
+ * A client's expiry as the readers see it: they judge D1's copy of its credential against the Worker's own clock,
+ * which a test cannot move, so its expiry moves back instead (with advanceAuthorityClock for the authority's side).
+ */
+export const lapseCredentialInD1 = (clientId: string) =>
+  env.DB.prepare("UPDATE client_credentials SET expires_at = ? WHERE client_id = ?")
+    .bind(Date.now() - 1000, clientId)
+    .run();

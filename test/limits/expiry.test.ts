@@ -1,6 +1,7 @@
 import { describe, it } from "vitest";
 import { incoming } from "../helpers/api";
 import { advanceClock, limitedClient } from "./helpers";
+import { lapseCredentialInD1 } from "../helpers/authority";
 
 const MINUTE = 60_000;
 const ids = (res: { json: { data: { id: string }[] } }) => res.json.data.map((x) => x.id).sort();
@@ -42,6 +43,7 @@ describe("client expiry, on the authority's clock", () => {
     expect((await t.orchestrator(`/v1/requests/${manual}`)).status).toBe(200);
 
     await advanceClock(t.stub, 11 * MINUTE);
+    await lapseCredentialInD1(t.client.id);
     expect(ids(await t.orchestrator("/v1/requests"))).toEqual([own]);
     expect((await t.orchestrator(`/v1/requests/${manual}`)).status).toBe(404);
     expect((await t.orchestrator(`/v1/requests/${own}`)).status).toBe(200);

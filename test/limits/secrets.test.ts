@@ -44,7 +44,7 @@ describe("client secrets: checksum, legacy format, rotation", () => {
     const t = await limitedClient({}, ["incoming:creator", "incoming:reader"]);
     const counted = countingWorker();
     expect((await counted.fetch("/v1/requests", t.client.secret)).status).toBe(200);
-    expect(counted.calls()).toBe(1); // a reader's visibility always comes from the authority
+    expect(counted.calls()).toBe(0); // a read is authorized from D1's copy of the credential, not by the authority
 
     const before = counted.calls();
     for (const wrong of [typo(t.client.secret), t.client.secret.slice(0, -1) + (t.client.secret.endsWith("A") ? "B" : "A")]) {
@@ -53,6 +53,30 @@ describe("client secrets: checksum, legacy format, rotation", () => {
       expect(((await res.json()) as { code: string }).code).toBe("unauthenticated");
     }
     expect(counted.calls()).toBe(before);
+  });
+
+  it("authorizes a read from D1's copy of the credential; a client D1 lacks is read through the authority once, which projects it", async ({
+    expect,
+  }) => {
+    const t = await limitedClient({}, ["incoming:creator", "incoming:reader"]);
+    const counted = countingWorker();
+    expect((await counted.fetch("/v1/requests", t.client.secret)).status).toBe(200);
+    expect(counted.calls()).toBe(0);
+    // As for a client made before credentials were projected to D1.
+    await env.DB.prepare("DELETE FROM client_credentials WHERE client_id = ?").bind(t.client.id).run();
+    expect((await counted.fetch("/v1/requests", t.client.secret)).status).toBe(200);
+    expect(counted.calls()).toBe(1);
+    const projected = await env.DB.prepare("SELECT status, secret_hash FROM client_credentials WHERE client_id = ?")
+      .bind(t.client.id)
+      .first();
+    expect(projected).toEqual({ status: "active", secret_hash: await sha256Hex(t.client.secret) });
+    expect((await counted.fetch("/v1/requests", t.client.secret)).status).toBe(200);
+    expect(counted.calls()).toBe(1);
+    // A revocation reaches D1's copy before it answers: the next read is the revoked client's, its own requests only.
+    await t.r.api(`/api/destinations/${t.dst}/clients/${t.client.id}/revoke`, { method: "POST" });
+    expect(await env.DB.prepare("SELECT status FROM client_credentials WHERE client_id = ?").bind(t.client.id).first()).toEqual({
+      status: "revoked",
+    });
   });
 
   it("keeps accepting secrets issued before the checksum", async ({ expect }) => {

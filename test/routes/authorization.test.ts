@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
 import { authority } from "../../src/services/authority";
-import { advanceAuthorityClock } from "../helpers/authority";
+import { advanceAuthorityClock, lapseCredentialInD1 } from "../helpers/authority";
 import { call, newClient, outgoing, signUp } from "../helpers/api";
 import { BODIES, SAFE, fill, forgedSecret, key, kind, operations, tenant } from "../helpers/matrix";
 
@@ -138,6 +138,7 @@ describe("authorization matrix over every documented operation", () => {
               200,
             );
             await advanceAuthorityClock(authority(env, a.dst), hour + 1000);
+            await lapseCredentialInD1(expired.id);
             const late = await expired.orchestrator(path, init);
             if (op.method === "post" && (op.path.endsWith("/requests") || op.path === "/v1/webhook-endpoints"))
               expectProblem(late, 403, "client_expired", "expired reader");

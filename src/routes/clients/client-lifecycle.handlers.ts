@@ -1,5 +1,5 @@
 import type { AppRouteHandler } from "../../lib/create-router";
-import { accepted, authority } from "../../services/authority";
+import { accepted, authority, storageUnavailable } from "../../services/authority";
 import { resolveLimits } from "../../services/client-limits";
 import { resolveSigning } from "../../services/client-signing";
 import { tokenOf } from "../../services/destinations";
@@ -16,8 +16,12 @@ export const updateHandler: AppRouteHandler<typeof updateClient> = async (c) => 
   const patch = limits === undefined ? undefined : resolveLimits(limits, tokenOf(d));
   const signing = await resolveSigning(signingInput);
   const change = { ...(patch === undefined ? {} : { limits: patch }), ...(signing === undefined ? {} : { signing }) };
-  const result = await authority(c.env, d.id).updateClient(clientId, change, userActor(c.var.user));
-  return c.json(accepted(result, "client ID under this destination").client, 200);
+  const result = accepted(
+    await authority(c.env, d.id).updateClient(clientId, change, userActor(c.var.user)),
+    "client ID under this destination",
+  );
+  if (!result.stored) throw storageUnavailable("The change", "Repeating it is safe.");
+  return c.json(result.client, 200);
 };
 
 export const rotateHandler: AppRouteHandler<typeof rotateClientSecret> = async (c) => {

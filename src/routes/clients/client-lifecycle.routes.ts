@@ -18,7 +18,10 @@ export const updateClient = defineRoute("session", {
   description:
     "An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400. `signingKey` (a public JWK, Ed25519 or P-256; null removes it) and `requireSignedRequests` set how the client signs its requests; requiring signatures without a key is 400. All or nothing.",
   request: { params: ClientParams, body: jsonBody(ClientPatchSchema) },
-  responses: { 200: jsonResponse(ClientSchema, "The client with its new limits"), ...problems(...BODY_PROBLEMS, 401, 404, "conflict") },
+  responses: {
+    200: jsonResponse(ClientSchema, "The client with its new limits"),
+    ...problems(...BODY_PROBLEMS, 401, 404, "conflict", "storage_unavailable"),
+  },
 });
 
 export const rotateClientSecret = defineRoute("session", {

@@ -1,5 +1,5 @@
 import type { AppRouteHandler } from "../../lib/create-router";
-import { accepted, authority } from "../../services/authority";
+import { accepted, authority, storageUnavailable } from "../../services/authority";
 import { resolveLimits } from "../../services/client-limits";
 import { resolveSigning } from "../../services/client-signing";
 import { destinationProfile, requireClaimed, tokenOf } from "../../services/destinations";
@@ -28,6 +28,11 @@ export const createHandler: AppRouteHandler<typeof createClient> = async (c) => 
 
 export const revokeHandler: AppRouteHandler<typeof revokeClient> = async (c) => {
   const { clientId } = c.req.valid("param");
-  const revoked = await authority(c.env, c.var.destination.id).revokeClient(clientId, userActor(c.var.user));
-  return c.json(accepted(revoked, "client ID under this destination").client, 200);
+  const revoked = accepted(
+    await authority(c.env, c.var.destination.id).revokeClient(clientId, userActor(c.var.user)),
+    "client ID under this destination",
+  );
+  // The revocation holds for creates already; reads learn of it from D1 (services/client-access.ts).
+  if (revoked.stored === false) throw storageUnavailable("The revocation", "Repeating it is safe.");
+  return c.json(revoked.client, 200);
 };

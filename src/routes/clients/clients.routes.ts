@@ -36,5 +36,5 @@ export const revokeClient = defineRoute("session", {
   description:
     "From the 200 on, every create by the client answers 403 client_revoked. Its requests stay valid, its links work until they expire, and it can still read what it created. Repeating is a no-op 200.",
   request: { params: ClientParams },
-  responses: { 200: jsonResponse(ClientSchema, "Revoked"), ...problems(...BODY_PROBLEMS, 401, 404) },
+  responses: { 200: jsonResponse(ClientSchema, "Revoked"), ...problems(...BODY_PROBLEMS, 401, 404, "storage_unavailable") },
 });
