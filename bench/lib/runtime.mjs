@@ -41,6 +41,9 @@ const appBindings = (chainRpcUrls, queue) => ({
     LOGIN_IP_LIMITER: { simple: { limit: 1000, period: 60 } },
     SIGNUP_IP_LIMITER: { simple: { limit: 1000, period: 60 } },
     CLIENT_READ_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
+    // Payment submissions (per request and per caller): high enough that the bench measures the path, not the limit.
+    PAYMENT_TARGET_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
+    PAYMENT_CALLER_LIMITER: { simple: { limit: 1_000_000, period: 60 } },
   },
   queueProducers: { WEBHOOK_DELIVERIES: queue },
 });

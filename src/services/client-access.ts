@@ -5,7 +5,11 @@ import { database, preparedOnce, type Database } from "../db/client";
 import { clientCredentials, type ClientCredentialRow } from "../db/schema";
 import { constantTimeEqual } from "../lib/crypto";
 import { accepted, authority } from "./authority";
-import type { Visibility } from "./read-requests";
+import { listCursor, pageOf, requestByIdSql, requestRow, visibleRow, type ListFilters, type Visibility } from "./read-requests";
+import { pageStatement, selectPage } from "./list-query";
+import { decodeCursor } from "../lib/cursor";
+import { rowMapper } from "../db/row-mapper";
+import type { RequestRow } from "../db/schema";
 
 const credentialByClient = (db: Database) =>
   db
@@ -33,9 +37,14 @@ function matches(row: ClientCredentialRow, secretHash: string, now: number): boo
  * projected, or a projection D1 has not taken yet), the authority decides, as it always may: it is the truth.
  */
 export async function readVisibility(env: Env, credential: ParsedSecret): Promise<Visibility> {
+  const row = await preparedOnce(database(env.DB), "credential by client", credentialByClient).get({ id: credential.clientId });
+  return visibilityOf(env, credential, row);
+}
+
+/** The caller's share, from D1's credential row when it has this secret, else from the authority. */
+async function visibilityOf(env: Env, credential: ParsedSecret, row: ClientCredentialRow | undefined): Promise<Visibility> {
   const own = { type: "client" as const, clientId: credential.clientId, permissions: [] as Permission[] };
   const now = Date.now();
-  const row = await preparedOnce(database(env.DB), "credential by client", credentialByClient).get({ id: credential.clientId });
   let standing: { status: string; expired: boolean; permissions: Permission[] };
   if (row && row.destinationId === credential.destinationId && matches(row, credential.secretHash, now)) {
     standing = { status: row.status, expired: row.expiresAt !== null && row.expiresAt <= now, permissions: row.permissions };
@@ -46,4 +55,60 @@ export async function readVisibility(env: Env, credential: ParsedSecret): Promis
   // Expired is treated as revoked: its own requests only.
   if (standing.status !== "active" || standing.expired) return own;
   return { ...own, permissions: standing.permissions.filter((p) => p.endsWith(":reader")) };
+}
+
+const credentialRow = rowMapper(clientCredentials);
+const statementsByHandle = new WeakMap<D1Database, { credential: D1PreparedStatement; request: D1PreparedStatement }>();
+
+function statementsFor(env: Env) {
+  let statements = statementsByHandle.get(env.DB);
+  if (!statements) {
+    const db = database(env.DB);
+    statements = {
+      credential: env.DB.prepare(credentialByClient(db).getQuery().sql),
+      request: env.DB.prepare(requestByIdSql(db)),
+    };
+    statementsByHandle.set(env.DB, statements);
+  }
+  return statements;
+}
+
+/**
+ * One request for an orchestrator, with its credential, in one D1 round trip (a batch of the two reads); 404 when
+ * absent, under another destination, or not the caller's to see. A wrong secret is 401 before anything is shown.
+ */
+export async function readRequestAs(env: Env, credential: ParsedSecret, requestId: string): Promise<RequestRow> {
+  const statements = statementsFor(env);
+  const [c, r] = await env.DB.batch([statements.credential.bind(credential.clientId), statements.request.bind(requestId)]);
+  const found = c!.results[0] as Record<string, unknown> | undefined;
+  const v = await visibilityOf(env, credential, found && credentialRow(Object.values(found)));
+  const raw = r!.results[0] as Record<string, unknown> | undefined;
+  return visibleRow(raw && requestRow(Object.values(raw)), v, credential.destinationId);
+}
+
+/**
+ * An orchestrator's list, with its credential, in one D1 round trip: the batch reads the credential and the page
+ * the client sees as its own. Only a client with reader rights reads a second time, its wider page. A wrong
+ * secret is 401, and before a bad cursor's 400.
+ */
+export async function listRequestsAs(env: Env, credential: ParsedSecret, f: ListFilters) {
+  if (f.cursor !== undefined && decodeCursor(f.cursor) === null) {
+    await readVisibility(env, credential);
+    listCursor(f); // throws the 400
+  }
+  const db = database(env.DB);
+  const cursor = listCursor(f);
+  const now = Date.now();
+  const own = { type: "client" as const, clientId: credential.clientId, permissions: [] as Permission[] };
+  const [c, r] = await env.DB.batch([
+    statementsFor(env).credential.bind(credential.clientId),
+    pageStatement(env.DB, db, credential.destinationId, own, f, cursor, now),
+  ]);
+  const found = c!.results[0] as Record<string, unknown> | undefined;
+  const v = await visibilityOf(env, credential, found && credentialRow(Object.values(found)));
+  const rows =
+    v.type === "client" && v.permissions.length === 0
+      ? (r!.results as Record<string, unknown>[]).map((o) => requestRow(Object.values(o)))
+      : await selectPage(db, credential.destinationId, v, f, cursor, now);
+  return pageOf(rows, f, now);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, fillPlaceholders, gt, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { preparedOnce, type Database } from "../db/client";
 import { rowMapper } from "../db/row-mapper";
 import { requests, type RequestRow } from "../db/schema";
@@ -115,6 +115,39 @@ export async function selectPage(
   cursor: { createdAt: number; id: string } | undefined,
   now: number,
 ): Promise<RequestRow[]> {
+  const { query, values } = pageQuery(db, destinationId, v, f, cursor, now);
+  return (await query.values(values)).map(requestRow);
+}
+
+const statements = new WeakMap<D1Database, Map<string, D1PreparedStatement>>();
+
+/** selectPage's statement, bound, for a D1 batch (services/client-access.ts reads it beside the caller's credential). */
+export function pageStatement(
+  d1: D1Database,
+  db: Database,
+  destinationId: string,
+  v: Visibility,
+  f: ListFilters,
+  cursor: { createdAt: number; id: string } | undefined,
+  now: number,
+): D1PreparedStatement {
+  const { query, values } = pageQuery(db, destinationId, v, f, cursor, now);
+  const { sql: text, params } = query.getQuery();
+  let bySql = statements.get(d1);
+  if (!bySql) statements.set(d1, (bySql = new Map()));
+  let statement = bySql.get(text);
+  if (!statement) bySql.set(text, (statement = d1.prepare(text)));
+  return statement.bind(...fillPlaceholders(params, values));
+}
+
+function pageQuery(
+  db: Database,
+  destinationId: string,
+  v: Visibility,
+  f: ListFilters,
+  cursor: { createdAt: number; id: string } | undefined,
+  now: number,
+) {
   const shape: Shape = {
     direction: f.direction !== undefined,
     status: !f.status ? "none" : f.status === "expired" ? "expired" : EXPIRABLE.includes(f.status) ? "open" : "other",
@@ -132,7 +165,8 @@ export async function selectPage(
     [`mk${i}`, k],
     [`mv${i}`, value],
   ]);
-  const rows = await preparedOnce(db, `list ${key}`, (d) => build(d, shape)).values({
+  const query = preparedOnce(db, `list ${key}`, (d) => build(d, shape));
+  const values = {
     destinationId,
     direction: f.direction,
     status: f.status,
@@ -147,8 +181,8 @@ export async function selectPage(
     after: f.createdAfter === undefined ? undefined : Date.parse(f.createdAfter),
     before: f.createdBefore === undefined ? undefined : Date.parse(f.createdBefore),
     ...Object.fromEntries(meta),
-  });
-  return rows.map(requestRow);
+  };
+  return { query, values };
 }
 
 /**

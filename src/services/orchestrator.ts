@@ -5,12 +5,12 @@ import { ApiError } from "../lib/problem";
 import { decodeEventCursor } from "../lib/event-cursor";
 import type { RequestCreate } from "../schemas/request";
 import { accepted, authority, unknownClientSecret } from "./authority";
-import { readVisibility } from "./client-access";
+import { listRequestsAs, readRequestAs, readVisibility } from "./client-access";
 import { createRequest } from "./create-request";
 import { MAX_LINK_SECONDS, createPaymentLink } from "./payment-links";
 import { requestDetail } from "./payment-view";
 import { listPaymentLinks } from "./payment-link-history";
-import { listRequests, readRequest, type ListFilters } from "./read-requests";
+import { readRequest, type ListFilters } from "./read-requests";
 import { transitionRequest } from "./transition-request";
 import type { WebhookEventSchema } from "../schemas/webhook";
 import type { z } from "@hono/zod-openapi";
@@ -42,9 +42,8 @@ export async function createForClient(env: Env, caller: Caller, destinationId: s
 }
 
 export async function getForClient(env: Env, { credential }: Caller, requestId: string) {
-  const db = database(env.DB);
-  const row = await readRequest(db, requestId, readVisibility(env, credential), credential.destinationId);
-  return requestDetail(db, row);
+  const row = await readRequestAs(env, credential, requestId);
+  return requestDetail(database(env.DB), row);
 }
 
 /** A request's links, for whoever may read the request (its creator, or a reader of its direction). */
@@ -55,7 +54,7 @@ export async function linksForClient(env: Env, { credential }: Caller, requestId
 }
 
 export async function listForClient(env: Env, { credential }: Caller, filters: ListFilters) {
-  return listRequests(database(env.DB), credential.destinationId, await readVisibility(env, credential), filters);
+  return listRequestsAs(env, credential, filters);
 }
 
 /**
