@@ -1,5 +1,6 @@
 import worker from "../../src/index";
 import { DestinationAuthority as Authority } from "../../src/durable-objects/destination-authority";
+import { AuthorityHost } from "../../src/durable-objects/authority-host";
 import type { DeliveryMessage } from "../../src/webhooks/events";
 import { purgeExpired } from "../../src/scheduled/purge";
 
@@ -50,6 +51,7 @@ const noteSql = (b: Bucket, sql: string) => {
 
 function countedD1(db: D1Database, b: Bucket): D1Database {
   const real = new WeakMap<object, D1PreparedStatement>();
+  const sqlOf = new WeakMap<object, string>();
   const wrap = (s: D1PreparedStatement, sql: string): D1PreparedStatement => {
     const w = {
       bind: (...v: unknown[]) => wrap(s.bind(...v), sql),
@@ -79,6 +81,7 @@ function countedD1(db: D1Database, b: Bucket): D1Database {
       },
     } as unknown as D1PreparedStatement;
     real.set(w, s);
+    sqlOf.set(w, sql);
     return w;
   };
   return {
@@ -86,6 +89,11 @@ function countedD1(db: D1Database, b: Bucket): D1Database {
     batch: (stmts: D1PreparedStatement[]) => {
       b.d1Batches++;
       b.d1BatchStatements += stmts.length;
+      // A read batches the caller's credential with its query (services/client-access.ts): both are the SQL it sent.
+      for (const stmt of stmts) {
+        const text = sqlOf.get(stmt);
+        if (text !== undefined) noteSql(b, text);
+      }
       return db.batch(stmts.map((s) => real.get(s) ?? s)).then((rs) => {
         for (const r of rs) b.d1RowsWritten += r.meta.rows_written ?? 0;
         return rs;
@@ -201,10 +209,12 @@ function tableSizes(exec: (q: string) => Record<string, unknown>[]): Record<stri
 export class DestinationAuthority extends Authority {
   constructor(ctx: DurableObjectState, env: Env) {
     // The runtime insists on the real state object in super(); swap in the counted one after.
-    super(ctx, countedEnv(env, counts.object));
+    const objectEnv = countedEnv(env, counts.object);
+    super(ctx, objectEnv);
     const counted = countedStorage(ctx);
     Object.defineProperty(this, "ctx", { value: counted, configurable: true, writable: true });
-    (this as unknown as { sql: SqlStorage }).sql = counted.storage.sql;
+    // Every capability runs on the host: give it the counted storage (its constructor only reads).
+    (this as unknown as { host: AuthorityHost }).host = new AuthorityHost(counted, objectEnv);
   }
 
   override async alarm(): Promise<void> {

@@ -6,7 +6,7 @@ import { applyLimits, checkLimits, isExpired, type LimitsPlan } from "./client-l
 import { clientRow, secretMatches, touchClient, type ClientRow } from "./client-store";
 import { priorAdmission, rememberAdmission } from "./idempotency-keys";
 import type { Outbox } from "./outbox";
-import { admitRequestState } from "./request-state";
+import { admitRequestState, approveAtAdmission } from "./request-state";
 import { admissionSignatureRefusal, recordSignature } from "./signature-evidence";
 import { recordAdmissionEvent } from "./webhook-hooks";
 
@@ -82,7 +82,12 @@ export function admitInTransaction(host: AdmissionHost, input: AdmitInput, now: 
     recordSignature(sql, record.row.id, input.actor.clientId, input.actor.secretHash, input.signature.evidence, now);
   const deliveries = recordAdmissionEvent(sql, record, input.requestCreatorClientId, now, input.actor);
   // Limits write last, after the request exists: its reservation is keyed by it, and auto-approval moves it.
-  const limited = plan ? applyLimits(sql, plan, record, now, now) : { record, transitions: [] };
+  if (plan) applyLimits(sql, plan, record, now, now);
+  // Within the client's autoApproveUpTo: approved at once, by the system (the recipient's policy decided, not the client).
+  const approval = plan?.autoApprove && record.kind === "request" ? approveAtAdmission(sql, record.row.id, now) : null;
+  const limited = approval
+    ? { record: { kind: "request" as const, row: approval.row }, transitions: [approval] }
+    : { record, transitions: [] };
   const reply = input.reply ?? null;
   if (input.idempotencyKey !== null)
     rememberAdmission(sql, scope, input.idempotencyKey, { fingerprint: input.fingerprint, record: limited.record, reply }, now);

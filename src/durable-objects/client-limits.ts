@@ -2,12 +2,11 @@ import type { RefusedAs } from "./outcomes";
 import type { TokenProfile } from "../chains/currency";
 import type { RequestRow } from "../db/schema";
 import { formatMinor } from "../lib/money";
-import type { AdmissionRecord, TransitionRecord } from "./authority-types";
+import type { AdmissionRecord } from "./authority-types";
 import { reserve, spentOf } from "./budget-ledger";
 import { rescale, sameValue, type LimitMoney } from "./limit-money";
 import { DEFAULT_CREATES_PER_MINUTE, checkBucket, take } from "./rate-bucket";
 import { projectCredential } from "./credential-projection";
-import { approveAtAdmission } from "./request-state";
 
 /** A client's limits as the authority stores them (JSON in `clients.limits`); its expiry is its own column, since use moves it. */
 export type StoredLimits = {
@@ -123,20 +122,15 @@ export function checkLimits(
 
 /**
  * Writes a plan, after the request's own state: takes the rate token, reserves
- * the budget under the request's id, moves the expiry, and approves at once
- * when the amount is within autoApproveUpTo (the `request.approved` event's
- * actor is `system`: the recipient's policy decided, not the client). Returns
- * the approval's transition record, and the request as it now is.
+ * the budget under the request's id and moves the expiry. Whether to approve at
+ * once (the amount is within autoApproveUpTo) is the plan's `autoApprove`, which
+ * the admission carries out (request state is not this capability's).
  */
-export function applyLimits(sql: SqlStorage, plan: LimitsPlan, record: AdmissionRecord, clock: number, now: number) {
+export function applyLimits(sql: SqlStorage, plan: LimitsPlan, record: AdmissionRecord, clock: number, now: number): void {
   take(sql, plan.clientId, plan.tokens, clock);
   if (plan.extendTo !== null) {
     sql.exec("UPDATE clients SET expires_at = ? WHERE id = ?", plan.extendTo, plan.clientId);
     projectCredential(sql, plan.clientId, now); // reads judge expiry from D1's copy
   }
-  if (record.kind !== "request") return { record, transitions: [] as TransitionRecord[] };
-  if (plan.reserve !== null) reserve(sql, plan.clientId, record.row.id, plan.reserve, now);
-  if (!plan.autoApprove) return { record, transitions: [] as TransitionRecord[] };
-  const approval = approveAtAdmission(sql, record.row.id, now);
-  return { record: { kind: "request" as const, row: approval.row }, transitions: [approval] };
+  if (record.kind === "request" && plan.reserve !== null) reserve(sql, plan.clientId, record.row.id, plan.reserve, now);
 }

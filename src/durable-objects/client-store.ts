@@ -2,10 +2,10 @@ import type { Permission } from "../credentials/permissions";
 import { constantTimeEqual } from "../lib/crypto";
 import { invalidField, type RefusedAs } from "./outcomes";
 import { recordAudit, type AuditActor } from "./audit-log";
-import type { ClientView } from "./authority-types";
+import type { ClientSigning, ClientView } from "./authority-types";
+import type { SigningKey } from "../signatures/signing-key";
 import { limitsOf, limitsView, type LimitsRow, type StoredLimits } from "./client-limits";
 import { projectCredential } from "./credential-projection";
-import { signingOf } from "./signature-evidence";
 
 /**
  * A destination's client rows in the authority: the view, the secret check
@@ -33,6 +33,12 @@ export type ClientRow = LimitsRow & {
 };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The client's signing key and whether it must sign (signature-evidence.ts checks admissions against it). */
+export const signingOf = (row: ClientRow): ClientSigning => ({
+  key: row.signing_key === null ? null : (JSON.parse(row.signing_key) as SigningKey),
+  required: row.require_signed === 1,
+});
 
 export function clientView(row: ClientRow): ClientView {
   return {

@@ -5,11 +5,20 @@ import { recordAudit, type AuditActor } from "./audit-log";
 import type { AuthorityHost } from "./authority-host";
 import type { AuthResult, ClientView, DestinationProfile } from "./authority-types";
 import { isExpired } from "./client-limits";
-import { changeLimits, clientRow, clientView, insertClient, rotateClientSecret, secretMatches, touchClient } from "./client-store";
+import {
+  changeLimits,
+  clientRow,
+  clientView,
+  insertClient,
+  rotateClientSecret,
+  secretMatches,
+  signingOf,
+  touchClient,
+} from "./client-store";
 import type { ClientRow, LimitsPatch } from "./client-store";
 import { projectCredential } from "./credential-projection";
 import type { Ok, RefusedAs } from "./outcomes";
-import { changeSigning, signingOf, type SigningPatch } from "./signature-evidence";
+import { changeSigning, type SigningPatch } from "./signature-evidence";
 import { recordRevocationEvent } from "./webhook-hooks";
 
 /**

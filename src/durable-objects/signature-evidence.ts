@@ -1,5 +1,5 @@
 import type { SigningKey } from "../signatures/signing-key";
-import type { AdmitSignature, ClientSigning, SignatureEvidence } from "./authority-types";
+import type { AdmitSignature, SignatureEvidence } from "./authority-types";
 import { recordAudit, type AuditActor } from "./audit-log";
 import { invalidField } from "./outcomes";
 import type { ClientRow } from "./client-store";
@@ -13,11 +13,6 @@ import { secretMatches } from "./client-store";
  * the key is still the client's (its thumbprint), in the same transaction that
  * admits, so a key changed in between cannot let the old one through.
  */
-
-export const signingOf = (row: ClientRow): ClientSigning => ({
-  key: row.signing_key === null ? null : (JSON.parse(row.signing_key) as SigningKey),
-  required: row.require_signed === 1,
-});
 
 /** Null when the admission may go on; otherwise the 401's detail. */
 export function admissionSignatureRefusal(row: ClientRow, signature: AdmitSignature): string | null {
