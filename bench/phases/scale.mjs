@@ -75,12 +75,15 @@ export async function run(ctx) {
   const setupSeconds = (Date.now() - started) / 1000;
   log(`scale: ${dests.length} destinations claimed with a client each in ${setupSeconds.toFixed(1)} s`);
 
-  // One create per destination on each side first: a run then measures warm authorities (their
-  // first call opens the object's SQLite and loads its state), not 256 cold starts in a 1 s warm-up.
-  await warm(dests, (d) => orchestrator(urls.app, d.secret)(`/v1/destinations/${d.destinationId}/requests`, { body: CREATE_BODY }));
-  await warm(dests, (d) =>
-    fetch(`${urls.floor}/floor/destinations/${d.destinationId}/requests`, { method: "POST", body: JSON.stringify(CREATE_BODY) }),
-  );
+  // One create per destination of a run, right before it, on its side: a run then measures warm authorities
+  // (their first call opens the object's SQLite and loads its state), not cold starts of objects the runtime
+  // evicted while the other side's runs went on.
+  const warmApp = (ds) =>
+    warm(ds, (d) => orchestrator(urls.app, d.secret)(`/v1/destinations/${d.destinationId}/requests`, { body: CREATE_BODY }));
+  const warmFloor = (ds) =>
+    warm(ds, (d) =>
+      fetch(`${urls.floor}/floor/destinations/${d.destinationId}/requests`, { method: "POST", body: JSON.stringify(CREATE_BODY) }),
+    );
 
   const body = JSON.stringify(CREATE_BODY);
   const conns = config.connections;
@@ -110,6 +113,7 @@ export async function run(ctx) {
   const spreads = SPREADS.map((k) => ({ k, dests: dests.slice(0, k) }));
   for (const s of spreads) {
     const target = { base: urls.floor, paths: s.dests.map((d) => `/floor/destinations/${d.destinationId}/requests`), method: "POST", body };
+    await warmFloor(s.dests);
     s.floor = side(await runOne(`scale-${s.k}-floor`, target, conns, SECONDS));
     log(
       `scale: ${String(s.k).padStart(3)} destinations floor ${s.floor.rps.toFixed(0)} req/s, workerd ${s.floor.cpuPercent?.toFixed(0)} %`,
@@ -123,6 +127,7 @@ export async function run(ctx) {
       method: "POST",
       body,
     };
+    await warmApp(s.dests);
     s.app = side(await runOne(`scale-${s.k}-app`, target, conns, SECONDS));
     log(`scale: ${String(s.k).padStart(3)} destinations app   ${s.app.rps.toFixed(0)} req/s, workerd ${s.app.cpuPercent?.toFixed(0)} %`);
   }
@@ -183,7 +188,7 @@ export function report(d) {
     `D1 has one writer per database. Counting every statement alike, one database takes about ${f0(d.d1.rps)} statements/s, so at ${f0(ceiling)} creates/s (${f2(statements)} statements each) D1, not the authorities, becomes the limit: past that point more destinations add no create capacity. ` +
       `Payrelay's best run drove ${f0(best.app.rps * d.perCreate.request)} request-path statements/s. On this box the D1-alone run is itself CPU-bound in the one workerd (${f0(d.d1.cpuPercent)} % of a core), so these are local figures: on Cloudflare, D1's ceiling is its own and this route measures it when the bench runs there.`,
     "",
-    `How measured: wrk against the bundled Workers on one local workerd (bench/lib/runtime.mjs), the floor's creates first (its FloorAuthority per destination id doing an admission's storage work, then the D1 INSERT), then Payrelay's (its creates leave the authority's outbox drain behind, which runs under later runs). Each path line carries its destination's own client secret. The D1-alone rate is the floor's \`/floor/d1/…\` route: the exact INSERT Payrelay's create runs, over the same local D1 file. D1 statements per create: ${d.perCreate.source} (statements run on their own plus statements inside batches). Before the runs, one create per destination on each side warms every authority. Setup of ${d.spreads.at(-1).k} destinations took ${d.setupSeconds.toFixed(1)} s.`,
+    `How measured: wrk against the bundled Workers on one local workerd (bench/lib/runtime.mjs), the floor's creates first (its FloorAuthority per destination id doing an admission's storage work, then the D1 INSERT), then Payrelay's (its creates leave the authority's outbox drain behind, which runs under later runs). Each path line carries its destination's own client secret. The D1-alone rate is the floor's \`/floor/d1/…\` route: the exact INSERT Payrelay's create runs, over the same local D1 file. D1 statements per create: ${d.perCreate.source} (statements run on their own plus statements inside batches). Right before each run, one create per destination of that run warms its side's authorities. Setup of ${d.spreads.at(-1).k} destinations took ${d.setupSeconds.toFixed(1)} s.`,
     "",
   ].join("\n");
   return {

@@ -223,6 +223,11 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
   // orchestrators' reads are authorized; the version last projected orders those writes. A client made before this
   // step (0) is projected the first time it authenticates.
   `ALTER TABLE clients ADD COLUMN projected_version INTEGER NOT NULL DEFAULT 0;`,
+  // Rows written per create (issue 19): the purge's time index holds only the events it may purge (no request:
+  // a revocation, a test), so a create's event no longer writes one; the catch-up's 30-day floor is found by a
+  // binary search over positions instead (event-catch-up.ts).
+  `DROP INDEX events_created;
+   CREATE INDEX events_unattached_created ON events (created_at) WHERE request_id IS NULL;`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

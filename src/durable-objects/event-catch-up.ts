@@ -28,6 +28,35 @@ function scopeBranches(viewer: EndpointOwner, readable: Permission[]): [string, 
 }
 
 /**
+ * The first event position created after `cutoff`, by a binary search over positions (each probe one rowid seek):
+ * events are appended in time order, so no index on their time is needed. Undefined when none is that recent.
+ */
+function firstPositionAfter(sql: SqlStorage, cutoff: number): number | undefined {
+  const at = (p: number) =>
+    sql
+      .exec<{ position: number; created_at: number }>(
+        "SELECT position, created_at FROM events WHERE position >= ? ORDER BY position LIMIT 1",
+        p,
+      )
+      .toArray()[0];
+  // Two statements: SQLite answers a lone MIN or MAX of the rowid from the b-tree's edge, not both in one.
+  const first = sql.exec<{ p: number | null }>("SELECT MIN(position) AS p FROM events").one().p;
+  const last = sql.exec<{ p: number | null }>("SELECT MAX(position) AS p FROM events").one().p;
+  if (first === null || last === null) return undefined;
+  let lo = first;
+  let hi = last;
+  if (at(hi)!.created_at <= cutoff) return undefined;
+  if (at(lo)!.created_at > cutoff) return lo; // the whole log is recent: one probe
+  // The smallest x whose first event at or after it is recent; at(x) only grows with x.
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (at(mid)!.created_at > cutoff) hi = mid;
+    else lo = mid + 1;
+  }
+  return at(lo)!.position;
+}
+
+/**
  * Catch-up, oldest first: the destination's events, or those a client's
  * endpoints would receive now (the same scope rule as delivery). One call
  * reads at most EVENTS_READ_CAP stored events (small columns only; the JSON of
@@ -50,9 +79,7 @@ export function listEvents(
   const viewerId = viewer.type === "client" ? viewer.clientId : null;
   const branches = scopeBranches(viewer, standing?.reads ? standing.permissions : []);
   // Events about requests outlive the 30 days (they are the requests' timelines): start at the first one inside them.
-  const firstKept = sql
-    .exec<{ position: number }>("SELECT position FROM events WHERE created_at > ? ORDER BY created_at LIMIT 1", now - EVENT_RETENTION_MS)
-    .toArray()[0]?.position;
+  const firstKept = firstPositionAfter(sql, now - EVENT_RETENTION_MS);
   const floor =
     firstKept !== undefined ? firstKept - 1 : (sql.exec<{ p: number | null }>("SELECT MAX(position) AS p FROM events").one().p ?? 0);
   if (floor > after) after = floor;

@@ -24,6 +24,7 @@ const PINNED_STEPS = [
   "ee0a8e04fe96186d17ce4323743c4aa8d43eb8d3f1785dd745e41bf9866e0f04",
   "19791fc09c65c399ac62034573df3501fea775fb5d5b92fb52c244579a022584",
   "da4d39a45d1029a202cfebcb0cbecefff384f5532f5f0b920ab8884640ef905f",
+  "01b365f04f225ad9d94b0c011687ba91f33d9fafa036ea945918d2957966a673",
 ];
 
 const N = AUTHORITY_MIGRATIONS.length;
@@ -108,7 +109,14 @@ describe("authority migration steps", () => {
       const rebuilt = [...last.matchAll(/ALTER TABLE (\w+) RENAME/g)].map((m) => m[1]!);
       const added = [...last.matchAll(/CREATE TABLE (\w+)/g)].map((m) => m[1]!).filter((t) => !rebuilt.includes(t));
       const columns = [...last.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)].map((m) => [m[1]!, m[2]!] as const);
-      expect(added.length + rebuilt.length + columns.length).toBeGreaterThan(0);
+      const indexes = [...last.matchAll(/CREATE (?:UNIQUE )?INDEX (\w+)/g)].map((m) => m[1]!);
+      expect(added.length + rebuilt.length + columns.length + indexes.length).toBeGreaterThan(0);
+      const indexed = sql
+        .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index'")
+        .toArray()
+        .map((r) => r.name);
+      expect(indexed).toEqual(expect.arrayContaining(indexes));
+      for (const dropped of [...last.matchAll(/DROP INDEX (\w+)/g)].map((m) => m[1]!)) expect(indexed).not.toContain(dropped);
       for (const [table, column] of columns)
         expect(
           sql

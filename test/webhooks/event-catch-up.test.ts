@@ -50,6 +50,26 @@ describe("GET /v1/events reads by scope index, at most 1,000 stored events a cal
     expect(result.rowsRead).toBeLessThan(50);
   });
 
+  it("starts at the first event inside the 30 days, found among older ones kept as requests' timelines", async ({ expect }) => {
+    const t = await limitedClient({});
+    const DAY = 86_400_000;
+    const ids = await runInDurableObject(t.stub, (_i, state) => {
+      const sql = state.storage.sql;
+      const ages = [45, 40, 35, 31, 30.5, 29, 10, 1, 0];
+      ages.forEach((days, i) =>
+        sql.exec(
+          "INSERT INTO events (id, type, request_id, direction, client_id, object, created_at) VALUES (?, 'request.created', ?, 'incoming', NULL, ?, ?)",
+          `evt_age${i}`,
+          `req_age${i}`,
+          JSON.stringify({ id: `req_age${i}` }),
+          Date.now() - days * DAY,
+        ),
+      );
+      return listEvents(sql, { type: "recipient" }, 0, null, Date.now()).data.map((e) => e.id);
+    });
+    expect(ids).toEqual(["evt_age5", "evt_age6", "evt_age7", "evt_age8"]);
+  });
+
   it("a filter that matches nothing for a long stretch stops at the cap and answers a cursor; following it finds the rest", async ({
     expect,
   }) => {
