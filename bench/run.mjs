@@ -289,7 +289,7 @@ async function main() {
     };
   }
 
-  // A hot path under 90 % of its floor's CPU (issue 11): profile it, so the report says where the rest goes.
+  // A hot path under 90 % of its floor's CPU: profile it, so the report says where the rest goes.
   const profiles = {};
   for (const kind of HOT_KINDS) {
     const keys = Object.keys(summary).filter((k) => summary[k].kind === kind);

@@ -109,7 +109,7 @@ test("create a payment link from the dashboard and open it; earlier links are li
   const links = page.getByRole("list", { name: "Links for this request" });
   const older = links.locator(`li[data-link-id="${earlier.json.id}"]`);
   await older.getByText(/Link address not shown/).waitFor();
-  // Made by the client, shown by its name and linked to its page (issue 24, point 7).
+  // Made by the client, shown by its name and linked to its page.
   await older.getByRole("link", { name: "Acme billing" }).waitFor();
   assert.equal(
     await links.locator("code", { hasText: "/pay/" }).count(),

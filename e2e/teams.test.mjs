@@ -1,4 +1,4 @@
-// Teams (issue 26): an owner invites someone by link, who accepts it in a second
+// Teams: an owner invites someone by link, who accepts it in a second
 // browser (signed in as the invited email), acts within their role (a viewer sees
 // no action buttons; promoted to admin, they revoke a client), and is removed:
 // their open tab's next request is refused. The audit log says who did each, and

@@ -12,7 +12,7 @@ const median = (xs) => {
   return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 };
 
-/** The targets of issue 4, judged on this run's figures. */
+/** The targets, judged on this run's figures. */
 export function judge({ summary, latency, trips, config }) {
   const [small, large] = config.sizes;
   const out = [];

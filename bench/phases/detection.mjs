@@ -1,4 +1,4 @@
-// Detected payments (issue 23) on the bench's local chain: how long from a transfer being mined
+// Detected payments on the bench's local chain: how long from a transfer being mined
 // (1 confirmation) until its request reads paid, with nobody submitting it, and what one watcher
 // poll costs in RPC with 1, 100 and 1,000 watched wallets (target: one eth_getLogs per
 // 1,000-address chunk, whatever the number of destinations).

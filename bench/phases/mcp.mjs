@@ -1,4 +1,4 @@
-// MCP against REST (issue 25): one `tools/call` of `create_request` on /mcp against the
+// MCP against REST: one `tools/call` of `create_request` on /mcp against the
 // same create on POST /v1/destinations/{id}/requests, in the same run, on the same
 // destination, alternating rounds. ms p50/p99 under load and one at a time, and workerd
 // CPU per call. Target: MCP ≤ 1.3 × REST. Every call must create its request.

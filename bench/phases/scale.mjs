@@ -1,4 +1,4 @@
-// Many destinations at once (issue 11): creates spread over 1, 16 and 256
+// Many destinations at once: creates spread over 1, 16 and 256
 // destinations, each with its own authority, against the floor doing the same;
 // and the rate at which one D1 database, not the authorities, becomes the limit.
 import { CREATE_BODY, manyDestinations, orchestrator, recipient } from "../lib/setup.mjs";

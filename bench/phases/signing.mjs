@@ -1,4 +1,4 @@
-// Signed requests (issue 27): what one RFC 9421 verification costs a create. The same create on POST
+// Signed requests: what one RFC 9421 verification costs a create. The same create on POST
 // /v1/destinations/{id}/requests by a client without a key and by one that must sign (Ed25519), in the same run,
 // on the same destination, alternating rounds: workerd CPU per create and latency. A signed create verifies in the
 // Worker (Content-Digest, the base, WebCrypto) after one read-only authenticate() RPC for the key, then admits.

@@ -1,4 +1,4 @@
-// Storage growth (issue 11): bytes per request in D1, bytes per admission in the
+// Storage growth: bytes per request in D1, bytes per admission in the
 // destination's authority, and what the alarm's housekeeping and the cron purge
 // leave after 48 h of simulated time. On the counted build, whose isolate has a
 // bench-only clock (bench/workers/counting-entry.ts); the app build is untouched.

@@ -1,4 +1,4 @@
-// Teams (issue 26): the role check rides on the ownership check every dashboard route already made, so a
+// Teams: the role check rides on the ownership check every dashboard route already made, so a
 // member's read costs the same D1 round trips as the owner's did before teams: the session, one query for the
 // destination with the caller's member row (and role), then the route's own read. On the counted build, N
 // reads of GET /api/destinations/{id}/requests by the owner and by a viewer: round trips per call and the
@@ -90,7 +90,7 @@ export function report(d) {
   ];
   const row = (s) => `| ${s} | ${d.single[s].p50.toFixed(2)} | ${d.single[s].p99.toFixed(2)} |`;
   const markdown = [
-    "## Teams: the role check (issue 26)",
+    "## Teams: the role check",
     "",
     `${d.n} reads of \`GET /api/destinations/{id}/requests?limit=20\` each, on the counted build:`,
     "",

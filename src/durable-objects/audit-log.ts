@@ -4,7 +4,7 @@ import type { AuthorityHost } from "./authority-host";
 import type { WebhookCaller, WebhookResult } from "./webhook-callers";
 
 /** Who did it: the signed-in recipient, a client by its secret, or the authority itself (expiry, auto-approval). */
-/** A user actor always names the person (issue 26): entries written before that may lack both. */
+/** A user actor always names the person: entries written before that may lack both. */
 export type AuditActor =
   { type: "user"; userId: string; email: string } | { type: "client"; clientId: string; via?: "mcp" } | { type: "system" };
 

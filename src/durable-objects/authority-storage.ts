@@ -40,7 +40,7 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
      request_id TEXT PRIMARY KEY,
      n INTEGER NOT NULL
    );`,
-  // Webhooks (issue 9): endpoints with sealed secrets, the event log, deliveries. See webhook-store.ts.
+  // Webhooks: endpoints with sealed secrets, the event log, deliveries. See webhook-store.ts.
   `CREATE TABLE webhook_endpoints (
      id TEXT PRIMARY KEY,
      destination_id TEXT NOT NULL,
@@ -83,7 +83,7 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
    CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at);
    CREATE INDEX webhook_deliveries_unenqueued ON webhook_deliveries (status, enqueued);
    CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);`,
-  // Lifecycle (issue 8): the authority is the single writer of a request's state. See request-state.ts.
+  // Lifecycle: the authority is the single writer of a request's state. See request-state.ts.
   // The partial index holds only what may still expire, so the alarm's scan stays small.
   `CREATE TABLE requests (
      id TEXT PRIMARY KEY,
@@ -96,7 +96,7 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX requests_expiry ON requests (expires_at)
      WHERE expires_at IS NOT NULL AND status IN ('pending', 'pending_approval', 'approved');`,
-  // Payments (issue 8): verified Transfer logs and declared payments; one log pays at most one request (the
+  // Payments: verified Transfer logs and declared payments; one log pays at most one request (the
   // unique index), a null request_id is an unattributed transfer. See payment-state.ts and payment-recheck.ts.
   `CREATE TABLE payments (
      id TEXT PRIMARY KEY,
@@ -120,7 +120,7 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
    CREATE UNIQUE INDEX payments_log ON payments (chain_id, tx_hash, log_index);
    CREATE INDEX payments_request ON payments (request_id);
    CREATE INDEX payments_recheck ON payments (recheck_at) WHERE recheck_at IS NOT NULL;`,
-  // Limits and credential lifecycle (issue 10): a client's limits and expiry, its previous secret during a
+  // Limits and credential lifecycle: a client's limits and expiry, its previous secret during a
   // rotation's overlap, the budget it has reserved (a running total beside one row per reserving request, so a
   // release finds its row exactly once), its create-rate bucket, and the destination's audit log.
   // See client-limits.ts, budget-ledger.ts, rate-bucket.ts, audit-log.ts.
@@ -172,7 +172,7 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
        record, admitted_at, admitted_at
      FROM outbox_v1;
    DROP TABLE outbox_v1;`,
-  // Security review (issue 20): a confirming payment's consecutive misses (payment-recheck.ts drops it only
+  // Security review: a confirming payment's consecutive misses (payment-recheck.ts drops it only
   // after three, a minute apart); the event log indexed by the scopes that read it (webhook-listing.ts):
   // a client's own events by client_id, a reader's by direction, each in log order; and the times of each
   // owner's webhook endpoint changes in the last hour (endpoint-change-limit.ts).
@@ -185,7 +185,7 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX webhook_endpoint_changes_owner ON webhook_endpoint_changes (owner, at);`,
-  // Seeds (issue 27): refunds of incoming requests (refund-state.ts), in the request's minor units, one row per
+  // Seeds: refunds of incoming requests (refund-state.ts), in the request's minor units, one row per
   // refund; a verified one names its transaction's first Transfer log, which refunds at most once (the unique index).
   `CREATE TABLE refunds (
      id TEXT PRIMARY KEY,
@@ -200,7 +200,7 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
    );
    CREATE UNIQUE INDEX refunds_log ON refunds (chain_id, tx_hash, log_index);
    CREATE INDEX refunds_request ON refunds (request_id);`,
-  // Signed requests (issue 27): a client's public signing key (JWK, with its RFC 7638 thumbprint, which the
+  // Signed requests: a client's public signing key (JWK, with its RFC 7638 thumbprint, which the
   // admission compares with the key the Worker verified with) and whether it must sign; the evidence of each
   // signed create (signature-evidence.ts), its base sealed by the Worker, with the hash of the secret that signed.
   `ALTER TABLE clients ADD COLUMN signing_key TEXT;
@@ -213,17 +213,17 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
      evidence TEXT NOT NULL,
      created_at INTEGER NOT NULL
    ) WITHOUT ROWID;`,
-  // Orchestrator ergonomics (issue 22): one event shape everywhere. An event keeps who caused it (actor) and
+  // Orchestrator ergonomics: one event shape everywhere. An event keeps who caused it (actor) and
   // its details (a reason, a txHash), so a request's timeline is read from this log, by request, in log order;
   // events about a request are kept as long as the request (request-timeline.ts), the rest 30 days.
   `ALTER TABLE events ADD COLUMN actor TEXT;
    ALTER TABLE events ADD COLUMN details TEXT;
    CREATE INDEX events_request ON events (request_id, position) WHERE request_id IS NOT NULL;`,
-  // The thin authority (issue 19): each client's credential is projected to D1 (credential-projection.ts), where
+  // The thin authority: each client's credential is projected to D1 (credential-projection.ts), where
   // orchestrators' reads are authorized; the version last projected orders those writes. A client made before this
   // step (0) is projected the first time it authenticates.
   `ALTER TABLE clients ADD COLUMN projected_version INTEGER NOT NULL DEFAULT 0;`,
-  // Rows written per create (issue 19): the purge's time index holds only the events it may purge (no request:
+  // Rows written per create: the purge's time index holds only the events it may purge (no request:
   // a revocation, a test), so a create's event no longer writes one; the catch-up's 30-day floor is found by a
   // binary search over positions instead (event-catch-up.ts).
   `DROP INDEX events_created;

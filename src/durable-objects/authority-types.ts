@@ -18,7 +18,7 @@ export type ClientView = {
   revokedAt: string | null;
   lastUsedAt: string | null;
   secretHint: string;
-  /** Limits (issue 10): see client-limits.ts's limitsView. */
+  /** Limits: see client-limits.ts's limitsView. */
   limits: {
     outgoingBudget: { amount: string; currency: string } | null;
     autoApproveUpTo: { amount: string; currency: string } | null;
@@ -29,7 +29,7 @@ export type ClientView = {
   spent: string | null;
   remaining: string | null;
   expiresAt: string | null;
-  /** Signed requests (issue 27): the public JWK the client signs with, and whether it must. */
+  /** Signed requests: the public JWK the client signs with, and whether it must. */
   signingKey: SigningKey | null;
   requireSignedRequests: boolean;
 };
@@ -222,7 +222,7 @@ export type RecordRefundResult = (
 ) &
   Stored;
 
-// Signed requests (issue 27; signature-evidence.ts).
+// Signed requests (signature-evidence.ts).
 
 /** What the Worker keeps of a verified create; `sealedBase` holds the bearer secret, so only the Worker opens it. */
 export type SignatureEvidence = {

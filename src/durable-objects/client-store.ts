@@ -104,7 +104,7 @@ export function changeLimits(sql: SqlStorage, row: ClientRow, patch: LimitsPatch
     actor,
     action: "client.limits_changed",
     target: { type: "client", id: row.id },
-    // Before and after, so the audit page can say what changed (issue 24, point 7).
+    // Before and after, so the audit page can say what changed.
     details: { before: limitsView(row).limits, limits: limitsView(after).limits },
   });
   return { outcome: "ok", row: after };

@@ -11,7 +11,7 @@ import { auditActor } from "./transition-hooks";
 import { outboxOf } from "./outbox";
 
 /**
- * Payments in the authority, the single writer of request state (issue 8).
+ * Payments in the authority, the single writer of request state.
  * The Worker verified the transaction over RPC first; here, in one
  * transactionSync, the log is claimed for one request (or found already
  * used), amounts are summed in bigint minor units, the status follows the

@@ -6,7 +6,7 @@ import type { ClientRow } from "./client-store";
 import { secretMatches } from "./client-store";
 
 /**
- * Signed requests in the authority (issue 27): a client's signing key and
+ * Signed requests in the authority: a client's signing key and
  * whether it must sign, the admission's part of the check, and the evidence of
  * each signed create. The Worker verifies the signature (WebCrypto, before any
  * write) with the key `authenticate()` gave it; the admission then checks that

@@ -41,7 +41,7 @@ describe("the audit log", () => {
 
     const log = (await t.r.api(`/api/destinations/${t.dst}/audit`)).json;
     const entries = [...(log.data as Entry[])].reverse();
-    // Every user actor names the person (issue 26): webhook endpoint changes used to lose the userId.
+    // Every user actor names the person: webhook endpoint changes used to lose the userId.
     const user = { type: "user", userId, email: t.r.email };
     expect(entries.map((e) => [e.action, e.actor, e.target.id])).toEqual([
       ["destination.claimed", user, t.dst],
