@@ -2,6 +2,7 @@ import { newId } from "../lib/ids";
 import type { AuditTargetType } from "../schemas/audit";
 import type { AuthorityHost } from "./authority-host";
 import type { WebhookCaller, WebhookResult } from "./webhook-callers";
+import { isoTime } from "../lib/iso-time";
 
 /** Who did it: the signed-in recipient, a client by its secret, or the authority itself (expiry, auto-approval). */
 /** A user actor always names the person: entries written before that may lack both. */
@@ -109,7 +110,7 @@ export function listAudit(
   return {
     data: page.map((r) => ({
       id: r.id,
-      at: new Date(r.at).toISOString(),
+      at: isoTime(r.at),
       actor: JSON.parse(r.actor) as AuditActor,
       action: r.action,
       target: JSON.parse(r.target) as AuditEntry["target"],

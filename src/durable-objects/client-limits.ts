@@ -7,6 +7,7 @@ import { reserve, spentOf } from "./budget-ledger";
 import { rescale, sameValue, type LimitMoney } from "./limit-money";
 import { DEFAULT_CREATES_PER_MINUTE, checkBucket, take } from "./rate-bucket";
 import { projectCredential } from "./credential-projection";
+import { isoOrNull } from "../lib/iso-time";
 
 /** A client's limits as the authority stores them (JSON in `clients.limits`); its expiry is its own column, since use moves it. */
 export type StoredLimits = {
@@ -27,7 +28,6 @@ export const limitsOf = (row: LimitsRow): StoredLimits =>
 export const isExpired = (row: Pick<LimitsRow, "expires_at">, now: number) => row.expires_at !== null && row.expires_at <= now;
 
 const money = (m: LimitMoney | null) => (m === null ? null : { amount: formatMinor(m.minor, m.decimals), currency: m.currency });
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** What the client view adds: its limits (defaults filled in), what the budget has reserved and has left, and its expiry. */
 export function limitsView(row: LimitsRow) {
@@ -39,13 +39,13 @@ export function limitsView(row: LimitsRow) {
     limits: {
       outgoingBudget: money(budget),
       autoApproveUpTo: money(limits.autoApproveUpTo),
-      expiresAt: iso(row.expires_at),
+      expiresAt: isoOrNull(row.expires_at),
       extendOnUseSeconds: limits.extendOnUseSeconds,
       createsPerMinute: limits.createsPerMinute ?? DEFAULT_CREATES_PER_MINUTE,
     },
     spent: budget === null ? null : formatMinor(spent, budget.decimals),
     remaining: budget === null || left === null ? null : formatMinor(left < 0n ? 0n : left, budget.decimals),
-    expiresAt: iso(row.expires_at),
+    expiresAt: isoOrNull(row.expires_at),
   };
 }
 

@@ -6,6 +6,7 @@ import type { ClientSigning, ClientView } from "./authority-types";
 import type { SigningKey } from "../signatures/signing-key";
 import { limitsOf, limitsView, type LimitsRow, type StoredLimits } from "./client-limits";
 import { projectCredential } from "./credential-projection";
+import { isoTime, isoOrNull } from "../lib/iso-time";
 
 /**
  * A destination's client rows in the authority: the view, the secret check
@@ -32,8 +33,6 @@ export type ClientRow = LimitsRow & {
   projected_version: number;
 };
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 /** The client's signing key and whether it must sign (signature-evidence.ts checks admissions against it). */
 export const signingOf = (row: ClientRow): ClientSigning => ({
   key: row.signing_key === null ? null : (JSON.parse(row.signing_key) as SigningKey),
@@ -46,9 +45,9 @@ export function clientView(row: ClientRow): ClientView {
     name: row.name,
     permissions: JSON.parse(row.permissions) as Permission[],
     status: row.status,
-    createdAt: iso(row.created_at)!,
-    revokedAt: iso(row.revoked_at),
-    lastUsedAt: iso(row.last_used_at),
+    createdAt: isoOrNull(row.created_at)!,
+    revokedAt: isoOrNull(row.revoked_at),
+    lastUsedAt: isoOrNull(row.last_used_at),
     secretHint: row.secret_hint,
     ...limitsView(row),
     signingKey: signingOf(row).key,
@@ -133,7 +132,7 @@ export function rotateClientSecret(
     actor,
     action: "client.secret_rotated",
     target: { type: "client", id: row.id },
-    details: { secretHint: issued.secretHint, previousSecretExpiresAt: new Date(until).toISOString() },
+    details: { secretHint: issued.secretHint, previousSecretExpiresAt: isoTime(until) },
   });
   return projectCredential(sql, row.id, now);
 }

@@ -1,6 +1,7 @@
 import type { EndpointView } from "../webhooks/views";
 import type { Refused } from "./webhook-callers";
 import { recordTestEvent, type EndpointRow } from "./webhook-store";
+import { isoTime } from "../lib/iso-time";
 
 /** Who owns an endpoint: the destination's recipient, or one of its client IDs. */
 export type EndpointOwner = { type: "recipient" } | { type: "client"; clientId: string };
@@ -21,9 +22,9 @@ export function endpointView(r: EndpointRow): EndpointView {
     events: JSON.parse(r.events) as string[],
     status: r.status,
     disabledReason: r.disabled_reason,
-    failingSince: r.failing_since === null ? null : new Date(r.failing_since).toISOString(),
+    failingSince: r.failing_since === null ? null : isoTime(r.failing_since),
     clientId: r.client_id,
-    createdAt: new Date(r.created_at).toISOString(),
+    createdAt: isoTime(r.created_at),
   };
 }
 

@@ -2,6 +2,7 @@ import { serializeRequest } from "../services/request-view";
 import type { EventActor } from "../db/schema";
 import type { Actor, AdmissionRecord, ClientView } from "./authority-types";
 import { recordEvent } from "./webhook-store";
+import { isoTime } from "../lib/iso-time";
 
 /**
  * The events of the authority's own state changes, one call each from inside
@@ -40,8 +41,8 @@ export function recordAdmissionEvent(
       id: link.id,
       requestId: link.requestId,
       destinationId: link.destinationId,
-      expiresAt: new Date(link.expiresAt).toISOString(),
-      createdAt: new Date(link.createdAt).toISOString(),
+      expiresAt: isoTime(link.expiresAt),
+      createdAt: isoTime(link.createdAt),
     },
     subject: { kind: "request", requestId: link.requestId, direction: "incoming", creatorClientId: requestCreatorClientId ?? null },
   }).deliveries;

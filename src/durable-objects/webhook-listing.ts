@@ -1,11 +1,11 @@
 import type { DeliveryView } from "../webhooks/views";
 import type { EndpointOwner } from "./webhook-endpoints";
 import { ownedEndpoint } from "./webhook-endpoints";
+import { isoOrNull } from "../lib/iso-time";
 
 type Page<T> = { data: T[]; nextCursor: string | null };
 
 const PAGE = 50;
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 type DeliveryListRow = {
   id: string;
@@ -52,9 +52,9 @@ export function listDeliveries(
       attempts: r.attempts,
       lastStatusCode: r.last_status_code,
       lastError: r.last_error,
-      nextAttemptAt: r.status === "pending" ? iso(r.next_attempt_at) : null,
-      createdAt: iso(r.created_at)!,
-      updatedAt: iso(r.updated_at)!,
+      nextAttemptAt: r.status === "pending" ? isoOrNull(r.next_attempt_at) : null,
+      createdAt: isoOrNull(r.created_at)!,
+      updatedAt: isoOrNull(r.updated_at)!,
     })),
     nextCursor: rows.length > PAGE && last ? `${last.created_at}.${last.id}` : null,
   };

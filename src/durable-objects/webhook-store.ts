@@ -4,6 +4,7 @@ import { newId } from "../lib/ids";
 import type { EventView } from "../webhooks/views";
 import { isExpired } from "./client-limits";
 import { TEST_EVENT_TYPE, type WebhookEventType } from "../webhooks/events";
+import { isoTime } from "../lib/iso-time";
 
 /**
  * The authority's webhook state: plain functions over its SqlStorage, called
@@ -115,7 +116,7 @@ function dataJson(e: Pick<EventRow, "object" | "details">): string {
  */
 export function eventBody(e: EventRow): string {
   const actor = e.actor ?? JSON.stringify(legacyActor(e));
-  return `{"id":${JSON.stringify(e.id)},"type":${JSON.stringify(e.type)},"createdAt":${JSON.stringify(new Date(e.created_at).toISOString())},"sequence":${e.position},"actor":${actor},"data":${dataJson(e)}}`;
+  return `{"id":${JSON.stringify(e.id)},"type":${JSON.stringify(e.type)},"createdAt":${JSON.stringify(isoTime(e.created_at))},"sequence":${e.position},"actor":${actor},"data":${dataJson(e)}}`;
 }
 
 /** An event as the API shows it (the parsed eventBody). */

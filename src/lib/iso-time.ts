@@ -31,3 +31,6 @@ export function isoTime(ms: number): string {
   const milli = rest - second * 1000;
   return `${String(year).padStart(4, "0")}-${TWO[month]}-${TWO[day]}T${TWO[hour]}:${TWO[minute]}:${TWO[second]}.${String(milli).padStart(3, "0")}Z`;
 }
+
+/** isoTime, or null for no time (an optional column). */
+export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : isoTime(ms));

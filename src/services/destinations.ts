@@ -7,6 +7,7 @@ import { destinationMembers, destinations, type DestinationRow, type MemberRole 
 import type { DestinationProfile } from "../durable-objects/authority-types";
 import { interopAddress } from "../lib/interop-address";
 import { ApiError } from "../lib/problem";
+import { isoTime } from "../lib/iso-time";
 
 /** Only claimed destinations have clients, requests, webhooks and members: 409 before. */
 export function requireClaimed(row: DestinationRow): DestinationRow {
@@ -126,9 +127,9 @@ export function serializeDestination(row: DestinationRow, role: MemberRole, now 
     interopAddress: interopAddress(row.chainId, row.walletAddress, row.tokenAddress),
     status: row.status,
     claimChallenge: live ? row.claimChallenge : null,
-    claimChallengeExpiresAt: live ? new Date(row.claimChallengeExpiresAt!).toISOString() : null,
-    claimedAt: row.claimedAt === null ? null : new Date(row.claimedAt).toISOString(),
-    createdAt: new Date(row.createdAt).toISOString(),
+    claimChallengeExpiresAt: live ? isoTime(row.claimChallengeExpiresAt!) : null,
+    claimedAt: row.claimedAt === null ? null : isoTime(row.claimedAt),
+    createdAt: isoTime(row.createdAt),
     role,
   };
 }

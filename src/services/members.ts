@@ -4,6 +4,7 @@ import { destinationMembers, invitations, users, type InvitationRow, type Member
 import { sha256Hex, randomToken } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { ApiError, notFound } from "../lib/problem";
+import { isoTime } from "../lib/iso-time";
 
 /** An invitation's link is valid for 7 days (API v1.2 "Teams"). */
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -17,7 +18,7 @@ export async function listMembers(db: Database, destinationId: string) {
     .innerJoin(users, eq(users.id, destinationMembers.userId))
     .where(eq(destinationMembers.destinationId, destinationId))
     .orderBy(asc(destinationMembers.addedAt), asc(destinationMembers.userId));
-  return rows.map((r) => ({ ...r, addedAt: new Date(r.addedAt).toISOString() }));
+  return rows.map((r) => ({ ...r, addedAt: isoTime(r.addedAt) }));
 }
 
 /** Whether another owner remains besides `userId`: the guard of every demotion and removal, inside its statement. */
@@ -82,8 +83,8 @@ export const invitationView = (row: Pick<InvitationRow, "id" | "email" | "role" 
   id: row.id,
   email: row.email,
   role: row.role,
-  createdAt: new Date(row.createdAt).toISOString(),
-  expiresAt: new Date(row.expiresAt).toISOString(),
+  createdAt: isoTime(row.createdAt),
+  expiresAt: isoTime(row.expiresAt),
 });
 
 /**

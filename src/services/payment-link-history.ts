@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { paymentLinks } from "../db/schema";
+import { isoTime } from "../lib/iso-time";
 
 /** More than any real request has; the list stays one bounded index scan. */
 export const LINK_HISTORY_LIMIT = 100;
@@ -20,8 +21,8 @@ export async function listPaymentLinks(db: Database, destinationId: string, requ
   return {
     data: rows.map((l) => ({
       id: l.id,
-      createdAt: new Date(l.createdAt).toISOString(),
-      expiresAt: new Date(l.expiresAt).toISOString(),
+      createdAt: isoTime(l.createdAt),
+      expiresAt: isoTime(l.expiresAt),
       createdBy: l.createdByClientId === null ? { type: "manual" as const } : { type: "client" as const, clientId: l.createdByClientId },
       status: l.expiresAt <= now ? ("expired" as const) : ("active" as const),
     })),

@@ -5,6 +5,7 @@ import { randomToken, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { serializeRequest } from "./request-view";
 import { accepted, authority, storageUnavailable } from "./authority";
+import { isoTime } from "../lib/iso-time";
 
 /** Contract maximum and default lifetime of a payment link: 7 days. */
 export const MAX_LINK_SECONDS = 604_800;
@@ -64,7 +65,7 @@ export async function createPaymentLink(
   if (admission.stored === false) throw storageUnavailable(record.row.id, "Retry with the same Idempotency-Key to receive it.");
   const { id, expiresAt } = record.row;
   return {
-    link: { id, url: admission.reply!.url!, expiresAt: new Date(expiresAt).toISOString() },
+    link: { id, url: admission.reply!.url!, expiresAt: isoTime(expiresAt) },
     replayed: admission.outcome === "replayed",
   };
 }

@@ -3,8 +3,7 @@ import type { Database } from "../db/client";
 import { payments, refunds, requestEvents, type PaymentRow, type RefundRow, type RequestRow } from "../db/schema";
 import { formatMinor } from "../lib/money";
 import { serializeRequest } from "./request-view";
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+import { isoTime, isoOrNull } from "../lib/iso-time";
 
 /** One payment as a request's detail view lists it (the contract's `payments` items, plus declared ones). */
 export function serializePayment(p: PaymentRow, detected: ReadonlySet<string> = new Set()) {
@@ -16,7 +15,7 @@ export function serializePayment(p: PaymentRow, detected: ReadonlySet<string> = 
     amount: formatMinor(p.amountMinor, p.decimals),
     blockNumber: p.blockNumber,
     status: p.status === "confirmed" ? ("confirmed" as const) : ("confirming" as const),
-    confirmedAt: iso(p.confirmedAt),
+    confirmedAt: isoOrNull(p.confirmedAt),
     declared: p.declared,
     note: p.note,
     detectedBy: p.txHash !== null && detected.has(p.txHash) ? ("chain_watch" as const) : null,
@@ -54,7 +53,7 @@ export function serializeRefund(r: RefundRow) {
     to: r.toAddress,
     note: r.note,
     status: "confirmed" as const,
-    createdAt: new Date(r.createdAt).toISOString(),
+    createdAt: isoTime(r.createdAt),
   };
 }
 

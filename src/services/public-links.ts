@@ -11,6 +11,7 @@ import { ApiError, notFound } from "../lib/problem";
 import { tokenOf } from "./destinations";
 import { requestPayments, serializePayment } from "./payment-view";
 import { paymentFigures, requestAmount, serializeRequest } from "./request-view";
+import { isoTime } from "../lib/iso-time";
 
 /** Who asks for the money, as payers see it: the destination's public display name (never its private label). */
 const payeeOf = (d: { displayName: string | null }) => ({ displayName: d.displayName });
@@ -28,7 +29,7 @@ export async function linkTarget(db: Database, token: string, now = Date.now()) 
   if (row.link.expiresAt <= now) {
     throw new ApiError(
       "link_expired",
-      `This payment link expired at ${new Date(row.link.expiresAt).toISOString()}; ask the payee for a new one.`,
+      `This payment link expired at ${isoTime(row.link.expiresAt)}; ask the payee for a new one.`,
       undefined,
       undefined,
       // Who asked for the money, so the payer knows whom to ask for a new link (API v1.2).
@@ -60,7 +61,7 @@ export async function linkView(db: Database, env: ProxyEnv, row: Awaited<ReturnT
     amountDue: requestAmount(r, due.toString()),
     paymentReference: paymentReference(r.id),
     payments: paid.flatMap((p) => (p.txHash === null ? [] : [{ txHash: p.txHash, status: serializePayment(p).status }])),
-    expiresAt: new Date(row.link.expiresAt).toISOString(),
+    expiresAt: isoTime(row.link.expiresAt),
     payee: payeeOf(d),
     // The payer's own wallet, when the request names one (set by its creator or declared on the pay page).
     payerWalletAddress: r.payer?.walletAddress ?? null,

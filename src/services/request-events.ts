@@ -6,6 +6,7 @@ import { authority } from "./authority";
 import { serializeRequest } from "./request-view";
 import type { z } from "@hono/zod-openapi";
 import type { WebhookEventSchema } from "../schemas/webhook";
+import { isoTime } from "../lib/iso-time";
 
 type ApiEvent = z.output<typeof WebhookEventSchema>;
 
@@ -38,7 +39,7 @@ export async function listRequestEvents(env: Env, db: Database, row: RequestRow)
     .map((e) => ({
       id: e.id,
       type: e.type,
-      createdAt: new Date(e.at).toISOString(),
+      createdAt: isoTime(e.at),
       sequence: 0,
       actor: e.actor,
       data: { object: view, ...(e.data ?? {}) },
@@ -47,7 +48,7 @@ export async function listRequestEvents(env: Env, db: Database, row: RequestRow)
     legacy.unshift({
       id: `evt_created_${row.id.slice(4)}`,
       type: "request.created",
-      createdAt: new Date(row.createdAt).toISOString(),
+      createdAt: isoTime(row.createdAt),
       sequence: 0,
       actor: row.createdByType === "client" ? { type: "client", clientId: row.createdByClientId! } : { type: "user" },
       data: { object: view },

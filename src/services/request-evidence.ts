@@ -1,5 +1,6 @@
 import { openBase } from "../signatures/evidence-box";
 import { accepted, authority } from "./authority";
+import { isoTime } from "../lib/iso-time";
 
 /** RFC 9421 base lines are `"<component>": <value>`; this is the covered Authorization line's prefix. */
 const AUTHORIZATION_LINE = /^"authorization": .*$/m;
@@ -20,7 +21,7 @@ export async function requestEvidence(env: Env, destinationId: string, requestId
   return {
     signed: true as const,
     ...evidence,
-    created: new Date(created * 1000).toISOString(),
+    created: isoTime(created * 1000),
     signatureBase: stored.secretLive ? base.replace(AUTHORIZATION_LINE, () => redacted) : base,
     verifiable: !stored.secretLive,
     ...(stored.secretLive

@@ -3,6 +3,7 @@ import type { Database } from "../db/client";
 import { sessions, users } from "../db/schema";
 import { base64url, randomToken, sha256Hex } from "../lib/crypto";
 import type { SessionUser } from "../env";
+import { isoTime } from "../lib/iso-time";
 
 /** `__Host-`: the browser keeps it only if Secure, Path=/ and host-only, so no subdomain can set or shadow it. */
 export const SESSION_COOKIE = "__Host-payrelay_session";
@@ -43,7 +44,7 @@ export function sessionCookie(value: string, maxAgeSeconds: number): string {
 }
 
 export function userView(u: { id: string; email: string; createdAt: number }) {
-  return { id: u.id, email: u.email, createdAt: new Date(u.createdAt).toISOString() };
+  return { id: u.id, email: u.email, createdAt: isoTime(u.createdAt) };
 }
 
 /** The cron's purge: sessions past their absolute expiry. */

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { formatMinor } from "../lib/money";
 import { ApiError } from "../lib/problem";
 import { openDues, suggestionFor } from "./suggested-matches";
+import { isoTime } from "../lib/iso-time";
 
 const PAGE = 20;
 
@@ -43,7 +44,7 @@ export async function listUnattributed(db: Database, destinationId: string, curs
       amount: formatMinor(p.amountMinor, p.decimals),
       blockNumber: p.blockNumber,
       status: p.status === "confirmed" ? ("confirmed" as const) : ("confirming" as const),
-      createdAt: new Date(p.createdAt).toISOString(),
+      createdAt: isoTime(p.createdAt),
       suggestedRequestId: suggestionFor(dues, p.amountMinor, p.decimals),
     })),
     nextCursor: rows.length > PAGE && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,

@@ -1,4 +1,5 @@
 import { randomBase32 } from "../../lib/ids";
+import { isoTime } from "../../lib/iso-time";
 
 /** How long a claim challenge may be signed for. */
 export const CHALLENGE_TTL_MS = 15 * 60 * 1000;
@@ -25,7 +26,7 @@ export function claimChallenge(d: Claimable, origin: string, issuedAt: number, e
     "Version: 1",
     `Chain ID: ${d.chainId}`,
     `Nonce: ${randomBase32(24)}`,
-    `Issued At: ${new Date(issuedAt).toISOString()}`,
-    `Expiration Time: ${new Date(expiresAt).toISOString()}`,
+    `Issued At: ${isoTime(issuedAt)}`,
+    `Expiration Time: ${isoTime(expiresAt)}`,
   ].join("\n");
 }

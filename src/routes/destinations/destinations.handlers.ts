@@ -26,6 +26,7 @@ import type {
   refreshChallenge,
   updateDestination,
 } from "./destinations.routes";
+import { isoTime } from "../../lib/iso-time";
 
 export const listHandler: H<typeof listRoute> = async (c) => {
   const rows = await listDestinations(database(c.env.DB), c.var.user.id);
@@ -113,6 +114,6 @@ export const claimHandler: H<typeof claimDestination> = async (c) => {
 export const healthHandler: H<typeof destinationHealth> = async (c) => {
   const row = c.var.destination;
   const { pendingWrites, failedWrites, oldestPendingAt: oldest } = await authority(c.env, row.id).health();
-  const oldestPendingAt = oldest === null ? null : new Date(oldest).toISOString();
+  const oldestPendingAt = oldest === null ? null : isoTime(oldest);
   return c.json({ pendingWrites, oldestPendingAt, failedWrites }, 200);
 };
