@@ -1,4 +1,4 @@
-import { CURRENCIES } from "../lib/money";
+import { CURRENCIES, rescaleUp } from "../lib/money";
 
 /** What a destination receives: its token, and the fiat that token is pegged to 1:1, if any. */
 export type TokenProfile = { symbol: string; decimals: number; peggedTo: string | null };
@@ -29,7 +29,6 @@ const TOKEN_SYMBOLS: Readonly<Record<string, true>> = { USDC: true, USDT: true, 
  * The token amount a payer sends for `minor` units of the request's currency:
  * the same number for the token itself, scaled 1:1 for its pegged fiat.
  */
-export function tokenAmountMinor(minor: bigint, requestDecimals: number, token: TokenProfile): bigint {
-  const shift = token.decimals - requestDecimals;
-  return shift >= 0 ? minor * 10n ** BigInt(shift) : minor / 10n ** BigInt(-shift);
-}
+export const tokenAmountMinor = (minor: bigint, requestDecimals: number, token: TokenProfile): bigint =>
+  // Rounded up: what a payer is asked to send always covers what is due.
+  rescaleUp(minor, requestDecimals, token.decimals);

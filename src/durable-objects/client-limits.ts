@@ -1,10 +1,10 @@
 import type { RefusedAs } from "./outcomes";
 import type { TokenProfile } from "../chains/currency";
 import type { RequestRow } from "../db/schema";
-import { formatMinor } from "../lib/money";
+import { formatMinor, rescaleUp } from "../lib/money";
 import type { AdmissionRecord } from "./authority-types";
 import { reserve, spentOf } from "./budget-ledger";
-import { rescale, sameValue, type LimitMoney } from "./limit-money";
+import { sameValue, type LimitMoney } from "./limit-money";
 import { DEFAULT_CREATES_PER_MINUTE, checkBucket, take } from "./rate-bucket";
 import { projectCredential } from "./credential-projection";
 import { isoOrNull } from "../lib/iso-time";
@@ -57,7 +57,8 @@ export type LimitsPlan = { clientId: string; tokens: number; reserve: bigint | n
 /** A request's amount measured against a limit, or null when the two currencies are not the same value. */
 function measured(row: RequestRow, limit: LimitMoney, token: TokenProfile): bigint | null {
   if (!sameValue(row.currency, limit.currency, token) || row.decimals === null) return null;
-  return rescale(BigInt(row.amountMinor), row.decimals, limit.decimals);
+  // Rounded up: a reservation never counts less than the request (0.000001 USDC reserves 0.01 USD, never 0).
+  return rescaleUp(BigInt(row.amountMinor), row.decimals, limit.decimals);
 }
 
 /**

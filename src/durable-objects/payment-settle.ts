@@ -1,6 +1,6 @@
 import type { RequestRow } from "../db/schema";
 import { openStatus, paymentEventType, statusAfterPayments } from "../lifecycle/transitions";
-import { CURRENCIES } from "../lib/money";
+import { decimalsFor } from "../lib/money";
 import type { PaymentActor, TransitionRecord } from "./authority-types";
 import { inRequestUnits, livePayments, paymentById, toD1 } from "./payment-store";
 import { writeStatus } from "./request-state";
@@ -23,7 +23,7 @@ type StateRow = {
 export const readState = (sql: SqlStorage, id: string) => sql.exec<StateRow>("SELECT * FROM requests WHERE id = ?", id).toArray()[0];
 
 /** The request currency's exponent (a token-denominated request's is the token's). */
-export const decimalsOf = (row: RequestRow, tokenDecimals: number) => row.decimals ?? CURRENCIES[row.currency] ?? tokenDecimals;
+export const decimalsOf = (row: RequestRow, tokenDecimals: number) => decimalsFor(row, tokenDecimals);
 
 /**
  * Recomputes a request from its live payments and records the change as one

@@ -1,3 +1,4 @@
+import { rescaleDown } from "../lib/money";
 import type { PaymentRow } from "../db/schema";
 import { newId } from "../lib/ids";
 import { serializePayment } from "../services/payment-view";
@@ -128,11 +129,8 @@ export function toD1(p: StoredPayment, destinationId: string): PaymentRow {
 }
 
 /** A payment's amount in the request's minor units (a token with more decimals than the currency rounds down). */
-export function inRequestUnits(p: Pick<StoredPayment, "amount_minor" | "decimals">, requestDecimals: number): bigint {
-  const shift = requestDecimals - p.decimals;
-  const amount = BigInt(p.amount_minor);
-  return shift >= 0 ? amount * 10n ** BigInt(shift) : amount / 10n ** BigInt(-shift);
-}
+export const inRequestUnits = (p: Pick<StoredPayment, "amount_minor" | "decimals">, requestDecimals: number): bigint =>
+  rescaleDown(BigInt(p.amount_minor), p.decimals, requestDecimals);
 
 /**
  * A request's payments as its detail view lists them, from the authority's own rows (oldest first,

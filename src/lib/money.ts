@@ -89,3 +89,38 @@ export function formatMinor(minor: bigint | string, exponent: number): string {
   if (exponent === 0) return digits;
   return `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
+
+// Rescaling between decimal places: every conversion of minor units says how it rounds, by its name.
+
+const pow10 = (n: number) => 10n ** BigInt(n);
+
+/**
+ * `minor` at `from` decimals, in units of `to` decimals, rounded up when digits are lost: what must be
+ * counted or sent so that it covers the amount (a budget reservation, what a payer sends).
+ */
+export function rescaleUp(minor: bigint, from: number, to: number): bigint {
+  if (to >= from) return minor * pow10(to - from);
+  const d = pow10(from - to);
+  return minor >= 0n ? (minor + d - 1n) / d : minor / d;
+}
+
+/** As rescaleUp, rounded down: what an amount received is worth, never more than was paid. */
+export function rescaleDown(minor: bigint, from: number, to: number): bigint {
+  if (to >= from) return minor * pow10(to - from);
+  const d = pow10(from - to);
+  return minor >= 0n ? minor / d : (minor - d + 1n) / d;
+}
+
+/** As rescaleUp, or null when the amount does not convert without losing a digit (a match must be exact). */
+export function rescaleExact(minor: bigint, from: number, to: number): bigint | null {
+  if (to >= from) return minor * pow10(to - from);
+  const d = pow10(from - to);
+  return minor % d === 0n ? minor / d : null;
+}
+
+/**
+ * A request's decimals: as stored with it, else its currency's, else (a request in the token itself, made
+ * before decimals were stored) the token's.
+ */
+export const decimalsFor = (r: { decimals: number | null; currency: string }, tokenDecimals: number): number =>
+  r.decimals ?? CURRENCIES[r.currency] ?? tokenDecimals;

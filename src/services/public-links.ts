@@ -6,7 +6,7 @@ import type { Database } from "../db/client";
 import { destinations, paymentLinks, requests } from "../db/schema";
 import { sha256Hex } from "../lib/crypto";
 import { interopAddress } from "../lib/interop-address";
-import { CURRENCIES, formatMinor } from "../lib/money";
+import { decimalsFor, formatMinor } from "../lib/money";
 import { ApiError, notFound } from "../lib/problem";
 import { tokenOf } from "./destinations";
 import { requestPayments, serializePayment } from "./payment-view";
@@ -48,7 +48,7 @@ export async function publicLinkView(db: Database, env: ProxyEnv, token: string,
 export async function linkView(db: Database, env: ProxyEnv, row: Awaited<ReturnType<typeof linkTarget>>) {
   const { request: r, destination: d } = row;
   const token_ = tokenOf(d);
-  const decimals = r.decimals ?? CURRENCIES[r.currency] ?? token_.decimals;
+  const decimals = decimalsFor(r, token_.decimals);
   const view = serializeRequest(r);
   const { due } = paymentFigures(r);
   const paid = await requestPayments(db, r.id);

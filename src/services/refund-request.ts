@@ -2,7 +2,7 @@ import { verifyRefund } from "../chains/verify-refund";
 import type { DestinationRow, RefundRow, RequestRow } from "../db/schema";
 import type { RecordRefundInput } from "../durable-objects/authority-types";
 import { inRequestUnits } from "../durable-objects/payment-store";
-import { CURRENCIES, formatMinor, parseDecimal } from "../lib/money";
+import { decimalsFor, formatMinor, parseDecimal } from "../lib/money";
 import { ApiError } from "../lib/problem";
 import { accepted, authority, storageUnavailable } from "./authority";
 import { tokenOf } from "./destinations";
@@ -28,7 +28,7 @@ export async function refundRequest(
   if (r.direction !== "incoming")
     throw new ApiError("invalid_state", "Only an incoming request takes refunds: the destination sends back what a payer paid it.");
   const token = tokenOf(d);
-  const decimals = r.decimals ?? CURRENCIES[r.currency] ?? token.decimals;
+  const decimals = decimalsFor(r, token.decimals);
   const parsed = parseDecimal(call.amount, decimals, r.currency);
   if (!parsed.ok) throw amountError(parsed.message, `Check this field: amount. ${parsed.message}`);
   const input: RecordRefundInput = {

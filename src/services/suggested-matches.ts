@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { requests } from "../db/schema";
-import { CURRENCIES } from "../lib/money";
+import { decimalsFor, rescaleExact } from "../lib/money";
 
 /**
  * Suggested matches for unattributed payments: the one open incoming request
@@ -9,14 +9,6 @@ import { CURRENCIES } from "../lib/money";
  * candidates suggest nothing: a guess between them is the recipient's to make.
  */
 type Due = { id: string; dueMinor: bigint; decimals: number };
-
-/** The payment's amount in the request's minor units, or null when the conversion would lose digits (never a match). */
-function inUnits(amountMinor: string, from: number, to: number): bigint | null {
-  const amount = BigInt(amountMinor);
-  if (to >= from) return amount * 10n ** BigInt(to - from);
-  const scale = 10n ** BigInt(from - to);
-  return amount % scale === 0n ? amount / scale : null;
-}
 
 /** What each open incoming request of the destination still waits for. */
 export async function openDues(db: Database, destinationId: string, tokenDecimals: number): Promise<Due[]> {
@@ -39,12 +31,12 @@ export async function openDues(db: Database, destinationId: string, tokenDecimal
   return rows.map((r) => ({
     id: r.id,
     dueMinor: BigInt(r.amount) - BigInt(r.paid),
-    decimals: r.decimals ?? CURRENCIES[r.currency] ?? tokenDecimals,
+    decimals: decimalsFor(r, tokenDecimals),
   }));
 }
 
 /** The request to suggest for a payment of `amountMinor` (at `decimals`), or null unless exactly one is due that much. */
 export function suggestionFor(dues: readonly Due[], amountMinor: string, decimals: number): string | null {
-  const matches = dues.filter((d) => d.dueMinor > 0n && inUnits(amountMinor, decimals, d.decimals) === d.dueMinor);
+  const matches = dues.filter((d) => d.dueMinor > 0n && rescaleExact(BigInt(amountMinor), decimals, d.decimals) === d.dueMinor);
   return matches.length === 1 ? matches[0]!.id : null;
 }

@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { formatAmount, parseAmount } from "../../src/lib/money";
+import { decimalsFor, formatAmount, parseAmount, rescaleDown, rescaleExact, rescaleUp } from "../../src/lib/money";
 
 describe("money", () => {
   it("parses decimal strings into exact minor units per currency", ({ expect }) => {
@@ -35,5 +35,28 @@ describe("money", () => {
     expect(formatAmount("5", "USD")).toBe("0.05");
     expect(formatAmount(1000n, "JPY")).toBe("1000");
     expect(formatAmount("1000000000000000001", "ETH")).toBe("1.000000000000000001");
+  });
+
+  it("rescales between decimal places, each rounding the way its name says", ({ expect }) => {
+    // Widening is exact for all three.
+    for (const f of [rescaleUp, rescaleDown, rescaleExact]) expect(f(1250n, 2, 6)).toBe(12_500_000n);
+    // 12.500001 USDC (6) in cents (2): up for what must cover it, down for what it is worth, none for a match.
+    expect(rescaleUp(12_500_001n, 6, 2)).toBe(1251n);
+    expect(rescaleDown(12_500_001n, 6, 2)).toBe(1250n);
+    expect(rescaleExact(12_500_001n, 6, 2)).toBeNull();
+    expect(rescaleExact(12_500_000n, 6, 2)).toBe(1250n);
+    // A dust amount still counts against a budget, and is worth nothing toward a request.
+    expect(rescaleUp(1n, 6, 2)).toBe(1n);
+    expect(rescaleDown(1n, 6, 2)).toBe(0n);
+    expect(rescaleUp(0n, 18, 2)).toBe(0n);
+    // Negative amounts round toward +∞ (up) and −∞ (down), never toward zero by accident.
+    expect(rescaleUp(-12_500_001n, 6, 2)).toBe(-1250n);
+    expect(rescaleDown(-12_500_001n, 6, 2)).toBe(-1251n);
+  });
+
+  it("gives a request's decimals: its own, else its currency's, else the token's", ({ expect }) => {
+    expect(decimalsFor({ decimals: 6, currency: "USD" }, 18)).toBe(6);
+    expect(decimalsFor({ decimals: null, currency: "USD" }, 18)).toBe(2);
+    expect(decimalsFor({ decimals: null, currency: "DEMO" }, 18)).toBe(18);
   });
 });
