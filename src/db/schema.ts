@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { Permission } from "../credentials/permissions";
+import { CLIENT_STATUSES, type Permission } from "../credentials/permissions";
 import { REQUEST_STATUSES } from "../lib/request-status";
 
 /** A payer or payee: a person with optional email or wallet, or a UK bank account. */
@@ -279,7 +279,7 @@ export const clientCredentials = sqliteTable("client_credentials", {
   secretHash: text("secret_hash").notNull(),
   previousSecretHash: text("previous_secret_hash"),
   previousSecretUntil: integer("previous_secret_until"),
-  status: text("status", { enum: ["active", "revoked"] }).notNull(),
+  status: text("status", { enum: CLIENT_STATUSES }).notNull(),
   permissions: text("permissions", { mode: "json" }).$type<Permission[]>().notNull(),
   expiresAt: integer("expires_at"),
   version: integer("version").notNull(),

@@ -1,5 +1,5 @@
 import type { TokenProfile } from "../chains/currency";
-import type { Permission } from "../credentials/permissions";
+import type { ClientStatus, Permission } from "../credentials/permissions";
 import type { ClientCredentialRow, PaymentLinkRow, PaymentRow, RefundRow, RequestEventRow, RequestRow } from "../db/schema";
 import type { TransitionAction } from "../lifecycle/transitions";
 import type { RefusedAs } from "./outcomes";
@@ -13,7 +13,7 @@ export type ClientView = {
   id: string;
   name: string;
   permissions: Permission[];
-  status: "active" | "revoked";
+  status: ClientStatus;
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;

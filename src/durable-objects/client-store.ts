@@ -1,4 +1,4 @@
-import type { Permission } from "../credentials/permissions";
+import type { ClientStatus, Permission } from "../credentials/permissions";
 import { constantTimeEqual } from "../lib/crypto";
 import { invalidField, type RefusedAs } from "./outcomes";
 import { recordAudit, type AuditActor } from "./audit-log";
@@ -20,7 +20,7 @@ export type ClientRow = LimitsRow & {
   permissions: string;
   secret_hash: string;
   secret_hint: string;
-  status: "active" | "revoked";
+  status: ClientStatus;
   created_at: number;
   revoked_at: number | null;
   last_used_at: number | null;

@@ -26,8 +26,8 @@ type StateRow = {
   row: string;
 };
 
-/** The expirable-statuses predicate exactly as the partial index `requests_expiry` states it. */
-const EXPIRABLE_SQL = "expires_at IS NOT NULL AND status IN ('pending', 'pending_approval', 'approved')";
+/** The expirable-statuses predicate, as the partial index `requests_expiry` states it (a pinned migration step). */
+const EXPIRABLE_SQL = `expires_at IS NOT NULL AND status IN (${EXPIRABLE.map((s) => `'${s}'`).join(", ")})`;
 
 export function admitRequestState(sql: SqlStorage, row: RequestRow): void {
   sql.exec(

@@ -1,4 +1,4 @@
-import type { Permission } from "../credentials/permissions";
+import type { ClientStatus, Permission } from "../credentials/permissions";
 import type { EventActor } from "../db/schema";
 import { newId } from "../lib/ids";
 import type { EventView } from "../webhooks/views";
@@ -88,7 +88,7 @@ export function clientStanding(sql: SqlStorage, clientId: string | null, now: nu
   if (clientId === null) return undefined;
   const row = sql
     .exec<{
-      status: "active" | "revoked";
+      status: ClientStatus;
       permissions: string;
       expires_at: number | null;
     }>("SELECT status, permissions, expires_at FROM clients WHERE id = ?", clientId)

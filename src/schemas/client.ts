@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { DestinationParams } from "./destination";
 import { humanText } from "./text";
-import { DEFAULT_PERMISSIONS, PERMISSIONS } from "../credentials/permissions";
+import { CLIENT_STATUSES, DEFAULT_PERMISSIONS, PERMISSIONS } from "../credentials/permissions";
 import { idPattern } from "../lib/ids";
 import { ClientLimitsInputSchema, ClientLimitsSchema } from "./client-limits";
 import { SigningKeySchema } from "../signatures/signing-key";
@@ -64,7 +64,7 @@ export const ClientSchema = z
     id: z.string(),
     name: z.string(),
     permissions: z.array(PermissionSchema),
-    status: z.enum(["active", "revoked"]),
+    status: z.enum(CLIENT_STATUSES),
     createdAt: z.string(),
     revokedAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
