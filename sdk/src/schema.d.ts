@@ -4505,6 +4505,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
         };
     };
     updateClientLimits: {
@@ -4649,6 +4664,21 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
                     };
                 };
             };

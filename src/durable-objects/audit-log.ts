@@ -1,3 +1,4 @@
+import { decodeLogCursor, encodeLogCursor } from "../lib/cursor";
 import { newId } from "../lib/ids";
 import type { AuditTargetType } from "../schemas/audit";
 import type { AuthorityHost } from "./authority-host";
@@ -100,7 +101,7 @@ export function listAudit(
   cursor: string | null,
   actor: AuditActorFilter | null = null,
 ): { data: AuditView[]; nextCursor: string | null } | null {
-  const before = cursor === null ? Number.MAX_SAFE_INTEGER : /^[1-9]\d{0,14}$/.test(cursor) ? Number(cursor) : null;
+  const before = cursor === null ? Number.MAX_SAFE_INTEGER : decodeLogCursor("aud", cursor);
   if (before === null) return null;
   const [where, ...args] = actorWhere(actor);
   const rows = sql
@@ -116,7 +117,7 @@ export function listAudit(
       target: JSON.parse(r.target) as AuditEntry["target"],
       details: JSON.parse(r.details) as Record<string, unknown>,
     })),
-    nextCursor: rows.length > AUDIT_PAGE ? String(page[page.length - 1]!.position) : null,
+    nextCursor: rows.length > AUDIT_PAGE ? encodeLogCursor("aud", page[page.length - 1]!.position) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Permission } from "../credentials/permissions";
-import { encodeEventCursor } from "../lib/event-cursor";
+import { encodeEventCursor } from "../lib/cursor";
 import { EVENT_RETENTION_MS, EVENTS_PAGE, EVENTS_PAGE_MAX, TEST_EVENT_TYPE } from "../webhooks/events";
 import type { EventView } from "../webhooks/views";
 import type { EndpointOwner } from "./webhook-endpoints";

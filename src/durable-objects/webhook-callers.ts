@@ -11,10 +11,10 @@ import type { EndpointOwner } from "./webhook-endpoints";
 export type WebhookCaller = { type: "recipient"; userId: string; email: string } | { type: "client"; clientId: string; secretHash: string };
 
 /** A refusal other than not_found, returned by an operation. */
-export type Refused = RefusedAs<"conflict" | "rate_limited">;
+export type Refused = RefusedAs<"conflict" | "rate_limited" | "validation_failed">;
 export type WebhookResult<T> =
   | { outcome: "ok"; value: T }
-  | RefusedAs<"unauthenticated" | "client_revoked" | "client_expired" | "not_found" | "conflict" | "rate_limited">;
+  | RefusedAs<"unauthenticated" | "client_revoked" | "client_expired" | "not_found" | "conflict" | "rate_limited" | "validation_failed">;
 
 /**
  * Runs `fn` as the caller's endpoint owner. `changes` (creating an endpoint)

@@ -1,3 +1,5 @@
+import { decodeCursor, encodeCursor } from "../lib/cursor";
+import { invalidField, type RefusedAs } from "./outcomes";
 import type { DeliveryView } from "../webhooks/views";
 import type { EndpointOwner } from "./webhook-endpoints";
 import { ownedEndpoint } from "./webhook-endpoints";
@@ -26,10 +28,12 @@ export function listDeliveries(
   owner: EndpointOwner,
   endpointId: string,
   cursor: string | null,
-): Page<DeliveryView> | null {
+): Page<DeliveryView> | null | RefusedAs<"validation_failed"> {
   if (!ownedEndpoint(sql, owner, endpointId)) return null;
-  const m = cursor ? /^(\d{1,15})\.(whd_[0-9a-z]{16})$/.exec(cursor) : null;
-  const after = m ? [Number(m[1]), m[2]!] : [Number.MAX_SAFE_INTEGER, ""];
+  const m = cursor === null ? null : decodeCursor(cursor, ["whd"]);
+  if (cursor !== null && m === null)
+    return invalidField("cursor", "Use nextCursor from the previous page.", "Not a cursor this API issued.");
+  const after = m ? [m.createdAt, m.id] : [Number.MAX_SAFE_INTEGER, ""];
   const rows = sql
     .exec<DeliveryListRow>(
       `SELECT d.*, e.type FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
@@ -56,6 +60,6 @@ export function listDeliveries(
       createdAt: isoOrNull(r.created_at)!,
       updatedAt: isoOrNull(r.updated_at)!,
     })),
-    nextCursor: rows.length > PAGE && last ? `${last.created_at}.${last.id}` : null,
+    nextCursor: rows.length > PAGE && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
   };
 }

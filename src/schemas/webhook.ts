@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { idPattern } from "../lib/ids";
 import { DestinationParams } from "./destination";
 import { EVENTS_PAGE, EVENTS_PAGE_MAX, WEBHOOK_EVENT_TYPES } from "../webhooks/events";
-import { decodeEventCursor } from "../lib/event-cursor";
+import { decodeEventCursor } from "../lib/cursor";
 
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 

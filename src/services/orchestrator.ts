@@ -2,7 +2,7 @@ import type { ParsedSecret } from "../credentials/client-secret";
 import { database } from "../db/client";
 import type { Actor } from "../durable-objects/authority-types";
 import { ApiError } from "../lib/problem";
-import { decodeEventCursor } from "../lib/event-cursor";
+import { decodeEventCursor } from "../lib/cursor";
 import type { RequestCreate } from "../schemas/request";
 import { accepted, authority, unknownClientSecret } from "./authority";
 import { listRequestsAs, readRequestAs, readVisibility } from "./client-access";

@@ -101,6 +101,13 @@ describe("the audit log", () => {
     ]);
     expect(second.nextCursor).toBeNull();
     expect((await t.r.api(`/api/destinations/${t.dst}/audit?cursor=abc`)).status).toBe(400);
+    // One cursor format for every list, naming the list that issued it: the events catch-up's is refused here.
+    const events = (await t.r.api(`/api/destinations/${t.dst}/events`)).json;
+    const foreign = await t.r.api(`/api/destinations/${t.dst}/audit?cursor=${events.nextCursor}`);
+    expect(foreign.status).toBe(400);
+    expect(foreign.json.errors[0].path).toBe("cursor");
+    // …and the audit's own cursor is refused by the events list.
+    expect((await t.r.api(`/api/destinations/${t.dst}/events?cursor=${first.nextCursor}`)).status).toBe(400);
     const stranger = await signUp();
     expect((await stranger.api(`/api/destinations/${t.dst}/audit`)).status).toBe(404);
   });

@@ -1,7 +1,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { EVENTS_READ_CAP, listEvents } from "../../src/durable-objects/event-catch-up";
-import { decodeEventCursor } from "../../src/lib/event-cursor";
+import { decodeEventCursor } from "../../src/lib/cursor";
 import type { EndpointOwner } from "../../src/durable-objects/webhook-endpoints";
 import { limitedClient } from "../limits/helpers";
 

@@ -45,7 +45,7 @@ export const listAudit = defineRoute("session", {
   request: {
     params: DestinationParams,
     query: z.object({
-      cursor: z.string().max(20).optional().openapi({ description: "nextCursor of the previous page" }),
+      cursor: z.string().max(200).optional().openapi({ description: "nextCursor of the previous page" }),
       actor: AuditActorQuery,
     }),
   },
