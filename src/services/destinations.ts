@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { TokenProfile } from "../chains/currency";
 import { knownToken } from "../chains/tokens";
 import type { Database } from "../db/client";
@@ -8,6 +8,7 @@ import type { DestinationProfile } from "../durable-objects/authority-types";
 import { interopAddress } from "../lib/interop-address";
 import { ApiError } from "../lib/problem";
 import { isoTime } from "../lib/iso-time";
+import { creatorAsOwner } from "./members";
 
 /** Only claimed destinations have clients, requests, webhooks and members: 409 before. */
 export function requireClaimed(row: DestinationRow): DestinationRow {
@@ -34,20 +35,7 @@ export async function listDestinations(db: Database, userId: string): Promise<(D
 export async function insertDestination(db: Database, row: DestinationRow): Promise<void> {
   const [inserted] = await db.batch([
     db.insert(destinations).values(row).onConflictDoNothing().returning({ id: destinations.id }),
-    db
-      .insert(destinationMembers)
-      .select(
-        db
-          .select({
-            destinationId: destinations.id,
-            userId: destinations.userId,
-            role: sql<MemberRole>`'owner'`.as("role"),
-            addedAt: destinations.createdAt,
-          })
-          .from(destinations)
-          .where(and(eq(destinations.id, row.id), eq(destinations.userId, row.userId))),
-      )
-      .onConflictDoNothing(),
+    creatorAsOwner(db, row),
   ]);
   if (inserted.length === 0) throw new ApiError("conflict", "You already added this wallet, chain and token.");
 }

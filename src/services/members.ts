@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { destinationMembers, invitations, users, type InvitationRow, type MemberRole } from "../db/schema";
+import {
+  destinationMembers,
+  destinations,
+  invitations,
+  users,
+  type DestinationRow,
+  type InvitationRow,
+  type MemberRole,
+} from "../db/schema";
 import { sha256Hex, randomToken } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { ApiError, notFound } from "../lib/problem";
@@ -185,3 +193,24 @@ export async function acceptInvitation(db: Database, token: string, user: { id: 
   if (claimed.length === 0) throw notFound("invitation (it may have been used or withdrawn)");
   return invitation;
 }
+
+/**
+ * The statement that makes a new destination's creator its owner, for the destination insert's batch
+ * (services/destinations.ts): it joins the destination row, so when that insert found the destination already
+ * added (409) it adds nothing. Every write to destination_members is in this module.
+ */
+export const creatorAsOwner = (db: Database, row: Pick<DestinationRow, "id" | "userId">) =>
+  db
+    .insert(destinationMembers)
+    .select(
+      db
+        .select({
+          destinationId: destinations.id,
+          userId: destinations.userId,
+          role: sql<MemberRole>`'owner'`.as("role"),
+          addedAt: destinations.createdAt,
+        })
+        .from(destinations)
+        .where(and(eq(destinations.id, row.id), eq(destinations.userId, row.userId))),
+    )
+    .onConflictDoNothing();
