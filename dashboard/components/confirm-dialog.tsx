@@ -19,6 +19,10 @@ interface Props {
   onConfirm: () => Promise<void>;
   onClose: () => void;
   returnFocus?: () => HTMLElement | null | undefined;
+  /** `primary` for a change that can be changed back (a member's role); `danger` (the default) for one that cannot. */
+  tone?: "danger" | "primary";
+  /** False when the dialog's own field should take focus first (the dialog's default), not the safe answer. */
+  focusKeep?: boolean;
 }
 
 /**
@@ -27,7 +31,18 @@ interface Props {
  * second, deliberate press on the danger button. No <form>, so Enter in a field
  * never confirms. Escape and × keep things as they were.
  */
-export function ConfirmDialog({ title, children, keepLabel, confirmLabel, busyText, onConfirm, onClose, returnFocus }: Props) {
+export function ConfirmDialog({
+  title,
+  children,
+  keepLabel,
+  confirmLabel,
+  busyText,
+  onConfirm,
+  onClose,
+  returnFocus,
+  tone = "danger",
+  focusKeep = true,
+}: Props) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const alert = useRef<HTMLDivElement>(null);
@@ -52,10 +67,10 @@ export function ConfirmDialog({ title, children, keepLabel, confirmLabel, busyTe
       </div>
       {children}
       <div class="form-actions">
-        <button type="button" class="btn btn-secondary" onClick={onClose} autoFocus>
+        <button type="button" class="btn btn-secondary" onClick={onClose} autoFocus={focusKeep}>
           {keepLabel}
         </button>
-        <BusyButton class="btn btn-danger" onClick={() => void confirm()} busy={busy} busyText={busyText}>
+        <BusyButton class={`btn btn-${tone}`} onClick={() => void confirm()} busy={busy} busyText={busyText}>
           {confirmLabel}
         </BusyButton>
       </div>

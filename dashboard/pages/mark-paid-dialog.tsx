@@ -1,10 +1,9 @@
 import { useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
-import { TextAreaField, TextField } from "../components/fields";
-import { ProblemAlert, fieldError } from "../components/problem-alert";
+import { ProblemAlert } from "../components/problem-alert";
+import { TransferProofFields, proofBody, proofProblem } from "../components/transfer-proof";
 import { api, toProblem } from "../lib/api";
-import { isTxHash } from "../lib/erc20";
 import type { RequestDetail } from "../lib/payment-types";
 import type { Problem } from "../lib/types";
 import { useFocusProblem } from "../lib/use-focus-problem";
@@ -17,10 +16,6 @@ interface Props {
   onClose: () => void;
   onMarked: (request: RequestDetail) => void;
   returnFocus?: () => HTMLElement | null | undefined;
-}
-
-function invalid(detail: string, path: string, message: string): Problem {
-  return { type: "about:blank", title: "Check the form", status: 400, code: "client_error", detail, errors: [{ path, message }] };
 }
 
 /**
@@ -40,17 +35,12 @@ export function MarkPaidDialog({ destinationId, request, txHash: given = "", onC
     if (busy) return;
     const hash = txHash.trim();
     const text = note.trim();
-    if (!hash && !text)
-      return setProblem(invalid("Give a transaction hash or a note.", "txHash", "Enter the transaction hash, or a note below."));
-    if (hash && !isTxHash(hash)) {
-      return setProblem(
-        invalid("Check the transaction hash.", "txHash", "The transaction hash must be 0x followed by 64 letters a–f and digits 0–9."),
-      );
-    }
+    const refused = proofProblem(hash, text, "Enter the transaction hash, or a note below.");
+    if (refused) return setProblem(refused);
     setBusy(true);
     setProblem(null);
     try {
-      const body = { ...(hash ? { txHash: hash } : {}), ...(text ? { note: text } : {}) };
+      const body = proofBody(hash, text);
       onMarked(await api.post<RequestDetail>(`/api/destinations/${destinationId}/requests/${request.id}/mark-paid`, body));
     } catch (error) {
       setProblem(toProblem(error));
@@ -62,24 +52,14 @@ export function MarkPaidDialog({ destinationId, request, txHash: given = "", onC
     <Dialog title={`Mark ${request.reference || request.id} paid`} onClose={onClose} returnFocus={returnFocus}>
       <form ref={form} onSubmit={submit} noValidate>
         <ProblemAlert problem={problem} shownFields={["txHash", "note"]} />
-        <TextField
-          label="Transaction hash"
-          optional
-          class="mono"
-          value={txHash}
-          onValue={setTxHash}
-          error={fieldError(problem, "txHash")}
-          hint="Payrelay checks it on the destination's chain before counting it."
-          autocomplete="off"
-          spellcheck={false}
-        />
-        <TextAreaField
-          label="Note"
-          optional
-          value={note}
-          onValue={setNote}
-          error={fieldError(problem, "note")}
-          hint="For a payment outside the chain (a bank transfer): shown as declared, with this note, in the payments and timeline."
+        <TransferProofFields
+          txHash={txHash}
+          onTxHash={setTxHash}
+          note={note}
+          onNote={setNote}
+          problem={problem}
+          hashHint="Payrelay checks it on the destination's chain before counting it."
+          noteHint="For a payment outside the chain (a bank transfer): shown as declared, with this note, in the payments and timeline."
         />
         <div class="form-actions">
           <button type="button" class="btn btn-secondary" onClick={onClose}>

@@ -1,10 +1,10 @@
 import { useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
-import { TextAreaField, TextField } from "../components/fields";
+import { TextField } from "../components/fields";
 import { ProblemAlert, fieldError } from "../components/problem-alert";
+import { TransferProofFields, invalid, proofBody, proofProblem } from "../components/transfer-proof";
 import { api, toProblem } from "../lib/api";
-import { isTxHash } from "../lib/erc20";
 import { formatAmount } from "../lib/format";
 import type { RequestDetail } from "../lib/payment-types";
 import type { Problem } from "../lib/types";
@@ -17,10 +17,6 @@ interface Props {
   /** The request as it reads after the refund (read again: the route answers the refund only). */
   onRefunded: (request: RequestDetail) => void;
   returnFocus?: () => HTMLElement | null | undefined;
-}
-
-function invalid(detail: string, path: string, message: string): Problem {
-  return { type: "about:blank", title: "Check the form", status: 400, code: "client_error", detail, errors: [{ path, message }] };
 }
 
 /**
@@ -44,16 +40,12 @@ export function RefundDialog({ destinationId, request: r, onClose, onRefunded, r
     const hash = txHash.trim();
     const text = note.trim();
     if (!amount.trim()) return setProblem(invalid("Enter the amount refunded.", "amount", "Enter the amount you sent back, e.g. 2.50."));
-    if (!hash && !text)
-      return setProblem(invalid("Give a transaction hash or a note.", "txHash", "Enter the refund's transaction hash, or a note below."));
-    if (hash && !isTxHash(hash))
-      return setProblem(
-        invalid("Check the transaction hash.", "txHash", "The transaction hash must be 0x followed by 64 letters a–f and digits 0–9."),
-      );
+    const refused = proofProblem(hash, text, "Enter the refund's transaction hash, or a note below.");
+    if (refused) return setProblem(refused);
     setBusy(true);
     setProblem(null);
     try {
-      const body = { amount: amount.trim(), ...(hash ? { txHash: hash } : {}), ...(text ? { note: text } : {}) };
+      const body = { amount: amount.trim(), ...proofBody(hash, text) };
       await api.post(`${url}/refunds`, body);
       onRefunded(await api.get<RequestDetail>(url));
     } catch (error) {
@@ -79,24 +71,14 @@ export function RefundDialog({ destinationId, request: r, onClose, onRefunded, r
           error={fieldError(problem, "amount")}
           hint="At most what was paid, less earlier refunds."
         />
-        <TextField
-          label="Transaction hash"
-          optional
-          class="mono"
-          value={txHash}
-          onValue={setTxHash}
-          error={fieldError(problem, "txHash")}
-          hint="Payrelay checks it on the destination's chain: a transfer of its token from its wallet to a payer's wallet, for this amount."
-          autocomplete="off"
-          spellcheck={false}
-        />
-        <TextAreaField
-          label="Note"
-          optional
-          value={note}
-          onValue={setNote}
-          error={fieldError(problem, "note")}
-          hint="For a refund outside the chain (a bank transfer): recorded on your word, with this note."
+        <TransferProofFields
+          txHash={txHash}
+          onTxHash={setTxHash}
+          note={note}
+          onNote={setNote}
+          problem={problem}
+          hashHint="Payrelay checks it on the destination's chain: a transfer of its token from its wallet to a payer's wallet, for this amount."
+          noteHint="For a refund outside the chain (a bank transfer): recorded on your word, with this note."
         />
         <div class="form-actions">
           <button type="button" class="btn btn-secondary" onClick={onClose}>
