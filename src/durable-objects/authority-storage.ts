@@ -228,6 +228,57 @@ export const AUTHORITY_MIGRATIONS: readonly string[] = [
   // binary search over positions instead (event-catch-up.ts).
   `DROP INDEX events_created;
    CREATE INDEX events_unattached_created ON events (created_at) WHERE request_id IS NULL;`,
+  // Rows written per create: an event is its row and the scope indexes that read it, nothing more. No
+  // AUTOINCREMENT (its sqlite_sequence write): the purge keeps the newest event, so positions never go back, and a
+  // floor row keeps the highest position already given if the newest were purged before. No unique index on the
+  // id: a delivery names its event's position. A reader's catch-up by direction scans positions (event-catch-up.ts)
+  // instead of its own index. Request state WITHOUT ROWID: its primary key is the table.
+  `ALTER TABLE webhook_deliveries ADD COLUMN event_position INTEGER;
+   UPDATE webhook_deliveries SET event_position = (SELECT position FROM events WHERE events.id = webhook_deliveries.event_id);
+   DROP INDEX webhook_deliveries_event;
+   CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_position);
+   ALTER TABLE events RENAME TO events_v1;
+   DROP INDEX events_unattached_created;
+   DROP INDEX events_client;
+   DROP INDEX events_direction;
+   DROP INDEX events_request;
+   CREATE TABLE events (
+     position INTEGER PRIMARY KEY,
+     id TEXT NOT NULL,
+     type TEXT NOT NULL,
+     request_id TEXT,
+     direction TEXT,
+     client_id TEXT,
+     object TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     actor TEXT,
+     details TEXT
+   );
+   INSERT INTO events (position, id, type, request_id, direction, client_id, object, created_at, actor, details)
+     SELECT position, id, type, request_id, direction, client_id, object, created_at, actor, details FROM events_v1;
+   INSERT INTO events (position, id, type, object, created_at)
+     SELECT seq, 'evt_positionfloor00', 'internal.position_floor', '{}', 0 FROM sqlite_sequence
+     WHERE name = 'events_v1' AND seq > (SELECT COALESCE(MAX(position), 0) FROM events);
+   DROP TABLE events_v1;
+   CREATE INDEX events_unattached_created ON events (created_at) WHERE request_id IS NULL;
+   CREATE INDEX events_client ON events (client_id, position) WHERE client_id IS NOT NULL;
+   CREATE INDEX events_request ON events (request_id, position) WHERE request_id IS NOT NULL;
+   ALTER TABLE requests RENAME TO requests_v1;
+   DROP INDEX requests_expiry;
+   CREATE TABLE requests (
+     id TEXT PRIMARY KEY,
+     direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+     status TEXT NOT NULL,
+     creator_client_id TEXT,
+     expires_at INTEGER,
+     sequence INTEGER NOT NULL,
+     row TEXT NOT NULL
+   ) WITHOUT ROWID;
+   INSERT INTO requests (id, direction, status, creator_client_id, expires_at, sequence, row)
+     SELECT id, direction, status, creator_client_id, expires_at, sequence, row FROM requests_v1;
+   DROP TABLE requests_v1;
+   CREATE INDEX requests_expiry ON requests (expires_at)
+     WHERE expires_at IS NOT NULL AND status IN ('pending', 'pending_approval', 'approved');`,
 ];
 
 /** Whether this object ever ran a step: a read that writes nothing, so a stranger's probe leaves no storage. */

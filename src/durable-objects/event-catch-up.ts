@@ -8,6 +8,11 @@ import { clientStanding, endpointMaySee, eventView, type EventRow } from "./webh
 export { EVENTS_PAGE, EVENTS_PAGE_MAX };
 /** Stored events one call reads at most, whatever it finds (API v1.2): the authority is single-threaded. */
 export const EVENTS_READ_CAP = 1000;
+/**
+ * Positions one call looks through at most. A reader's events of one direction have no index of their own (each
+ * would be one more row written per create): they are found by scanning positions, which this window bounds.
+ */
+export const EVENTS_SCAN_WINDOW = 10 * EVENTS_READ_CAP;
 
 type Scanned = Omit<EventRow, "id" | "object">;
 const COLUMNS = "position, type, request_id, direction, client_id, created_at";
@@ -18,6 +23,9 @@ const COLUMNS = "position, type, request_id, direction, client_id, created_at";
  * log order. So a client reads its own events without passing anyone else's,
  * and every row read is one it may see (the type and retention filters aside).
  */
+/** A row authority step 14 may leave to keep positions rising after a purge: never an event anyone sees. */
+const POSITION_FLOOR_TYPE = "internal.position_floor";
+
 function scopeBranches(viewer: EndpointOwner, readable: Permission[]): [string, unknown[]][] {
   if (viewer.type === "recipient") return [["1 = 1", []]];
   const branches: [string, unknown[]][] = [["client_id = ?", [viewer.clientId]]];
@@ -83,9 +91,12 @@ export function listEvents(
   const floor =
     firstKept !== undefined ? firstKept - 1 : (sql.exec<{ p: number | null }>("SELECT MAX(position) AS p FROM events").one().p ?? 0);
   if (floor > after) after = floor;
-  const union = branches.map(([clause]) => `SELECT ${COLUMNS} FROM events WHERE ${clause} AND position > ?`).join(" UNION ALL ");
+  const windowEnd = after + EVENTS_SCAN_WINDOW;
+  const union = branches
+    .map(([clause]) => `SELECT ${COLUMNS} FROM events WHERE ${clause} AND position > ? AND position <= ?`)
+    .join(" UNION ALL ");
   const scanned = sql
-    .exec<Scanned>(`${union} ORDER BY position LIMIT ?`, ...branches.flatMap(([, binds]) => [...binds, after]), EVENTS_READ_CAP)
+    .exec<Scanned>(`${union} ORDER BY position LIMIT ?`, ...branches.flatMap(([, binds]) => [...binds, after, windowEnd]), EVENTS_READ_CAP)
     .toArray();
   const cutoff = now - EVENT_RETENTION_MS;
   const found: Scanned[] = [];
@@ -97,6 +108,7 @@ export function listEvents(
     previous = r.position;
     if (
       r.type === TEST_EVENT_TYPE ||
+      r.type === POSITION_FLOOR_TYPE ||
       r.created_at <= cutoff ||
       (type !== null && r.type !== type) ||
       !endpointMaySee(viewerId, r, standing)
@@ -111,6 +123,14 @@ export function listEvents(
   }
   // Rows read past and skipped (another's, another type, expired) need not be read again: the cursor moves past them.
   if (found.length < limit && scanned.length > 0) readTo = Math.max(readTo, scanned[scanned.length - 1]!.position);
+  // The scan ended inside its window: what lies past the window is for the next call, from the window's end.
+  if (scanned.length < EVENTS_READ_CAP && !more) {
+    const last = sql.exec<{ p: number | null }>("SELECT MAX(position) AS p FROM events").one().p ?? 0;
+    if (last > windowEnd) {
+      more = true;
+      if (found.length < limit) readTo = windowEnd;
+    }
+  }
   const bodies = new Map(
     found.length === 0
       ? []

@@ -20,6 +20,7 @@ export const BRING_FORWARD_MS = 30_000;
 type DeliveryRow = {
   id: string;
   event_id: string;
+  event_position: number;
   endpoint_id: string;
   status: string;
   attempts: number;
@@ -83,7 +84,7 @@ export function beginAttempt(sql: SqlStorage, deliveryId: string, now: number): 
   if (!d || d.status !== "pending") return { action: "drop" };
   if (d.next_attempt_at !== null && d.next_attempt_at > now + 1000) return { action: "wait", notBefore: d.next_attempt_at };
   const endpoint = sql.exec<EndpointRow>("SELECT * FROM webhook_endpoints WHERE id = ?", d.endpoint_id).toArray()[0];
-  const event = sql.exec<EventRow>("SELECT * FROM events WHERE id = ?", d.event_id).toArray()[0];
+  const event = sql.exec<EventRow>("SELECT * FROM events WHERE position = ?", d.event_position).toArray()[0];
   if (!endpoint || !event) return settle(sql, d.id, "skipped", "The endpoint or the event no longer exists.", now);
   if (endpoint.status !== "enabled") return settle(sql, d.id, "failed", "The endpoint is disabled.", now);
   const test = event.type === TEST_EVENT_TYPE;
@@ -174,7 +175,9 @@ export function webhookHousekeeping(sql: SqlStorage, now: number): number | null
   sql.exec("DELETE FROM webhook_deliveries WHERE created_at <= ? AND status != 'pending'", cutoff);
   // Events about a request are its timeline: kept with it. Only the others (client.revoked, tests) go.
   sql.exec(
-    "DELETE FROM events WHERE created_at <= ? AND request_id IS NULL AND id NOT IN (SELECT event_id FROM webhook_deliveries)",
+    // Never the newest event: positions are max + 1 (no AUTOINCREMENT), and a catch-up cursor must never see one again.
+    `DELETE FROM events WHERE created_at <= ? AND request_id IS NULL
+       AND position NOT IN (SELECT event_position FROM webhook_deliveries) AND position < (SELECT MAX(position) FROM events)`,
     cutoff,
   );
   return sql

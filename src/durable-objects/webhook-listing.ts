@@ -36,7 +36,7 @@ export function listDeliveries(
   const after = m ? [m.createdAt, m.id] : [Number.MAX_SAFE_INTEGER, ""];
   const rows = sql
     .exec<DeliveryListRow>(
-      `SELECT d.*, e.type FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
+      `SELECT d.*, e.type FROM webhook_deliveries d JOIN events e ON e.position = d.event_position
        WHERE d.endpoint_id = ? AND (d.created_at < ? OR (d.created_at = ? AND d.id < ?)) ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
       endpointId,
       after[0],

@@ -127,12 +127,13 @@ export const subscribed = (endpoint: Pick<EndpointRow, "events">, type: string) 
   return events.length === 0 || events.includes(type);
 };
 
-function insertDelivery(sql: SqlStorage, eventId: string, endpointId: string, at: number): string {
+function insertDelivery(sql: SqlStorage, event: Pick<EventRow, "id" | "position">, endpointId: string, at: number): string {
   const id = newId("whd");
   sql.exec(
-    "INSERT INTO webhook_deliveries (id, event_id, endpoint_id, status, attempts, next_attempt_at, enqueued, created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, 0, ?, ?)",
+    "INSERT INTO webhook_deliveries (id, event_id, event_position, endpoint_id, status, attempts, next_attempt_at, enqueued, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, 0, ?, ?)",
     id,
-    eventId,
+    event.id,
+    event.position,
     endpointId,
     at,
     at,
@@ -183,7 +184,7 @@ export function recordEvent(sql: SqlStorage, input: RecordEventInput): { eventId
   let deliveries = 0;
   for (const e of endpoints) {
     if (!subscribed(e, input.type) || !endpointMaySee(e.client_id, event, clientStanding(sql, e.client_id, input.at))) continue;
-    insertDelivery(sql, event.id, e.id, input.at);
+    insertDelivery(sql, event, e.id, input.at);
     deliveries++;
   }
   return { eventId: event.id, deliveries };
@@ -193,5 +194,5 @@ export function recordEvent(sql: SqlStorage, input: RecordEventInput): { eventId
 export function recordTestEvent(sql: SqlStorage, endpoint: EndpointRow, at: number): string {
   const object = { message: "A test event from Payrelay: your endpoint is reachable and verifies signatures.", endpointId: endpoint.id };
   const event = insertEvent(sql, { type: TEST_EVENT_TYPE, subject: null, object, at, actor: { type: "system" } });
-  return insertDelivery(sql, event.id, endpoint.id, at);
+  return insertDelivery(sql, event, endpoint.id, at);
 }

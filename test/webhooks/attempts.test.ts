@@ -104,15 +104,21 @@ describe("the retry schedule, driven through the delivery's not-before time", ()
     const shop = await newClient(r, dst, "Shop");
     const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
     await r.api(`/api/destinations/${dst}/clients/${shop.id}/revoke`, { method: "POST" });
-    expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toHaveLength(2);
+    const other = await newClient(r, dst, "Other");
+    await r.api(`/api/destinations/${dst}/clients/${other.id}/revoke`, { method: "POST" });
+    expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toHaveLength(3);
     const stub = authority(env, dst);
     await advanceAuthorityClock(stub, 30 * 24 * HOUR + 1000);
     expect((await r.api(`/api/destinations/${dst}/events`)).json.data).toEqual([]);
     await runDurableObjectAlarm(stub);
     const left = await runInDurableObject(stub, (_i, state) =>
-      state.storage.sql.exec<{ type: string }>("SELECT type FROM events").toArray(),
+      state.storage.sql.exec<{ type: string; client_id: string }>("SELECT type, client_id FROM events").toArray(),
     );
-    expect(left).toEqual([{ type: "request.created" }]);
+    // Shop's revocation is forgotten; the newest event stays, out of every list, so a position is never given twice.
+    expect(left).toEqual([
+      { type: "request.created", client_id: shop.id },
+      { type: "client.revoked", client_id: other.id },
+    ]);
     const timeline = (await r.api(`/api/destinations/${dst}/requests/${req.id}/events`)).json.data;
     expect(timeline.map((e: { type: string }) => e.type)).toEqual(["request.created"]);
   });

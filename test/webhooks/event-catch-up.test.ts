@@ -1,6 +1,6 @@
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
-import { EVENTS_READ_CAP, listEvents } from "../../src/durable-objects/event-catch-up";
+import { EVENTS_READ_CAP, EVENTS_SCAN_WINDOW, listEvents } from "../../src/durable-objects/event-catch-up";
 import { decodeEventCursor } from "../../src/lib/cursor";
 import type { EndpointOwner } from "../../src/durable-objects/webhook-endpoints";
 import { limitedClient } from "../limits/helpers";
@@ -93,6 +93,33 @@ describe("GET /v1/events reads by scope index, at most 1,000 stored events a cal
     for (const p of pages) expect(p.rowsRead).toBeLessThanOrEqual(EVENTS_READ_CAP + 20);
     expect(pages[0]).toMatchObject({ n: 0, hasMore: true });
     expect(pages.reduce((n, p) => n + p.n, 0)).toBe(60);
+    expect(pages.at(-1)!.hasMore).toBe(false);
+  });
+
+  it("a reader's direction, behind more of the other direction than one scan window, is found by following the cursor", async ({
+    expect,
+  }) => {
+    const t = await limitedClient({}, ["incoming:creator", "incoming:reader"]);
+    const viewer: EndpointOwner = { type: "client", clientId: t.client.id as string };
+    const pages = await runInDurableObject(t.stub, (_i, state) => {
+      insertEvents(state.storage.sql, EVENTS_SCAN_WINDOW + 50, { type: "request.created", clientId: null, direction: "outgoing" });
+      insertEvents(state.storage.sql, 5, { type: "request.paid", clientId: null, direction: "incoming" });
+      const out: { n: number; hasMore: boolean; rowsRead: number }[] = [];
+      let after = 0;
+      let hasMore = true;
+      while (hasMore && out.length < 5) {
+        const c = counting(state.storage.sql);
+        const page = listEvents(c.sql, viewer, after, null, Date.now());
+        out.push({ n: page.data.length, hasMore: page.hasMore, rowsRead: c.rowsRead() });
+        after = decodeEventCursor(page.nextCursor)!;
+        hasMore = page.hasMore;
+      }
+      return out;
+    });
+    // The first call looks through one window of outgoing events only, and says there is more.
+    expect(pages[0]).toMatchObject({ n: 0, hasMore: true });
+    for (const p of pages) expect(p.rowsRead).toBeLessThanOrEqual(EVENTS_SCAN_WINDOW + 20);
+    expect(pages.reduce((n, p) => n + p.n, 0)).toBe(5);
     expect(pages.at(-1)!.hasMore).toBe(false);
   });
 
