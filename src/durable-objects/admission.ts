@@ -3,7 +3,7 @@ import type { Permission } from "../credentials/permissions";
 import { resolveMoney } from "./admission-money";
 import type { AdmissionRecord, AdmitInput, AdmitResult } from "./authority-types";
 import { applyLimits, checkLimits, isExpired, type LimitsPlan } from "./client-limits";
-import { clientRow, secretMatches, touchClient, type ClientRow } from "./client-store";
+import { clientRow, secretMatches, type ClientRow } from "./client-store";
 import { priorAdmission, rememberAdmission } from "./idempotency-keys";
 import type { Outbox } from "./outbox";
 import { admitRequestState, approveAtAdmission } from "./request-state";
@@ -42,8 +42,7 @@ export function admitInTransaction(host: AdmissionHost, input: AdmitInput, now: 
     if (isExpired(row, now)) return refuse({ outcome: "client_expired", detail: EXPIRED });
     if (!(JSON.parse(row.permissions) as Permission[]).includes(input.permission))
       return refuse({ outcome: "permission_denied", detail: `This client ID lacks the ${input.permission} permission.` });
-    client = row;
-    touchClient(sql, row, now);
+    client = row; // its use is recorded by its rate bucket's write (client-store.ts's CLIENT_SELECT)
     if (record.kind === "request") record = { kind: "request", row: { ...record.row, createdByClientName: row.name } };
   }
   const scope = input.actor.type === "client" ? `client:${input.actor.clientId}` : `user:${input.actor.userId}`;

@@ -31,7 +31,13 @@ export type ClientRow = LimitsRow & {
   require_signed: number;
   /** The version of the credential last projected to D1 (projectCredential); 0 for a client never projected. */
   projected_version: number;
+  /** Its last create, from its rate bucket (CLIENT_SELECT): a create writes no row of its own to say it was used. */
+  last_create_at?: number | null;
 };
+
+/** A client row with the time of its last create, which its rate bucket keeps. */
+export const CLIENT_SELECT =
+  "SELECT c.*, (SELECT b.updated_at FROM rate_buckets b WHERE b.client_id = c.id) AS last_create_at FROM clients c";
 
 /** The client's signing key and whether it must sign (signature-evidence.ts checks admissions against it). */
 export const signingOf = (row: ClientRow): ClientSigning => ({
@@ -47,7 +53,7 @@ export function clientView(row: ClientRow): ClientView {
     status: row.status,
     createdAt: isoOrNull(row.created_at)!,
     revokedAt: isoOrNull(row.revoked_at),
-    lastUsedAt: isoOrNull(row.last_used_at),
+    lastUsedAt: isoOrNull(Math.max(row.last_used_at ?? 0, row.last_create_at ?? 0) || null),
     secretHint: row.secret_hint,
     ...limitsView(row),
     signingKey: signingOf(row).key,
@@ -162,9 +168,9 @@ export function insertClient(
 }
 
 export const clientRow = (sql: SqlStorage, id: string): ClientRow | undefined =>
-  sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", id).toArray()[0];
+  sql.exec<ClientRow>(`${CLIENT_SELECT} WHERE c.id = ?`, id).toArray()[0];
 
-/** `last_used_at` moves at most once a minute: a client's every call is not a write. */
+/** `last_used_at` moves at most once a minute: a client's every read is not a write (a create's time is its bucket's). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export function touchClient(sql: SqlStorage, row: ClientRow, now: number): void {

@@ -6,6 +6,7 @@ import type { AuthorityHost } from "./authority-host";
 import type { AuthResult, ClientView, DestinationProfile } from "./authority-types";
 import { isExpired } from "./client-limits";
 import {
+  CLIENT_SELECT,
   changeLimits,
   clientRow,
   clientView,
@@ -27,7 +28,7 @@ import { recordRevocationEvent } from "./webhook-hooks";
  */
 
 export function listClients(sql: SqlStorage): ClientView[] {
-  return sql.exec<ClientRow>("SELECT * FROM clients ORDER BY created_at DESC, id DESC").toArray().map(clientView);
+  return sql.exec<ClientRow>(`${CLIENT_SELECT} ORDER BY c.created_at DESC, c.id DESC`).toArray().map(clientView);
 }
 
 /** Permanent and idempotent: a second revoke keeps the first revocation time; only the first records its event and audit entry. */

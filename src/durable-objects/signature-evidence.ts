@@ -3,7 +3,7 @@ import type { AdmitSignature, SignatureEvidence } from "./authority-types";
 import { recordAudit, type AuditActor } from "./audit-log";
 import { invalidField } from "./outcomes";
 import type { ClientRow } from "./client-store";
-import { secretMatches } from "./client-store";
+import { clientRow, secretMatches } from "./client-store";
 
 /**
  * Signed requests in the authority: a client's signing key and
@@ -91,5 +91,5 @@ export function changeSigning(sql: SqlStorage, row: ClientRow, patch: SigningPat
     target: { type: "client", id: row.id },
     details: { signingKeyThumbprint: key?.thumbprint ?? null, requireSignedRequests: required },
   });
-  return { outcome: "ok" as const, row: sql.exec<ClientRow>("SELECT * FROM clients WHERE id = ?", row.id).one() };
+  return { outcome: "ok" as const, row: clientRow(sql, row.id)! };
 }

@@ -1,7 +1,10 @@
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
-import { USDC, claimedDestination, newClient, signUp } from "../helpers/api";
+import { USDC, call, claimedDestination, incoming, newClient, signUp } from "../helpers/api";
+import { clientCaller } from "../../scripts/lib/recipient-setup.mjs";
+
+const newClientCaller = (secret: string) => clientCaller(call, secret);
 import { testWallet } from "../helpers/wallet";
 import { authority } from "../../src/services/authority";
 
@@ -24,6 +27,12 @@ describe("client IDs", () => {
     expect(listed).toHaveLength(1);
     expect(listed[0]).not.toHaveProperty("secret");
     expect(JSON.stringify(listed)).not.toContain(secret.slice(-38, -6));
+    // A create marks it used (its rate bucket's time: the create writes no row of the client's own).
+    const before = Date.now();
+    const made = await newClientCaller(secret)(`/v1/destinations/${dst}/requests`, { body: incoming() });
+    expect(made.status).toBe(201);
+    const used = (await r.api(`/api/destinations/${dst}/clients`)).json.data[0].lastUsedAt;
+    expect(Date.parse(used)).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it("keeps only the secret's SHA-256 in the authority's storage", async ({ expect }) => {
