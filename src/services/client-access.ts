@@ -58,20 +58,20 @@ async function visibilityOf(env: Env, credential: ParsedSecret, row: ClientCrede
 }
 
 const credentialRow = rowMapper(clientCredentials);
-const statementsByHandle = new WeakMap<D1Database, { credential: D1PreparedStatement; request: D1PreparedStatement }>();
+/** The two reads as D1 statements, prepared once per database handle (db/client.ts's preparedOnce), for a batch. */
+const statementsFor = (env: Env) => {
+  const db = database(env.DB);
+  return {
+    credential: preparedOnce(db, "credential statement", (d) => env.DB.prepare(credentialByClient(d).getQuery().sql)),
+    request: preparedOnce(db, "request by id statement", (d) => env.DB.prepare(requestByIdSql(d))),
+  };
+};
 
-function statementsFor(env: Env) {
-  let statements = statementsByHandle.get(env.DB);
-  if (!statements) {
-    const db = database(env.DB);
-    statements = {
-      credential: env.DB.prepare(credentialByClient(db).getQuery().sql),
-      request: env.DB.prepare(requestByIdSql(db)),
-    };
-    statementsByHandle.set(env.DB, statements);
-  }
-  return statements;
-}
+/** The credential row a batch read, if D1 has one. */
+const credentialIn = (result: D1Result | undefined) => {
+  const found = result?.results[0] as Record<string, unknown> | undefined;
+  return found && credentialRow(Object.values(found));
+};
 
 /**
  * One request for an orchestrator, with its credential, in one D1 round trip (a batch of the two reads); 404 when
@@ -80,8 +80,7 @@ function statementsFor(env: Env) {
 export async function readRequestAs(env: Env, credential: ParsedSecret, requestId: string): Promise<RequestRow> {
   const statements = statementsFor(env);
   const [c, r] = await env.DB.batch([statements.credential.bind(credential.clientId), statements.request.bind(requestId)]);
-  const found = c!.results[0] as Record<string, unknown> | undefined;
-  const v = await visibilityOf(env, credential, found && credentialRow(Object.values(found)));
+  const v = await visibilityOf(env, credential, credentialIn(c));
   const raw = r!.results[0] as Record<string, unknown> | undefined;
   return visibleRow(raw && requestRow(Object.values(raw)), v, credential.destinationId);
 }
@@ -104,8 +103,7 @@ export async function listRequestsAs(env: Env, credential: ParsedSecret, f: List
     statementsFor(env).credential.bind(credential.clientId),
     pageStatement(env.DB, db, credential.destinationId, own, f, cursor, now),
   ]);
-  const found = c!.results[0] as Record<string, unknown> | undefined;
-  const v = await visibilityOf(env, credential, found && credentialRow(Object.values(found)));
+  const v = await visibilityOf(env, credential, credentialIn(c));
   const rows =
     v.type === "client" && v.permissions.length === 0
       ? (r!.results as Record<string, unknown>[]).map((o) => requestRow(Object.values(o)))

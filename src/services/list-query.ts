@@ -119,8 +119,6 @@ export async function selectPage(
   return (await query.values(values)).map(requestRow);
 }
 
-const statements = new WeakMap<D1Database, Map<string, D1PreparedStatement>>();
-
 /** selectPage's statement, bound, for a D1 batch (services/client-access.ts reads it beside the caller's credential). */
 export function pageStatement(
   d1: D1Database,
@@ -133,11 +131,7 @@ export function pageStatement(
 ): D1PreparedStatement {
   const { query, values } = pageQuery(db, destinationId, v, f, cursor, now);
   const { sql: text, params } = query.getQuery();
-  let bySql = statements.get(d1);
-  if (!bySql) statements.set(d1, (bySql = new Map()));
-  let statement = bySql.get(text);
-  if (!statement) bySql.set(text, (statement = d1.prepare(text)));
-  return statement.bind(...fillPlaceholders(params, values));
+  return preparedOnce(db, `statement ${text}`, () => d1.prepare(text)).bind(...fillPlaceholders(params, values));
 }
 
 function pageQuery(
