@@ -1,4 +1,3 @@
-import { exports } from "cloudflare:workers";
 import { testWallet } from "./wallet";
 import { documentLoaded, loadDocument, nonConformance } from "./conformance";
 import {
@@ -11,10 +10,9 @@ import {
   type CallInit,
   type Token,
 } from "../../scripts/lib/recipient-setup.mjs";
+import { workerFetch } from "./worker";
 
 const BASE = "https://payrelay.test";
-// The Worker's default export, as `wrangler dev` would serve it (assets aside).
-const worker = exports.default;
 /** USDC on Base (8453), a token Payrelay knows: 6 decimals, pegged to USD. */
 export const USDC = USDC_ON_BASE.tokenAddress;
 /** DAI on Ethereum (1): 18 decimals. */
@@ -26,11 +24,11 @@ export const DAI = { chainId: 1, tokenAddress: "0x6B175474E89094C44Da98b954EedeA
  * fails the test that saw it.
  */
 export async function call(path: string, init: CallInit = {}) {
-  if (!documentLoaded()) loadDocument(await (await worker.fetch(new Request(`${BASE}/openapi.json`))).json());
+  if (!documentLoaded()) loadDocument(await (await workerFetch(new Request(`${BASE}/openapi.json`))).json());
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers["content-type"] ??= "application/json";
   const method = init.method ?? (init.body === undefined ? "GET" : "POST");
-  const res = await worker.fetch(
+  const res = await workerFetch(
     new Request(BASE + path, {
       method,
       headers,

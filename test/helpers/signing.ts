@@ -1,5 +1,5 @@
-import { exports } from "cloudflare:workers";
 import { signRequest, type SigningOptions } from "../../sdk/src/signing";
+import { workerFetch } from "./worker";
 
 /** A fresh key pair as a client would hold it: the private JWK, and the public one its recipient pastes. */
 export async function keyPair(kind: "Ed25519" | "P-256" = "Ed25519") {
@@ -27,7 +27,7 @@ export async function signedCall(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const signed = await signRequest(request, signing);
-  const res = await exports.default.fetch(tamper ? tamper(signed) : signed);
+  const res = await workerFetch(tamper ? tamper(signed) : signed);
   const text = await res.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field
   const json: any = text && /json/.test(res.headers.get("content-type") ?? "") ? JSON.parse(text) : null;

@@ -1,8 +1,8 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { exports } from "cloudflare:workers";
 import { signRequest, type SigningOptions } from "../../sdk/src/signing";
+import { workerFetch } from "../helpers/worker";
 
 export const MCP_URL = "https://payrelay.test/mcp";
 
@@ -17,7 +17,7 @@ export async function agent(secret: string, signing?: SigningOptions) {
     // A signing agent signs every POST (RFC 9421) as the SDK does.
     fetch: async (input, init) => {
       const request = new Request(input, init);
-      return exports.default.fetch(signing && request.method === "POST" ? await signRequest(request, signing) : request);
+      return workerFetch(signing && request.method === "POST" ? await signRequest(request, signing) : request);
     },
   });
   const client = new Client({ name: "payrelay-test-agent", version: "1.0.0" });

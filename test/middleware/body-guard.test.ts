@@ -1,6 +1,6 @@
-import { exports } from "cloudflare:workers";
 import { describe, it } from "vitest";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
+import { workerFetch } from "../helpers/worker";
 
 describe("the body guard", () => {
   it("refuses a chunked body over 16 KiB while it streams, before reading it whole", async ({ expect }) => {
@@ -17,7 +17,7 @@ describe("the body guard", () => {
         else controller.enqueue(chunk);
       },
     });
-    const res = await exports.default.fetch(
+    const res = await workerFetch(
       new Request(`https://payrelay.test/v1/destinations/${dst}/requests`, {
         method: "POST",
         body,
@@ -35,14 +35,14 @@ describe("the body guard", () => {
     const { id: dst } = await claimedDestination(r);
     const shop = await newClient(r, dst);
     const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
-    const res = await exports.default.fetch(
+    const res = await workerFetch(
       new Request(`https://payrelay.test/v1/requests/${req.id}/payment-links`, {
         method: "POST",
         headers: { authorization: `Bearer ${shop.secret}` },
       }),
     );
     expect(res.status).toBe(201);
-    const text = await exports.default.fetch(
+    const text = await workerFetch(
       new Request(`https://payrelay.test/v1/requests/${req.id}/payment-links`, {
         method: "POST",
         body: "hello",

@@ -1,8 +1,9 @@
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { createPayrelayClient } from "../../sdk/src/index";
 import { describe, it } from "vitest";
 import { agent, callTool } from "../mcp/helpers";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
+import { workerFetch } from "../helpers/worker";
 
 /** Moneyhub's payment-claim fields (seed 001; API v1.2 "What the seeds still ask"): context, endToEndId, payerRef. */
 async function setup() {
@@ -94,7 +95,7 @@ describe("payment-claim fields", () => {
     const payrelay = createPayrelayClient({
       baseUrl: "https://payrelay.test",
       secret: shop.secret,
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => exports.default.fetch(new Request(input, init)),
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => workerFetch(new Request(input, init)),
     });
     const made = await payrelay.requests.create(dst, {
       direction: "incoming",
