@@ -21,7 +21,7 @@ let routes: Route[] | undefined;
 let components: Record<string, unknown> = {};
 const validators = new Map<string, Validator>();
 
-/** Called with the document once per test file (storage and module state are per file). */
+/** Called with the document once per runtime (module state lives as long as the worker's runtime). */
 export function loadDocument(doc: Doc): void {
   // Examples are documentation, not schema: the validator would read their `id` fields as schema URIs.
   components = withoutExamples(doc.components) as Record<string, unknown>;
