@@ -44,7 +44,7 @@ export default defineConfig(async () => {
       // One runtime per worker for all its files, not one per file: starting a workerd with the chain, the queue and
       // the limiters cost 4 s a file, 340 s of a 282 s run; shared, the run takes about 90 s. So storage is shared the
       // way production shares it: every test makes its own recipients, destinations and clients, and asserts on those,
-      // never on a whole table (test/scheduled/purge.test.ts counts what it made, or what any file could have made).
+      // never on a whole table (test/jobs/purge.test.ts counts what it made, or what any file could have made).
       isolate: false,
       // Both cores of the 2-core box CI runs on.
       maxWorkers: 2,

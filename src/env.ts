@@ -1,6 +1,6 @@
-import type { ParsedSecret } from "./credentials/client-secret";
-import type { AuthResult } from "./durable-objects/authority-types";
-import type { VerifiedSignature } from "./signatures/request-signature";
+import type { ParsedSecret } from "./clients/credentials/client-secret";
+import type { AuthResult } from "./authority/authority-types";
+import type { VerifiedSignature } from "./clients/signing/request-signature";
 import type { DestinationRow, MemberRole } from "./db/schema";
 
 export type SessionUser = { id: string; email: string; createdAt: number; sessionIdHash: string; csrfToken: string };
@@ -13,7 +13,7 @@ export type AppEnv = {
     credential: ParsedSecret;
     /** This call's Request-Id (every answer carries it; problems repeat it as requestId). */
     requestId: string;
-    /** An orchestrator POST's verified RFC 9421 signature; null when it came unsigned (middleware/request-signature.ts). */
+    /** An orchestrator POST's verified RFC 9421 signature; null when it came unsigned (http/middleware/request-signature.ts). */
     signature: VerifiedSignature | null;
     /** The authority's verdict on the credential when a route already asked for it (/mcp), so no middleware asks twice. */
     authenticated: Extract<AuthResult, { outcome: "ok" }> | undefined;

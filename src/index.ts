@@ -1,11 +1,11 @@
-import { createApp } from "./app";
-import { purgeExpired } from "./scheduled/purge";
-import { startWatchers } from "./chains/watch/start";
-import { handleWebhookBatch } from "./queues/webhook-deliveries";
+import { createApp } from "./http/app";
+import { purgeExpired } from "./jobs/purge";
+import { startWatchers } from "./payments/chains/watch/start";
+import { handleWebhookBatch } from "./webhooks/webhook-deliveries";
 import type { DeliveryMessage } from "./webhooks/events";
 
-export { DestinationAuthority } from "./durable-objects/destination-authority";
-export { ChainWatcher } from "./chains/watch/chain-watcher";
+export { DestinationAuthority } from "./authority/destination-authority";
+export { ChainWatcher } from "./payments/chains/watch/chain-watcher";
 
 const app = createApp();
 

@@ -16,14 +16,54 @@ import { APP_BINDINGS, COMPATIBILITY_DATE, applyMigrations } from "../lib/runtim
 import { seedRequests } from "../lib/seed.mjs";
 import { CREATE_BODY, destinationWithClient, fastClient, recipient } from "../lib/setup.mjs";
 
+/** The modules the authority runs: its shell and host, and each domain's capability. */
+const AUTHORITY_SIDE = new Set([
+  "src/audit/audit-log.ts",
+  "src/authority/authority-host.ts",
+  "src/authority/authority-storage.ts",
+  "src/authority/authority-types.ts",
+  "src/authority/destination-authority.ts",
+  "src/authority/idempotency-keys.ts",
+  "src/authority/outbox.ts",
+  "src/authority/outcomes.ts",
+  "src/clients/client-store.ts",
+  "src/clients/clients.ts",
+  "src/clients/credential-projection.ts",
+  "src/clients/signing/signature-evidence.ts",
+  "src/limits/budget-ledger.ts",
+  "src/limits/client-limits.ts",
+  "src/limits/limit-money.ts",
+  "src/limits/rate-bucket.ts",
+  "src/payments/payment-recheck.ts",
+  "src/payments/payment-settle.ts",
+  "src/payments/payment-state.ts",
+  "src/payments/payment-store.ts",
+  "src/payments/refund-state.ts",
+  "src/requests/admission-money.ts",
+  "src/requests/admission.ts",
+  "src/requests/payer-declaration.ts",
+  "src/requests/request-state.ts",
+  "src/requests/transition-hooks.ts",
+  "src/webhooks/endpoint-change-limit.ts",
+  "src/webhooks/event-catch-up.ts",
+  "src/webhooks/webhook-attempts.ts",
+  "src/webhooks/webhook-callers.ts",
+  "src/webhooks/webhook-endpoints.ts",
+  "src/webhooks/webhook-hooks.ts",
+  "src/webhooks/webhook-listing.ts",
+  "src/webhooks/webhook-operations.ts",
+  "src/webhooks/webhook-store.ts",
+]);
+
 /** The kind of work a module's self time is, for the bench's summary; null for idle. */
 function groupOf(where) {
   if (/\(\(?idle\)?\)/.test(where)) return null;
-  if (where.startsWith("src/durable-objects/") || ["(exec)", "(transactionSync)", "(getAlarm)", "(setAlarm)"].includes(where))
+  if (AUTHORITY_SIDE.has(where) || ["(exec)", "(transactionSync)", "(getAlarm)", "(setAlarm)"].includes(where))
     return "the authority (its logic and its SQLite calls)";
   if (where.startsWith("cloudflare-internal:d1") || where === "(fetch)" || where === "(read)") return "D1 binding and runtime I/O";
   if (where.startsWith("hono/") || where.startsWith("@hono/") || where.startsWith("zod/")) return "routing and validation (Hono, zod)";
-  if (where === "src/lib/crypto.ts" || where.startsWith("src/credentials/") || where === "src/lib/canonical-json.ts") return "hashing";
+  if (where === "src/lib/crypto.ts" || where.startsWith("src/clients/credentials/") || where === "src/lib/canonical-json.ts")
+    return "hashing";
   if (where.startsWith("drizzle-orm/") || where.startsWith("src/db/")) return "query building and row mapping (drizzle)";
   if (where.startsWith("src/")) return "Payrelay's handlers, services, views and middleware";
   return "runtime: V8, GC, JSON, Response, other native";

@@ -1,8 +1,8 @@
 import worker from "../../src/index";
-import { DestinationAuthority as Authority } from "../../src/durable-objects/destination-authority";
-import { AuthorityHost } from "../../src/durable-objects/authority-host";
+import { DestinationAuthority as Authority } from "../../src/authority/destination-authority";
+import { AuthorityHost } from "../../src/authority/authority-host";
 import type { DeliveryMessage } from "../../src/webhooks/events";
-import { purgeExpired } from "../../src/scheduled/purge";
+import { purgeExpired } from "../../src/jobs/purge";
 
 /**
  * Payrelay exactly as built, with its storage bindings wrapped so every round
@@ -89,7 +89,7 @@ function countedD1(db: D1Database, b: Bucket): D1Database {
     batch: (stmts: D1PreparedStatement[]) => {
       b.d1Batches++;
       b.d1BatchStatements += stmts.length;
-      // A read batches the caller's credential with its query (services/client-access.ts): both are the SQL it sent.
+      // A read batches the caller's credential with its query (clients/client-access.ts): both are the SQL it sent.
       for (const stmt of stmts) {
         const text = sqlOf.get(stmt);
         if (text !== undefined) noteSql(b, text);

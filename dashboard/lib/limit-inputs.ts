@@ -1,4 +1,4 @@
-import { knownToken } from "../../src/chains/tokens";
+import { knownToken } from "../../src/payments/chains/tokens";
 import type { Destination, Problem } from "./types";
 
 /** The currencies a client's money limits may be in: the destination's token, and the fiat it is pegged to. */

@@ -1,8 +1,8 @@
 /** Shapes of payments as the server's schemas define them (types only, erased from the bundle). */
 import type { z } from "@hono/zod-openapi";
-import { PAYMENT_RULES } from "../../src/lifecycle/transitions";
-import type { PaymentSchema, UnattributedPaymentSchema } from "../../src/schemas/payment";
-import type { RequestDetailSchema } from "../../src/schemas/request";
+import { PAYMENT_RULES } from "../../src/requests/transitions";
+import type { PaymentSchema, UnattributedPaymentSchema } from "../../src/payments/payment.schemas";
+import type { RequestDetailSchema } from "../../src/requests/request.schemas";
 import type { PaymentRequest } from "./types";
 
 /**

@@ -3,19 +3,19 @@
  * imported (types only, erased from the bundle) so the two cannot drift.
  */
 import type { z } from "@hono/zod-openapi";
-import type { SessionSchema, UserSchema } from "../../src/schemas/auth";
-import type { DestinationSchema } from "../../src/schemas/destination";
-import type { PaymentLinkSummarySchema } from "../../src/schemas/payment-link";
-import type { PublicPaymentLinkSchema } from "../../src/schemas/public-link";
-import type { PaymentLinkSchema } from "../../src/schemas/request";
-import type { ClientView } from "../../src/durable-objects/authority-types";
-import type { AuditEntrySchema } from "../../src/schemas/audit";
-import type { InvitationCreatedSchema, InvitationSchema, MemberSchema } from "../../src/schemas/member";
-import type { FieldError, Problem as ServerProblem } from "../../src/lib/problem";
-import type { RequestStatus } from "../../src/lib/request-status";
-import type { RequestView } from "../../src/services/request-view";
+import type { SessionSchema, UserSchema } from "../../src/accounts/auth.schemas";
+import type { DestinationSchema } from "../../src/destinations/destination.schemas";
+import type { PaymentLinkSummarySchema } from "../../src/requests/links/payment-link.schemas";
+import type { PublicPaymentLinkSchema } from "../../src/requests/links/public-link.schemas";
+import type { PaymentLinkSchema } from "../../src/requests/request.schemas";
+import type { components } from "../../sdk/src/schema";
+import type { AuditEntrySchema } from "../../src/audit/audit.schemas";
+import type { InvitationCreatedSchema, InvitationSchema, MemberSchema } from "../../src/accounts/member.schemas";
+import type { FieldError, Problem as ServerProblem } from "../../src/http/problem";
+import type { RequestStatus } from "../../src/requests/request-status";
+import type { RequestView } from "../../src/requests/request-view";
 
-export { PERMISSIONS, type Permission } from "../../src/credentials/permissions";
+export { PERMISSIONS, type Permission } from "../../src/clients/credentials/permissions";
 export type { Party } from "../../src/db/schema";
 
 export type User = z.infer<typeof UserSchema>;
@@ -27,13 +27,14 @@ export type Invitation = z.infer<typeof InvitationSchema>;
 /** An invitation just made: the only time its url is known (D1 keeps the token's hash). */
 export type CreatedInvitation = z.infer<typeof InvitationCreatedSchema>;
 
-export type Client = ClientView;
-export type CreatedClient = ClientView & { secret: string };
-export type RotatedClient = CreatedClient & { previousSecretExpiresAt: string };
+/** Clients as the OpenAPI document describes them (the SDK's generated types), not the authority's own shape. */
+export type Client = components["schemas"]["Client"];
+export type CreatedClient = components["schemas"]["ClientWithSecret"];
+export type RotatedClient = components["schemas"]["RotatedClient"];
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export type Direction = "incoming" | "outgoing";
-export { REQUEST_STATUSES } from "../../src/lib/request-status";
+export { REQUEST_STATUSES } from "../../src/requests/request-status";
 export type { RequestStatus };
 
 export type PaymentRequest = RequestView;

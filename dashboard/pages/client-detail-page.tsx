@@ -13,7 +13,7 @@ import type { Client, Destination } from "../lib/types";
 import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
 import { useTitle } from "../lib/use-title";
-import { knownToken } from "../../src/chains/tokens";
+import { knownToken } from "../../src/payments/chains/tokens";
 import { BudgetBar } from "./budget-bar";
 import { ClientLimitsForm } from "./client-limits-form";
 import { ClientSigningForm } from "./client-signing-form";

@@ -4,7 +4,7 @@ import { SelectField, TextField } from "../components/fields";
 import { Link } from "../components/link";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
 import { api, toProblem } from "../lib/api";
-import { knownToken } from "../../src/chains/tokens";
+import { knownToken } from "../../src/payments/chains/tokens";
 import { isEvmAddress } from "../../src/lib/interop-address";
 import { CHAINS } from "../lib/chains";
 import { navigate } from "../lib/router";

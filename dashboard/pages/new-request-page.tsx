@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { knownToken } from "../../src/chains/tokens";
-import { checkRequestCurrency, type TokenProfile } from "../../src/chains/currency";
+import { knownToken } from "../../src/payments/chains/tokens";
+import { checkRequestCurrency, type TokenProfile } from "../../src/payments/chains/currency";
 import { BusyButton } from "../components/busy-button";
 import { SelectField, TextAreaField, TextField } from "../components/fields";
 import { Link } from "../components/link";

@@ -1,5 +1,5 @@
 import { useRef, useState } from "preact/hooks";
-import { allowedActions } from "../../src/lifecycle/transitions";
+import { allowedActions } from "../../src/requests/transitions";
 import { ConfirmDialog } from "../components/confirm-dialog";
 import { TextField } from "../components/fields";
 import { Link } from "../components/link";

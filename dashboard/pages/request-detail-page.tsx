@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { allowedActions } from "../../src/lifecycle/transitions";
+import { allowedActions } from "../../src/requests/transitions";
 import { Link } from "../components/link";
 import { MonoValue } from "../components/mono-value";
 import { LoadProblem } from "../components/load-problem";

@@ -22,7 +22,7 @@ export const selector = (signature) => bytesToHex(keccak_256(utf8ToBytes(signatu
 /** A 20-byte address or a non-negative bigint as one 32-byte ABI word (64 hex digits). */
 export const word = (value) => (typeof value === "bigint" ? value.toString(16) : value.replace(/^0x/, "").toLowerCase()).padStart(64, "0");
 
-/** keccak256("payrelay:" + requestId): the 32-byte payment reference (mirror of src/chains/payment-reference.ts). */
+/** keccak256("payrelay:" + requestId): the 32-byte payment reference (mirror of src/payments/chains/payment-reference.ts). */
 export const paymentReference = (requestId) => `0x${bytesToHex(keccak_256(utf8ToBytes(`payrelay:${requestId}`)))}`;
 
 /** `transfer(to, amount)` calldata, with a payment reference after the arguments when given. */

@@ -17,7 +17,7 @@ const workerdShim = {
 /** @returns {Promise<Record<string, unknown>>} */
 export async function buildDocument() {
   const out = await build({
-    stdin: { contents: 'export { createApp } from "./src/app.ts";', resolveDir: root, loader: "ts" },
+    stdin: { contents: 'export { createApp } from "./src/http/app.ts";', resolveDir: root, loader: "ts" },
     bundle: true,
     platform: "node",
     format: "esm",

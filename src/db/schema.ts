@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { CLIENT_STATUSES, type Permission } from "../credentials/permissions";
-import { REQUEST_STATUSES } from "../lib/request-status";
+import { CLIENT_STATUSES, type Permission } from "../clients/credentials/permissions";
+import { REQUEST_STATUSES } from "../requests/request-status";
 
 /** A payer or payee: a person with optional email or wallet, or a UK bank account. */
 export type Party = { name: string; email?: string; walletAddress?: string; sortCode?: string; accountNumber?: string };
@@ -32,7 +32,7 @@ export const sessions = sqliteTable(
 /**
  * Sign-in attempts per (email, client IP), counted *before* the password is
  * checked by one atomic upsert, so concurrent guesses cannot overrun the limit
- * and an attacker's IP never locks out the owner's. See services/login-throttle.ts.
+ * and an attacker's IP never locks out the owner's. See accounts/login-throttle.ts.
  */
 export const loginAttempts = sqliteTable(
   "login_attempts",
@@ -57,7 +57,7 @@ export const destinations = sqliteTable(
     chainId: integer("chain_id").notNull(),
     walletAddress: text("wallet_address").notNull(), // EIP-55 checksummed
     tokenAddress: text("token_address").notNull(), // EIP-55 checksummed
-    // The token's symbol and decimals: from src/chains/tokens.ts, or given by the recipient for others.
+    // The token's symbol and decimals: from src/payments/chains/tokens.ts, or given by the recipient for others.
     tokenSymbol: text("token_symbol"),
     tokenDecimals: integer("token_decimals"),
     status: text("status", { enum: ["unclaimed", "claimed"] }).notNull(),
@@ -82,7 +82,7 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 /**
  * The people of a destination. Every dashboard route's ownership check reads
- * this row in the same query as the destination (services/membership.ts), so
+ * this row in the same query as the destination (accounts/membership.ts), so
  * a role costs no extra round trip and a removed member is refused from their
  * next request. The creator is the first owner (and, once claimed, its claimer).
  */

@@ -1,4 +1,4 @@
-import { ApiError } from "./problem";
+import { ApiError } from "../http/problem";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 

@@ -2,7 +2,7 @@
 // reads back: same selector, arguments and trailing payment reference.
 import { describe, expect, it } from "vitest";
 import { isTxHash, toMinorUnits, transferCalldata } from "../../dashboard/lib/erc20";
-import { calldataReference, paymentReference, transferCalldata as serverCalldata } from "../../src/chains/payment-reference";
+import { calldataReference, paymentReference, transferCalldata as serverCalldata } from "../../src/payments/chains/payment-reference";
 
 const TO = "0x2C7536E3605D9C16a7a3D7b1898e529396a65c23";
 

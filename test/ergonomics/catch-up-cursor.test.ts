@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { base62Checksum } from "../../src/credentials/checksum";
+import { base62Checksum } from "../../src/clients/credentials/checksum";
 import { call, claimedDestination, incoming, newClient, signUp } from "../helpers/api";
 
 async function setup() {

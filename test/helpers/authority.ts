@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
-import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
-import { authority } from "../../src/services/authority";
+import type { DestinationAuthority } from "../../src/authority/destination-authority";
+import { authority } from "../../src/authority/stub";
 
-/** The authority's host (src/durable-objects/authority-host.ts): its one clock, the alarm's work, the delivery hand-off. */
+/** The authority's host (src/authority/authority-host.ts): its one clock, the alarm's work, the delivery hand-off. */
 export const hostOf = (o: DestinationAuthority) => o["host"];
 
 /** The authority's alarm work as of `aheadMs` from now: how a test lets backoffs, expiries and key lifetimes pass. */

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import demoUsd from "../../scripts/chain/demo-usd.json";
-import { transferCalldata, TRANSFER_SELECTOR } from "../../src/chains/payment-reference";
+import { transferCalldata, TRANSFER_SELECTOR } from "../../src/payments/chains/payment-reference";
 
 /**
  * The run's real local chain (hardhat node, started by vitest's globalSetup),

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
-import { ChainWatcher, type PollResult } from "../../src/chains/watch/chain-watcher";
-import { watcher } from "../../src/chains/watch/start";
-import type { WatchTarget } from "../../src/chains/watch/watch-set";
+import { ChainWatcher, type PollResult } from "../../src/payments/chains/watch/chain-watcher";
+import { watcher } from "../../src/payments/chains/watch/start";
+import type { WatchTarget } from "../../src/payments/chains/watch/watch-set";
 import { accounts, demoToken, send } from "./chain";
 
 /** The run's fee proxy (contracts/FeeProxy.sol) on `chainId`: PAYMENT_PROXIES, as vitest.config.ts passes it. */

@@ -12,4 +12,4 @@ import worker from "../../src/index";
  * thousand calls, spent most of its 6 minutes there. Called directly the same 404 costs 0.05 ms, the hundredth as the
  * first. The e2e suite still reaches the Worker over real HTTP through `wrangler dev`.
  */
-export const workerFetch = (request: Request): Promise<Response> => worker.fetch(request, env, createExecutionContext());
+export const workerFetch = async (request: Request): Promise<Response> => worker.fetch(request, env, createExecutionContext());

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
-import { authority } from "../../src/services/authority";
+import type { DestinationAuthority } from "../../src/authority/destination-authority";
+import { authority } from "../../src/authority/stub";
 import { clientCaller } from "../../scripts/lib/recipient-setup.mjs";
 import { advanceAuthorityClock } from "../helpers/authority";
 import { call, claimedDestination, outgoing, signUp } from "../helpers/api";

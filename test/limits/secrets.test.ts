@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, runInDurableObject, waitOnExecutionContext } from "cloudflare:test";
 import { describe, it } from "vitest";
 import worker from "../../src/index";
-import { base62Checksum } from "../../src/credentials/checksum";
+import { base62Checksum } from "../../src/clients/credentials/checksum";
 import { sha256Hex } from "../../src/lib/crypto";
 import { randomBase32 } from "../../src/lib/ids";
 import { call, incoming } from "../helpers/api";

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
-import { CHECKSUM_LENGTH, base62Checksum } from "../../src/credentials/checksum";
-import { parseClientSecret } from "../../src/credentials/client-secret";
+import { CHECKSUM_LENGTH, base62Checksum } from "../../src/clients/credentials/checksum";
+import { parseClientSecret } from "../../src/clients/credentials/client-secret";
 import { call, claimedDestination, newClient, signUp } from "../helpers/api";
 
 const ACCEPT = "application/json, text/event-stream";

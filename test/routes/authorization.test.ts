@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
-import { authority } from "../../src/services/authority";
+import { authority } from "../../src/authority/stub";
 import { advanceAuthorityClock, lapseCredentialInD1 } from "../helpers/authority";
 import { call, newClient, outgoing, signUp } from "../helpers/api";
 import { BODIES, SAFE, fill, forgedSecret, key, kind, operations, tenant } from "../helpers/matrix";

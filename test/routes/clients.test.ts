@@ -6,7 +6,7 @@ import { clientCaller } from "../../scripts/lib/recipient-setup.mjs";
 
 const newClientCaller = (secret: string) => clientCaller(call, secret);
 import { testWallet } from "../helpers/wallet";
-import { authority } from "../../src/services/authority";
+import { authority } from "../../src/authority/stub";
 
 describe("client IDs", () => {
   it("creates a named client with default permissions and shows its prefixed secret once", async ({ expect }) => {

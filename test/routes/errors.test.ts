@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, it, vi } from "vitest";
-import { MAX_BODY_BYTES } from "../../src/middleware/body-guard";
+import { MAX_BODY_BYTES } from "../../src/http/middleware/body-guard";
 import { call, claimedDestination, incoming, newClient, signUp } from "../helpers/api";
 
 describe("errors are problem+json, and bad input is never a 5xx", () => {

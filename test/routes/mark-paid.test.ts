@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
-import { parseClientSecret } from "../../src/credentials/client-secret";
-import type { PaymentActor } from "../../src/durable-objects/authority-types";
-import { authority } from "../../src/services/authority";
+import { parseClientSecret } from "../../src/clients/credentials/client-secret";
+import type { PaymentActor } from "../../src/authority/authority-types";
+import { authority } from "../../src/authority/stub";
 import { accounts, chain, transfer } from "../helpers/chain";
 import { chainTenant, impersonate, incomingRequest, pay, submit } from "../helpers/payments";
 import { testWallet } from "../helpers/wallet";

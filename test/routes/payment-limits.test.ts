@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, it, vi, type ExpectStatic } from "vitest";
-import { verifyPayment } from "../../src/chains/verify-payment";
+import { verifyPayment } from "../../src/payments/chains/verify-payment";
 import { chainUrl, CHAIN_ID, demoToken } from "../helpers/chain";
 import { chainTenant, incomingRequest, linkToken, pay, submit, submitPublic, type ChainTenant } from "../helpers/payments";
 import { call, testIp } from "../helpers/api";

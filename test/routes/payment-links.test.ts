@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
 import { USDC, call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
-import { paymentReference } from "../../src/chains/payment-reference";
+import { paymentReference } from "../../src/payments/chains/payment-reference";
 
 async function setup() {
   const r = await signUp();

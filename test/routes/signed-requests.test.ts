@@ -4,8 +4,8 @@ import { keyPair, signedCall } from "../helpers/signing";
 import type { SigningOptions } from "../../sdk/src/signing";
 import { newId } from "../../src/lib/ids";
 import { env } from "cloudflare:workers";
-import { parseClientSecret } from "../../src/credentials/client-secret";
-import { authority } from "../../src/services/authority";
+import { parseClientSecret } from "../../src/clients/credentials/client-secret";
+import { authority } from "../../src/authority/stub";
 import { agent, callTool } from "../mcp/helpers";
 
 /** Signed requests (seed 001; API v1.2 "What the seeds still ask"): RFC 9421 signatures from a client's key. */

@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
-import { beginAttempt, reportAttempt } from "../../src/durable-objects/webhook-attempts";
-import { recordEvent } from "../../src/durable-objects/webhook-store";
+import { beginAttempt, reportAttempt } from "../../src/webhooks/webhook-attempts";
+import { recordEvent } from "../../src/webhooks/webhook-store";
 import { MAX_ATTEMPTS, MAX_QUEUE_DELAY_S, RETRY_SCHEDULE_MS } from "../../src/webhooks/events";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
-import { authority } from "../../src/services/authority";
+import { authority } from "../../src/authority/stub";
 import { advanceAuthorityClock } from "../helpers/authority";
 import { receiverHook } from "./receiver";
 

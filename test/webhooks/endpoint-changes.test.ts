@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { AUDIT_RETENTION_MS } from "../../src/durable-objects/audit-log";
+import { AUDIT_RETENTION_MS } from "../../src/audit/audit-log";
 import { wakeAuthority } from "../helpers/authority";
 import { advanceClock, limitedClient } from "../limits/helpers";
 import { receiverHook } from "./receiver";

@@ -1,8 +1,8 @@
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
-import { EVENTS_READ_CAP, EVENTS_SCAN_WINDOW, listEvents } from "../../src/durable-objects/event-catch-up";
+import { EVENTS_READ_CAP, EVENTS_SCAN_WINDOW, listEvents } from "../../src/webhooks/event-catch-up";
 import { decodeEventCursor } from "../../src/lib/cursor";
-import type { EndpointOwner } from "../../src/durable-objects/webhook-endpoints";
+import type { EndpointOwner } from "../../src/webhooks/webhook-endpoints";
 import { limitedClient } from "../limits/helpers";
 
 /** The authority's SqlStorage, counting every row its statements read (cursor.rowsRead). */

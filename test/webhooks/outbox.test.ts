@@ -1,14 +1,14 @@
 import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
-import { ENQUEUE_GRACE_MS } from "../../src/durable-objects/webhook-attempts";
-import { recordEvent } from "../../src/durable-objects/webhook-store";
+import { ENQUEUE_GRACE_MS } from "../../src/webhooks/webhook-attempts";
+import { recordEvent } from "../../src/webhooks/webhook-store";
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
-import { authority } from "../../src/services/authority";
+import { authority } from "../../src/authority/stub";
 import { countRequests } from "../helpers/db";
 import { receiverHook, verified } from "./receiver";
 import { advanceAuthorityClock, hostOf } from "../helpers/authority";
-import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
+import type { DestinationAuthority } from "../../src/authority/destination-authority";
 
 async function setup() {
   const r = await signUp();

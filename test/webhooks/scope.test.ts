@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
-import { recordEvent, type EventSubject } from "../../src/durable-objects/webhook-store";
+import { recordEvent, type EventSubject } from "../../src/webhooks/webhook-store";
 import { claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
-import { authority } from "../../src/services/authority";
-import type { DestinationAuthority } from "../../src/durable-objects/destination-authority";
+import { authority } from "../../src/authority/stub";
+import type { DestinationAuthority } from "../../src/authority/destination-authority";
 import { limitedClient } from "../limits/helpers";
 import { receiverHook, verified, wait } from "./receiver";
 import { hostOf } from "../helpers/authority";
