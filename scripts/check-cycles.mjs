@@ -1,6 +1,7 @@
-// Import cycles in the Worker's source: fails `npm run check` when src/ has one.
+// Import cycles and layers in the Worker's source: fails `npm run check` when src/ has a cycle, or an
+// import that points up: lib/ imports only lib/, and nothing but the entry point imports http/.
 //
-//   node scripts/check-cycles.mjs            # prints each cycle; exit 1 when there is any
+//   node scripts/check-cycles.mjs            # prints each cycle and each upward import; exit 1 when there is any
 //
 // The graph is esbuild's own (its metafile for a bundle of src/index.ts, the Worker wrangler
 // deploys), so it holds the imports that exist at run time: type-only imports are erased and do
@@ -67,9 +68,20 @@ function visit(v) {
 }
 for (const v of graph.keys()) if (!indexOf.has(v)) visit(v);
 
-if (cycles.length === 0) {
-  console.log(`no import cycles among ${graph.size} files of src/`);
+// Layers, lowest first: a file may import its own layer or a lower one. The domains, the authority and db/ (the
+// D1 schema the domains share, which names their statuses and permissions) are the middle layer.
+const layerOf = (file) => {
+  const top = file.split("/")[1];
+  if (top === "lib") return 0;
+  if (top === "http" || top === "index.ts") return 2;
+  return 1;
+};
+const upward = [...graph].flatMap(([from, tos]) => tos.filter((to) => layerOf(to) > layerOf(from)).map((to) => `${from} → ${to}`));
+
+if (cycles.length === 0 && upward.length === 0) {
+  console.log(`no import cycles and no upward imports among ${graph.size} files of src/`);
 } else {
   for (const c of cycles) console.error(`import cycle of ${c.length} files:\n  ${c.join("\n  ")}`);
+  for (const u of upward) console.error(`import points up a layer: ${u}`);
   process.exit(1);
 }

@@ -11,7 +11,7 @@ import type { PaymentLinkSchema } from "../../src/requests/request.schemas";
 import type { components } from "../../sdk/src/schema";
 import type { AuditEntrySchema } from "../../src/audit/audit.schemas";
 import type { InvitationCreatedSchema, InvitationSchema, MemberSchema } from "../../src/accounts/member.schemas";
-import type { FieldError, Problem as ServerProblem } from "../../src/http/problem";
+import type { FieldError, Problem as ServerProblem } from "../../src/lib/problem";
 import type { RequestStatus } from "../../src/requests/request-status";
 import type { RequestView } from "../../src/requests/request-view";
 

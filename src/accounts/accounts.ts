@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { users } from "../db/schema";
 import { newId } from "../lib/ids";
 import { hashPassword } from "./password";
-import { ApiError } from "../http/problem";
+import { ApiError } from "../lib/problem";
 
 export type UserRow = typeof users.$inferSelect;
 

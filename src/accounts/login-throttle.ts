@@ -2,8 +2,8 @@ import { eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { loginAttempts } from "../db/schema";
 import { sha256Hex } from "../lib/crypto";
-import { ApiError } from "../http/problem";
-import { rateLimitHeaders } from "../http/rate-limit-headers";
+import { ApiError } from "../lib/problem";
+import { rateLimitHeaders } from "../lib/rate-limit-headers";
 
 /** Guesses per (email, IP) before each further one waits 30 s, doubling up to 15 min. */
 export const FREE_ATTEMPTS = 5;

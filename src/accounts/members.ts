@@ -11,7 +11,7 @@ import {
 } from "../db/schema";
 import { sha256Hex, randomToken } from "../lib/crypto";
 import { newId } from "../lib/ids";
-import { ApiError, notFound } from "../http/problem";
+import { ApiError, notFound } from "../lib/problem";
 import { isoTime } from "../lib/iso-time";
 
 /** An invitation's link is valid for 7 days (API v1.2 "Teams"). */

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { preparedOnce, type Database } from "../db/client";
 import { destinationMembers, destinations, users, type DestinationRow, type MemberRole } from "../db/schema";
-import { ApiError, notFound } from "../http/problem";
+import { ApiError, notFound } from "../lib/problem";
 
 /** owner ⊃ admin ⊃ viewer: a role may do what every lower one may. */
 export const ROLE_RANK: Record<MemberRole, number> = { viewer: 0, admin: 1, owner: 2 };

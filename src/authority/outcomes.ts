@@ -1,4 +1,4 @@
-import type { FieldError } from "../http/problem";
+import type { FieldError } from "../lib/problem";
 
 /** A rate limit the authority enforces, as its 429 states it (IETF RateLimit headers). */
 export type RateLimitInfo = { policy: string; limit: number; windowSeconds: number; retryAfterSeconds: number; resetSeconds: number };
@@ -49,7 +49,7 @@ export const REFUSALS: ReadonlySet<string> = new Set<RefusalOutcome>([
 /** A refusal of one of these kinds, for the capability that returns only those. */
 export type RefusedAs<K extends RefusalOutcome> = Extract<Refusal, { outcome: K }>;
 
-/** A validation refusal of one field, named as the person reads it (http/field-messages.ts words). */
+/** A validation refusal of one field, named as the person reads it (lib/field-messages.ts words). */
 export const invalidField = (path: string, message: string, detail = message): RefusedAs<"validation_failed"> => ({
   outcome: "validation_failed",
   detail,

@@ -1,7 +1,7 @@
 import type { DestinationAuthority } from "./destination-authority";
 import { REFUSALS, type Refusal } from "./outcomes";
-import { ApiError, notFound } from "../http/problem";
-import { rateLimitHeaders } from "../http/rate-limit-headers";
+import { ApiError, notFound } from "../lib/problem";
+import { rateLimitHeaders } from "../lib/rate-limit-headers";
 
 /** The stub of a destination's authority: one object per destination id, wherever the caller runs. */
 export function authority(env: Env, destinationId: string): DurableObjectStub<DestinationAuthority> {

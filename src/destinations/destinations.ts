@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../db/errors";
 import { destinationMembers, destinations, type DestinationRow, type MemberRole } from "../db/schema";
 import type { DestinationProfile } from "../authority/authority-types";
 import { interopAddress } from "../lib/interop-address";
-import { ApiError } from "../http/problem";
+import { ApiError } from "../lib/problem";
 import { isoTime } from "../lib/iso-time";
 import { creatorAsOwner } from "../accounts/members";
 

@@ -1,6 +1,6 @@
 import { HTTPException } from "hono/http-exception";
 import { createRouter } from "./create-router";
-import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "./problem";
+import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "../lib/problem";
 import { bodyGuard } from "./middleware/body-guard";
 import { requireClientSecret } from "./middleware/client-auth";
 import { requireSession } from "./middleware/session-auth";

@@ -1,7 +1,7 @@
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
-import { fieldErrors, validationSummary } from "./field-messages";
-import { ApiError } from "./problem";
+import { fieldErrors, validationSummary } from "../lib/field-messages";
+import { ApiError } from "../lib/problem";
 
 /** The one router factory: every validation failure becomes 400 validation_failed. */
 export function createRouter() {

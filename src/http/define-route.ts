@@ -7,8 +7,8 @@ import { requestSignature } from "./middleware/request-signature";
 import { requireRole } from "./middleware/member-role";
 import { requireSession } from "./middleware/session-auth";
 import { strictQuery, type QueryKeys } from "./middleware/strict-query";
-import { DECLARED_CODES, problemResponse, problems } from "./problem.schemas";
-import type { ProblemCode } from "./problem";
+import { DECLARED_CODES, problemResponse, problems } from "../lib/problem.schemas";
+import type { ProblemCode } from "../lib/problem";
 
 /** Who may call a route: a signed-in recipient, an orchestrator's client secret, or anyone. */
 export type RouteAuth = "session" | "client" | "public";

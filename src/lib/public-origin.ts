@@ -1,4 +1,4 @@
-import { ApiError } from "../http/problem";
+import { ApiError } from "./problem";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 

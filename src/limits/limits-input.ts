@@ -2,7 +2,7 @@ import { checkRequestCurrency, type TokenProfile } from "../payments/chains/curr
 import type { LimitsPatch } from "../clients/client-store";
 import type { LimitMoney } from "./limit-money";
 import { parseDecimal } from "../lib/money";
-import { ApiError, type FieldError } from "../http/problem";
+import { ApiError, type FieldError } from "../lib/problem";
 import type { ClientLimitsInput } from "./client-limits.schemas";
 
 type MoneyInput = { amount: string; currency: string };

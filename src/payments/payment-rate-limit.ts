@@ -1,6 +1,6 @@
-import { clientIp } from "../http/middleware/ip-rate-limit";
-import { ApiError } from "../http/problem";
-import { rateLimitHeaders } from "../http/rate-limit-headers";
+import { clientIp } from "../lib/client-ip";
+import { ApiError } from "../lib/problem";
+import { rateLimitHeaders } from "../lib/rate-limit-headers";
 
 /**
  * Payment submissions cost RPC calls to a chain, so they are limited (API

@@ -3,7 +3,7 @@ import type { DestinationRow, RefundRow, RequestRow } from "../db/schema";
 import type { RecordRefundInput } from "../authority/authority-types";
 import { inRequestUnits } from "./payment-store";
 import { decimalsFor, formatMinor, parseDecimal } from "../lib/money";
-import { ApiError } from "../http/problem";
+import { ApiError } from "../lib/problem";
 import { accepted, authority, storageUnavailable } from "../authority/stub";
 import { tokenOf } from "../destinations/destinations";
 import { userActor } from "../accounts/membership";

@@ -4,7 +4,7 @@ import { database } from "../db/client";
 import { requests, type DestinationRow, type RequestRow } from "../db/schema";
 import type { PaymentActor, RecordPaymentInput, VerifiedTransfer } from "../authority/authority-types";
 import { PAYMENT_RULES } from "../requests/transitions";
-import { ApiError } from "../http/problem";
+import { ApiError } from "../lib/problem";
 import { accepted, authority, problemFor, storageUnavailable } from "../authority/stub";
 import { tokenOf } from "../destinations/destinations";
 import { serializeRequest } from "../requests/request-view";

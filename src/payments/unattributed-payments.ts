@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { payments } from "../db/schema";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { formatMinor } from "../lib/money";
-import { ApiError } from "../http/problem";
+import { ApiError } from "../lib/problem";
 import { openDues, suggestionFor } from "./suggested-matches";
 import { isoTime } from "../lib/iso-time";
 

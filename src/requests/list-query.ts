@@ -4,7 +4,7 @@ import { rowMapper } from "../db/row-mapper";
 import { requests, type RequestRow } from "../db/schema";
 import type { Permission } from "../clients/credentials/permissions";
 import { EXPIRABLE } from "./transitions";
-import { ApiError } from "../http/problem";
+import { ApiError } from "../lib/problem";
 
 type Direction = RequestRow["direction"];
 

@@ -1,7 +1,7 @@
 import type { ParsedSecret } from "../clients/credentials/client-secret";
 import { database } from "../db/client";
 import type { Actor } from "../authority/authority-types";
-import { ApiError } from "../http/problem";
+import { ApiError } from "../lib/problem";
 import { decodeEventCursor } from "../lib/cursor";
 import type { RequestCreate } from "./request.schemas";
 import { accepted, authority, unknownClientSecret } from "../authority/stub";

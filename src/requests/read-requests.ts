@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { preparedOnce, type Database } from "../db/client";
 import { requests, type RequestRow } from "../db/schema";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
-import { ApiError, notFound } from "../http/problem";
+import { ApiError, notFound } from "../lib/problem";
 import { readerOf, requestRow, selectPage, type ListFilters, type Visibility } from "./list-query";
 import { serializeRequest } from "./request-view";
 

@@ -1,4 +1,4 @@
-import { ApiError } from "../http/problem";
+import { ApiError } from "../lib/problem";
 
 /**
  * Endpoint secrets must still sign, so they cannot be hashed: they are sealed

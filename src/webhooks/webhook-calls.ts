@@ -3,7 +3,7 @@ import type { WebhookCaller, WebhookResult } from "./webhook-callers";
 import type { NewEndpoint } from "./webhook-endpoints";
 import type { AppEnv } from "../env";
 import { newId } from "../lib/ids";
-import { ApiError } from "../http/problem";
+import { ApiError } from "../lib/problem";
 import { accepted } from "../authority/stub";
 import { sealSecret } from "./secret-box";
 import { newWebhookSecret } from "./signature";

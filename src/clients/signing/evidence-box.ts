@@ -1,4 +1,4 @@
-import { ApiError } from "../../http/problem";
+import { ApiError } from "../../lib/problem";
 
 /**
  * A signed create's signature base covers `authorization`, so it holds the

@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import { ApiError } from "../problem";
+import { ApiError } from "../../lib/problem";
 
 /** Largest accepted JSON body. A request with every optional field at its maximum is ~13 KiB. */
 export const MAX_BODY_BYTES = 16 * 1024;

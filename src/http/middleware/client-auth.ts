@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { parseClientSecret } from "../../clients/credentials/client-secret";
 import type { AppEnv } from "../../env";
-import { ApiError } from "../problem";
+import { ApiError } from "../../lib/problem";
 
 const unauthenticated = (detail: string) => new ApiError("unauthenticated", detail, undefined, { "www-authenticate": "Bearer" });
 

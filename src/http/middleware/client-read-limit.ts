@@ -1,8 +1,8 @@
 import { createMiddleware } from "hono/factory";
 import type { ParsedSecret } from "../../clients/credentials/client-secret";
 import type { AppEnv } from "../../env";
-import { ApiError } from "../problem";
-import { rateLimitHeaders } from "../rate-limit-headers";
+import { ApiError } from "../../lib/problem";
+import { rateLimitHeaders } from "../../lib/rate-limit-headers";
 
 /** The CLIENT_READ_LIMITER's policy in wrangler.jsonc (reads a minute per credential), for the headers that describe it. */
 export const READS_PER_MINUTE = 1200;

@@ -1,15 +1,8 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../env";
-import { ApiError } from "../problem";
-import { rateLimitHeaders } from "../rate-limit-headers";
-
-/**
- * The caller's address as Cloudflare's edge reports it. In production the edge
- * sets CF-Connecting-IP and overwrites any value a client sends; in local
- * development (and tests) it is whatever the client says, which is the point
- * there: each test names its own address.
- */
-export const clientIp = (header: string | undefined) => header?.trim() || "unknown";
+import { ApiError } from "../../lib/problem";
+import { clientIp } from "../../lib/client-ip";
+import { rateLimitHeaders } from "../../lib/rate-limit-headers";
 
 /**
  * Approximate per-IP limits on the unauthenticated account routes through the

@@ -3,7 +3,7 @@ import { database } from "../../db/client";
 import type { MemberRole } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { idPattern } from "../../lib/ids";
-import { ApiError, notFound } from "../problem";
+import { ApiError, notFound } from "../../lib/problem";
 
 const DESTINATION_ID = idPattern("dst");
 import { hasRole, membershipOf, roleDenied } from "../../accounts/membership";

@@ -3,7 +3,7 @@ import { createMiddleware } from "hono/factory";
 import { database } from "../../db/client";
 import type { AppEnv } from "../../env";
 import { constantTimeEqual } from "../../lib/crypto";
-import { ApiError } from "../problem";
+import { ApiError } from "../../lib/problem";
 import { SESSION_COOKIE, loadSession } from "../../accounts/sessions";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);

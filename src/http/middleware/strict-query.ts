@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../env";
-import { ApiError } from "../problem";
+import { ApiError } from "../../lib/problem";
 
 /** Query keys a route declares, and whether it takes `metadata[key]` filters (a deepObject parameter). */
 export type QueryKeys = { names: readonly string[]; deepObjects: readonly string[] };

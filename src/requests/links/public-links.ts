@@ -7,7 +7,7 @@ import { destinations, paymentLinks, requests } from "../../db/schema";
 import { sha256Hex } from "../../lib/crypto";
 import { interopAddress } from "../../lib/interop-address";
 import { decimalsFor, formatMinor } from "../../lib/money";
-import { ApiError, notFound } from "../../http/problem";
+import { ApiError, notFound } from "../../lib/problem";
 import { tokenOf } from "../../destinations/destinations";
 import { requestPayments, serializePayment } from "../../payments/payment-view";
 import { paymentFigures, requestAmount, serializeRequest } from "../request-view";

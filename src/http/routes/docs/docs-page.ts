@@ -1,4 +1,4 @@
-import { PROBLEMS } from "../../problem";
+import { PROBLEMS } from "../../../lib/problem";
 
 type Schema = {
   $ref?: string;

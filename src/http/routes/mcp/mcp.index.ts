@@ -1,9 +1,9 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono } from "hono";
 import type { AppEnv } from "../../../env";
-import { ApiError } from "../../problem";
+import { ApiError } from "../../../lib/problem";
 import { publicOrigin } from "../../../lib/public-origin";
-import { mcpServer } from "../../../mcp/server";
+import { mcpServer } from "./server";
 import { bodyGuard } from "../../middleware/body-guard";
 import { requireClientSecret } from "../../middleware/client-auth";
 import { requestSignature } from "../../middleware/request-signature";

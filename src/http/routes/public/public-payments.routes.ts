@@ -1,7 +1,7 @@
 import { defineRoute } from "../../define-route";
 import { jsonBody, jsonResponse } from "../../content";
 import { PayerDeclarationSchema, PaymentSubmissionSchema } from "../../../payments/payment.schemas";
-import { BODY_PROBLEMS, problems } from "../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../lib/problem.schemas";
 import { PaymentLinkTokenParams, PublicPaymentLinkSchema } from "../../../requests/links/public-link.schemas";
 
 export const submitPublicPayment = defineRoute("public", {

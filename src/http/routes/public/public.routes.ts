@@ -1,6 +1,6 @@
 import { defineRoute } from "../../define-route";
 import { jsonResponse } from "../../content";
-import { problems } from "../../problem.schemas";
+import { problems } from "../../../lib/problem.schemas";
 import { PaymentLinkTokenParams, PublicPaymentLinkSchema } from "../../../requests/links/public-link.schemas";
 
 export const getPublicPaymentLink = defineRoute("public", {

@@ -1,8 +1,8 @@
 import { database } from "../../../../db/client";
 import type { AppRouteHandler } from "../../../create-router";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "../../../../accounts/password";
-import { ApiError } from "../../../problem";
-import { clientIp } from "../../../middleware/ip-rate-limit";
+import { ApiError } from "../../../../lib/problem";
+import { clientIp } from "../../../../lib/client-ip";
 import { createAccount, findAccount } from "../../../../accounts/accounts";
 import { claimLoginAttempt, clearLoginAttempts } from "../../../../accounts/login-throttle";
 import { SESSION_TTL_MS, endSession, sessionCookie, startSession, userView } from "../../../../accounts/sessions";

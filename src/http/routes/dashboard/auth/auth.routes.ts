@@ -1,7 +1,7 @@
 import { defineRoute } from "../../../define-route";
 import { CredentialsSchema, SessionSchema } from "../../../../accounts/auth.schemas";
 import { jsonBody, jsonResponse } from "../../../content";
-import { BODY_PROBLEMS, problems } from "../../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../../lib/problem.schemas";
 import { limitByIp } from "../../../middleware/ip-rate-limit";
 
 const tags = ["Dashboard: auth"];

@@ -5,7 +5,7 @@ import { ClientPatchSchema, RotateSecretSchema } from "../../../../limits/client
 import { AuditActorQuery, AuditPageSchema } from "../../../../audit/audit.schemas";
 import { DestinationParams } from "../../../../destinations/destination.schemas";
 import { jsonBody, jsonResponse } from "../../../content";
-import { BODY_PROBLEMS, problems } from "../../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../../lib/problem.schemas";
 
 const tags = ["Dashboard: client IDs"];
 

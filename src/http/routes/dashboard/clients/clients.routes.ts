@@ -3,7 +3,7 @@ import { defineRoute } from "../../../define-route";
 import { ClientCreateSchema, ClientParams, ClientSchema, ClientWithSecretSchema } from "../../../../clients/client.schemas";
 import { DestinationParams } from "../../../../destinations/destination.schemas";
 import { jsonBody, jsonResponse } from "../../../content";
-import { BODY_PROBLEMS, problems } from "../../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../../lib/problem.schemas";
 
 const tags = ["Dashboard: client IDs"];
 

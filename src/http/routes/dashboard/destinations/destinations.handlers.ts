@@ -4,7 +4,7 @@ import type { AppRouteHandler as H } from "../../../create-router";
 import { recoverPersonalSigner } from "../../../../lib/eip191";
 import { newId } from "../../../../lib/ids";
 import { toChecksumAddress } from "../../../../lib/interop-address";
-import { ApiError, type FieldError } from "../../../problem";
+import { ApiError, type FieldError } from "../../../../lib/problem";
 import { publicOrigin } from "../../../../lib/public-origin";
 import {
   insertDestination,

@@ -9,7 +9,7 @@ import {
   DestinationUpdateSchema,
 } from "../../../../destinations/destination.schemas";
 import { jsonBody, jsonResponse } from "../../../content";
-import { BODY_PROBLEMS, problems } from "../../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../../lib/problem.schemas";
 
 const tags = ["Dashboard: destinations"];
 

@@ -1,6 +1,6 @@
 import { database } from "../../../../db/client";
 import type { AppRouteHandler as H } from "../../../create-router";
-import { ApiError } from "../../../problem";
+import { ApiError } from "../../../../lib/problem";
 import { publicOrigin } from "../../../../lib/public-origin";
 import { authority } from "../../../../authority/stub";
 import { destinationProfile, requireClaimed, serializeDestination } from "../../../../destinations/destinations";

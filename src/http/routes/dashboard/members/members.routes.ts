@@ -12,7 +12,7 @@ import {
   MemberPatchSchema,
   MemberSchema,
 } from "../../../../accounts/member.schemas";
-import { BODY_PROBLEMS, problems } from "../../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../../lib/problem.schemas";
 
 const tags = ["Dashboard: members"];
 const base = "/api/destinations/{destinationId}";

@@ -1,7 +1,7 @@
 import { defineRoute } from "../../../define-route";
 import { jsonResponse } from "../../../content";
 import { EvidenceSchema } from "../../../../payments/evidence.schemas";
-import { problems } from "../../../problem.schemas";
+import { problems } from "../../../../lib/problem.schemas";
 import { DestinationRequestParams } from "../../../../requests/request.schemas";
 
 export const getRequestEvidence = defineRoute("session", {

@@ -2,7 +2,7 @@ import { defineRoute } from "../../../define-route";
 import { jsonBody, jsonResponse } from "../../../content";
 import { DestinationParams } from "../../../../destinations/destination.schemas";
 import { CursorQuerySchema, MarkPaidSchema, UnattributedPaymentListSchema } from "../../../../payments/payment.schemas";
-import { BODY_PROBLEMS, problems } from "../../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../../lib/problem.schemas";
 import { RequestDetailSchema } from "../../../../requests/request.schemas";
 import { DestinationRequestParams } from "../../../../requests/request.schemas";
 

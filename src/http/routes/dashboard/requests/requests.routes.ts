@@ -2,7 +2,7 @@ import { defineRoute } from "../../../define-route";
 import { DestinationParams } from "../../../../destinations/destination.schemas";
 import { jsonBody, jsonResponse } from "../../../content";
 import { PaymentLinkListSchema } from "../../../../requests/links/payment-link.schemas";
-import { BODY_PROBLEMS, problems } from "../../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../../lib/problem.schemas";
 import {
   DashboardListQuerySchema,
   DestinationRequestParams,

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../../define-route";
 import { jsonBody, jsonResponse } from "../../../content";
 import { DestinationParams } from "../../../../destinations/destination.schemas";
-import { BODY_PROBLEMS, problems } from "../../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../../lib/problem.schemas";
 import {
   DeliveryCursorQuery,
   DeliveryParams,

@@ -1,7 +1,7 @@
 import { defineRoute } from "../../../define-route";
 import { ClientSchema } from "../../../../clients/client.schemas";
 import { jsonResponse } from "../../../content";
-import { problems } from "../../../problem.schemas";
+import { problems } from "../../../../lib/problem.schemas";
 
 export const getOwnClient = defineRoute("client", {
   operationId: "getClient",

@@ -1,6 +1,6 @@
 import { defineRoute } from "../../../define-route";
 import { jsonBody, jsonResponse } from "../../../content";
-import { BODY_PROBLEMS, problems } from "../../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../../lib/problem.schemas";
 import { RequestEventListSchema, RequestParams, RequestSchema, TransitionBodySchema } from "../../../../requests/request.schemas";
 
 const tags = ["Orchestrator"];

@@ -1,7 +1,7 @@
 import { database } from "../../../../db/client";
 import { destinations } from "../../../../db/schema";
 import type { AppRouteHandler } from "../../../create-router";
-import { notFound } from "../../../problem";
+import { notFound } from "../../../../lib/problem";
 import { eq } from "drizzle-orm";
 import { readVisibility } from "../../../../clients/client-access";
 import { requestDetail } from "../../../../payments/payment-view";

@@ -1,7 +1,7 @@
 import { defineRoute } from "../../../define-route";
 import { jsonBody, jsonResponse } from "../../../content";
 import { PaymentSubmissionSchema } from "../../../../payments/payment.schemas";
-import { BODY_PROBLEMS, problems } from "../../../problem.schemas";
+import { BODY_PROBLEMS, problems } from "../../../../lib/problem.schemas";
 import { RequestDetailSchema } from "../../../../requests/request.schemas";
 import { RequestParams } from "../../../../requests/request.schemas";
 

@@ -7,8 +7,8 @@ import {
   type CallToolResult,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
-import { fieldErrors, validationSummary } from "../http/field-messages";
-import { ApiError, problemBody, type Problem } from "../http/problem";
+import { fieldErrors, validationSummary } from "../../../lib/field-messages";
+import { ApiError, problemBody, type Problem } from "../../../lib/problem";
 import { RUNNERS, type ToolContext } from "./tool-calls";
 import { TOOL_SCHEMAS, toolList, type ToolName } from "./tools";
 

@@ -1,6 +1,6 @@
-import { MAX_METADATA_FILTERS } from "../requests/request.schemas";
-import { checkMetadataFilters } from "../requests/list-query";
-import { checkClientReadLimit } from "../http/middleware/client-read-limit";
+import { MAX_METADATA_FILTERS } from "../../../requests/request.schemas";
+import { checkMetadataFilters } from "../../../requests/list-query";
+import { checkClientReadLimit } from "../../middleware/client-read-limit";
 import {
   cancelForClient,
   clientForClient,
@@ -10,7 +10,7 @@ import {
   linkForClient,
   listForClient,
   type Caller,
-} from "../requests/orchestrator";
+} from "../../../requests/orchestrator";
 import type { ToolArgs, ToolName } from "./tools";
 
 /** What a tool call runs with: the Worker's env, the verified caller, and the origin links are built on (may throw not_configured). */

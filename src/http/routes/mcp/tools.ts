@@ -1,8 +1,8 @@
 import { getOpenApiMetadata } from "@asteasolutions/zod-to-openapi";
 import { z } from "@hono/zod-openapi";
-import { ClientSchema } from "../clients/client.schemas";
-import { DestinationParams } from "../destinations/destination.schemas";
-import { ProblemSchema } from "../http/problem.schemas";
+import { ClientSchema } from "../../../clients/client.schemas";
+import { DestinationParams } from "../../../destinations/destination.schemas";
+import { ProblemSchema } from "../../../lib/problem.schemas";
 import {
   IdempotencyHeaderSchema,
   ListQuerySchema,
@@ -14,8 +14,8 @@ import {
   RequestParams,
   RequestSchema,
   TransitionBodySchema,
-} from "../requests/request.schemas";
-import { EventsQuery, WebhookEventSchema, eventPage } from "../webhooks/webhook.schemas";
+} from "../../../requests/request.schemas";
+import { EventsQuery, WebhookEventSchema, eventPage } from "../../../webhooks/webhook.schemas";
 import { DESCRIPTIONS } from "./descriptions";
 
 /**
