@@ -53,4 +53,3 @@ export async function requireMembership(db: Database, userId: string, destinatio
 }
 
 /** The signed-in member as every audit entry and transition names them: id and email. */
-export const userActor = (user: { id: string; email: string }) => ({ type: "user" as const, userId: user.id, email: user.email });

@@ -1,14 +1,10 @@
+import { loggedActor, type CallerActor, type LoggedActor } from "../lib/actor";
 import { decodeLogCursor, encodeLogCursor } from "../lib/cursor";
 import { newId } from "../lib/ids";
 import type { AuditTargetType } from "./audit.schemas";
 import type { AuthorityHost } from "../authority/authority-host";
-import type { WebhookCaller, WebhookResult } from "../webhooks/webhook-callers";
+import type { WebhookResult } from "../webhooks/webhook-callers";
 import { isoTime } from "../lib/iso-time";
-
-/** Who did it: the signed-in recipient, a client by its secret, or the authority itself (expiry, auto-approval). */
-/** A user actor always names the person: entries written before that may lack both. */
-export type AuditActor =
-  { type: "user"; userId: string; email: string } | { type: "client"; clientId: string; via?: "mcp" } | { type: "system" };
 
 export type AuditAction =
   | "destination.claimed"
@@ -34,7 +30,7 @@ export type AuditAction =
 
 export type AuditEntry = {
   at: number;
-  actor: AuditActor;
+  actor: LoggedActor;
   action: AuditAction;
   /** What was acted on: `{type, id}` of a destination, client, request, webhook endpoint, member (user id) or invitation. */
   target: { type: AuditTargetType; id: string };
@@ -112,7 +108,7 @@ export function listAudit(
     data: page.map((r) => ({
       id: r.id,
       at: isoTime(r.at),
-      actor: JSON.parse(r.actor) as AuditActor,
+      actor: JSON.parse(r.actor) as LoggedActor,
       action: r.action,
       target: JSON.parse(r.target) as AuditEntry["target"],
       details: JSON.parse(r.details) as Record<string, unknown>,
@@ -127,7 +123,7 @@ export function listAudit(
  */
 export function auditedChange<T extends object>(
   host: Pick<AuthorityHost, "sql" | "transaction">,
-  caller: WebhookCaller,
+  caller: CallerActor,
   action: AuditAction,
   endpointId: (value: T) => string,
   run: () => WebhookResult<T>,
@@ -136,11 +132,12 @@ export function auditedChange<T extends object>(
   return host.transaction(() => {
     const result = run();
     if (result.outcome === "ok") {
-      const actor: AuditActor =
-        caller.type === "client"
-          ? { type: "client", clientId: caller.clientId }
-          : { type: "user", userId: caller.userId, email: caller.email };
-      recordAudit(host.sql, { at: now, actor, action, target: { type: "webhook_endpoint", id: endpointId(result.value) } });
+      recordAudit(host.sql, {
+        at: now,
+        actor: loggedActor(caller),
+        action,
+        target: { type: "webhook_endpoint", id: endpointId(result.value) },
+      });
     }
     return result;
   });

@@ -1,3 +1,4 @@
+import type { Actor, CallerActor, TransitionActor, UserActor } from "../lib/actor";
 import type { TokenProfile } from "../payments/chains/currency";
 import type { ClientStatus, Permission } from "../clients/credentials/permissions";
 import type { ClientCredentialRow, PaymentLinkRow, PaymentRow, RefundRow, RequestEventRow, RequestRow } from "../db/schema";
@@ -33,10 +34,6 @@ export type ClientView = {
   signingKey: SigningKey | null;
   requireSignedRequests: boolean;
 };
-
-/** Who asks for a create: an orchestrator proving its secret, or the signed-in recipient. */
-/** `via`: the surface a client spoke through when not /v1 ("mcp"); shown on the events and audit entries it causes. */
-export type Actor = { type: "client"; clientId: string; secretHash: string; via?: "mcp" } | { type: "manual"; userId: string };
 
 /** The row a create will write to D1, kept in the authority's outbox until D1 surely has it. */
 export type AdmissionRecord = { kind: "request"; row: RequestRow } | { kind: "link"; row: PaymentLinkRow };
@@ -76,13 +73,12 @@ export type VerifiedTransfer = {
 };
 
 /** Who records a payment: a transition actor, or the payer behind a payment link the Worker resolved. */
-export type PaymentActor = TransitionActor | { type: "payer" };
 
 export type RecordPaymentInput = {
   destinationId: string;
   /** null: the transfers could not be tied to any request, and are kept as unattributed. */
   requestId: string | null;
-  actor: PaymentActor;
+  actor: Actor;
   kind: "verified" | "declared";
   transfers: VerifiedTransfer[];
   /** Whether the transfers had their chain's confirmations when verified, and how many they need. */
@@ -111,12 +107,6 @@ export type RecordPaymentResult = (
 /** Whether D1 has what the call committed (the authority's commit); the RPC sets it, the transaction does not. */
 type Stored = { stored?: boolean };
 
-/** Who asks for a transition: a client proving its secret, the signed-in recipient, or the authority itself (expiry). */
-export type TransitionActor =
-  | { type: "client"; clientId: string; secretHash: string; via?: "mcp" }
-  | { type: "user"; userId: string; email: string }
-  | { type: "system" };
-
 export type TransitionInput = {
   requestId: string;
   action: TransitionAction;
@@ -139,7 +129,7 @@ export type TransitionResult = (
   Stored;
 
 export type AdmitInput = {
-  actor: Actor;
+  actor: CallerActor;
   permission: Permission;
   idempotencyKey: string | null;
   /** SHA-256 of the route and canonical body, to tell a replay from a reuse. */
@@ -204,7 +194,7 @@ export type AuthResult =
  */
 export type RecordRefundInput = {
   requestId: string;
-  actor: { type: "user"; userId: string; email: string };
+  actor: UserActor;
   amountMinor: string;
   transfer?: { chainId: number; txHash: string; logIndex: number; to: string };
   note?: string;

@@ -1,8 +1,9 @@
+import type { CallerActor, LoggedActor } from "../lib/actor";
 import { DurableObject } from "cloudflare:workers";
 import type { Permission } from "../clients/credentials/permissions";
 import type { AttemptOutcome } from "../webhooks/events";
 import { admitInTransaction } from "../requests/admission";
-import { listAudit, recordAudit, type AuditActor, type AuditActorFilter, type AuditEntry } from "../audit/audit-log";
+import { listAudit, recordAudit, type AuditActorFilter, type AuditEntry } from "../audit/audit-log";
 import { AuthorityHost } from "./authority-host";
 import type { AdmitInput, AdmitResult, AuthResult, DestinationProfile } from "./authority-types";
 import type { RecordPaymentInput, RecordPaymentResult, RecordRefundInput, RecordRefundResult } from "./authority-types";
@@ -17,7 +18,6 @@ import { recordPayment } from "../payments/payment-state";
 import { recordRefund } from "../payments/refund-state";
 import { applyTransition } from "../requests/request-state";
 import { readSignature, type SigningPatch } from "../clients/signing/signature-evidence";
-import type { WebhookCaller } from "../webhooks/webhook-callers";
 import type { NewEndpoint } from "../webhooks/webhook-endpoints";
 import * as webhooks from "../webhooks/webhook-operations";
 
@@ -54,16 +54,16 @@ export class DestinationAuthority extends DurableObject<Env> {
   createClient(
     profile: DestinationProfile,
     c: { name: string; permissions: Permission[]; limits?: LimitsPatch; signing?: SigningPatch },
-    actor: AuditActor,
+    actor: LoggedActor,
   ) {
     return createClient(this.host, profile, c, actor);
   }
 
-  updateClient(clientId: string, patch: { limits?: LimitsPatch; signing?: SigningPatch }, actor: AuditActor) {
+  updateClient(clientId: string, patch: { limits?: LimitsPatch; signing?: SigningPatch }, actor: LoggedActor) {
     return updateClient(this.host, clientId, patch, actor);
   }
 
-  rotateClientSecret(destinationId: string, clientId: string, overlapSeconds: number, actor: AuditActor) {
+  rotateClientSecret(destinationId: string, clientId: string, overlapSeconds: number, actor: LoggedActor) {
     return rotateSecret(this.host, destinationId, clientId, overlapSeconds, actor);
   }
 
@@ -72,7 +72,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   }
 
   /** Permanent and idempotent: a second revoke keeps the first revocation time. */
-  async revokeClient(clientId: string, actor: AuditActor) {
+  async revokeClient(clientId: string, actor: LoggedActor) {
     if (!this.host.ready) return { outcome: "not_found" as const };
     const now = this.host.now();
     const { value, stored } = await this.host.commit(clientId, () => revokeClient(this.host.sql, clientId, actor, now));
@@ -118,7 +118,7 @@ export class DestinationAuthority extends DurableObject<Env> {
   async admit(input: AdmitInput): Promise<AdmitResult> {
     const host = this.host;
     const now = host.now();
-    if (input.actor.type === "manual" && input.profile) host.initialise(input.profile);
+    if (input.actor.type === "user" && input.profile) host.initialise(input.profile);
     if (!host.ready) return { outcome: "unauthenticated" };
     const { value, stored } = await host.commit(null, () => admitInTransaction(host, input, now));
     const { result, deliveries } = value;
@@ -178,35 +178,35 @@ export class DestinationAuthority extends DurableObject<Env> {
 
   // Webhooks (webhook-operations.ts) and events.
 
-  createWebhookEndpoint(caller: WebhookCaller, e: NewEndpoint) {
+  createWebhookEndpoint(caller: CallerActor, e: NewEndpoint) {
     return webhooks.createEndpoint(this.host, caller, e);
   }
 
-  listWebhookEndpoints(caller: WebhookCaller) {
+  listWebhookEndpoints(caller: CallerActor) {
     return webhooks.listEndpointsAs(this.host, caller);
   }
 
-  deleteWebhookEndpoint(caller: WebhookCaller, endpointId: string) {
+  deleteWebhookEndpoint(caller: CallerActor, endpointId: string) {
     return webhooks.deleteEndpointAs(this.host, caller, endpointId);
   }
 
-  rotateWebhookSecret(caller: WebhookCaller, endpointId: string, sealedSecret: string) {
+  rotateWebhookSecret(caller: CallerActor, endpointId: string, sealedSecret: string) {
     return webhooks.rotateEndpointSecret(this.host, caller, endpointId, sealedSecret);
   }
 
-  sendWebhookTest(caller: WebhookCaller, endpointId: string) {
+  sendWebhookTest(caller: CallerActor, endpointId: string) {
     return webhooks.sendTest(this.host, caller, endpointId);
   }
 
-  listWebhookDeliveries(caller: WebhookCaller, endpointId: string, cursor: string | null) {
+  listWebhookDeliveries(caller: CallerActor, endpointId: string, cursor: string | null) {
     return webhooks.listDeliveriesAs(this.host, caller, endpointId, cursor);
   }
 
-  retryWebhookDelivery(caller: WebhookCaller, endpointId: string, deliveryId: string) {
+  retryWebhookDelivery(caller: CallerActor, endpointId: string, deliveryId: string) {
     return webhooks.retryDeliveryAs(this.host, caller, endpointId, deliveryId);
   }
 
-  listWebhookEvents(caller: WebhookCaller, after: number, type: string | null, limit?: number) {
+  listWebhookEvents(caller: CallerActor, after: number, type: string | null, limit?: number) {
     return webhooks.listEventsAs(this.host, caller, after, type, limit);
   }
 

@@ -1,7 +1,8 @@
+import type { LoggedActor } from "../lib/actor";
 import type { ClientStatus, Permission } from "./credentials/permissions";
 import { constantTimeEqual } from "../lib/crypto";
 import { invalidField, type RefusedAs } from "../authority/outcomes";
-import { recordAudit, type AuditActor } from "../audit/audit-log";
+import { recordAudit } from "../audit/audit-log";
 import type { ClientSigning, ClientView } from "../authority/authority-types";
 import type { SigningKey } from "./signing/signing-key";
 import { limitsOf, limitsView, type LimitsRow, type StoredLimits } from "../limits/client-limits";
@@ -80,7 +81,7 @@ export type LimitsChange = { outcome: "ok"; row: ClientRow } | RefusedAs<"confli
  * (400, on the authority's clock), and no change of the budget's currency
  * while something is reserved in the old one (409).
  */
-export function changeLimits(sql: SqlStorage, row: ClientRow, patch: LimitsPatch, actor: AuditActor, clock: number): LimitsChange {
+export function changeLimits(sql: SqlStorage, row: ClientRow, patch: LimitsPatch, actor: LoggedActor, clock: number): LimitsChange {
   if (row.status === "revoked") return { outcome: "conflict", detail: "This client ID is revoked; its limits no longer matter." };
   if (patch.expiresAt !== undefined && patch.expiresAt !== null && patch.expiresAt <= clock)
     return invalidField("limits.expiresAt", "Must be in the future.", "expiresAt must be in the future.");
@@ -121,7 +122,7 @@ export function rotateClientSecret(
   row: ClientRow,
   issued: { secretHash: string; secretHint: string },
   overlapMs: number,
-  actor: AuditActor,
+  actor: LoggedActor,
   now: number,
 ): ClientRow {
   const until = now + overlapMs;
@@ -147,7 +148,7 @@ export function rotateClientSecret(
 export function insertClient(
   sql: SqlStorage,
   c: { clientId: string; name: string; permissions: Permission[]; secretHash: string; secretHint: string; limits: LimitsPatch },
-  actor: AuditActor,
+  actor: LoggedActor,
   now: number,
 ): void {
   const { expiresAt = null, ...stored } = c.limits;

@@ -1,7 +1,8 @@
+import type { LoggedActor } from "../lib/actor";
 import { issueClientSecret, issueSecretFor } from "./credentials/client-secret";
 import type { Permission } from "./credentials/permissions";
 import { isoTime } from "../lib/iso-time";
-import { recordAudit, type AuditActor } from "../audit/audit-log";
+import { recordAudit } from "../audit/audit-log";
 import type { AuthorityHost } from "../authority/authority-host";
 import type { AuthResult, ClientView, DestinationProfile } from "../authority/authority-types";
 import { isExpired } from "../limits/client-limits";
@@ -35,7 +36,7 @@ export function listClients(sql: SqlStorage): ClientView[] {
 export function revokeClient(
   sql: SqlStorage,
   clientId: string,
-  actor: AuditActor,
+  actor: LoggedActor,
   now: number,
 ): Ok<{ client: ClientView }> | RefusedAs<"not_found"> {
   const { rowsWritten } = sql.exec(
@@ -76,7 +77,7 @@ export async function createClient(
   host: AuthorityHost,
   profile: DestinationProfile,
   c: { name: string; permissions: Permission[]; limits?: LimitsPatch; signing?: SigningPatch },
-  actor: AuditActor,
+  actor: LoggedActor,
 ): Promise<Ok<{ client: ClientView & { secret: string } }>> {
   const issued = await issueClientSecret(profile.id);
   host.initialise(profile);
@@ -97,7 +98,7 @@ export async function updateClient(
   host: AuthorityHost,
   clientId: string,
   patch: { limits?: LimitsPatch; signing?: SigningPatch },
-  actor: AuditActor,
+  actor: LoggedActor,
 ): Promise<Ok<{ client: ClientView; stored: boolean }> | RefusedAs<"not_found" | "conflict" | "validation_failed">> {
   const { sql } = host;
   if (!host.ready || !clientRow(sql, clientId)) return { outcome: "not_found" };
@@ -136,7 +137,7 @@ export async function rotateSecret(
   destinationId: string,
   clientId: string,
   overlapSeconds: number,
-  actor: AuditActor,
+  actor: LoggedActor,
 ): Promise<Ok<{ client: ClientView & { secret: string; previousSecretExpiresAt: string } }> | RefusedAs<"not_found" | "conflict">> {
   const row = host.ready ? clientRow(host.sql, clientId) : undefined;
   if (!row) return { outcome: "not_found" };

@@ -1,3 +1,4 @@
+import type { EventActor } from "../lib/actor";
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CLIENT_STATUSES, type Permission } from "../clients/credentials/permissions";
@@ -286,7 +287,6 @@ export const clientCredentials = sqliteTable("client_credentials", {
 });
 
 /** Who moved a request: the contract's event actor. */
-export type EventActor = { type: "client"; clientId: string; via?: "mcp" } | { type: "user" } | { type: "payer" } | { type: "system" };
 
 export type RequestEventRow = typeof requestEvents.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;

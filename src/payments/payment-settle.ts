@@ -1,7 +1,8 @@
+import type { Actor } from "../lib/actor";
 import type { RequestRow } from "../db/schema";
 import { openStatus, paymentEventType, statusAfterPayments } from "../requests/transitions";
 import { decimalsFor } from "../lib/money";
-import type { PaymentActor, TransitionRecord } from "../authority/authority-types";
+import type { TransitionRecord } from "../authority/authority-types";
 import { inRequestUnits, livePayments, paymentById, toD1 } from "./payment-store";
 import { writeStatus } from "../requests/request-state";
 
@@ -34,7 +35,7 @@ export const decimalsOf = (row: RequestRow, tokenDecimals: number) => decimalsFo
 export function settle(
   sql: SqlStorage,
   requestId: string,
-  actor: PaymentActor,
+  actor: Actor,
   changed: string[],
   data: Record<string, string>,
   dropped: boolean,

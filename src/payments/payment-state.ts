@@ -7,7 +7,7 @@ import { decimalsOf, readState, settle } from "./payment-settle";
 import { insertDeclared, insertTransfer, paymentById, paymentByLog, RECHECK_MS, toD1, updatePayment } from "./payment-store";
 import { admitRequestState, applyTransition } from "../requests/request-state";
 import { recordAudit } from "../audit/audit-log";
-import { auditActor } from "../requests/transition-hooks";
+import { loggedActor } from "../lib/actor";
 import { outboxOf } from "../authority/outbox";
 
 /**
@@ -122,7 +122,7 @@ export function recordPayment(
   if (actor.type === "user")
     recordAudit(sql, {
       at: now,
-      actor: auditActor(actor),
+      actor: loggedActor(actor),
       action: "request.marked_paid",
       target: { type: "request", id: requestId },
       details: { status: record.row.status, ...data },

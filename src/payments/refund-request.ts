@@ -1,3 +1,4 @@
+import { userActor } from "../lib/actor";
 import { verifyRefund } from "./chains/verify-refund";
 import type { DestinationRow, RefundRow, RequestRow } from "../db/schema";
 import type { RecordRefundInput } from "../authority/authority-types";
@@ -6,7 +7,6 @@ import { decimalsFor, formatMinor, parseDecimal } from "../lib/money";
 import { ApiError } from "../lib/problem";
 import { accepted, authority, storageUnavailable } from "../authority/stub";
 import { tokenOf } from "../destinations/destinations";
-import { userActor } from "../accounts/membership";
 
 export type RefundCall = { user: { id: string; email: string }; amount: string; txHash?: string; note?: string };
 

@@ -7,7 +7,7 @@ import type { RecordRefundInput, RecordRefundResult } from "../authority/authori
 import { decimalsOf, readState } from "./payment-settle";
 import { inRequestUnits, livePayments } from "./payment-store";
 import { writeStatus } from "../requests/request-state";
-import { auditActor } from "../requests/transition-hooks";
+import { loggedActor } from "../lib/actor";
 
 /**
  * Refunds in the authority (API v1.2, "What the seeds still ask"; seed 003): the recipient sends money back to
@@ -133,7 +133,7 @@ export function recordRefund(sql: SqlStorage, input: RecordRefundInput, now: num
   );
   recordAudit(sql, {
     at: now,
-    actor: auditActor(input.actor),
+    actor: loggedActor(input.actor),
     action: "request.refunded",
     target: { type: "request", id: row.id },
     details: data,

@@ -1,8 +1,9 @@
+import type { Actor } from "../lib/actor";
 import { and, eq } from "drizzle-orm";
 import { verifyPayment, type PaymentSubmission, type VerifiedPayment, type VerifyOutcome } from "./chains/verify-payment";
 import { database } from "../db/client";
 import { requests, type DestinationRow, type RequestRow } from "../db/schema";
-import type { PaymentActor, RecordPaymentInput, VerifiedTransfer } from "../authority/authority-types";
+import type { RecordPaymentInput, VerifiedTransfer } from "../authority/authority-types";
 import { PAYMENT_RULES } from "../requests/transitions";
 import { ApiError } from "../lib/problem";
 import { accepted, authority, problemFor, storageUnavailable } from "../authority/stub";
@@ -10,7 +11,7 @@ import { tokenOf } from "../destinations/destinations";
 import { serializeRequest } from "../requests/request-view";
 
 /** What a caller submits: a transaction (verified here), or, for the recipient, only a note (a declared payment). */
-export type PaymentCall = { actor: PaymentActor; txHash?: string; signature?: string; note?: string };
+export type PaymentCall = { actor: Actor; txHash?: string; signature?: string; note?: string };
 
 /** The chain check: for an incoming request a Transfer to the destination, for an outgoing one from it to the payee. */
 function submission(d: DestinationRow, r: RequestRow, call: PaymentCall, txHash: string): PaymentSubmission {

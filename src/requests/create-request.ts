@@ -1,5 +1,6 @@
+import type { CallerActor } from "../lib/actor";
 import type { RequestRow } from "../db/schema";
-import type { Actor, DestinationProfile } from "../authority/authority-types";
+import type { DestinationProfile } from "../authority/authority-types";
 import { canonicalJson } from "../lib/canonical-json";
 import { sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
@@ -12,7 +13,7 @@ import { sealBase } from "../clients/signing/evidence-box";
 import type { VerifiedSignature } from "../clients/signing/request-signature";
 
 /** The row as the Worker can build it; the authority fills in the client's name and the amount's minor units. */
-function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now: number): RequestRow {
+function buildRow(body: RequestCreate, destinationId: string, actor: CallerActor, now: number): RequestRow {
   return {
     id: newId("req"),
     destinationId,
@@ -21,7 +22,7 @@ function buildRow(body: RequestCreate, destinationId: string, actor: Actor, now:
     currency: body.currency,
     decimals: null,
     status: initialStatus(body.direction),
-    createdByType: actor.type,
+    createdByType: actor.type === "client" ? "client" : "manual",
     createdByClientId: actor.type === "client" ? actor.clientId : null,
     createdByClientName: null,
     reference: body.reference ?? null,
@@ -60,7 +61,7 @@ export async function createRequest(
   env: Env,
   destinationId: string,
   body: RequestCreate,
-  actor: Actor,
+  actor: CallerActor,
   idempotencyKey: string | null,
   profile?: DestinationProfile,
   signature?: VerifiedSignature | null,

@@ -1,6 +1,6 @@
+import type { CallerActor } from "../lib/actor";
 import type { ParsedSecret } from "../clients/credentials/client-secret";
 import { database } from "../db/client";
-import type { Actor } from "../authority/authority-types";
 import { ApiError } from "../lib/problem";
 import { decodeEventCursor } from "../lib/cursor";
 import type { RequestCreate } from "./request.schemas";
@@ -25,7 +25,7 @@ import type { WebhookResult } from "../webhooks/webhook-callers";
  */
 export type Caller = { credential: ParsedSecret; via?: "mcp"; signature?: VerifiedSignature | null };
 
-export const clientActor = ({ credential, via }: Caller): Extract<Actor, { type: "client" }> => ({
+export const clientActor = ({ credential, via }: Caller): Extract<CallerActor, { type: "client" }> => ({
   type: "client",
   clientId: credential.clientId,
   secretHash: credential.secretHash,

@@ -1,9 +1,10 @@
-import type { EventActor, PaymentRow, RefundRow, RequestRow } from "../db/schema";
+import { eventActor, type Actor, type TransitionActor } from "../lib/actor";
+import type { PaymentRow, RefundRow, RequestRow } from "../db/schema";
 import { EXPIRABLE, judge, type TransitionAction } from "./transitions";
 import type { RequestStatus } from "./request-status";
 import { serializeRequest } from "./request-view";
-import type { PaymentActor, TransitionActor, TransitionInput, TransitionRecord, TransitionResult } from "../authority/authority-types";
-import { afterTransition, clientOf } from "./transition-hooks";
+import type { TransitionInput, TransitionRecord, TransitionResult } from "../authority/authority-types";
+import { afterTransition } from "./transition-hooks";
 import { recordEvent, type RecordEventInput } from "../webhooks/webhook-store";
 import { outboxOf } from "../authority/outbox";
 import { storedPaymentViews } from "../payments/payment-store";
@@ -61,7 +62,7 @@ export type StatusChange = {
   row: RequestRow;
   sequenceBefore: number;
   type: RecordEventInput["type"];
-  actor: PaymentActor;
+  actor: Actor;
   data: Record<string, string>;
   /** The lifecycle action, for the audit log; a payment's changes are audited by their own path (mark-paid). */
   action?: TransitionAction;
@@ -79,11 +80,11 @@ export function writeStatus(sql: SqlStorage, change: StatusChange, now: number):
   const { row, type, actor, data } = change;
   const sequence = change.sequenceBefore + 1;
   const after: RequestRow = { ...row, statusSequence: sequence, updatedAt: now };
-  const eventActor: EventActor = actor.type === "client" ? clientOf(actor) : { type: actor.type };
+  const told = eventActor(actor);
   const { eventId } = recordEvent(sql, {
     type,
     at: now,
-    actor: eventActor,
+    actor: told,
     details: data,
     // The detail view (with its payments), as GET /v1/requests/{id} answers it at this event.
     object: {
@@ -96,7 +97,7 @@ export function writeStatus(sql: SqlStorage, change: StatusChange, now: number):
   const record: TransitionRecord = {
     kind: "transition",
     row: after,
-    event: { id: eventId, requestId: after.id, destinationId: after.destinationId, type, actor: eventActor, data, at: now, sequence },
+    event: { id: eventId, requestId: after.id, destinationId: after.destinationId, type, actor: told, data, at: now, sequence },
     ...(change.payments ? { payments: change.payments } : {}),
     ...(change.refunds ? { refunds: change.refunds } : {}),
   };

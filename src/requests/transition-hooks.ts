@@ -1,7 +1,7 @@
+import { loggedActor, type Actor } from "../lib/actor";
 import type { TransitionAction } from "./transitions";
 import type { RequestRow } from "../db/schema";
-import { recordAudit, type AuditAction, type AuditActor } from "../audit/audit-log";
-import type { PaymentActor, TransitionActor } from "../authority/authority-types";
+import { recordAudit, type AuditAction } from "../audit/audit-log";
 import { formatMinor } from "../lib/money";
 import { release } from "../limits/budget-ledger";
 import { limitsOf, type LimitsRow } from "../limits/client-limits";
@@ -16,37 +16,18 @@ const AUDITED: Partial<Record<TransitionAction, AuditAction>> = {
   expire: "request.expired",
 };
 
-/** A client actor as events and the audit log show it: never its secret's hash; `via` when it spoke through MCP. */
-export const clientOf = (actor: Extract<TransitionActor, { type: "client" }>) => ({
-  type: "client" as const,
-  clientId: actor.clientId,
-  ...(actor.via ? { via: actor.via } : {}),
-});
-
-export function auditActor(actor: TransitionActor | PaymentActor): AuditActor {
-  if (actor.type === "client") return clientOf(actor);
-  if (actor.type === "user") return { type: "user", userId: actor.userId, email: actor.email };
-  return { type: "system" };
-}
-
 /**
  * What else happens in the transaction of every status change (request-state.ts's
  * writeStatus): the budget reservation is released when the request ends unpaid
  * (once: see budget-ledger.ts), and a lifecycle action enters the audit log.
  */
-export function afterTransition(
-  sql: SqlStorage,
-  row: RequestRow,
-  action: TransitionAction | undefined,
-  actor: PaymentActor,
-  now: number,
-): void {
+export function afterTransition(sql: SqlStorage, row: RequestRow, action: TransitionAction | undefined, actor: Actor, now: number): void {
   const released = RELEASING.has(row.status) ? release(sql, row.id) : null;
   const audited = action === undefined ? undefined : AUDITED[action];
   if (audited === undefined) return;
   recordAudit(sql, {
     at: now,
-    actor: auditActor(actor),
+    actor: loggedActor(actor),
     action: audited,
     target: { type: "request", id: row.id },
     details: { status: row.status, ...(released && released.amount > 0n ? releasedDetails(sql, released) : {}) },

@@ -1,4 +1,6 @@
 /** Webhook shapes as the API shows them; types only, shared with the dashboard (which has no Workers types). */
+import type { EventActor } from "../lib/actor";
+
 export type EndpointView = {
   id: string;
   url: string;
@@ -24,14 +26,12 @@ export type DeliveryView = {
   updatedAt: string;
 };
 
-export type EventActorView = { type: "client"; clientId: string; via?: "mcp" } | { type: "user" } | { type: "payer" } | { type: "system" };
-
 /** One event, the same everywhere: webhooks, GET /v1/events, a request's timeline. */
 export type EventView = {
   id: string;
   type: string;
   createdAt: string;
   sequence: number;
-  actor: EventActorView;
+  actor: EventActor;
   data: { object: unknown } & Record<string, unknown>;
 };

@@ -2,13 +2,7 @@ import { isExpired } from "../limits/client-limits";
 import { secretMatches, type ClientRow } from "../clients/client-store";
 import type { RefusedAs } from "../authority/outcomes";
 import type { EndpointOwner } from "./webhook-endpoints";
-
-/**
- * Who calls a webhook RPC: the recipient (the Worker checked the session and
- * ownership of the destination) or an orchestrator, whose secret the
- * authority verifies here, as it does for creates.
- */
-export type WebhookCaller = { type: "recipient"; userId: string; email: string } | { type: "client"; clientId: string; secretHash: string };
+import type { CallerActor } from "../lib/actor";
 
 /** A refusal other than not_found, returned by an operation. */
 export type Refused = RefusedAs<"conflict" | "rate_limited" | "validation_failed">;
@@ -17,7 +11,8 @@ export type WebhookResult<T> =
   | RefusedAs<"unauthenticated" | "client_revoked" | "client_expired" | "not_found" | "conflict" | "rate_limited" | "validation_failed">;
 
 /**
- * Runs `fn` as the caller's endpoint owner. `changes` (creating an endpoint)
+ * Runs `fn` as the caller's endpoint owner: the recipient (the Worker checked the session and the
+ * destination) or an orchestrator, whose secret the authority verifies here, as it does for creates. `changes` (creating an endpoint)
  * needs an active, unexpired client; reads and deletes stay open to a revoked
  * or expired client, whose endpoints still receive its own requests' events
  * (what it may read is then decided by clientStanding: its own only).
@@ -25,7 +20,7 @@ export type WebhookResult<T> =
  */
 export function asOwner<T extends object>(
   sql: SqlStorage,
-  caller: WebhookCaller,
+  caller: CallerActor,
   changes: boolean,
   fn: (owner: EndpointOwner) => T | null | Refused,
   now: number,

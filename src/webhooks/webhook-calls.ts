@@ -1,5 +1,6 @@
+import type { CallerActor } from "../lib/actor";
 import type { Context } from "hono";
-import type { WebhookCaller, WebhookResult } from "./webhook-callers";
+import type { WebhookResult } from "./webhook-callers";
 import type { NewEndpoint } from "./webhook-endpoints";
 import type { AppEnv } from "../env";
 import { newId } from "../lib/ids";
@@ -32,14 +33,14 @@ export async function prepareEndpoint(env: Env, destinationId: string, body: { u
 }
 
 /** The orchestrator as a webhook caller: the authority checks its secret's hash. */
-export const clientCaller = (c: Context<AppEnv>): WebhookCaller => ({
+export const clientCaller = (c: Context<AppEnv>): CallerActor => ({
   type: "client",
   clientId: c.var.credential.clientId,
   secretHash: c.var.credential.secretHash,
 });
 /** The signed-in member, as the authority records them in the audit log. */
-export const recipientCaller = (user: { id: string; email: string }): WebhookCaller => ({
-  type: "recipient",
+export const recipientCaller = (user: { id: string; email: string }): CallerActor => ({
+  type: "user",
   userId: user.id,
   email: user.email,
 });

@@ -1,6 +1,6 @@
+import { eventActor, type CallerActor, type EventActor } from "../lib/actor";
 import { serializeRequest } from "../requests/request-view";
-import type { EventActor } from "../db/schema";
-import type { Actor, AdmissionRecord, ClientView } from "../authority/authority-types";
+import type { AdmissionRecord, ClientView } from "../authority/authority-types";
 import { recordEvent } from "./webhook-store";
 import { isoTime } from "../lib/iso-time";
 
@@ -14,12 +14,9 @@ export function recordAdmissionEvent(
   record: AdmissionRecord,
   requestCreatorClientId: string | null | undefined,
   at: number,
-  admittedFor: Actor,
+  admittedFor: CallerActor,
 ): number {
-  const actor: EventActor =
-    admittedFor.type === "client"
-      ? { type: "client", clientId: admittedFor.clientId, ...(admittedFor.via ? { via: admittedFor.via } : {}) }
-      : { type: "user" };
+  const actor = eventActor(admittedFor);
   if (record.kind === "request") {
     const row = record.row;
     return recordEvent(sql, {

@@ -1,5 +1,5 @@
+import type { EventActor } from "../lib/actor";
 import type { ClientStatus, Permission } from "../clients/credentials/permissions";
-import type { EventActor } from "../db/schema";
 import { newId } from "../lib/ids";
 import type { EventView } from "./views";
 import { isExpired } from "../limits/client-limits";

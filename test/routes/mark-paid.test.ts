@@ -1,7 +1,7 @@
+import type { Actor } from "../../src/lib/actor";
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
 import { parseClientSecret } from "../../src/clients/credentials/client-secret";
-import type { PaymentActor } from "../../src/authority/authority-types";
 import { authority } from "../../src/authority/stub";
 import { accounts, chain, transfer } from "../helpers/chain";
 import { chainTenant, impersonate, incomingRequest, pay, submit } from "../helpers/payments";
@@ -35,7 +35,7 @@ describe("the recipient's mark-paid and unattributed transfers", () => {
     const t = await chainTenant();
     const req = await incomingRequest(t);
     const { secretHash } = (await parseClientSecret(t.shop.secret))!;
-    const declare = (actor: PaymentActor) =>
+    const declare = (actor: Actor) =>
       authority(env, t.dst).recordPayment({
         destinationId: t.dst,
         requestId: req.id,

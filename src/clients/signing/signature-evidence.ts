@@ -1,6 +1,7 @@
+import type { LoggedActor } from "../../lib/actor";
 import type { SigningKey } from "./signing-key";
 import type { AdmitSignature, SignatureEvidence } from "../../authority/authority-types";
-import { recordAudit, type AuditActor } from "../../audit/audit-log";
+import { recordAudit } from "../../audit/audit-log";
 import { invalidField } from "../../authority/outcomes";
 import type { ClientRow } from "../client-store";
 import { clientRow, secretMatches } from "../client-store";
@@ -66,7 +67,7 @@ export function readSignature(sql: SqlStorage, requestId: string, now: number): 
 export type SigningPatch = { key?: { jwk: SigningKey; thumbprint: string } | null; required?: boolean };
 
 /** Requiring signatures needs a key; the audit entry names the key's thumbprint, never more. */
-export function changeSigning(sql: SqlStorage, row: ClientRow, patch: SigningPatch, actor: AuditActor, now: number) {
+export function changeSigning(sql: SqlStorage, row: ClientRow, patch: SigningPatch, actor: LoggedActor, now: number) {
   const key =
     patch.key === undefined
       ? row.signing_key === null

@@ -1,5 +1,5 @@
+import type { CallerActor } from "../../lib/actor";
 import type { RequestRow } from "../../db/schema";
-import type { Actor } from "../../authority/authority-types";
 import { canonicalJson } from "../../lib/canonical-json";
 import { randomToken, sha256Hex } from "../../lib/crypto";
 import { newId } from "../../lib/ids";
@@ -21,7 +21,7 @@ export async function createPaymentLink(
   env: Env,
   origin: string,
   request: RequestRow,
-  actor: Actor,
+  actor: CallerActor,
   expiresInSeconds: number,
   idempotencyKey: string | null,
 ) {

@@ -1,9 +1,9 @@
+import { userActor } from "../../../../lib/actor";
 import type { AppRouteHandler } from "../../../create-router";
 import { accepted, authority, storageUnavailable } from "../../../../authority/stub";
 import { resolveLimits } from "../../../../limits/limits-input";
 import { resolveSigning } from "../../../../clients/signing/client-signing";
 import { tokenOf } from "../../../../destinations/destinations";
-import { userActor } from "../../../../accounts/membership";
 import { DEFAULT_OVERLAP_SECONDS } from "../../../../limits/client-limits.schemas";
 import type { AuditActorFilter } from "../../../../audit/audit-log";
 import type { DestinationAuthority } from "../../../../authority/destination-authority";

@@ -1,9 +1,9 @@
+import { userActor } from "../../../../lib/actor";
 import type { AppRouteHandler } from "../../../create-router";
 import { accepted, authority, storageUnavailable } from "../../../../authority/stub";
 import { resolveLimits } from "../../../../limits/limits-input";
 import { resolveSigning } from "../../../../clients/signing/client-signing";
 import { destinationProfile, requireClaimed, tokenOf } from "../../../../destinations/destinations";
-import { userActor } from "../../../../accounts/membership";
 import type { createClient, listClients, revokeClient } from "./clients.routes";
 
 export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {

@@ -1,3 +1,4 @@
+import { userActor } from "../../../../lib/actor";
 import { database } from "../../../../db/client";
 import type { AppRouteHandler as H } from "../../../create-router";
 import { ApiError } from "../../../../lib/problem";
@@ -5,7 +6,7 @@ import { publicOrigin } from "../../../../lib/public-origin";
 import { authority } from "../../../../authority/stub";
 import { destinationProfile, requireClaimed, serializeDestination } from "../../../../destinations/destinations";
 import * as members from "../../../../accounts/members";
-import { membershipOf, userActor } from "../../../../accounts/membership";
+import { membershipOf } from "../../../../accounts/membership";
 import type { AppEnv } from "../../../../env";
 import type { Context } from "hono";
 import type { AuditEntry } from "../../../../audit/audit-log";

@@ -1,7 +1,7 @@
+import { userActor } from "../../../../lib/actor";
 import { database } from "../../../../db/client";
 import type { AppRouteHandler } from "../../../create-router";
 import type { TransitionAction } from "../../../../requests/transitions";
-import { userActor } from "../../../../accounts/membership";
 import { readRequest } from "../../../../requests/read-requests";
 import { listRequestEvents } from "../../../../requests/request-events";
 import { transitionRequest } from "../../../../requests/transition-request";

@@ -1,6 +1,6 @@
+import { userActor } from "../../../../lib/actor";
 import { database } from "../../../../db/client";
 import type { AppRouteHandler } from "../../../create-router";
-import { userActor } from "../../../../accounts/membership";
 import { requestDetail } from "../../../../payments/payment-view";
 import { readRequest } from "../../../../requests/read-requests";
 import { submitPayment } from "../../../../payments/submit-payment";

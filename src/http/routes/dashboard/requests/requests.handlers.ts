@@ -1,3 +1,4 @@
+import { userActor } from "../../../../lib/actor";
 import { MAX_METADATA_FILTERS } from "../../../../requests/request.schemas";
 import { metadataFilters } from "../../../../requests/list-query";
 import { database } from "../../../../db/client";
@@ -40,7 +41,7 @@ export const createHandler: AppRouteHandler<typeof createDestinationRequest> = a
     c.env,
     d.id,
     c.req.valid("json"),
-    { type: "manual", userId: c.var.user.id },
+    userActor(c.var.user),
     key,
     destinationProfile(d, c.var.member.claimerEmail),
   );
@@ -56,14 +57,7 @@ export const paymentLinkHandler: AppRouteHandler<typeof createDestinationPayment
   const row = await readRequest(db, requestId, recipient, d.id);
   const seconds = c.req.valid("json")?.expiresInSeconds ?? MAX_LINK_SECONDS;
   const key = c.req.valid("header")["idempotency-key"] ?? null;
-  const { link, replayed } = await createPaymentLink(
-    c.env,
-    publicOrigin(c.env, c.req.url),
-    row,
-    { type: "manual", userId: c.var.user.id },
-    seconds,
-    key,
-  );
+  const { link, replayed } = await createPaymentLink(c.env, publicOrigin(c.env, c.req.url), row, userActor(c.var.user), seconds, key);
   if (replayed) c.header("idempotent-replayed", "true");
   c.header("location", link.url);
   return c.json(link, 201);
