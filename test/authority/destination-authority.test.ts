@@ -4,21 +4,10 @@ import { describe, it } from "vitest";
 import { IDEMPOTENCY_TTL_MS } from "../../src/authority/destination-authority";
 import { WRITE_BACKOFF_MS } from "../../src/authority/outbox";
 import { unwritten, wakeAuthority } from "../helpers/authority";
-import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
+import { incoming } from "../helpers/api";
 import { authority } from "../../src/authority/stub";
 import { countRequests } from "../helpers/db";
-
-async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  return {
-    r,
-    dst,
-    shop,
-    create: (headers: Record<string, string> = {}) => shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(), headers }),
-  };
-}
+import { harness } from "../helpers/harness";
 
 /** Makes every D1 write to `requests` fail, as an outage would, until the returned function is called. */
 async function breakRequestsTable() {
@@ -28,7 +17,7 @@ async function breakRequestsTable() {
 
 describe("the destination authority", () => {
   it("answers RPC: create, list, authenticate, revoke; revoked clients still authenticate for reads", async ({ expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness();
     const stub = authority(env, dst);
     const hash = [...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(shop.secret)))]
       .map((b) => b.toString(16).padStart(2, "0"))
@@ -43,10 +32,10 @@ describe("the destination authority", () => {
   });
 
   it("after a D1 failure following admission, a replay with the same key yields exactly one request", async ({ expect }) => {
-    const { shop, create } = await setup();
+    const { shop, create } = await harness();
     const key = { "idempotency-key": "replay-after-outage" };
     const restore = await breakRequestsTable();
-    const failed = await create(key);
+    const failed = await create(incoming(), { headers: key });
     await restore();
     expect(failed.status).toBe(503);
     expect(failed.json.code).toBe("storage_unavailable");
@@ -54,16 +43,16 @@ describe("the destination authority", () => {
     const id = /req_[0-9a-z]{16}/.exec(failed.json.detail)![0];
     expect(await countRequests("id = ?", id)).toBe(0);
 
-    const retried = await create(key);
+    const retried = await create(incoming(), { headers: key });
     expect(retried.status).toBe(201);
     expect(retried.json.id).toBe(id);
-    const again = await create(key);
+    const again = await create(incoming(), { headers: key });
     expect(again.json.id).toBe(id);
     expect(await countRequests("created_by_client_id = ?", shop.id)).toBe(1);
   });
 
   it("writes an admitted create that never reached D1 from its outbox, by alarm, exactly once", async ({ expect }) => {
-    const { dst, shop, create } = await setup();
+    const { dst, shop, create } = await harness();
     const restore = await breakRequestsTable();
     const failed = await create();
     await restore();
@@ -86,8 +75,8 @@ describe("the destination authority", () => {
   });
 
   it("keeps idempotency keys at least 24 h and forgets them after their 48 h", async ({ expect }) => {
-    const { dst, create } = await setup();
-    const first = await create({ "idempotency-key": "k1" });
+    const { dst, create } = await harness();
+    const first = await create(incoming(), { headers: { "idempotency-key": "k1" } });
     const stub = authority(env, dst);
     const expiresIn = await runInDurableObject(
       stub,
@@ -96,13 +85,13 @@ describe("the destination authority", () => {
     expect(expiresIn).toBeGreaterThan(24 * 3600_000);
     await wakeAuthority(dst, IDEMPOTENCY_TTL_MS + 1);
     expect(await runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT 1 FROM idempotency_keys").toArray())).toEqual([]);
-    const fresh = await create({ "idempotency-key": "k1" });
+    const fresh = await create(incoming(), { headers: { "idempotency-key": "k1" } });
     expect(fresh.status).toBe(201);
     expect(fresh.json.id).not.toBe(first.json.id);
   });
 
   it("drains a backlog larger than one batch without waiting a second per batch", async ({ expect }) => {
-    const { dst, shop, create } = await setup();
+    const { dst, shop, create } = await harness();
     const stub = authority(env, dst);
     // 150 admitted creates whose D1 write failed.
     const restore = await breakRequestsTable();

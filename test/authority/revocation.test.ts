@@ -1,19 +1,11 @@
 import { describe, it } from "vitest";
 import { call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
 import { countRequests } from "../helpers/db";
-
-async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop", ["incoming:creator", "outgoing:creator"]);
-  const revoke = () => r.api(`/api/destinations/${dst}/clients/${shop.id}/revoke`, { method: "POST" });
-  const create = (body = incoming()) => shop.orchestrator(`/v1/destinations/${dst}/requests`, { body });
-  return { r, dst, shop, revoke, create };
-}
+import { harness } from "../helpers/harness";
 
 describe("revocation, exactly as the contract says", () => {
   it("stops every create at once while reads, lists and earlier links keep working", async ({ expect }) => {
-    const { r, dst, shop, revoke, create } = await setup();
+    const { r, dst, shop, revoke, create } = await harness({ permissions: ["incoming:creator", "outgoing:creator"] });
     const before = (await create()).json;
     const link = (await shop.orchestrator(`/v1/requests/${before.id}/payment-links`, { method: "POST" })).json;
     expect((await revoke()).status).toBe(200);
@@ -39,7 +31,7 @@ describe("revocation, exactly as the contract says", () => {
   it("races creates against one revoke: nothing is admitted after the revoke answered, and every 201 is in D1 exactly once", async ({
     expect,
   }) => {
-    const { shop, revoke, create } = await setup();
+    const { shop, revoke, create } = await harness({ permissions: ["incoming:creator", "outgoing:creator"] });
     type Outcome = { status: number; id?: string; sentAfterRevoke: boolean };
     let revokeAnswered = false;
     let revokedAt = "";

@@ -1,20 +1,13 @@
 import { describe, it } from "vitest";
 import { base62Checksum } from "../../src/clients/credentials/checksum";
-import { call, claimedDestination, incoming, newClient, signUp } from "../helpers/api";
-
-async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  const create = (reference: string) => shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ reference }) });
-  return { r, dst, shop, create };
-}
+import { call, incoming } from "../helpers/api";
+import { harness } from "../helpers/harness";
 
 describe("GET /v1/events resumes from a stored cursor", () => {
   it("gives nextCursor on the last page too; resuming from it later returns only newer events", async ({ expect }) => {
-    const { shop, create } = await setup();
-    await create("A 1");
-    await create("A 2");
+    const { shop, create } = await harness();
+    await create(incoming({ reference: "A 1" }));
+    await create(incoming({ reference: "A 2" }));
     const first = await shop.orchestrator("/v1/events");
     expect(first.status).toBe(200);
     expect(first.json.data.map((e: { type: string }) => e.type)).toEqual(["request.created", "request.created"]);
@@ -23,14 +16,14 @@ describe("GET /v1/events resumes from a stored cursor", () => {
     // Caught up: the same cursor again is an empty page with a cursor, never null.
     const idle = await shop.orchestrator(`/v1/events?cursor=${first.json.nextCursor}`);
     expect(idle.json).toEqual({ data: [], nextCursor: expect.any(String), hasMore: false });
-    const made = (await create("A 3")).json;
+    const made = (await create(incoming({ reference: "A 3" }))).json;
     const later = await shop.orchestrator(`/v1/events?cursor=${idle.json.nextCursor}`);
     expect(later.json.data.map((e: { data: { object: { id: string } } }) => e.data.object.id)).toEqual([made.id]);
   });
 
   it("the cursor is opaque: a sequence number, garbage or another list's cursor is 400 naming cursor", async ({ expect }) => {
-    const { shop, create } = await setup();
-    await create("B 1");
+    const { shop, create } = await harness();
+    await create(incoming({ reference: "B 1" }));
     const listCursor = (await shop.orchestrator("/v1/requests?limit=1")).json.nextCursor;
     for (const bad of ["abc", "1", listCursor ?? "x"]) {
       const res = await shop.orchestrator(`/v1/events?cursor=${encodeURIComponent(bad)}`);
@@ -41,8 +34,8 @@ describe("GET /v1/events resumes from a stored cursor", () => {
   });
 
   it("limit pages the events (1–100), and hasMore says to ask again now", async ({ expect }) => {
-    const { shop, create } = await setup();
-    for (const ref of ["C 1", "C 2", "C 3"]) await create(ref);
+    const { shop, create } = await harness();
+    for (const ref of ["C 1", "C 2", "C 3"]) await create(incoming({ reference: ref }));
     const one = await shop.orchestrator("/v1/events?limit=2");
     expect(one.json.data).toHaveLength(2);
     expect(one.json.hasMore).toBe(true);
@@ -56,7 +49,7 @@ describe("GET /v1/events resumes from a stored cursor", () => {
 
 describe("unknown query parameters are refused, as unknown body fields are", () => {
   it("answers 400 validation_failed naming the parameter, on lists and on routes that take none", async ({ expect }) => {
-    const { shop, r, dst } = await setup();
+    const { shop, r, dst } = await harness();
     const list = await shop.orchestrator("/v1/requests?expand=payments");
     expect(list.status).toBe(400);
     expect(list.json).toMatchObject({ code: "validation_failed", errors: [{ path: "expand" }] });
@@ -77,7 +70,7 @@ describe("unknown query parameters are refused, as unknown body fields are", () 
 
 describe("every answer carries Request-Id; a 201 carries Location", () => {
   it("Request-Id on successes and problems, repeated as requestId in the problem body", async ({ expect }) => {
-    const { shop } = await setup();
+    const { shop } = await harness();
     const ok = await shop.orchestrator("/v1/client");
     expect(ok.headers.get("request-id")).toMatch(/^rid_[0-9a-z]{16}$/);
     const bad = await shop.orchestrator("/v1/requests/req_0000000000000000");
@@ -88,8 +81,8 @@ describe("every answer carries Request-Id; a 201 carries Location", () => {
   });
 
   it("Location names the created request (and its link's URL)", async ({ expect }) => {
-    const { shop, create } = await setup();
-    const made = await create("D 1");
+    const { shop, create } = await harness();
+    const made = await create(incoming({ reference: "D 1" }));
     expect(made.headers.get("location")).toBe(`/v1/requests/${made.json.id}`);
     expect((await shop.orchestrator(made.headers.get("location")!)).status).toBe(200);
     const link = await shop.orchestrator(`/v1/requests/${made.json.id}/payment-links`, { method: "POST" });
@@ -108,7 +101,7 @@ describe("a 401 says which credential problem it is", () => {
   const v1 = (authorization?: string) => call("/v1/client", { headers: authorization === undefined ? {} : { authorization } });
 
   it("no credentials, Basic, a webhook secret, a truncated secret and an unknown one each read differently", async ({ expect }) => {
-    const { shop } = await setup();
+    const { shop } = await harness();
     const answers = await Promise.all([
       v1(),
       v1("Basic dXNlcjpwYXNz"),

@@ -1,16 +1,11 @@
 import { describe, it } from "vitest";
-import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
-import { receiverHook, verified, wait } from "../webhooks/receiver";
+import { incoming, newClient } from "../helpers/api";
+import { verified, wait } from "../webhooks/receiver";
+import { harness } from "../helpers/harness";
 
 async function setup(statuses: number[] = []) {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  const hook = receiverHook("client");
-  await hook.script(statuses);
-  const endpoint = (await shop.orchestrator("/v1/webhook-endpoints", { body: { url: hook.url } })).json;
-  const base = `/v1/webhook-endpoints/${endpoint.id}`;
-  return { r, dst, shop, hook, endpoint, base };
+  const h = await harness();
+  return { ...h, ...(await h.clientEndpoint(h.shop, statuses)) };
 }
 
 describe("a client tests and watches its own webhook endpoints over /v1", () => {

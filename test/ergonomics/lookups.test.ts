@@ -1,14 +1,13 @@
 import { describe, it } from "vitest";
-import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
+import { incoming, newClient } from "../helpers/api";
+import { harness } from "../helpers/harness";
 
 async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  const create = async (extra: Record<string, unknown>) =>
-    (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(extra) })).json as { id: string; createdAt: string };
-  const ids = async (query: string) => ((await shop.orchestrator(`/v1/requests?${query}`)).json.data as { id: string }[]).map((r) => r.id);
-  return { r, dst, shop, create, ids };
+  const h = await harness();
+  const create = async (extra: Record<string, unknown>) => (await h.create(incoming(extra))).json as { id: string; createdAt: string };
+  const ids = async (query: string) =>
+    ((await h.shop.orchestrator(`/v1/requests?${query}`)).json.data as { id: string }[]).map((r) => r.id);
+  return { ...h, create, ids };
 }
 
 describe("GET /v1/requests finds a request by what the orchestrator knows", () => {

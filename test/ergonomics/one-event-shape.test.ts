@@ -1,12 +1,6 @@
 import { describe, it } from "vitest";
-import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
-
-async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  return { r, dst, shop };
-}
+import { incoming } from "../helpers/api";
+import { harness } from "../helpers/harness";
 
 type Event = { id: string; type: string; createdAt: string; sequence: number; actor: { type: string }; data: { object: { id: string } } };
 
@@ -14,7 +8,7 @@ describe("one event shape everywhere", () => {
   it("a request's timeline lists the same event objects, with the same ids, as GET /v1/events, payment_link.created included", async ({
     expect,
   }) => {
-    const { r, dst, shop } = await setup();
+    const { r, dst, shop } = await harness();
     const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
     await shop.orchestrator(`/v1/requests/${req.id}/payment-links`, { method: "POST" });
     await shop.orchestrator(`/v1/requests/${req.id}/cancel`, { body: { reason: "Order cancelled" } });
@@ -38,7 +32,7 @@ describe("one event shape everywhere", () => {
   });
 
   it("request.* objects carry the request's payments (the detail view)", async ({ expect }) => {
-    const { r, dst, shop } = await setup();
+    const { r, dst, shop } = await harness();
     const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
     await r.api(`/api/destinations/${dst}/requests/${req.id}/mark-paid`, { body: { note: "Paid by bank transfer" } });
     const timeline = (await shop.orchestrator(`/v1/requests/${req.id}/events`)).json.data as Event[];

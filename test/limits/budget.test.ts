@@ -1,6 +1,7 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { describe, it } from "vitest";
-import { advanceClock, limitedClient, payout } from "./helpers";
+import { limitedClient, payout } from "./helpers";
+import { advanceAuthorityClock } from "../helpers/authority";
 
 describe("outgoing budgets, enforced by the authority", () => {
   it("admits exactly 10 of 25 concurrent creates of 10 against a budget of 100", async ({ expect }) => {
@@ -98,7 +99,7 @@ describe("outgoing budgets, enforced by the authority", () => {
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ spent: "40.00", remaining: "0.00", limits: { createsPerMinute: 30 } });
     // The authority's clock decides "in the past": an expiry the Worker thought future, but the authority has passed, is 400.
-    await advanceClock(t.stub, 3600_000);
+    await advanceAuthorityClock(t.stub, 3600_000);
     const stale = await t.patch({ expiresAt: new Date(Date.now() + 60_000).toISOString() });
     expect(stale.status).toBe(400);
     // Without a budget there is nothing to measure spent against; the reservations stay and still release.

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { incoming } from "../helpers/api";
-import { advanceClock, limitedClient } from "./helpers";
-import { lapseCredentialInD1 } from "../helpers/authority";
+import { limitedClient } from "./helpers";
+import { advanceAuthorityClock, lapseCredentialInD1 } from "../helpers/authority";
 
 const MINUTE = 60_000;
 const ids = (res: { json: { data: { id: string }[] } }) => res.json.data.map((x) => x.id).sort();
@@ -17,13 +17,13 @@ describe("client expiry, on the authority's clock", () => {
     expect(extended).toBeLessThanOrEqual(Date.now() + 60 * MINUTE);
 
     // 50 minutes on: still inside the extended window; this create moves it again.
-    await advanceClock(t.stub, 50 * MINUTE);
+    await advanceAuthorityClock(t.stub, 50 * MINUTE);
     expect((await t.create(incoming())).status).toBe(201);
     const again = Date.parse((await t.view()).expiresAt);
     expect(again).toBeGreaterThanOrEqual(extended + 49 * MINUTE);
 
     // Past it: no create of any kind, at once.
-    await advanceClock(t.stub, 61 * MINUTE);
+    await advanceAuthorityClock(t.stub, 61 * MINUTE);
     const refused = await t.create(incoming());
     expect([refused.status, refused.json.code]).toEqual([403, "client_expired"]);
     const link = await t.orchestrator(`/v1/requests/${first.json.id}/payment-links`, { method: "POST" });
@@ -42,7 +42,7 @@ describe("client expiry, on the authority's clock", () => {
     expect(ids(await t.orchestrator("/v1/requests"))).toEqual([own, manual].sort());
     expect((await t.orchestrator(`/v1/requests/${manual}`)).status).toBe(200);
 
-    await advanceClock(t.stub, 11 * MINUTE);
+    await advanceAuthorityClock(t.stub, 11 * MINUTE);
     await lapseCredentialInD1(t.client.id);
     expect(ids(await t.orchestrator("/v1/requests"))).toEqual([own]);
     expect((await t.orchestrator(`/v1/requests/${manual}`)).status).toBe(404);
@@ -51,7 +51,7 @@ describe("client expiry, on the authority's clock", () => {
 
   it("lets the recipient move an expiry forward again, which revives creates", async ({ expect }) => {
     const t = await limitedClient({ expiresAt: new Date(Date.now() + MINUTE).toISOString() });
-    await advanceClock(t.stub, 2 * MINUTE);
+    await advanceAuthorityClock(t.stub, 2 * MINUTE);
     expect((await t.create(incoming())).json.code).toBe("client_expired");
     const later = new Date(Date.now() + 10 * MINUTE).toISOString();
     expect((await t.patch({ expiresAt: later })).json.expiresAt).toBe(later);

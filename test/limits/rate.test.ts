@@ -1,6 +1,7 @@
 import { describe, it } from "vitest";
 import { incoming } from "../helpers/api";
-import { advanceClock, limitedClient } from "./helpers";
+import { limitedClient } from "./helpers";
+import { advanceAuthorityClock } from "../helpers/authority";
 
 describe("rate limits", () => {
   it("limits creates per client in the authority: 429 with Retry-After and the IETF RateLimit headers, then refills", async ({
@@ -17,7 +18,7 @@ describe("rate limits", () => {
     expect(limited.headers.get("ratelimit-policy")).toBe('"creates";q=3;w=60');
     expect(limited.headers.get("ratelimit")).toMatch(/^"creates";r=0;t=(59|60)$/);
     // One token comes back every 20 s: the bucket refills on the authority's clock.
-    await advanceClock(t.stub, 20_000);
+    await advanceAuthorityClock(t.stub, 20_000);
     expect((await t.create(incoming())).status).toBe(201);
     expect((await t.create(incoming())).status).toBe(429);
   });

@@ -7,7 +7,8 @@ import { sha256Hex } from "../../src/lib/crypto";
 import { randomBase32 } from "../../src/lib/ids";
 import { call, incoming } from "../helpers/api";
 import { clientCaller } from "../../scripts/lib/recipient-setup.mjs";
-import { advanceClock, limitedClient } from "./helpers";
+import { limitedClient } from "./helpers";
+import { advanceAuthorityClock } from "../helpers/authority";
 
 /** The Worker with its authority namespace wrapped: `calls()` is how many authority stubs it asked for (no stub, no call). */
 function countingWorker() {
@@ -106,7 +107,7 @@ describe("client secrets: checksum, legacy format, rotation", () => {
     expect((await create(t.orchestrator)).status).toBe(201);
     expect((await create(fresh)).status).toBe(201);
 
-    await advanceClock(t.stub, 601_000);
+    await advanceAuthorityClock(t.stub, 601_000);
     expect((await create(t.orchestrator)).status).toBe(401);
     expect((await create(fresh)).status).toBe(201);
     // The list never shows a secret, only the new hint.

@@ -1,16 +1,15 @@
 import { describe, it } from "vitest";
-import { call, claimedDestination, incoming, newClient, signUp } from "../helpers/api";
+import { call, incoming } from "../helpers/api";
 import { agent, callTool } from "./helpers";
+import { harness } from "../helpers/harness";
 
 const TOOLS = ["cancel_request", "create_payment_link", "create_request", "get_client", "get_request", "list_events", "list_requests"];
 
 async function setup(permissions?: string[]) {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const made = await newClient(r, dst, "Agent", permissions);
+  const h = await harness({ clientName: "Agent", ...(permissions ? { permissions } : {}) });
   const rest = (path: string, init: { method?: string; body?: unknown } = {}) =>
-    call(path, { ...init, headers: { authorization: `Bearer ${made.secret}` } });
-  return { r, dst, ...made, rest, client: await agent(made.secret) };
+    call(path, { ...init, headers: { authorization: `Bearer ${h.shop.secret}` } });
+  return { ...h, id: h.shop.id, secret: h.shop.secret, rest, client: await agent(h.shop.secret) };
 }
 
 describe("MCP: an agent through the official SDK client", () => {

@@ -2,22 +2,16 @@ import { env } from "cloudflare:workers";
 import { createPayrelayClient } from "../../sdk/src/index";
 import { describe, it } from "vitest";
 import { agent, callTool } from "../mcp/helpers";
-import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
+import { incoming, newClient } from "../helpers/api";
 import { workerFetch } from "../helpers/worker";
+import { harness } from "../helpers/harness";
 
 /** Moneyhub's payment-claim fields (seed 001; API v1.2 "What the seeds still ask"): context, endToEndId, payerRef. */
-async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop", ["incoming:creator"]);
-  return { r, dst, shop };
-}
-
 const CLAIM = { context: "BillPayment", endToEndId: "INV-1042/2026 (a),'+?:.", payerRef: "ACME 1042" };
 
 describe("payment-claim fields", () => {
   it("are stored and shown on a /v1 create, its detail view, its list row and in D1", async ({ expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness({ permissions: ["incoming:creator"] });
     const created = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(CLAIM) });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject(CLAIM);
@@ -27,13 +21,13 @@ describe("payment-claim fields", () => {
   });
 
   it("are null when not given", async ({ expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness({ permissions: ["incoming:creator"] });
     const created = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() });
     expect(created.json).toMatchObject({ context: null, endToEndId: null, payerRef: null });
   });
 
   it("come through the dashboard's create, marked manual", async ({ expect }) => {
-    const { r, dst } = await setup();
+    const { r, dst } = await harness({ permissions: ["incoming:creator"] });
     const made = await r.api(`/api/destinations/${dst}/requests`, { body: incoming({ context: "PartyToParty", payerRef: "RENT MAY" }) });
     expect(made.status).toBe(201);
     expect(made.json).toMatchObject({ context: "PartyToParty", endToEndId: null, payerRef: "RENT MAY", createdBy: { type: "manual" } });
@@ -47,7 +41,7 @@ describe("payment-claim fields", () => {
     [{ payerRef: "ACME-1042" }, "payerRef", "Use 1 to 18 letters, digits and spaces (what a UK payer's statement shows)."],
     [{ payerRef: "A".repeat(19) }, "payerRef", "Use 1 to 18 letters, digits and spaces (what a UK payer's statement shows)."],
   ] as const)("refuse %o with 400 naming the field, and create nothing", async ([extra, path, message], { expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness({ permissions: ["incoming:creator"] });
     const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(extra) });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
@@ -60,7 +54,7 @@ describe("payment-claim fields", () => {
   });
 
   it("filter lists by endToEndId, exactly, and never show another client's request for it", async ({ expect }) => {
-    const { r, dst, shop } = await setup();
+    const { r, dst, shop } = await harness({ permissions: ["incoming:creator"] });
     const other = await newClient(r, dst, "Other", ["incoming:creator"]);
     const mine = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ endToEndId: "E2E-1" }) });
     await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ endToEndId: "E2E-2" }) });
@@ -79,7 +73,7 @@ describe("payment-claim fields", () => {
   });
 
   it("reach MCP's create_request and list_requests as the REST body does", async ({ expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness({ permissions: ["incoming:creator"] });
     const client = await agent(shop.secret);
     const created = await callTool(client, "create_request", { destinationId: dst, ...incoming(CLAIM) });
     expect(created.isError).toBe(false);
@@ -91,7 +85,7 @@ describe("payment-claim fields", () => {
   });
 
   it("go through the SDK: typed on create, and as the list's endToEndId filter", async ({ expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness({ permissions: ["incoming:creator"] });
     const payrelay = createPayrelayClient({
       baseUrl: "https://payrelay.test",
       secret: shop.secret,

@@ -2,17 +2,11 @@ import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
 import { DAI, call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
 import { testWallet } from "../helpers/wallet";
-
-async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  return { r, dst, shop };
-}
+import { harness } from "../helpers/harness";
 
 describe("orchestrator requests", () => {
   it("creates an incoming request tagged with its client, stored once in D1 as integer minor units", async ({ expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness();
     const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, {
       body: incoming({ amount: "12.5", metadata: { order: "1042" } }),
     });
@@ -47,7 +41,7 @@ describe("orchestrator requests", () => {
   });
 
   it("creates outgoing requests to a UK bank account; payee is required for outgoing", async ({ expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness();
     const ok = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() });
     expect(ok.status).toBe(201);
     expect(ok.json.payee).toEqual({ name: "Ada", sortCode: "123456", accountNumber: "12345678" });
@@ -73,7 +67,7 @@ describe("orchestrator requests", () => {
     [{ direction: "sideways" }, "direction"],
     [{ surprise: true }, "surprise"],
   ] as const)("refuses %j with a 400 naming %s", async ([patch, path], { expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness();
     const res = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(patch) });
     expect(res.status).toBe(400);
     expect(res.json.code).toBe("validation_failed");
@@ -82,7 +76,7 @@ describe("orchestrator requests", () => {
   });
 
   it("enforces creator permissions per direction (403 permission_denied)", async ({ expect }) => {
-    const { r, dst } = await setup();
+    const { r, dst } = await harness();
     const inOnly = await newClient(r, dst, "In only", ["incoming:creator"]);
     expect((await inOnly.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).status).toBe(201);
     const denied = await inOnly.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() });
@@ -91,7 +85,7 @@ describe("orchestrator requests", () => {
   });
 
   it("lists own requests; reader permissions widen a list and a get to the whole direction", async ({ expect }) => {
-    const { r, dst, shop } = await setup();
+    const { r, dst, shop } = await harness();
     const other = await newClient(r, dst, "Other");
     const reader = await newClient(r, dst, "Reader", ["incoming:reader"]);
     const mine = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
@@ -109,7 +103,7 @@ describe("orchestrator requests", () => {
   });
 
   it("paginates newest first with an opaque keyset cursor and filters", async ({ expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.unshift((await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json.id);
     await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() });
@@ -130,7 +124,7 @@ describe("orchestrator requests", () => {
   });
 
   it("replays an Idempotency-Key with the same body and refuses it with another (409)", async ({ expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness();
     const headers = { "idempotency-key": "order-1042" };
     const first = await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming(), headers });
     const again = await shop.orchestrator(`/v1/destinations/${dst}/requests`, {
@@ -147,7 +141,7 @@ describe("orchestrator requests", () => {
   });
 
   it("answers 401 for missing, malformed, unknown and wrong secrets", async ({ expect }) => {
-    const { dst, shop } = await setup();
+    const { dst, shop } = await harness();
     const forged = shop.secret.slice(0, -4) + "zzzz";
     for (const authorization of [undefined, "Basic abc", "Bearer nope", `Bearer ${forged}`]) {
       const res = await call(`/v1/destinations/${dst}/requests`, { body: incoming(), headers: authorization ? { authorization } : {} });
@@ -159,8 +153,8 @@ describe("orchestrator requests", () => {
   });
 
   it("answers 404, never 403 or data, for another destination's or client's things", async ({ expect }) => {
-    const a = await setup();
-    const b = await setup();
+    const a = await harness();
+    const b = await harness();
     const bReq = (await b.shop.orchestrator(`/v1/destinations/${b.dst}/requests`, { body: incoming() })).json;
     const onB = await a.shop.orchestrator(`/v1/destinations/${b.dst}/requests`, { body: incoming() });
     expect(onB.status).toBe(404);

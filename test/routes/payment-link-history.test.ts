@@ -1,14 +1,13 @@
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
-import { call, claimedDestination, incoming, newClient, signUp } from "../helpers/api";
+import { call, claimedDestination, incoming, signUp } from "../helpers/api";
 import { testWallet } from "../helpers/wallet";
+import { harness } from "../helpers/harness";
 
 async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "42.00" }) })).json;
-  return { r, dst, shop, req, path: `/api/destinations/${dst}/requests/${req.id}/payment-links` };
+  const h = await harness();
+  const req = (await h.create(incoming({ amount: "42.00" }))).json;
+  return { ...h, req, path: `/api/destinations/${h.dst}/requests/${req.id}/payment-links` };
 }
 
 describe("GET /api/destinations/{destinationId}/requests/{requestId}/payment-links", () => {

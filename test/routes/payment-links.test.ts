@@ -1,15 +1,13 @@
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
-import { USDC, call, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
+import { USDC, call, incoming, newClient, outgoing, signUp } from "../helpers/api";
 import { paymentReference } from "../../src/payments/chains/payment-reference";
+import { harness } from "../helpers/harness";
 
 async function setup() {
-  const r = await signUp();
-  const { id: dst, destination } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  const req = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming({ amount: "42.00", reference: "ORDER 7" }) }))
-    .json;
-  return { r, dst, destination, shop, req };
+  const h = await harness();
+  const req = (await h.create(incoming({ amount: "42.00", reference: "ORDER 7" }))).json;
+  return { ...h, req };
 }
 
 const tokenOf = (url: string) => url.split("/pay/")[1]!;

@@ -1,16 +1,15 @@
 import { describe, it } from "vitest";
-import { USDC, claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
+import { USDC, claimedDestination, incoming, outgoing, signUp } from "../helpers/api";
 import { testWallet } from "../helpers/wallet";
+import { harness } from "../helpers/harness";
 
 async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  const agent = await newClient(r, dst, "Agent");
-  const a = (await shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() })).json;
-  const b = (await agent.orchestrator(`/v1/destinations/${dst}/requests`, { body: outgoing() })).json;
-  const m = (await r.api(`/api/destinations/${dst}/requests`, { body: incoming({ amount: "1.00", currency: "USD" }) })).json;
-  return { r, dst, shop, agent, a, b, m };
+  const h = await harness();
+  const agent = await h.client("Agent");
+  const a = (await h.create(incoming())).json;
+  const b = (await h.create(outgoing(), { by: agent })).json;
+  const m = (await h.r.api(`/api/destinations/${h.dst}/requests`, { body: incoming({ amount: "1.00", currency: "USD" }) })).json;
+  return { ...h, agent, a, b, m };
 }
 
 const ids = (res: { json: { data: { id: string }[] } }) => res.json.data.map((x) => x.id);

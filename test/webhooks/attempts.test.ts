@@ -7,19 +7,15 @@ import { MAX_ATTEMPTS, MAX_QUEUE_DELAY_S, RETRY_SCHEDULE_MS } from "../../src/we
 import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
 import { authority } from "../../src/authority/stub";
 import { advanceAuthorityClock } from "../helpers/authority";
-import { receiverHook } from "./receiver";
+import { harness } from "../helpers/harness";
 
 const HOUR = 3600_000;
 
 /** A destination with one endpoint on the local receiver (attempts are driven by hand here). */
 async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const endpoint = (
-    await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: receiverHook("attempts").url, events: ["request.paid"] } })
-  ).json;
-  const stub = authority(env, dst);
-  const deliveryId = await runInDurableObject(stub, (_i, state) => {
+  const h = await harness();
+  const { endpoint } = await h.recipientEndpoint([], { events: ["request.paid"] });
+  const deliveryId = await runInDurableObject(h.stub, (_i, state) => {
     const sql = state.storage.sql;
     recordEvent(sql, {
       type: "request.paid",
@@ -30,7 +26,7 @@ async function setup() {
     });
     return sql.exec<{ id: string }>("SELECT id FROM webhook_deliveries").one().id;
   });
-  return { r, dst, stub, endpoint, deliveryId };
+  return { ...h, endpoint, deliveryId };
 }
 
 describe("the retry schedule, driven through the delivery's not-before time", () => {

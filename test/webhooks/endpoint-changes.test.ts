@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { AUDIT_RETENTION_MS } from "../../src/audit/audit-log";
-import { wakeAuthority } from "../helpers/authority";
-import { advanceClock, limitedClient } from "../limits/helpers";
+import { advanceAuthorityClock, wakeAuthority } from "../helpers/authority";
+import { limitedClient } from "../limits/helpers";
 import { receiverHook } from "./receiver";
 
 const HOUR = 3_600_000;
@@ -35,7 +35,7 @@ describe("webhook endpoint churn: 20 changes an hour per owner, and a bounded au
     const rotated = await t.r.api(`/api/destinations/${t.dst}/webhook-endpoints/${recipient.json.id}/rotate-secret`, { method: "POST" });
     expect(rotated.status).toBe(200);
 
-    await advanceClock(t.stub, HOUR + 1000);
+    await advanceAuthorityClock(t.stub, HOUR + 1000);
     expect((await t.orchestrator("/v1/webhook-endpoints", { body: { url: receiverHook().url } })).status).toBe(201);
   });
 
@@ -45,7 +45,7 @@ describe("webhook endpoint churn: 20 changes an hour per owner, and a bounded au
     const early = await audit();
     expect(early.length).toBeGreaterThan(0);
     // Half a retention later, one more change: the only entry young enough to stay.
-    await advanceClock(t.stub, AUDIT_RETENTION_MS / 2);
+    await advanceAuthorityClock(t.stub, AUDIT_RETENTION_MS / 2);
     expect((await t.orchestrator("/v1/webhook-endpoints", { body: { url: receiverHook().url } })).status).toBe(201);
     const late = (await audit()).filter((e) => !early.some((x) => x.id === e.id));
     expect(late.map((e) => e.action)).toEqual(["webhook_endpoint.created"]);

@@ -3,20 +3,17 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { ENQUEUE_GRACE_MS } from "../../src/webhooks/webhook-attempts";
 import { recordEvent } from "../../src/webhooks/webhook-store";
-import { claimedDestination, incoming, newClient, signUp } from "../helpers/api";
-import { authority } from "../../src/authority/stub";
+import { incoming } from "../helpers/api";
+import type { authority } from "../../src/authority/stub";
 import { countRequests } from "../helpers/db";
-import { receiverHook, verified } from "./receiver";
+import { verified } from "./receiver";
 import { advanceAuthorityClock, hostOf } from "../helpers/authority";
 import type { DestinationAuthority } from "../../src/authority/destination-authority";
+import { harness } from "../helpers/harness";
 
 async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  const hook = receiverHook("outbox");
-  const endpoint = (await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: hook.url } })).json;
-  return { r, dst, shop, hook, endpoint, stub: authority(env, dst) };
+  const h = await harness();
+  return { ...h, ...(await h.recipientEndpoint()) };
 }
 
 const unenqueued = (stub: ReturnType<typeof authority>) =>

@@ -2,30 +2,23 @@ import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, it } from "vitest";
 import { recordEvent, type EventSubject } from "../../src/webhooks/webhook-store";
-import { claimedDestination, incoming, newClient, outgoing, signUp } from "../helpers/api";
+import { incoming, outgoing } from "../helpers/api";
 import { authority } from "../../src/authority/stub";
 import type { DestinationAuthority } from "../../src/authority/destination-authority";
 import { limitedClient } from "../limits/helpers";
 import { receiverHook, verified, wait } from "./receiver";
 import { hostOf } from "../helpers/authority";
+import { harness } from "../helpers/harness";
 
 type Hook = ReturnType<typeof receiverHook>;
 const ids = async (hook: Hook, secret: string) =>
   (await hook.inbox()).map((r) => verified(secret, r)).map((e) => `${e.type} ${String(e.data.object.id)}`);
 
 async function setup() {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
   // The reader may read every incoming request; the shop only its own.
-  const reader = await newClient(r, dst, "Reader", ["incoming:creator", "incoming:reader"]);
-  const shop = await newClient(r, dst, "Shop", ["incoming:creator", "outgoing:creator"]);
-  const register = async (c: typeof reader) => {
-    const hook = receiverHook(c.client.name);
-    const res = await c.orchestrator("/v1/webhook-endpoints", { body: { url: hook.url } });
-    if (res.status !== 201) throw new Error(res.text);
-    return { hook, secret: res.json.secret as string, endpoint: res.json };
-  };
-  return { r, dst, reader, shop, readerHook: await register(reader), shopHook: await register(shop) };
+  const h = await harness({ permissions: ["incoming:creator", "outgoing:creator"] });
+  const reader = await h.client("Reader", { permissions: ["incoming:creator", "incoming:reader"] });
+  return { ...h, reader, readerHook: await h.clientEndpoint(reader), shopHook: await h.clientEndpoint(h.shop) };
 }
 
 /** A lifecycle event as the lead's transitions will record it, then dispatched. */

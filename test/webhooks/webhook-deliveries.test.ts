@@ -1,23 +1,15 @@
 import { env } from "cloudflare:workers";
 import { describe, it } from "vitest";
-import { incoming, newClient, signUp, claimedDestination } from "../helpers/api";
+import { signUp } from "../helpers/api";
 import { authority } from "../../src/authority/stub";
 import { ROTATION_OVERLAP_MS } from "../../src/webhooks/webhook-endpoints";
 import { advanceAuthorityClock } from "../helpers/authority";
-import { receiverHook, verified, wait } from "./receiver";
+import { verified, wait } from "./receiver";
+import { harness } from "../helpers/harness";
 
 async function setup(statuses: number[] = []) {
-  const r = await signUp();
-  const { id: dst } = await claimedDestination(r);
-  const shop = await newClient(r, dst, "Shop");
-  const hook = receiverHook();
-  await hook.script(statuses);
-  const created = await r.api(`/api/destinations/${dst}/webhook-endpoints`, { body: { url: hook.url } });
-  if (created.status !== 201) throw new Error(created.text);
-  const endpoint = created.json;
-  const base = `/api/destinations/${dst}/webhook-endpoints/${endpoint.id}`;
-  const create = () => shop.orchestrator(`/v1/destinations/${dst}/requests`, { body: incoming() });
-  return { r, dst, shop, hook, endpoint, secret: endpoint.secret as string, base, create };
+  const h = await harness();
+  return { ...h, ...(await h.recipientEndpoint(statuses)), create: () => h.create() };
 }
 
 describe("webhook delivery through the queue to a real receiver", () => {

@@ -1,10 +1,10 @@
 import { describe, it } from "vitest";
 import { newClient } from "../../helpers/api";
-import { lifecycleSetup } from "./helpers";
+import { harness } from "../../helpers/harness";
 
 describe("orchestrator lifecycle actions", () => {
   it("a client cancels its own request; the event names it; a repeat answers the cancelled request", async ({ expect }) => {
-    const { shop, byShop } = await lifecycleSetup();
+    const { shop, byShop } = await harness();
     const req = await byShop("incoming");
     const first = await shop.orchestrator(`/v1/requests/${req.id}/cancel`, { method: "POST" });
     expect(first.status).toBe(200);
@@ -20,7 +20,7 @@ describe("orchestrator lifecycle actions", () => {
   });
 
   it("a revoked client may still cancel its own requests", async ({ expect }) => {
-    const { r, dst, shop, byShop } = await lifecycleSetup();
+    const { r, dst, shop, byShop } = await harness();
     const req = await byShop("outgoing");
     await r.api(`/api/destinations/${dst}/clients/${shop.id}/revoke`, { method: "POST" });
     const res = await shop.orchestrator(`/v1/requests/${req.id}/cancel`, { method: "POST", body: { reason: "Order withdrawn" } });
@@ -30,7 +30,7 @@ describe("orchestrator lifecycle actions", () => {
   });
 
   it("another client's request is 404 to cancel, even for a reader who may read it; events follow read visibility", async ({ expect }) => {
-    const { r, dst, byShop, manual, read } = await lifecycleSetup();
+    const { r, dst, byShop, manual, read } = await harness();
     const req = await byShop("incoming");
     const mine = await manual("incoming");
     const reader = await newClient(r, dst, "Reader", ["incoming:reader"]);
@@ -48,7 +48,7 @@ describe("orchestrator lifecycle actions", () => {
   });
 
   it("a client cannot cancel a request whose status forbids it (409), and a wrong secret is 401", async ({ expect }) => {
-    const { shop, byShop, act } = await lifecycleSetup();
+    const { shop, byShop, act } = await harness();
     const req = await byShop("outgoing");
     expect((await act(req.id, "reject")).status).toBe(200);
     const res = await shop.orchestrator(`/v1/requests/${req.id}/cancel`, { method: "POST" });

@@ -6,7 +6,8 @@ import { database } from "../../../src/db/client";
 import type { PendingRecord } from "../../../src/authority/outbox";
 import { unwritten, wakeAuthority } from "../../helpers/authority";
 import { newClient } from "../../helpers/api";
-import { bothStores, lifecycleSetup } from "./helpers";
+import { bothStores } from "./helpers";
+import { harness } from "../../helpers/harness";
 
 async function breakRequestsTable() {
   await env.DB.exec("ALTER TABLE requests RENAME TO requests_offline");
@@ -15,7 +16,7 @@ async function breakRequestsTable() {
 
 describe("transitions are atomic across the authority and D1", () => {
   it("approve and reject racing: exactly one wins, the other is 409, D1 agrees with the authority", async ({ expect }) => {
-    const { dst, manual, act } = await lifecycleSetup();
+    const { dst, manual, act } = await harness();
     for (let i = 0; i < 3; i++) {
       const req = await manual("outgoing");
       const results = await Promise.all([act(req.id, "approve"), act(req.id, "reject")]);
@@ -29,7 +30,7 @@ describe("transitions are atomic across the authority and D1", () => {
   });
 
   it("cancel and approve racing end in one consistent state; many concurrent cancels make one event", async ({ expect }) => {
-    const { dst, manual, act } = await lifecycleSetup();
+    const { dst, manual, act } = await harness();
     const req = await manual("outgoing");
     const results = await Promise.all([act(req.id, "cancel"), act(req.id, "approve")]);
     const { authority, d1, events } = await bothStores(dst, req.id);
@@ -50,7 +51,7 @@ describe("transitions are atomic across the authority and D1", () => {
   });
 
   it("a transition that D1 refused is written by its retry before the 200; a stale repeat never moves D1 back", async ({ expect }) => {
-    const { dst, stub, manual, act, read, events } = await lifecycleSetup();
+    const { dst, stub, manual, act, read, events } = await harness();
     const req = await manual("outgoing");
     const restore = await breakRequestsTable();
     const failed = await act(req.id, "approve");
@@ -81,7 +82,7 @@ describe("transitions are atomic across the authority and D1", () => {
   it("a transition of a request whose create has not reached D1 yet writes the row; the create's late insert leaves it", async ({
     expect,
   }) => {
-    const { r, dst, stub, act, read } = await lifecycleSetup();
+    const { r, dst, stub, act, read } = await harness();
     const restore = await breakRequestsTable();
     const created = await r.api(`/api/destinations/${dst}/requests`, { body: { direction: "incoming", amount: "5", currency: "USDC" } });
     await restore();
@@ -108,7 +109,7 @@ describe("transitions are atomic across the authority and D1", () => {
   });
 
   it("a request admitted before the authority kept request state (D1 only) is adopted on its first transition", async ({ expect }) => {
-    const { r, dst, stub, manual, act, shop, byShop } = await lifecycleSetup();
+    const { r, dst, stub, manual, act, shop, byShop } = await harness();
     const legacy = await manual("outgoing");
     const own = await byShop("incoming");
     await runInDurableObject(stub, (_i, state) => {

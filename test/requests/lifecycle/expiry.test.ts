@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { advanceAuthorityClock, wakeAuthority } from "../../helpers/authority";
 import { describe, it } from "vitest";
-import { bothStores, lifecycleSetup } from "./helpers";
+import { bothStores } from "./helpers";
+import { harness } from "../../helpers/harness";
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
@@ -15,7 +16,7 @@ async function lapseInD1(id: string) {
 
 describe("request expiry", () => {
   it("takes expiresAt in the future and at most a year ahead (400 otherwise)", async ({ expect }) => {
-    const { manual, r, dst } = await lifecycleSetup();
+    const { manual, r, dst } = await harness();
     const at = inHours(2);
     expect((await manual("incoming", { expiresAt: at })).expiresAt).toBe(new Date(at).toISOString());
     for (const expiresAt of [inHours(-1), inHours(24 * 367), "tomorrow", "2026-12-31"]) {
@@ -28,7 +29,7 @@ describe("request expiry", () => {
   });
 
   it("the alarm expires due requests (incoming pending, outgoing pending_approval and approved) as the system", async ({ expect }) => {
-    const { dst, stub, manual, act, read, events } = await lifecycleSetup();
+    const { dst, stub, manual, act, read, events } = await harness();
     const a = await manual("incoming", { expiresAt: inHours(1) });
     const b = await manual("outgoing", { expiresAt: inHours(1) });
     const c = await manual("outgoing", { expiresAt: inHours(1) });
@@ -56,7 +57,7 @@ describe("request expiry", () => {
   });
 
   it("reads show a lapsed request as expired before the alarm ran, and no action can move it", async ({ expect }) => {
-    const { dst, stub, manual, act, read, shop, byShop } = await lifecycleSetup();
+    const { dst, stub, manual, act, read, shop, byShop } = await harness();
     const req = await manual("outgoing", { expiresAt: inHours(1) });
     const own = await byShop("incoming", { expiresAt: inHours(1) });
     await lapseInD1(req.id);

@@ -9,7 +9,7 @@ import { submitPayment } from "../../../src/payments/submit-payment";
 import { outgoing } from "../../helpers/api";
 import { wakeAuthority } from "../../helpers/authority";
 import { chainTenant, incomingRequest, pay, submit, type ChainTenant } from "../../helpers/payments";
-import { lifecycleSetup } from "./helpers";
+import { harness } from "../../helpers/harness";
 
 type Case = [
   direction: "incoming" | "outgoing",
@@ -91,7 +91,7 @@ async function reach(t: ChainTenant, direction: "incoming" | "outgoing", status:
 
 describe("the request lifecycle table (recipient actions)", () => {
   it("outgoing requests start awaiting approval, incoming ones pending; both show expiresAt and amountPaid", async ({ expect }) => {
-    const { manual } = await lifecycleSetup();
+    const { manual } = await harness();
     expect(await manual("outgoing")).toMatchObject({ status: "pending_approval", amountPaid: "0.00", expiresAt: null });
     expect(await manual("incoming")).toMatchObject({ status: "pending", amountPaid: "0.000000" });
   });
@@ -119,7 +119,7 @@ describe("the request lifecycle table (recipient actions)", () => {
   });
 
   it("records each transition once, with its actor and reason, oldest first after request.created", async ({ expect }) => {
-    const { manual, act, events } = await lifecycleSetup();
+    const { manual, act, events } = await harness();
     const req = await manual("outgoing");
     expect((await act(req.id, "approve")).status).toBe(200);
     expect((await act(req.id, "approve")).json.status).toBe("approved");
@@ -134,7 +134,7 @@ describe("the request lifecycle table (recipient actions)", () => {
   });
 
   it("rejects with a reason; bad reasons are 400, unknown requests 404", async ({ expect }) => {
-    const { manual, act, events } = await lifecycleSetup();
+    const { manual, act, events } = await harness();
     const req = await manual("outgoing");
     expect((await act(req.id, "reject", { reason: "" })).status).toBe(400);
     expect((await act(req.id, "reject", { reason: "x", extra: 1 })).status).toBe(400);

@@ -2,11 +2,11 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { advanceAuthorityClock } from "../../helpers/authority";
 import { describe, it } from "vitest";
 import { receiverHook, verified } from "../../webhooks/receiver";
-import { lifecycleSetup } from "./helpers";
+import { harness } from "../../helpers/harness";
 
 describe("lifecycle webhooks", () => {
   it("each transition reaches a real endpoint, signed, with the full request; a client's endpoint hears its own", async ({ expect }) => {
-    const { r, dst, shop, stub, manual, byShop, act } = await lifecycleSetup();
+    const { r, dst, shop, stub, manual, byShop, act } = await harness();
     const hook = receiverHook("lifecycle");
     const endpoint = (
       await r.api(`/api/destinations/${dst}/webhook-endpoints`, {
