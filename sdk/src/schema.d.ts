@@ -204,6 +204,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/destinations/{destinationId}/clients/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One client ID of a destination, revoked or not
+         * @description An extension of the contract's client routes: the dashboard's client page reads the one client it shows.
+         *
+         *     Needs the **viewer** role on the destination.
+         */
+        get: operations["getDestinationClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a client ID's limits and signing settings
+         * @description An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400. `signingKey` (a public JWK, Ed25519 or P-256; null removes it) and `requireSignedRequests` set how the client signs its requests; requiring signatures without a key is 400. All or nothing.
+         *
+         *     Needs the **admin** role on the destination.
+         */
+        patch: operations["updateClientLimits"];
+        trace?: never;
+    };
     "/api/destinations/{destinationId}/clients/{clientId}/revoke": {
         parameters: {
             query?: never;
@@ -224,28 +252,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/api/destinations/{destinationId}/clients/{clientId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change a client ID's limits and signing settings
-         * @description An absent key keeps its limit, null removes it. A budget below what the client has already reserved or spent is 409 conflict; an expiresAt in the past is 400. `signingKey` (a public JWK, Ed25519 or P-256; null removes it) and `requireSignedRequests` set how the client signs its requests; requiring signatures without a key is 400. All or nothing.
-         *
-         *     Needs the **admin** role on the destination.
-         */
-        patch: operations["updateClientLimits"];
         trace?: never;
     };
     "/api/destinations/{destinationId}/clients/{clientId}/rotate-secret": {
@@ -4379,7 +4385,7 @@ export interface operations {
             };
         };
     };
-    revokeClient: {
+    getDestinationClient: {
         parameters: {
             query?: never;
             header?: never;
@@ -4391,7 +4397,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Revoked */
+            /** @description The client ID */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4430,7 +4436,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description permission_denied, csrf_failed */
+            /** @description permission_denied */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4441,7 +4447,7 @@ export interface operations {
                          * @example permission_denied
                          * @enum {string}
                          */
-                        code?: "permission_denied" | "csrf_failed";
+                        code?: "permission_denied";
                     };
                 };
             };
@@ -4460,36 +4466,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description payload_too_large: body over 16 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /**
-                         * @example payload_too_large
-                         * @enum {string}
-                         */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description unsupported_media_type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /**
-                         * @example unsupported_media_type
-                         * @enum {string}
-                         */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -4502,21 +4478,6 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "internal_error";
-                    };
-                };
-            };
-            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /**
-                         * @example storage_unavailable
-                         * @enum {string}
-                         */
-                        code?: "storage_unavailable";
                     };
                 };
             };
@@ -4619,6 +4580,149 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "conflict";
+                    };
+                };
+            };
+            /** @description payload_too_large: body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example payload_too_large
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unsupported_media_type
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example internal_error
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description storage_unavailable: retry later, with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example storage_unavailable
+                         * @enum {string}
+                         */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    revokeClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            /** @description validation_failed, malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example validation_failed
+                         * @enum {string}
+                         */
+                        code?: "validation_failed" | "malformed_json";
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example unauthenticated
+                         * @enum {string}
+                         */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description permission_denied, csrf_failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example permission_denied
+                         * @enum {string}
+                         */
+                        code?: "permission_denied" | "csrf_failed";
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @example not_found
+                         * @enum {string}
+                         */
+                        code?: "not_found";
                     };
                 };
             };

@@ -9,7 +9,7 @@ import type { AdmitInput, AdmitResult, AuthResult, DestinationProfile } from "./
 import type { RecordPaymentInput, RecordPaymentResult, RecordRefundInput, RecordRefundResult } from "./authority-types";
 import type { TransitionInput, TransitionResult } from "./authority-types";
 import type { LimitsPatch } from "../clients/client-store";
-import { authenticateClient, createClient, listClients, revokeClient, rotateSecret, updateClient } from "../clients/clients";
+import { authenticateClient, createClient, getClient, listClients, revokeClient, rotateSecret, updateClient } from "../clients/clients";
 import { requestTimeline } from "../webhooks/event-catch-up";
 import { invalidField, type Ok } from "./outcomes";
 import { declarePayer, type DeclarePayerInput, type DeclarePayerResult } from "../requests/payer-declaration";
@@ -69,6 +69,10 @@ export class DestinationAuthority extends DurableObject<Env> {
 
   listClients(): Ok<{ data: ReturnType<typeof listClients> }> {
     return { outcome: "ok", data: this.host.ready ? listClients(this.host.sql) : [] };
+  }
+
+  getClient(clientId: string) {
+    return this.host.ready ? getClient(this.host.sql, clientId) : { outcome: "not_found" as const };
   }
 
   /** Permanent and idempotent: a second revoke keeps the first revocation time. */

@@ -32,6 +32,12 @@ export function listClients(sql: SqlStorage): ClientView[] {
   return sql.exec<ClientRow>(`${CLIENT_SELECT} ORDER BY c.created_at DESC, c.id DESC`).toArray().map(clientView);
 }
 
+/** One client ID as the dashboard shows it, or not_found (an id of another destination's is not found here). */
+export function getClient(sql: SqlStorage, clientId: string): Ok<{ client: ClientView }> | RefusedAs<"not_found"> {
+  const row = sql.exec<ClientRow>(`${CLIENT_SELECT} WHERE c.id = ?`, clientId).toArray()[0];
+  return row ? { outcome: "ok", client: clientView(row) } : { outcome: "not_found" };
+}
+
 /** Permanent and idempotent: a second revoke keeps the first revocation time; only the first records its event and audit entry. */
 export function revokeClient(
   sql: SqlStorage,

@@ -6,9 +6,28 @@ import { clientCaller } from "../../scripts/lib/recipient-setup.mjs";
 
 const newClientCaller = (secret: string) => clientCaller(call, secret);
 import { testWallet } from "../helpers/wallet";
+import { harness } from "../helpers/harness";
 import { authority } from "../../src/authority/stub";
 
 describe("client IDs", () => {
+  it("answers one client ID by its own URL, revoked ones too, and another destination's as 404", async ({ expect }) => {
+    const h = await harness();
+    const other = await harness();
+    const one = await h.r.api(`/api/destinations/${h.dst}/clients/${h.shop.id}`);
+    expect(one.status).toBe(200);
+    const listed = (await h.r.api(`/api/destinations/${h.dst}/clients`)).json.data;
+    expect(one.json).toEqual(listed.find((c: { id: string }) => c.id === h.shop.id));
+    expect(one.json).not.toHaveProperty("secret");
+    expect((await h.revoke()).status).toBe(200);
+    expect((await h.r.api(`/api/destinations/${h.dst}/clients/${h.shop.id}`)).json).toMatchObject({ status: "revoked" });
+    // Another destination's client, asked under this destination, and this client asked by another recipient: 404.
+    const foreign = await h.r.api(`/api/destinations/${h.dst}/clients/${other.shop.id}`);
+    expect([foreign.status, foreign.json.code]).toEqual([404, "not_found"]);
+    const stranger = await other.r.api(`/api/destinations/${h.dst}/clients/${h.shop.id}`);
+    expect([stranger.status, stranger.json.code]).toEqual([404, "not_found"]);
+    expect(stranger.text).not.toContain(h.shop.client.name);
+  });
+
   it("creates a named client with default permissions and shows its prefixed secret once", async ({ expect }) => {
     const r = await signUp();
     const { id: dst } = await claimedDestination(r);

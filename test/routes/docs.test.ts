@@ -2,6 +2,13 @@ import { describe, it } from "vitest";
 import { call } from "../helpers/api";
 
 describe("OpenAPI and docs", () => {
+  it("names every operation once: generators key their methods by operationId", async ({ expect }) => {
+    const doc = (await call("/openapi.json")).json as { paths: Record<string, Record<string, { operationId?: string }>> };
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+    expect(ids.every((id) => typeof id === "string")).toBe(true);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
   it("serves an OpenAPI 3.1 document with every contract path, its problems and the body limit", async ({ expect }) => {
     const res = await call("/openapi.json");
     expect(res.status).toBe(200);

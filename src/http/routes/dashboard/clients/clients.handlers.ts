@@ -4,11 +4,17 @@ import { accepted, authority, storageUnavailable } from "../../../../authority/s
 import { resolveLimits } from "../../../../limits/limits-input";
 import { resolveSigning } from "../../../../clients/signing/client-signing";
 import { destinationProfile, requireClaimed, tokenOf } from "../../../../destinations/destinations";
-import type { createClient, listClients, revokeClient } from "./clients.routes";
+import type { createClient, getClient, listClients, revokeClient } from "./clients.routes";
 
 export const listHandler: AppRouteHandler<typeof listClients> = async (c) => {
   const d = c.var.destination;
   return c.json({ data: (await authority(c.env, d.id).listClients()).data }, 200);
+};
+
+export const getHandler: AppRouteHandler<typeof getClient> = async (c) => {
+  const { clientId } = c.req.valid("param");
+  const { client } = accepted(await authority(c.env, c.var.destination.id).getClient(clientId), "client ID under this destination");
+  return c.json(client, 200);
 };
 
 export const createHandler: AppRouteHandler<typeof createClient> = async (c) => {

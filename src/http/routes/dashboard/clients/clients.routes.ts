@@ -17,6 +17,17 @@ export const listClients = defineRoute("session", {
   responses: { 200: jsonResponse(z.object({ data: z.array(ClientSchema) }), "Client IDs, newest first"), ...problems(400, 401, 404) },
 });
 
+export const getClient = defineRoute("session", {
+  operationId: "getDestinationClient",
+  method: "get",
+  path: "/api/destinations/{destinationId}/clients/{clientId}",
+  tags,
+  summary: "One client ID of a destination, revoked or not",
+  description: "An extension of the contract's client routes: the dashboard's client page reads the one client it shows.",
+  request: { params: ClientParams },
+  responses: { 200: jsonResponse(ClientSchema, "The client ID"), ...problems(400, 401, 404) },
+});
+
 export const createClient = defineRoute("session", {
   operationId: "createClient",
   method: "post",
