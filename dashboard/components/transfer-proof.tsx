@@ -2,11 +2,7 @@ import { TextAreaField, TextField } from "./fields";
 import { fieldError } from "./problem-alert";
 import { isTxHash } from "../lib/erc20";
 import type { Problem } from "../lib/types";
-
-/** A problem found before sending, shaped like the API's: the form shows it the same way. */
-export function invalid(detail: string, path: string, message: string): Problem {
-  return { type: "about:blank", title: "Check the form", status: 400, code: "client_error", detail, errors: [{ path, message }] };
-}
+import { invalid } from "../lib/use-submit";
 
 /**
  * What proves money moved, as the mark-paid and refund forms both take it: a transaction hash Payrelay checks

@@ -3,9 +3,8 @@ import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
 import { TextField } from "../components/fields";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
-import { api, toProblem } from "../lib/api";
-import type { Problem } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import { api } from "../lib/api";
+import { useSubmit } from "../lib/use-submit";
 import type { CreatedWebhookEndpoint, WebhookEndpoint } from "../lib/webhook-types";
 import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
@@ -21,28 +20,16 @@ const cardHeading = (id: string) => document.querySelector<HTMLElement>(`[data-e
 /** Adds an endpoint for every event of the destination; then shows its secret, once. */
 export function AddWebhookDialog({ destinationId, onClose, onCreated }: Props) {
   const [url, setUrl] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, form);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const { secret, ...endpoint } = await api.post<CreatedWebhookEndpoint>(`/api/destinations/${destinationId}/webhook-endpoints`, {
-        url: url.trim(),
-      });
-      onCreated(endpoint);
-      setCreated({ id: endpoint.id, secret });
-    } catch (error) {
-      setProblem(toProblem(error));
-    }
-    setBusy(false);
-  };
+  const { submit, busy, problem } = useSubmit(form, async () => {
+    const { secret, ...endpoint } = await api.post<CreatedWebhookEndpoint>(`/api/destinations/${destinationId}/webhook-endpoints`, {
+      url: url.trim(),
+    });
+    onCreated(endpoint);
+    setCreated({ id: endpoint.id, secret });
+  });
 
   if (created) {
     return (

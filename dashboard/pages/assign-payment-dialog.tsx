@@ -3,11 +3,11 @@ import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
 import { SelectField } from "../components/fields";
 import { ProblemAlert } from "../components/problem-alert";
-import { api, toProblem } from "../lib/api";
+import { api } from "../lib/api";
 import { formatAmount } from "../lib/format";
 import type { RequestDetail, UnattributedPayment } from "../lib/payment-types";
-import type { Page, PaymentRequest, Problem } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import type { Page, PaymentRequest } from "../lib/types";
+import { useSubmit } from "../lib/use-submit";
 import { useResource } from "../lib/use-resource";
 
 // The statuses mark-paid accepts (canMarkPaid), one list call each: the list endpoint filters by one status.
@@ -33,29 +33,18 @@ export function AssignPaymentDialog({ destinationId, payment, currency, onClose,
     return pages.flatMap((p) => p.data);
   });
   const [chosen, setChosen] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const body = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, body);
+  const form = useRef<HTMLFormElement>(null);
   const requests = open.data ?? [];
   const target = chosen || requests[0]?.id || "";
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy || !target) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      onAssigned(await api.post<RequestDetail>(`${base}/${target}/mark-paid`, { txHash: payment.txHash }));
-    } catch (error) {
-      setProblem(toProblem(error));
-      setBusy(false);
-    }
-  };
+  const { submit, busy, problem } = useSubmit(form, async () => {
+    if (!target) return;
+    onAssigned(await api.post<RequestDetail>(`${base}/${target}/mark-paid`, { txHash: payment.txHash }));
+  });
 
   return (
     <Dialog title={`Assign ${formatAmount(payment.amount)} ${currency} to a request`} onClose={onClose} returnFocus={returnFocus}>
-      <form ref={body} onSubmit={submit}>
+      <form ref={form} onSubmit={submit}>
         <ProblemAlert problem={problem ?? open.problem} />
         {open.loading && !open.data ? (
           <p class="loading">Loading open requests…</p>

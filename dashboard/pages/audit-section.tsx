@@ -11,8 +11,8 @@ import { ShortTime } from "../components/short-time";
 import { api, toProblem } from "../lib/api";
 import { middleTruncate } from "../lib/format";
 import { focusSoon } from "../lib/focus";
-import type { AuditEntry, Client, Destination, Member, Page, Problem } from "../lib/types";
-import { useClientNames } from "../lib/use-client-names";
+import type { AuditEntry, Destination, Member, Page, Problem } from "../lib/types";
+import { useClientNames, useClients } from "../lib/use-clients";
 import { SelectField } from "../components/fields";
 import { announce } from "../lib/announce";
 import { useSession } from "../lib/session";
@@ -181,9 +181,7 @@ export function AuditSection({ destination }: { destination: Destination }) {
 function useActors(destination: Destination) {
   const base = `/api/destinations/${destination.id}`;
   const members = useResource(`members:${destination.id}`, () => api.get<{ data: Member[] }>(`${base}/members`));
-  const clients = useResource(`clients:${destination.id}:${destination.status}`, () =>
-    destination.status === "claimed" ? api.get<{ data: Client[] }>(`${base}/clients`) : Promise.resolve({ data: [] }),
-  );
+  const clients = useClients(destination.id);
   return [
     ...(members.data?.data ?? []).map((m) => ({ value: m.userId, label: m.email })),
     ...(clients.data?.data ?? []).map((c) => ({ value: c.id, label: `Client ${c.name}` })),

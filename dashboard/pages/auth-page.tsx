@@ -3,9 +3,9 @@ import { BusyButton } from "../components/busy-button";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
 import { TextField } from "../components/fields";
 import { Link } from "../components/link";
-import { api, toProblem } from "../lib/api";
-import type { Problem, Session } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import { api } from "../lib/api";
+import type { Session } from "../lib/types";
+import { useSubmit } from "../lib/use-submit";
 import { useTitle } from "../lib/use-title";
 
 interface Props {
@@ -19,24 +19,11 @@ export function AuthPage({ mode, onSignedIn }: Props) {
   useTitle(signup ? "Create account" : "Sign in");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, form);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const session = await api.post<Session>(signup ? "/api/auth/signup" : "/api/auth/login", { email, password });
-      onSignedIn(session);
-    } catch (error) {
-      setProblem(toProblem(error));
-      setBusy(false);
-    }
-  };
+  const { submit, busy, problem } = useSubmit(form, async () =>
+    onSignedIn(await api.post<Session>(signup ? "/api/auth/signup" : "/api/auth/login", { email, password })),
+  );
 
   return (
     <main class="auth" id="main">

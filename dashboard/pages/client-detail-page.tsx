@@ -36,9 +36,12 @@ function Expiry({ iso }: { iso: string | null }) {
 /** One client ID: its budget, expiry and auto-approval, its limits to edit, its secret to rotate, and how to connect an agent. */
 export function ClientDetailPage({ destinationId, clientId }: { destinationId: string; clientId: string }) {
   const dest = useResource(`destination:${destinationId}`, () => api.get<Destination>(`/api/destinations/${destinationId}`));
-  const clients = useResource(`clients:${destinationId}`, () => api.get<{ data: Client[] }>(`/api/destinations/${destinationId}/clients`));
+  // One client, by its own URL: not the whole list to find it in.
+  const client = useResource(`client:${destinationId}:${clientId}`, () =>
+    api.get<Client>(`/api/destinations/${destinationId}/clients/${encodeURIComponent(clientId)}`),
+  );
   const [rotating, setRotating] = useState(false);
-  const c = clients.data?.data.find((x) => x.id === clientId);
+  const c = client.data;
   const d = dest.data;
   useTitle(c ? `Client ${c.name}` : "Client ID");
 
@@ -52,16 +55,16 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
     return (
       <div class="page page-narrow">
         {crumbs}
-        {clients.loading || dest.loading ? (
+        {client.loading || dest.loading ? (
           <p class="loading">Loading client ID…</p>
         ) : (
-          <h1>{clients.problem || dest.problem ? "Client ID" : "Client ID not found"}</h1>
+          <h1>{(client.problem ?? dest.problem)?.status === 404 ? "Client ID not found" : "Client ID"}</h1>
         )}
-        {(clients.problem ?? dest.problem)?.status !== 404 && (
+        {(client.problem ?? dest.problem)?.status !== 404 && (
           <LoadProblem
-            problem={clients.problem ?? dest.problem}
+            problem={client.problem ?? dest.problem}
             onRetry={() => {
-              clients.reload();
+              client.reload();
               dest.reload();
             }}
             what="the client ID"
@@ -74,7 +77,7 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
 
   // A viewer reads the client and its limits; the buttons that change them are not there at all.
   const admin = can(d, "admin");
-  const replace = (next: Client) => clients.set({ data: (clients.data?.data ?? []).map((x) => (x.id === next.id ? next : x)) });
+  const replace = (next: Client) => client.set(next);
   const peg = knownToken(d.chainId, d.tokenAddress)?.peggedTo;
   const currencies = [d.tokenSymbol, ...(peg ? [peg] : [])];
   const rows: [string, ComponentChildren][] = [

@@ -3,10 +3,10 @@ import { BusyButton } from "../components/busy-button";
 import { SelectField, TextField } from "../components/fields";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
-import { api, toProblem } from "../lib/api";
-import type { Client, Problem } from "../lib/types";
+import { api } from "../lib/api";
+import type { Client } from "../lib/types";
 import { halfTypedExpiry } from "../lib/limit-inputs";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import { useSubmit } from "../lib/use-submit";
 
 const FIELDS = [
   "limits.outgoingBudget.amount",
@@ -45,37 +45,24 @@ export function ClientLimitsForm({ destinationId, client, currencies, onSaved }:
   const [expires, setExpires] = useState(toLocalInput(client.expiresAt));
   const [extend, setExtend] = useState(l.extendOnUseSeconds === null ? "" : String(l.extendOnUseSeconds));
   const [rate, setRate] = useState(String(l.createsPerMinute));
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, form);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const halfTyped = halfTypedExpiry(form.current?.querySelector('input[type="datetime-local"]'), "limits.expiresAt");
-    if (halfTyped) {
-      setProblem(halfTyped);
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    const at = expires.trim() === "" ? null : new Date(expires);
-    const limits = {
-      outgoingBudget: budget.trim() === "" ? null : { amount: budget.trim(), currency },
-      autoApproveUpTo: auto.trim() === "" ? null : { amount: auto.trim(), currency },
-      expiresAt: at === null ? null : Number.isNaN(at.getTime()) ? expires : at.toISOString(),
-      extendOnUseSeconds: wholeOrRaw(extend),
-      createsPerMinute: wholeOrRaw(rate),
-    };
-    try {
+  const { submit, busy, problem } = useSubmit(
+    form,
+    async () => {
+      const at = expires.trim() === "" ? null : new Date(expires);
+      const limits = {
+        outgoingBudget: budget.trim() === "" ? null : { amount: budget.trim(), currency },
+        autoApproveUpTo: auto.trim() === "" ? null : { amount: auto.trim(), currency },
+        expiresAt: at === null ? null : Number.isNaN(at.getTime()) ? expires : at.toISOString(),
+        extendOnUseSeconds: wholeOrRaw(extend),
+        createsPerMinute: wholeOrRaw(rate),
+      };
       onSaved(await api.patch<Client>(`/api/destinations/${destinationId}/clients/${client.id}`, { limits }));
       announce("Limits saved.");
-    } catch (error) {
-      setProblem(toProblem(error));
-    }
-    setBusy(false);
-  };
+    },
+    () => halfTypedExpiry(form.current?.querySelector('input[type="datetime-local"]'), "limits.expiresAt"),
+  );
 
   const err = (path: (typeof FIELDS)[number]) => fieldError(problem, path);
   return (

@@ -3,10 +3,10 @@ import { BusyButton } from "../components/busy-button";
 import { TextAreaField } from "../components/fields";
 import { ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
-import { api, toProblem } from "../lib/api";
+import { api } from "../lib/api";
 import { focusSoon } from "../lib/focus";
-import type { Client, Problem } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import type { Client } from "../lib/types";
+import { invalid, useSubmit } from "../lib/use-submit";
 
 interface Props {
   destinationId: string;
@@ -17,57 +17,40 @@ interface Props {
 const show = (key: Client["signingKey"]) => (key ? JSON.stringify(key, null, 2) : "");
 
 /**
- * A client's signing key and whether it must sign (issue 27): the recipient pastes the client's public JWK.
+ * A client's signing key and whether it must sign: the recipient pastes the client's public JWK.
  * Every field error on the key (`signingKey.x`, `signingKey.d`, …) is shown on the one textarea.
  */
 export function ClientSigningForm({ destinationId, client, onSaved }: Props) {
   const [jwk, setJwk] = useState(show(client.signingKey));
   const [required, setRequired] = useState(client.requireSignedRequests);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const requiredErrorId = useId();
-  useFocusProblem(problem, form);
 
-  const keyErrors = (problem?.errors ?? []).filter((e) => e.path === "signingKey" || e.path.startsWith("signingKey."));
-  const requiredError = problem?.errors?.find((e) => e.path === "requireSignedRequests")?.message;
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    let signingKey: unknown = null;
-    if (jwk.trim() !== "") {
-      try {
-        signingKey = JSON.parse(jwk);
-      } catch {
-        const message = 'Paste the public key as JSON (a JWK), e.g. {"kty":"OKP","crv":"Ed25519","x":"…"}.';
-        setProblem({
-          type: "",
-          title: "",
-          status: 400,
-          code: "validation_failed",
-          detail: message,
-          errors: [{ path: "signingKey", message }],
-        });
-        return;
-      }
-    }
-    setBusy(true);
-    try {
+  const { submit, busy, problem } = useSubmit(
+    form,
+    async () => {
       const next = await api.patch<Client>(`/api/destinations/${destinationId}/clients/${client.id}`, {
-        signingKey,
+        signingKey: jwk.trim() === "" ? null : JSON.parse(jwk),
         requireSignedRequests: required,
       });
       onSaved(next);
       setJwk(show(next.signingKey));
       announce(next.requireSignedRequests ? "Signing key saved; this client must now sign its requests." : "Signing settings saved.");
       focusSoon(() => document.getElementById("signing-title"));
-    } catch (error) {
-      setProblem(toProblem(error));
-    }
-    setBusy(false);
-  };
+    },
+    () => {
+      if (jwk.trim() === "") return null;
+      try {
+        JSON.parse(jwk);
+        return null;
+      } catch {
+        const message = 'Paste the public key as JSON (a JWK), e.g. {"kty":"OKP","crv":"Ed25519","x":"…"}.';
+        return invalid(message, "signingKey", message);
+      }
+    },
+  );
+  const keyErrors = (problem?.errors ?? []).filter((e) => e.path === "signingKey" || e.path.startsWith("signingKey."));
+  const requiredError = problem?.errors?.find((e) => e.path === "requireSignedRequests")?.message;
 
   return (
     <form class="card card-pad form" onSubmit={submit} noValidate ref={form} aria-labelledby="signing-title">

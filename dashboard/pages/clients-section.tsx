@@ -2,11 +2,10 @@ import { useRef, useState } from "preact/hooks";
 import { EmptyState } from "../components/empty-state";
 import { LoadProblem } from "../components/load-problem";
 import { announce } from "../lib/announce";
-import { api } from "../lib/api";
 import type { Client, Destination } from "../lib/types";
 import { limitCurrencies } from "../lib/limit-inputs";
 import { can } from "../lib/roles";
-import { useResource } from "../lib/use-resource";
+import { useClients } from "../lib/use-clients";
 import { ClientsTable } from "./clients-table";
 import { CreateClientDialog } from "./create-client-dialog";
 import { RevokeClientDialog } from "./revoke-client-dialog";
@@ -18,9 +17,7 @@ export function ClientsSection({ destination }: { destination: Destination }) {
   const claimed = destination.status === "claimed";
   // A viewer sees the list, and no button the API would refuse.
   const admin = can(destination, "admin");
-  const clients = useResource(`clients:${destination.id}:${claimed}`, () =>
-    claimed ? api.get<{ data: Client[] }>(`/api/destinations/${destination.id}/clients`) : Promise.resolve({ data: [] }),
-  );
+  const clients = useClients(destination.id);
   const items = clients.data?.data ?? [];
 
   const replace = (updated: Client) => clients.set({ data: items.map((c) => (c.id === updated.id ? updated : c)) });

@@ -3,10 +3,10 @@ import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
 import { SelectField, TextField } from "../components/fields";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
-import { api, toProblem } from "../lib/api";
-import { PERMISSIONS, type Client, type CreatedClient, type Permission, type Problem } from "../lib/types";
+import { api } from "../lib/api";
+import { PERMISSIONS, type Client, type CreatedClient, type Permission } from "../lib/types";
 import { halfTypedExpiry } from "../lib/limit-inputs";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import { useSubmit } from "../lib/use-submit";
 import { SecretReveal } from "./secret-reveal";
 
 const DESCRIPTIONS: Record<Permission, string> = {
@@ -48,44 +48,31 @@ export function CreateClientDialog({ destinationId, onClose, onCreated, returnFo
   const [currency, setCurrency] = useState(currencies[0] ?? "");
   const [auto, setAuto] = useState("");
   const [expires, setExpires] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedClient | null>(null);
   // Escape or × on the secret asks first: once closed, the secret is gone for good.
   const [confirming, setConfirming] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const permissionsErrorId = useId();
-  useFocusProblem(problem, form);
 
   const toggle = (p: Permission, on: boolean) =>
     setPermissions((list) => (on ? PERMISSIONS.filter((x) => x === p || list.includes(x)) : list.filter((x) => x !== p)));
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const halfTyped = halfTypedExpiry(form.current?.querySelector('input[type="datetime-local"]'), "limits.expiresAt");
-    if (halfTyped) {
-      setProblem(halfTyped);
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    const at = expires ? new Date(expires) : null;
-    const limits = {
-      ...(budget.trim() ? { outgoingBudget: { amount: budget.trim(), currency } } : {}),
-      ...(auto.trim() ? { autoApproveUpTo: { amount: auto.trim(), currency } } : {}),
-      ...(at ? { expiresAt: Number.isNaN(at.getTime()) ? expires : at.toISOString() } : {}),
-    };
-    const body = { name: name.trim(), permissions, ...(Object.keys(limits).length > 0 ? { limits } : {}) };
-    try {
+  const { submit, busy, problem } = useSubmit(
+    form,
+    async () => {
+      const at = expires ? new Date(expires) : null;
+      const limits = {
+        ...(budget.trim() ? { outgoingBudget: { amount: budget.trim(), currency } } : {}),
+        ...(auto.trim() ? { autoApproveUpTo: { amount: auto.trim(), currency } } : {}),
+        ...(at ? { expiresAt: Number.isNaN(at.getTime()) ? expires : at.toISOString() } : {}),
+      };
+      const body = { name: name.trim(), permissions, ...(Object.keys(limits).length > 0 ? { limits } : {}) };
       const client = await api.post<CreatedClient>(`/api/destinations/${destinationId}/clients`, body);
       onCreated(withoutSecret(client));
       setCreated(client);
-    } catch (error) {
-      setProblem(toProblem(error));
-    }
-    setBusy(false);
-  };
+    },
+    () => halfTypedExpiry(form.current?.querySelector('input[type="datetime-local"]'), "limits.expiresAt"),
+  );
 
   if (created) {
     return (

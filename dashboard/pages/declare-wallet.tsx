@@ -2,11 +2,10 @@ import { useRef, useState } from "preact/hooks";
 import { BusyButton } from "../components/busy-button";
 import { TextField } from "../components/fields";
 import { ProblemAlert } from "../components/problem-alert";
-import { api, toProblem } from "../lib/api";
+import { api } from "../lib/api";
 import { focusSoon } from "../lib/focus";
 import type { PayLink } from "../lib/pay-link";
-import type { Problem } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import { invalid, useSubmit } from "../lib/use-submit";
 
 const FIELD = "walletAddress";
 export const DECLARED_ID = "pay-declared";
@@ -24,39 +23,21 @@ function walletError(value: string): string | undefined {
  */
 export function DeclareWallet({ token, onDeclared }: { token: string; onDeclared: (next: PayLink) => void }) {
   const [value, setValue] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, form);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const wallet = value.trim();
-    const error = walletError(wallet);
-    if (error) {
-      setProblem({
-        type: "about:blank",
-        title: "Check the wallet address",
-        status: 400,
-        code: "client_error",
-        detail: error,
-        errors: [{ path: FIELD, message: error }],
-      });
-      return;
-    }
-    setBusy(true);
-    try {
-      const next = await api.post<PayLink>(`/api/public/payment-links/${encodeURIComponent(token)}/payer`, { walletAddress: wallet });
-      setProblem(null);
+  const { submit, busy, problem } = useSubmit(
+    form,
+    async () => {
+      const next = await api.post<PayLink>(`/api/public/payment-links/${encodeURIComponent(token)}/payer`, { walletAddress: value.trim() });
       onDeclared(next);
       // The form is replaced by the sentence that names the wallet: focus goes there, never to <body>.
       focusSoon(() => document.getElementById(DECLARED_ID));
-    } catch (e) {
-      setProblem(toProblem(e));
-    }
-    setBusy(false);
-  };
+    },
+    () => {
+      const error = walletError(value.trim());
+      return error ? invalid(error, FIELD, error) : null;
+    },
+  );
 
   const fieldError = problem?.errors?.find((e) => e.path === FIELD)?.message;
   return (

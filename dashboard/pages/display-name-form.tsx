@@ -3,10 +3,10 @@ import { BusyButton } from "../components/busy-button";
 import { TextField } from "../components/fields";
 import { ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
-import { api, toProblem } from "../lib/api";
+import { api } from "../lib/api";
 import { focusSoon } from "../lib/focus";
-import type { Destination, Problem } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import type { Destination } from "../lib/types";
+import { invalid, useSubmit } from "../lib/use-submit";
 
 const FIELD = "displayName";
 
@@ -17,42 +17,25 @@ const FIELD = "displayName";
  */
 export function DisplayNameForm({ destination: d, onSaved }: { destination: Destination; onSaved: (next: Destination) => void }) {
   const [value, setValue] = useState(d.displayName ?? "");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, form);
   const statusId = `display-name-saved-${d.id}`;
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const name = value.trim();
-    if (!name) {
-      const message = "Enter the name payers know you by.";
-      setProblem({
-        type: "about:blank",
-        title: "Check the name",
-        status: 400,
-        code: "client_error",
-        detail: message,
-        errors: [{ path: FIELD, message }],
-      });
-      return;
-    }
-    setBusy(true);
-    try {
-      const next = await api.patch<Destination>(`/api/destinations/${d.id}`, { displayName: name });
-      setProblem(null);
+  const {
+    submit: save,
+    busy,
+    problem,
+  } = useSubmit(
+    form,
+    async () => {
+      const next = await api.patch<Destination>(`/api/destinations/${d.id}`, { displayName: value.trim() });
       setSaved(next.displayName);
       onSaved(next);
       announce(`Saved. Payers see "Payment request from ${next.displayName}".`);
       focusSoon(() => document.getElementById(statusId));
-    } catch (error) {
-      setProblem(toProblem(error));
-    }
-    setBusy(false);
-  };
+    },
+    () => (value.trim() ? null : invalid("Enter the name payers know you by.", FIELD, "Enter the name payers know you by.")),
+  );
 
   const fieldError = problem?.errors?.find((e) => e.path === FIELD)?.message;
   return (

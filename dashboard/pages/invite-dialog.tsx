@@ -4,10 +4,10 @@ import { Dialog } from "../components/dialog";
 import { MonoValue } from "../components/mono-value";
 import { SelectField, TextField } from "../components/fields";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
-import { api, toProblem } from "../lib/api";
+import { api } from "../lib/api";
 import { ROLE_OPTIONS } from "../lib/roles";
-import type { CreatedInvitation, Problem, Role } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import type { CreatedInvitation, Role } from "../lib/types";
+import { useSubmit } from "../lib/use-submit";
 
 interface Props {
   destinationId: string;
@@ -20,29 +20,17 @@ interface Props {
 export function InviteDialog({ destinationId, onClose, onInvited, returnFocus }: Props) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("viewer");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const shown = useRef<HTMLDivElement>(null);
-  useFocusProblem(problem, form);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const invitation = await api.post<CreatedInvitation>(`/api/destinations/${destinationId}/invitations`, { email: email.trim(), role });
-      onInvited(invitation);
-      setCreated(invitation);
-      // The form is gone: start reading at what to do with the link.
-      setTimeout(() => shown.current?.focus(), 0);
-    } catch (error) {
-      setProblem(toProblem(error));
-    }
-    setBusy(false);
-  };
+  const { submit, busy, problem } = useSubmit(form, async () => {
+    const invitation = await api.post<CreatedInvitation>(`/api/destinations/${destinationId}/invitations`, { email: email.trim(), role });
+    onInvited(invitation);
+    setCreated(invitation);
+    // The form is gone: start reading at what to do with the link.
+    setTimeout(() => shown.current?.focus(), 0);
+  });
 
   if (created) {
     return (

@@ -3,10 +3,9 @@ import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
 import { ProblemAlert } from "../components/problem-alert";
 import { TransferProofFields, proofBody, proofProblem } from "../components/transfer-proof";
-import { api, toProblem } from "../lib/api";
+import { api } from "../lib/api";
 import type { RequestDetail } from "../lib/payment-types";
-import type { Problem } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import { useSubmit } from "../lib/use-submit";
 
 interface Props {
   destinationId: string;
@@ -25,28 +24,19 @@ interface Props {
 export function MarkPaidDialog({ destinationId, request, txHash: given = "", onClose, onMarked, returnFocus }: Props) {
   const [txHash, setTxHash] = useState(given);
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, form);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const hash = txHash.trim();
-    const text = note.trim();
-    const refused = proofProblem(hash, text, "Enter the transaction hash, or a note below.");
-    if (refused) return setProblem(refused);
-    setBusy(true);
-    setProblem(null);
-    try {
-      const body = proofBody(hash, text);
-      onMarked(await api.post<RequestDetail>(`/api/destinations/${destinationId}/requests/${request.id}/mark-paid`, body));
-    } catch (error) {
-      setProblem(toProblem(error));
-      setBusy(false);
-    }
-  };
+  const { submit, busy, problem } = useSubmit(
+    form,
+    async () =>
+      onMarked(
+        await api.post<RequestDetail>(
+          `/api/destinations/${destinationId}/requests/${request.id}/mark-paid`,
+          proofBody(txHash.trim(), note.trim()),
+        ),
+      ),
+    () => proofProblem(txHash.trim(), note.trim(), "Enter the transaction hash, or a note below."),
+  );
 
   return (
     <Dialog title={`Mark ${request.reference || request.id} paid`} onClose={onClose} returnFocus={returnFocus}>

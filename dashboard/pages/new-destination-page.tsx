@@ -3,13 +3,13 @@ import { BusyButton } from "../components/busy-button";
 import { SelectField, TextField } from "../components/fields";
 import { Link } from "../components/link";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
-import { api, toProblem } from "../lib/api";
+import { api } from "../lib/api";
 import { knownToken } from "../../src/payments/chains/tokens";
 import { isEvmAddress } from "../../src/lib/interop-address";
 import { CHAINS } from "../lib/chains";
 import { navigate } from "../lib/router";
-import type { Destination, Problem } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import type { Destination } from "../lib/types";
+import { useSubmit } from "../lib/use-submit";
 import { useTitle } from "../lib/use-title";
 import { InteropPreview } from "../components/interop-preview";
 
@@ -26,33 +26,21 @@ export function NewDestinationPage() {
   const [token, setToken] = useState("");
   const [symbol, setSymbol] = useState("");
   const [decimals, setDecimals] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, form);
 
   const chainId = Number(chain === OTHER ? customChain : chain);
   const usdc = CHAINS.find((c) => c.id === chainId)?.usdc;
   // A token Payrelay does not know needs its symbol and decimals, so amounts can be checked and shown.
   const unknownToken = isEvmAddress(token.trim()) && Number.isSafeInteger(chainId) && !knownToken(chainId, token.trim());
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const declared = unknownToken
-        ? { tokenSymbol: symbol.trim() || undefined, tokenDecimals: decimals.trim() === "" ? undefined : Number(decimals) }
-        : {};
-      const body = { chainId, walletAddress: wallet.trim(), tokenAddress: token.trim(), label: label.trim() || undefined, ...declared };
-      const created = await api.post<Destination>("/api/destinations", body);
-      navigate(`/destinations/${created.id}`);
-    } catch (error) {
-      setProblem(toProblem(error));
-      setBusy(false);
-    }
-  };
+  const { submit, busy, problem } = useSubmit(form, async () => {
+    const declared = unknownToken
+      ? { tokenSymbol: symbol.trim() || undefined, tokenDecimals: decimals.trim() === "" ? undefined : Number(decimals) }
+      : {};
+    const body = { chainId, walletAddress: wallet.trim(), tokenAddress: token.trim(), label: label.trim() || undefined, ...declared };
+    const created = await api.post<Destination>("/api/destinations", body);
+    navigate(`/destinations/${created.id}`);
+  });
 
   const chainOptions = [
     ...CHAINS.map((c) => ({ value: String(c.id), label: `${c.name} (${c.id})` })),

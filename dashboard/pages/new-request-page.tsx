@@ -7,30 +7,19 @@ import { SelectField, TextAreaField, TextField } from "../components/fields";
 import { Link } from "../components/link";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
 import { LoadProblem } from "../components/load-problem";
-import { api, toProblem } from "../lib/api";
+import { api } from "../lib/api";
 import { CURRENCY_OPTIONS } from "../lib/currencies";
 import { pageHeading } from "../lib/focus";
 import { navigate } from "../lib/router";
-import type { Destination, Direction, PaymentRequest, Problem } from "../lib/types";
+import type { Destination, Direction, PaymentRequest } from "../lib/types";
 import { useResource } from "../lib/use-resource";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import { invalid, useSubmit } from "../lib/use-submit";
 import { useTitle } from "../lib/use-title";
 import { CLAIM_PATHS, ClaimFields, EMPTY_CLAIM, toClaim, type ClaimDraft } from "./claim-fields";
 import { DirectionChoice } from "./direction-choice";
 import { EMPTY_PARTY, PartyFields, partyPaths, toParty, type PartyDraft } from "./party-fields";
 
 const FIELDS = ["direction", "amount", "currency", "reference", "dueDate", "metadata"];
-
-function localProblem(path: string, message: string): Problem {
-  return {
-    type: "about:blank",
-    title: "Invalid",
-    status: 400,
-    detail: "Check this field: metadata.",
-    code: "validation_failed",
-    errors: [{ path, message }],
-  };
-}
 
 /** The token a destination receives, as the API's currency rule reads it. */
 function tokenProfile(d: Destination): TokenProfile {
@@ -96,10 +85,7 @@ function NewRequestForm({
   const [party, setParty] = useState<PartyDraft>(EMPTY_PARTY);
   const [claim, setClaim] = useState<ClaimDraft>(EMPTY_CLAIM);
   const [metadata, setMetadata] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, form);
   const prefix = direction === "incoming" ? "payer" : "payee";
   const base = `/destinations/${destinationId}/requests`;
   // Only what the API accepts: the token or its peg, and a bank's currency for a payout to a bank account.
@@ -109,36 +95,31 @@ function NewRequestForm({
     if (!currencies.includes(currency)) setCurrency(token.symbol);
   }, [currencies.join(), currency]);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    let meta: unknown;
-    try {
-      meta = metadata.trim() ? JSON.parse(metadata) : undefined;
-    } catch {
-      setProblem(localProblem("metadata", 'Must be a JSON object, e.g. {"invoice": "INV-42"}.'));
-      return;
-    }
-    setBusy(true);
-    const body = {
-      direction,
-      amount: amount.trim(),
-      currency,
-      reference: reference.trim() || undefined,
-      dueDate: dueDate || undefined,
-      [prefix]: toParty(party),
-      ...toClaim(claim),
-      metadata: meta,
-    };
-    try {
+  const { submit, busy, problem } = useSubmit(
+    form,
+    async () => {
+      const body = {
+        direction,
+        amount: amount.trim(),
+        currency,
+        reference: reference.trim() || undefined,
+        dueDate: dueDate || undefined,
+        [prefix]: toParty(party),
+        ...toClaim(claim),
+        metadata: metadata.trim() ? JSON.parse(metadata) : undefined,
+      };
       const created = await api.post<PaymentRequest>(`/api${base}`, body);
       navigate(`${base}/${created.id}`);
-    } catch (error) {
-      setProblem(toProblem(error));
-      setBusy(false);
-    }
-  };
+    },
+    () => {
+      try {
+        if (metadata.trim()) JSON.parse(metadata);
+        return null;
+      } catch {
+        return invalid("Check this field: metadata.", "metadata", 'Must be a JSON object, e.g. {"invoice": "INV-42"}.');
+      }
+    },
+  );
 
   const check = checkRequestCurrency(token, currency, bank);
   const decimals = check.ok ? check.decimals : undefined;

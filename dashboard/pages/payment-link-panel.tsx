@@ -5,14 +5,14 @@ import { SelectField } from "../components/fields";
 import { LoadProblem } from "../components/load-problem";
 import { ProblemAlert } from "../components/problem-alert";
 import { announce } from "../lib/announce";
-import { api, toProblem } from "../lib/api";
+import { api } from "../lib/api";
 import { focusSoon } from "../lib/focus";
 import { formatAmount, formatDateTime } from "../lib/format";
-import type { Destination, PaymentLink, PaymentLinkSummary, PaymentRequest, Problem } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import type { Destination, PaymentLink, PaymentLinkSummary, PaymentRequest } from "../lib/types";
+import { useSubmit } from "../lib/use-submit";
 import { useNow } from "../lib/use-now";
 import { useResource } from "../lib/use-resource";
-import { useClientNames } from "../lib/use-client-names";
+import { useClientNames } from "../lib/use-clients";
 import { ClientRef } from "../components/client-ref";
 import { DisplayNameForm } from "./display-name-form";
 import { PaymentLinkList } from "./payment-link-list";
@@ -47,39 +47,31 @@ export function PaymentLinkPanel({
   const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
   // The link just made: its URL is on screen this once, so the panel says so and puts Copy under focus.
   const [fresh, setFresh] = useState<PaymentLink | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const panel = useRef<HTMLElement>(null);
   const now = useNow(30_000);
   const names = useClientNames(destinationId);
-  useFocusProblem(problem, panel);
 
-  const create = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const link = await api.post<PaymentLink>(path, { expiresInSeconds: Number(expires) });
-      setUrls((known) => new Map(known).set(link.id, link.url));
-      setFresh(link);
-      // Not on "Create payment link": a second Enter there would make a second link.
-      focusSoon(() => panel.current?.querySelector<HTMLElement>("[data-fresh-link] .copy-button"));
-      // The list shows it at once; the server would say the same (manual, active, newest).
-      const shown: PaymentLinkSummary = {
-        id: link.id,
-        createdAt: new Date().toISOString(),
-        expiresAt: link.expiresAt,
-        createdBy: { type: "manual" },
-        status: "active",
-      };
-      history.set({ data: [shown, ...(history.data?.data ?? []).filter((l) => l.id !== link.id)] });
-      announce(`Payment link created. Copy it now: it is not shown again. It expires ${formatDateTime(link.expiresAt)}.`);
-    } catch (error) {
-      setProblem(toProblem(error));
-    }
-    setBusy(false);
-  };
+  const {
+    submit: create,
+    busy,
+    problem,
+  } = useSubmit(panel, async () => {
+    const link = await api.post<PaymentLink>(path, { expiresInSeconds: Number(expires) });
+    setUrls((known) => new Map(known).set(link.id, link.url));
+    setFresh(link);
+    // Not on "Create payment link": a second Enter there would make a second link.
+    focusSoon(() => panel.current?.querySelector<HTMLElement>("[data-fresh-link] .copy-button"));
+    // The list shows it at once; the server would say the same (manual, active, newest).
+    const shown: PaymentLinkSummary = {
+      id: link.id,
+      createdAt: new Date().toISOString(),
+      expiresAt: link.expiresAt,
+      createdBy: { type: "manual" },
+      status: "active",
+    };
+    history.set({ data: [shown, ...(history.data?.data ?? []).filter((l) => l.id !== link.id)] });
+    announce(`Payment link created. Copy it now: it is not shown again. It expires ${formatDateTime(link.expiresAt)}.`);
+  });
 
   return (
     <section class="card card-pad" aria-labelledby="links-title" ref={panel}>

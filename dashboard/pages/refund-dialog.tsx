@@ -3,12 +3,11 @@ import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
 import { TextField } from "../components/fields";
 import { ProblemAlert, fieldError } from "../components/problem-alert";
-import { TransferProofFields, invalid, proofBody, proofProblem } from "../components/transfer-proof";
-import { api, toProblem } from "../lib/api";
+import { TransferProofFields, proofBody, proofProblem } from "../components/transfer-proof";
+import { api } from "../lib/api";
 import { formatAmount } from "../lib/format";
 import type { RequestDetail } from "../lib/payment-types";
-import type { Problem } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import { invalid, useSubmit } from "../lib/use-submit";
 
 interface Props {
   destinationId: string;
@@ -28,31 +27,20 @@ export function RefundDialog({ destinationId, request: r, onClose, onRefunded, r
   const [amount, setAmount] = useState(owed ? formatAmount(owed) : "");
   const [txHash, setTxHash] = useState("");
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, form);
   const url = `/api/destinations/${destinationId}/requests/${r.id}`;
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const hash = txHash.trim();
-    const text = note.trim();
-    if (!amount.trim()) return setProblem(invalid("Enter the amount refunded.", "amount", "Enter the amount you sent back, e.g. 2.50."));
-    const refused = proofProblem(hash, text, "Enter the refund's transaction hash, or a note below.");
-    if (refused) return setProblem(refused);
-    setBusy(true);
-    setProblem(null);
-    try {
-      const body = { amount: amount.trim(), ...proofBody(hash, text) };
-      await api.post(`${url}/refunds`, body);
+  const { submit, busy, problem } = useSubmit(
+    form,
+    async () => {
+      await api.post(`${url}/refunds`, { amount: amount.trim(), ...proofBody(txHash.trim(), note.trim()) });
       onRefunded(await api.get<RequestDetail>(url));
-    } catch (error) {
-      setProblem(toProblem(error));
-      setBusy(false);
-    }
-  };
+    },
+    () =>
+      amount.trim()
+        ? proofProblem(txHash.trim(), note.trim(), "Enter the refund's transaction hash, or a note below.")
+        : invalid("Enter the amount refunded.", "amount", "Enter the amount you sent back, e.g. 2.50."),
+  );
 
   return (
     <Dialog title={`Refund ${r.reference || r.id}`} onClose={onClose} returnFocus={returnFocus}>

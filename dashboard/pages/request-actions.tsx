@@ -7,9 +7,9 @@ import { BusyButton } from "../components/busy-button";
 import { ProblemAlert } from "../components/problem-alert";
 import { api, toProblem } from "../lib/api";
 import { formatAmount } from "../lib/format";
-import type { Client, PaymentRequest, Problem } from "../lib/types";
+import type { PaymentRequest, Problem } from "../lib/types";
 import { useFocusProblem } from "../lib/use-focus-problem";
-import { useResource } from "../lib/use-resource";
+import { useClients } from "../lib/use-clients";
 import { counterparty } from "./next-step";
 
 type Ending = "reject" | "cancel";
@@ -20,9 +20,7 @@ type Props = { destinationId: string; request: PaymentRequest; onDone: (r: Payme
 /** "Acme billing: 90 of 100 USDC left.": what approving spends from, for a client's outgoing request. */
 function BudgetLine({ destinationId, request: r }: { destinationId: string; request: PaymentRequest }) {
   const by = r.createdBy;
-  const clients = useResource(`clients:${destinationId}:budget`, () =>
-    by.type === "client" ? api.get<{ data: Client[] }>(`/api/destinations/${destinationId}/clients`) : Promise.resolve({ data: [] }),
-  );
+  const clients = useClients(destinationId);
   if (by.type !== "client") return <p data-testid="budget-line">Created by you by hand: no client budget applies.</p>;
   const c = clients.data?.data.find((x) => x.id === by.clientId);
   const name = <Link href={`/destinations/${destinationId}/clients/${by.clientId}`}>{by.clientName}</Link>;

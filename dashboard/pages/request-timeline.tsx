@@ -1,7 +1,7 @@
 import { LoadProblem } from "../components/load-problem";
 import { statusLabel } from "../components/status-badge";
 import { ClientRef } from "../components/client-ref";
-import { useClientNames } from "../lib/use-client-names";
+import { useClientNames } from "../lib/use-clients";
 import type { ComponentChildren } from "preact";
 import { api } from "../lib/api";
 import { MonoValue } from "../components/mono-value";

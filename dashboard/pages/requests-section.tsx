@@ -7,9 +7,10 @@ import { announce } from "../lib/announce";
 import { api } from "../lib/api";
 import { focusSoon } from "../lib/focus";
 import { navigate } from "../lib/router";
-import type { Client, Destination, Page, PaymentRequest } from "../lib/types";
+import type { Destination, Page, PaymentRequest } from "../lib/types";
 import { can } from "../lib/roles";
 import { useResource } from "../lib/use-resource";
+import { useClients } from "../lib/use-clients";
 import { RequestFilters, type FilterName } from "./request-filters";
 import { RequestsTable } from "./requests-table";
 
@@ -35,9 +36,7 @@ export function RequestsSection({ destination, query }: { destination: Destinati
   if (cursor) params.set("cursor", cursor);
   const url = `/api/destinations/${id}/requests?${params.toString()}`;
   const page = useResource(url, () => api.get<Page<PaymentRequest>>(url));
-  const clients = useResource(`clients:${id}:${destination.status}`, () =>
-    destination.status === "claimed" ? api.get<{ data: Client[] }>(`/api/destinations/${id}/clients`) : Promise.resolve({ data: [] }),
-  );
+  const clients = useClients(id);
 
   const setFilter = (name: FilterName, value: string) => {
     const next = new URLSearchParams(filters);

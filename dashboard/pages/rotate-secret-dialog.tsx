@@ -3,10 +3,10 @@ import { BusyButton } from "../components/busy-button";
 import { Dialog } from "../components/dialog";
 import { SelectField } from "../components/fields";
 import { fieldError, ProblemAlert } from "../components/problem-alert";
-import { api, toProblem } from "../lib/api";
+import { api } from "../lib/api";
 import { formatDateTime } from "../lib/format";
-import type { Client, Problem, RotatedClient } from "../lib/types";
-import { useFocusProblem } from "../lib/use-focus-problem";
+import type { Client, RotatedClient } from "../lib/types";
+import { useSubmit } from "../lib/use-submit";
 import { SecretReveal } from "./secret-reveal";
 
 const OVERLAPS = [
@@ -26,32 +26,20 @@ interface Props {
 /** Issues a new secret with an overlap for the old one; shows the new secret once and when the old one stops. */
 export function RotateSecretDialog({ destinationId, client, onClose, onRotated }: Props) {
   const [overlap, setOverlap] = useState("86400");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const [rotated, setRotated] = useState<RotatedClient | null>(null);
   const [confirming, setConfirming] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusProblem(problem, form);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const next = await api.post<RotatedClient>(`/api/destinations/${destinationId}/clients/${client.id}/rotate-secret`, {
-        overlapSeconds: Number(overlap),
-      });
-      const { secret, previousSecretExpiresAt, ...view } = next;
-      void secret;
-      void previousSecretExpiresAt;
-      onRotated(view);
-      setRotated(next);
-    } catch (error) {
-      setProblem(toProblem(error));
-    }
-    setBusy(false);
-  };
+  const { submit, busy, problem } = useSubmit(form, async () => {
+    const next = await api.post<RotatedClient>(`/api/destinations/${destinationId}/clients/${client.id}/rotate-secret`, {
+      overlapSeconds: Number(overlap),
+    });
+    const { secret, previousSecretExpiresAt, ...view } = next;
+    void secret;
+    void previousSecretExpiresAt;
+    onRotated(view);
+    setRotated(next);
+  });
 
   if (rotated) {
     const stops = Date.parse(rotated.previousSecretExpiresAt) <= Date.now() + 1000;
