@@ -5,7 +5,7 @@ import { focusHeadingOnceShown } from "./lib/focus";
 import { navigate, useLocation } from "./lib/router";
 import { SessionContext } from "./lib/session";
 import type { Session } from "./lib/types";
-import { AuthPage } from "./pages/auth-page";
+import { AuthPage } from "./features/auth/auth-page";
 import { Routes } from "./routes";
 
 const AFTER_SIGN_IN = "payrelay:after-sign-in";

@@ -7,7 +7,7 @@ import { render } from "preact";
 const root = document.getElementById("app");
 if (root) {
   if (location.pathname.startsWith("/pay/")) {
-    void import("./pages/payment-page").then(({ PaymentPage }) => render(<PaymentPage />, root));
+    void import("./features/pay/payment-page").then(({ PaymentPage }) => render(<PaymentPage />, root));
   } else {
     void import("./app").then(({ App }) => render(<App />, root));
   }

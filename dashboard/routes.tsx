@@ -1,13 +1,13 @@
 import { Link } from "./components/link";
 import { match, type Location } from "./lib/router";
 import { useTitle } from "./lib/use-title";
-import { ClientDetailPage } from "./pages/client-detail-page";
-import { DestinationPage } from "./pages/destination-page";
-import { DestinationsPage } from "./pages/destinations-page";
-import { AcceptInvitationPage } from "./pages/accept-invitation-page";
-import { NewDestinationPage } from "./pages/new-destination-page";
-import { NewRequestPage } from "./pages/new-request-page";
-import { RequestDetailPage } from "./pages/request-detail-page";
+import { ClientDetailPage } from "./features/clients/client-detail-page";
+import { DestinationPage } from "./features/destinations/destination-page";
+import { DestinationsPage } from "./features/destinations/destinations-page";
+import { AcceptInvitationPage } from "./features/auth/accept-invitation-page";
+import { NewDestinationPage } from "./features/destinations/new-destination-page";
+import { NewRequestPage } from "./features/requests/new-request-page";
+import { RequestDetailPage } from "./features/requests/request-detail-page";
 
 /** Maps the signed-in paths to their pages. */
 export function Routes({ loc }: { loc: Location }) {
