@@ -1,7 +1,7 @@
-/** Webhook shapes, imported from the server (types only) so the two cannot drift. */
-import type { DeliveryView, EndpointView } from "../../src/webhooks/views";
+/** Webhook shapes as the OpenAPI document describes them (the SDK's generated types, erased from the bundle). */
+import type { components } from "../../sdk/src/schema";
 
-export type WebhookEndpoint = EndpointView;
-export type CreatedWebhookEndpoint = EndpointView & { secret: string };
-export type WebhookDelivery = DeliveryView;
-export type DeliveryPage = { data: DeliveryView[]; nextCursor: string | null };
+export type WebhookEndpoint = components["schemas"]["WebhookEndpoint"];
+export type CreatedWebhookEndpoint = components["schemas"]["WebhookEndpointWithSecret"];
+export type WebhookDelivery = components["schemas"]["WebhookDelivery"];
+export type DeliveryPage = { data: WebhookDelivery[]; nextCursor: string | null };

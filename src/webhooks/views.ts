@@ -1,4 +1,4 @@
-/** Webhook shapes as the API shows them; types only, shared with the dashboard (which has no Workers types). */
+/** Webhook shapes as the API shows them (types only). */
 import type { EventActor } from "../lib/actor";
 
 export type EndpointView = {
