@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { DataTable } from "../../components/data-table";
 import { useState } from "preact/hooks";
 import { BusyButton } from "../../components/busy-button";
 import { ClientRef } from "../../components/client-ref";
@@ -139,31 +140,21 @@ export function AuditSection({ destination }: { destination: Destination }) {
         </EmptyState>
       ) : (
         <div class="card">
-          <table class="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">On</th>
+          <DataTable columns={["When", "Who", "What", "On"]}>
+            {entries.map((e) => (
+              <tr key={e.id} data-audit-id={e.id}>
+                <td data-label="When">
+                  <ShortTime iso={e.at} />
+                </td>
+                <td data-label="Who">{actorText(e.actor, me, client)}</td>
+                <td data-label="What">
+                  <span class="audit-action">{ACTIONS[e.action] ?? e.action}</span>
+                  <AuditDetails entry={e} client={client} />
+                </td>
+                <td data-label="On">{targetOf(e, target)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} data-audit-id={e.id}>
-                  <td data-label="When">
-                    <ShortTime iso={e.at} />
-                  </td>
-                  <td data-label="Who">{actorText(e.actor, me, client)}</td>
-                  <td data-label="What">
-                    <span class="audit-action">{ACTIONS[e.action] ?? e.action}</span>
-                    <AuditDetails entry={e} client={client} />
-                  </td>
-                  <td data-label="On">{targetOf(e, target)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
       {next && (

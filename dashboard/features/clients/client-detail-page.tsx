@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { DetailsList } from "../../components/details-list";
 import { useState } from "preact/hooks";
 import { Link } from "../../components/link";
 import { MonoValue } from "../../components/mono-value";
@@ -113,14 +114,7 @@ export function ClientDetailPage({ destinationId, clientId }: { destinationId: s
         </div>
         <h2 class="subheading">Outgoing budget</h2>
         <BudgetBar client={c} />
-        <dl class="details details-rows">
-          {rows.map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailsList rows={rows} />
         {c.status === "active" && admin && (
           <div class="form-actions">
             <button type="button" class="btn btn-secondary" id="rotate-secret" onClick={() => setRotating(true)}>

@@ -1,4 +1,5 @@
 import { EmptyState } from "../../components/empty-state";
+import { DataTable } from "../../components/data-table";
 import { Link } from "../../components/link";
 import { MonoValue } from "../../components/mono-value";
 import { pageHeading } from "../../lib/focus";
@@ -50,40 +51,28 @@ export function DestinationsPage() {
         </EmptyState>
       ) : (
         <div class="card">
-          <table class="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">Destination</th>
-                <th scope="col">Interop address</th>
-                <th scope="col">Network</th>
-                <th scope="col">Status</th>
-                <th scope="col">Your role</th>
-                <th scope="col">Created</th>
+          <DataTable columns={["Destination", "Interop address", "Network", "Status", "Your role", "Created"]}>
+            {items.map((d) => (
+              <tr key={d.id}>
+                <td data-label="Destination">
+                  <Link href={`/destinations/${d.id}`} class="row-link">
+                    {destinationName(d)}
+                  </Link>
+                </td>
+                <td data-label="Interop address">
+                  <MonoValue value={d.interopAddress} label="interop address" truncate />
+                </td>
+                <td data-label="Network">{chainName(d.chainId)}</td>
+                <td data-label="Status">
+                  <StatusBadge status={d.status} />
+                </td>
+                <td data-label="Your role">{ROLE_LABELS[d.role]}</td>
+                <td data-label="Created">
+                  <ShortTime iso={d.createdAt} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id}>
-                  <td data-label="Destination">
-                    <Link href={`/destinations/${d.id}`} class="row-link">
-                      {destinationName(d)}
-                    </Link>
-                  </td>
-                  <td data-label="Interop address">
-                    <MonoValue value={d.interopAddress} label="interop address" truncate />
-                  </td>
-                  <td data-label="Network">{chainName(d.chainId)}</td>
-                  <td data-label="Status">
-                    <StatusBadge status={d.status} />
-                  </td>
-                  <td data-label="Your role">{ROLE_LABELS[d.role]}</td>
-                  <td data-label="Created">
-                    <ShortTime iso={d.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { useRef, useState } from "preact/hooks";
+import { ACTIONS, DataTable } from "../../components/data-table";
 import { ProblemAlert } from "../../components/problem-alert";
 import { ShortTime } from "../../components/short-time";
 import { announce } from "../../lib/announce";
@@ -67,47 +68,35 @@ export function MembersSection({ destination }: { destination: Destination }) {
         <p class="loading">Loading members…</p>
       ) : (
         <div class="card">
-          <table class="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Role</th>
-                <th scope="col">Added</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
+          <DataTable columns={["Member", "Role", "Added", ACTIONS]}>
+            {list.map((m) => (
+              <tr key={m.userId} data-row={m.userId}>
+                <td data-label="Member">
+                  <span class="row-name" tabIndex={-1}>
+                    {m.email}
+                  </span>
+                  {m.userId === me && <span class="muted"> (you)</span>}
+                </td>
+                <td data-label="Role">{ROLE_LABELS[m.role]}</td>
+                <td data-label="Added">
+                  <ShortTime iso={m.addedAt} />
+                </td>
+                <td data-label="Actions" class="row-actions">
+                  {owner && claimed && (
+                    <button type="button" class="btn btn-secondary btn-sm" onClick={() => setOpen({ kind: "role", member: m })}>
+                      Change role<span class="visually-hidden"> of {m.email}</span>
+                    </button>
+                  )}
+                  {claimed && (owner || m.userId === me) && (
+                    <button type="button" class="btn btn-danger btn-sm" onClick={() => setOpen({ kind: "remove", member: m })}>
+                      {m.userId === me ? "Leave" : "Remove"}
+                      <span class="visually-hidden"> {m.email}</span>
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((m) => (
-                <tr key={m.userId} data-row={m.userId}>
-                  <td data-label="Member">
-                    <span class="row-name" tabIndex={-1}>
-                      {m.email}
-                    </span>
-                    {m.userId === me && <span class="muted"> (you)</span>}
-                  </td>
-                  <td data-label="Role">{ROLE_LABELS[m.role]}</td>
-                  <td data-label="Added">
-                    <ShortTime iso={m.addedAt} />
-                  </td>
-                  <td data-label="Actions" class="row-actions">
-                    {owner && claimed && (
-                      <button type="button" class="btn btn-secondary btn-sm" onClick={() => setOpen({ kind: "role", member: m })}>
-                        Change role<span class="visually-hidden"> of {m.email}</span>
-                      </button>
-                    )}
-                    {claimed && (owner || m.userId === me) && (
-                      <button type="button" class="btn btn-danger btn-sm" onClick={() => setOpen({ kind: "remove", member: m })}>
-                        {m.userId === me ? "Leave" : "Remove"}
-                        <span class="visually-hidden"> {m.email}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
       {owner && pending.length > 0 && (

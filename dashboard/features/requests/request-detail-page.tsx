@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { DetailsList } from "../../components/details-list";
 import { allowedActions } from "../../../src/requests/transitions";
 import { Link } from "../../components/link";
 import { MonoValue } from "../../components/mono-value";
@@ -121,14 +122,7 @@ export function RequestDetailPage({ destinationId, requestId }: { destinationId:
           </p>
         </div>
         <NextStep request={r} />
-        <dl class="details details-rows">
-          {rows.map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailsList rows={rows} />
         {r.metadata && Object.keys(r.metadata).length > 0 && (
           <>
             <h2 class="subheading">Metadata</h2>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { DetailsList } from "../../components/details-list";
 import { useRef, useState } from "preact/hooks";
 import { MonoValue } from "../../components/mono-value";
 import { StatusBadge } from "../../components/status-badge";
@@ -77,14 +78,7 @@ export function RequestPayments({ destinationId, request: r, onChange, canMark }
           </button>
         )}
       </div>
-      <dl class="details details-rows">
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList rows={rows} />
       {payments.length > 0 ? (
         <ul class="payment-list" aria-label="Payments received">
           {payments.map((p, i) => (
