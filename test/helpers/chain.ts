@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import demoUsd from "../../scripts/chain/demo-usd.json";
 import { transferCalldata, TRANSFER_SELECTOR } from "../../src/payments/chains/payment-reference";
+import { receiverHook } from "../webhooks/receiver";
 
 /**
  * The run's real local chain (hardhat node, started by vitest's globalSetup),
@@ -10,6 +11,16 @@ import { transferCalldata, TRANSFER_SELECTOR } from "../../src/payments/chains/p
 export const CHAIN_ID = 31337;
 export const chainUrl = (JSON.parse(env.CHAIN_RPC_URLS) as Record<string, string>)[String(CHAIN_ID)]!;
 export const demoToken = env.TEST_DEMO_TOKEN.toLowerCase();
+
+/**
+ * The URL of a JSON-RPC endpoint that is down: the local receiver answering 503 to every call. (A closed port would do
+ * too, but workerd then logs an uncaught "Network connection lost" of its own on every refused connect.)
+ */
+export async function downRpcUrl(): Promise<string> {
+  const down = receiverHook("rpc-down");
+  await down.script(Array.from({ length: 50 }, () => 503));
+  return down.url;
+}
 
 /** One JSON-RPC call to the chain; throws on an RPC error (a test setup failure). */
 export async function chain<T = unknown>(method: string, params: unknown[] = []): Promise<T> {

@@ -9,7 +9,7 @@ import { sha256Hex } from "../../src/lib/crypto";
 import type { DestinationAuthority } from "../../src/authority/destination-authority";
 import { authority } from "../../src/authority/stub";
 import { submitPayment } from "../../src/payments/submit-payment";
-import { chain } from "../helpers/chain";
+import { chain, downRpcUrl } from "../helpers/chain";
 import { chainTenant, d1Payments, incomingRequest, pay, submit, type ChainTenant } from "../helpers/payments";
 
 // The service with the Worker's env, where a test needs another chain configuration than the run's.
@@ -90,13 +90,13 @@ describe("payments over time: confirmations, drops, outages, late and after-clos
     expect(await d1Payments(req.id)).toMatchObject([{ status: "dropped" }]);
   });
 
-  it("an unreachable RPC is 503 chain_unavailable and records nothing; the retry then succeeds", async ({ expect }) => {
+  it("an RPC that is down is 503 chain_unavailable and records nothing; the retry then succeeds", async ({ expect }) => {
     const t = await chainTenant();
     const req = await incomingRequest(t);
     const { txHash } = await pay(t, req.id, 12_500_000n);
     const { d, r } = await rows(t, req.id);
     const secretHash = await sha256Hex(t.shop.secret);
-    const down = { ...env, CHAIN_RPC_URLS: '{"31337":"http://127.0.0.1:1"}' };
+    const down = { ...env, CHAIN_RPC_URLS: JSON.stringify({ 31337: await downRpcUrl() }) };
     const failed = await submitPayment(down, d, r, { actor: { ...actor(t), secretHash }, txHash }).catch((e: unknown) => e);
     expect(failed).toMatchObject({ status: 503, code: "chain_unavailable" });
     expect(await d1Payments(req.id)).toEqual([]);

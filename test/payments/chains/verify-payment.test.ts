@@ -5,7 +5,7 @@ import { attributionMessage } from "../../../src/payments/chains/attribution";
 import { transferCalldata } from "../../../src/payments/chains/payment-reference";
 import { verifyPayment } from "../../../src/payments/chains/verify-payment";
 import type { PaymentSubmission } from "../../../src/payments/chains/verify-payment";
-import { accounts, chain, CHAIN_ID, demoToken, deployOtherToken, transfer } from "../../helpers/chain";
+import { accounts, chain, CHAIN_ID, demoToken, deployOtherToken, downRpcUrl, transfer } from "../../helpers/chain";
 import { testWallet } from "../../helpers/wallet";
 
 // Every test pays a fresh wallet, so tests sharing the one chain never see each other's transfers.
@@ -179,7 +179,7 @@ describe("verifyPayment against the local chain", () => {
 
   it("answers chain_unavailable when the RPC is down or not configured, never throwing", async ({ expect }) => {
     const txHash = `0x${"cd".repeat(32)}`;
-    const down = { CHAIN_RPC_URLS: JSON.stringify({ [CHAIN_ID]: "http://127.0.0.1:9" }) };
+    const down = { CHAIN_RPC_URLS: JSON.stringify({ [CHAIN_ID]: await downRpcUrl() }) };
     expect(await verifyPayment(down, submission(testWallet().address, txHash))).toMatchObject({ outcome: "chain_unavailable" });
     expect(await verifyPayment({ CHAIN_RPC_URLS: "{}" }, submission(testWallet().address, txHash))).toMatchObject({
       outcome: "chain_unavailable",
