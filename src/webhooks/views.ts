@@ -1,32 +1,16 @@
-/** Webhook shapes as the API shows them (types only). */
+/** Webhook shapes as the API shows them, types only: endpoints and deliveries are their zod schemas' types. */
+import type { z } from "@hono/zod-openapi";
 import type { EventActor } from "../lib/actor";
+import type { WebhookDeliverySchema, WebhookEndpointSchema } from "./webhook.schemas";
 
-export type EndpointView = {
-  id: string;
-  url: string;
-  events: string[];
-  status: "enabled" | "disabled";
-  disabledReason: string | null;
-  /** Since when every delivery has failed (null: the last one succeeded, or none failed). */
-  failingSince: string | null;
-  clientId: string | null;
-  createdAt: string;
-};
+export type EndpointView = z.infer<typeof WebhookEndpointSchema>;
+export type DeliveryView = z.infer<typeof WebhookDeliverySchema>;
 
-export type DeliveryView = {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: "pending" | "delivered" | "failed" | "skipped";
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-/** One event, the same everywhere: webhooks, GET /v1/events, a request's timeline. */
+/**
+ * One event, the same everywhere: webhooks, GET /v1/events, a request's timeline. Looser than the wire's WebhookEvent
+ * (its type a string, its data any record): the authority records events without the wire's types, and
+ * listRequestEvents narrows them to the contract's. Not yet derived from WebhookEventSchema.
+ */
 export type EventView = {
   id: string;
   type: string;
